@@ -30,8 +30,9 @@ import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussInteg
  *   <li>Single barriers: Reiner–Rubinstein (1991) as in Haug's book, the eight in/out × up/down × call/put
  *       cases, no rebate.</li>
  *   <li>Double no-touch: the killed-density series in log space, either the Fourier (Hui 1996) sine
- *       series or the method-of-images (Ikeda–Kunitomo 1992) series, whichever converges faster, truncated
- *       by an explicit tail bound so that the truncation error is below 1e-14 per unit of payout.</li>
+ *       series and the method-of-images (Ikeda–Kunitomo 1992) series, each truncated by an explicit tail
+ *       bound so that the truncation error is below 1e-14 per unit of payout; of the two, the one with the
+ *       smaller Σ|term| (rounding error bound) is used.</li>
  * </ul>
  * A barrier already touched at t = 0 (spot at or beyond it) is handled as touched: knock-out 0, knock-in the
  * vanilla, one-touch notional (at hit) or notional·DFd (at maturity), no-touch and DNT 0.
@@ -40,7 +41,11 @@ public final class BlackScholesAnalytic {
 
     /** Absolute truncation error allowed in the double no-touch series, per unit of payout. */
     public static final double DNT_TRUNCATION_ERROR = 1e-14;
-    private static final int MAX_SERIES_TERMS = 100_000;
+    /**
+     * A series needing more terms than this is not evaluated. The two decay rates multiply to π²
+     * (e^{−c i²} and e^{−n² π²/c}), so the faster series always needs far fewer.
+     */
+    private static final int MAX_TERMS_EACH = 400;
 
     private BlackScholesAnalytic() {
     }
@@ -196,8 +201,9 @@ public final class BlackScholesAnalytic {
      * Fourier (Hui 1996): Σ_i sin(ω_i x₀) ω_i (1 − (−1)^i e^{kZ}) / (k² + ω_i²) · e^{−ω_i² σ² T / 2},
      * ω_i = iπ/Z, k = ν/σ², with prefactor DFd · (2/Z) · e^{−k x₀ − ν² T / (2σ²)}, whose terms decay like
      * e^{−c i²}, c = π² σ² T / (2 Z²); and images (Ikeda–Kunitomo 1992): Σ_n normal-probability pairs shifted
-     * by 2nZ, decaying like e^{−2 n² Z² / (σ² T)} = e^{−n² π² / c}. Fourier is used when c ≥ π, images
-     * otherwise, so at most a handful of terms are needed; see {@link #DNT_TRUNCATION_ERROR}.
+     * by 2nZ, decaying like e^{−2 n² Z² / (σ² T)} = e^{−n² π² / c}. Since the two rates multiply to π², one
+     * of them always needs only a handful of terms; both are evaluated where affordable and the better
+     * conditioned one is used (see survivalProbability). Truncation error: {@link #DNT_TRUNCATION_ERROR}.
      */
     public static double doubleNoTouch(double spot, double lower, double upper, double t, double rd, double rf,
                                        double vol) {
@@ -215,14 +221,14 @@ public final class BlackScholesAnalytic {
         return dfd * Math.min(Math.max(survival, 0.0), 1.0);
     }
 
-    /** Number of series terms the double no-touch uses for these inputs (Fourier if positive, images if negative). */
-    static int doubleNoTouchTerms(double spot, double lower, double upper, double t, double rd, double rf,
-                                  double vol) {
+    /** Terms of the Fourier (positive) and image (negative) series for these inputs; MAX_VALUE if unusable. */
+    static int[] doubleNoTouchTerms(double spot, double lower, double upper, double t, double rd, double rf,
+                                    double vol) {
         double x0 = Math.log(spot / lower);
         double z = Math.log(upper / lower);
         double nu = rd - rf - 0.5 * vol * vol;
         double tol = DNT_TRUNCATION_ERROR / Math.exp(-rd * t);
-        return fourierPreferred(z, vol, t) ? fourierTerms(x0, z, nu, vol, t, tol) : -imageTerms(x0, z, nu, vol, t, tol);
+        return new int[] {fourierTerms(x0, z, nu, vol, t, tol), imageTerms(x0, z, nu, vol, t, tol)};
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -244,25 +250,53 @@ public final class BlackScholesAnalytic {
             return expTimesCdf(h * (nu - gamma) / v2, (gamma * t - h) / s)
                     + expTimesCdf(h * (nu + gamma) / v2, (-gamma * t - h) / s);
         }
-        // r < 0 and a weak drift: integrate by parts, ∫ e^{−rt} dP(t) = e^{−rT} P(T) + r ∫ e^{−rt} P(t) dt;
-        // P(t) is smooth (flat at 0) and the integral is a small correction (|r| T P(T) at most e^{|r|T}-times)
+        return payAtHitByIntegration(h, nu, vol, t, r);
+    }
+
+    /**
+     * The pay-at-hit value by integration by parts, ∫ e^{−rt} dP(t) = e^{−rT} P(T) + r ∫₀ᵀ e^{−rt} P(t) dt,
+     * for r &lt; 0 with a weak drift (γ² &lt; 0). P(t) is smooth and flat at t = 0, so Gauss–Legendre converges
+     * fast; the integral is a correction of relative size |r| T at most.
+     */
+    static double payAtHitByIntegration(double h, double nu, double vol, double t, double r) {
         IterativeLegendreGaussIntegrator integrator = new IterativeLegendreGaussIntegrator(16, 1e-14, 1e-17);
         double integral = integrator.integrate(1_000_000,
                 u -> u <= 0 ? 0.0 : Math.exp(-r * u) * hitProbability(h, nu, vol, u), 0.0, t);
         return Math.exp(-r * t) * hitProbability(h, nu, vol, t) + r * integral;
     }
 
-    private static boolean fourierPreferred(double z, double vol, double t) {
-        double c = Math.PI * Math.PI * vol * vol * t / (2 * z * z);
-        return c >= Math.PI;
+    /**
+     * P(0 &lt; x₀ + ν u + σ W_u &lt; Z for all u ≤ T), truncation error below tol. Both series are exact sums of
+     * terms of either sign; with a strong drift (large |ν|/σ²) the Girsanov weights make the terms much larger
+     * than the result and rounding, not truncation, limits the accuracy. Both are therefore evaluated (each
+     * needs at most a few dozen terms when it is used) and the one with the smaller Σ|term|, hence the smaller
+     * rounding error bound, is returned.
+     */
+    private static double survivalProbability(double x0, double z, double nu, double vol, double t, double tol) {
+        double[] f = survivalFourier(x0, z, nu, vol, t, tol);
+        double[] im = survivalImages(x0, z, nu, vol, t, tol);
+        if (f == null && im == null) {
+            throw new ArithmeticException("double no-touch series cannot reach 1e-14 for these inputs");
+        }
+        if (f == null) {
+            return im[0];
+        }
+        if (im == null) {
+            return f[0];
+        }
+        return f[1] <= im[1] ? f[0] : im[0];
     }
 
-    /** P(0 &lt; x₀ + ν u + σ W_u &lt; Z for all u ≤ T), truncation error below tol. */
-    private static double survivalProbability(double x0, double z, double nu, double vol, double t, double tol) {
-        if (fourierPreferred(z, vol, t)) {
-            return fourierSeries(x0, z, nu, vol, t, fourierTerms(x0, z, nu, vol, t, tol));
-        }
-        return imageSeries(x0, z, nu, vol, t, imageTerms(x0, z, nu, vol, t, tol));
+    /** {value, Σ|term|} of the Fourier series, or null when it would need more than MAX_TERMS_EACH terms. */
+    static double[] survivalFourier(double x0, double z, double nu, double vol, double t, double tol) {
+        int n = fourierTerms(x0, z, nu, vol, t, tol);
+        return n > MAX_TERMS_EACH ? null : fourierSeries(x0, z, nu, vol, t, n);
+    }
+
+    /** {value, Σ|term|} of the image series, or null when it would need more than MAX_TERMS_EACH terms. */
+    static double[] survivalImages(double x0, double z, double nu, double vol, double t, double tol) {
+        int n = imageTerms(x0, z, nu, vol, t, tol);
+        return n > MAX_TERMS_EACH ? null : imageSeries(x0, z, nu, vol, t, n);
     }
 
     /**
@@ -276,17 +310,17 @@ public final class BlackScholesAnalytic {
         double c = Math.PI * Math.PI * v2 * t / (2 * z * z);
         double logA = -k * x0 + logOnePlusExp(k * z) - nu * nu * t / (2 * v2);
         double logTol = Math.log(tol);
-        for (int n = 1; n < MAX_SERIES_TERMS; n++) {
+        for (int n = 1; n <= MAX_TERMS_EACH; n++) {
             double m = n + 1.0;
             double logBound = Math.log(2 / (Math.PI * m)) + logA - c * m * m - Math.log(-Math.expm1(-c * (2 * m)));
             if (logBound < logTol) {
                 return n;
             }
         }
-        throw new ArithmeticException("double no-touch Fourier series did not reach its tolerance");
+        return Integer.MAX_VALUE;
     }
 
-    private static double fourierSeries(double x0, double z, double nu, double vol, double t, int terms) {
+    private static double[] fourierSeries(double x0, double z, double nu, double vol, double t, int terms) {
         double v2 = vol * vol;
         double k = nu / v2;
         double q = nu * nu * t / (2 * v2);
@@ -294,26 +328,31 @@ public final class BlackScholesAnalytic {
         double lo = Math.exp(-k * x0 - q);
         double hi = Math.exp(k * (z - x0) - q);
         double sum = 0;
+        double abs = 0;
         // smallest terms first
         for (int i = terms; i >= 1; i--) {
             double w = i * Math.PI / z;
             double weight = (i & 1) == 0 ? lo - hi : lo + hi;
-            sum += Math.sin(w * x0) * w / (k * k + w * w) * weight * Math.exp(-0.5 * w * w * v2 * t);
+            double term = Math.sin(w * x0) * w / (k * k + w * w) * weight * Math.exp(-0.5 * w * w * v2 * t);
+            sum += term;
+            abs += Math.abs(term);
         }
-        return 2 / z * sum;
+        return new double[] {2 / z * sum, 2 / z * abs};
     }
 
     /**
-     * Smallest N with the image-series tail bound below tol. For |n| ≥ 1 both images of pair n sit at least
-     * (2|n|−1)Z from the corridor and the Girsanov weight e^{k(y−x₀) − ν²T/(2σ²)} is at most e^{|k|Z}, so
-     * |pair n| ≤ 2 e^{|k|Z} Φ(−(2|n|−1)Z/s). Φ(−u) is log-concave, so the ratios of successive bounds fall
-     * with n and Σ_{|n|&gt;N} ≤ 4 e^{|k|Z} Φ(−u_{N+1}) / (1 − r), r = Φ(−u_{N+2}) / Φ(−u_{N+1}).
+     * Smallest N with the image-series tail bound below tol. The series keeps the direct images x₀ + 2nZ for
+     * |n| ≤ N and the reflected images −x₀ + 2nZ for −N ≤ n ≤ N + 1 (the reflection at the upper barrier,
+     * n = 1, can sit right next to the corridor). Every dropped image then lies at least (2j−1)Z from (0, Z) for
+     * some j ≥ N + 1, at most four per j, and the Girsanov weight e^{k(y−x₀) − ν²T/(2σ²)} is at most e^{|k|Z},
+     * so the dropped mass is ≤ 4 e^{|k|Z} Σ_{j&gt;N} Φ(−u_j), u_j = (2j−1)Z/s. Φ(−u) is log-concave, so the ratios
+     * of successive terms fall with j and the sum is ≤ Φ(−u_{N+1}) / (1 − r), r = Φ(−u_{N+2}) / Φ(−u_{N+1}).
      */
     private static int imageTerms(double x0, double z, double nu, double vol, double t, double tol) {
         double s = vol * Math.sqrt(t);
         double logW = Math.log(4) + Math.abs(nu / (vol * vol)) * z;
         double logTol = Math.log(tol);
-        for (int n = 0; n < MAX_SERIES_TERMS; n++) {
+        for (int n = 0; n <= MAX_TERMS_EACH; n++) {
             double l1 = logCdf(-(2 * n + 1) * z / s);
             double l2 = logCdf(-(2 * n + 3) * z / s);
             double logBound = logW + l1 - Math.log(-Math.expm1(l2 - l1));
@@ -321,31 +360,38 @@ public final class BlackScholesAnalytic {
                 return n;
             }
         }
-        throw new ArithmeticException("double no-touch image series did not reach its tolerance");
+        return Integer.MAX_VALUE;
     }
 
-    private static double imageSeries(double x0, double z, double nu, double vol, double t, int terms) {
+    private static double[] imageSeries(double x0, double z, double nu, double vol, double t, int terms) {
         double s = vol * Math.sqrt(t);
         double k = nu / (vol * vol);
         double ks = nu * Math.sqrt(t) / vol;
-        double sum = 0;
-        // smallest terms first: from the outermost images inwards
-        for (int n = terms; n >= 0; n--) {
-            sum += imagePair(n, x0, z, k, s, ks);
-            if (n > 0) {
-                sum += imagePair(-n, x0, z, k, s, ks);
+        double[] acc = new double[2]; // {Σ term, Σ |term|}
+        // roughly smallest terms first: from the outermost images inwards
+        for (int j = terms + 1; j >= 0; j--) {
+            if (j <= terms) {
+                add(acc, image(x0 + 2 * j * z, x0, z, k, s, ks));
+                if (j > 0) {
+                    add(acc, image(x0 - 2 * j * z, x0, z, k, s, ks));
+                }
+            }
+            add(acc, -image(-x0 + 2 * j * z, x0, z, k, s, ks));
+            if (j > 0 && j <= terms) {
+                add(acc, -image(-x0 - 2 * j * z, x0, z, k, s, ks));
             }
         }
-        return sum;
+        return acc;
     }
 
-    /** Image at x₀ + 2nZ minus the reflected image at −x₀ + 2nZ, each integrated over (0, Z). */
-    private static double imagePair(int n, double x0, double z, double k, double s, double ks) {
-        double m1 = x0 + 2 * n * z;
-        double m2 = -x0 + 2 * n * z;
-        double plus = expTimesInterval(k * (m1 - x0), -m1 / s - ks, (z - m1) / s - ks);
-        double minus = expTimesInterval(k * (m2 - x0), -m2 / s - ks, (z - m2) / s - ks);
-        return plus - minus;
+    private static void add(double[] acc, double term) {
+        acc[0] += term;
+        acc[1] += Math.abs(term);
+    }
+
+    /** ∫₀^Z e^{k(y − x₀)} n(y; m, s²) dy · e^{−k²s²/2}: one image of the killed density with its drift weight. */
+    private static double image(double m, double x0, double z, double k, double s, double ks) {
+        return expTimesInterval(k * (m - x0), -m / s - ks, (z - m) / s - ks);
     }
 
     /** e^c · (Φ(x) − Φ(y)), either order. */
