@@ -29,7 +29,7 @@ import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussInteg
  *       e^{−rd T} P(T) + rd ∫₀ᵀ e^{−rd t} P(t) dt with P the hitting probability (Gauss–Legendre, rel. 1e-14).</li>
  *   <li>Single barriers: Reiner–Rubinstein (1991) as in Haug's book, the eight in/out × up/down × call/put
  *       cases, no rebate.</li>
- *   <li>Double no-touch: the killed-density series in log space, either the Fourier (Hui 1996) sine
+ *   <li>Double no-touch: the killed-density series in log space: both the Fourier (Hui 1996) sine
  *       series and the method-of-images (Ikeda–Kunitomo 1992) series, each truncated by an explicit tail
  *       bound so that the truncation error is below 1e-14 per unit of payout; of the two, the one with the
  *       smaller Σ|term| (rounding error bound) is used.</li>
@@ -221,7 +221,7 @@ public final class BlackScholesAnalytic {
         return dfd * Math.min(Math.max(survival, 0.0), 1.0);
     }
 
-    /** Terms of the Fourier (positive) and image (negative) series for these inputs; MAX_VALUE if unusable. */
+    /** {Fourier terms, image-series N} the tail bounds ask for with these inputs; MAX_VALUE above the cap. */
     static int[] doubleNoTouchTerms(double spot, double lower, double upper, double t, double rd, double rf,
                                     double vol) {
         double x0 = Math.log(spot / lower);
