@@ -71,14 +71,14 @@ class HestonPricerTest {
         double f = 1.25;
         double df = 0.97;
         for (double t : new double[] {0.02, 1, 10}) {
-            HestonParameters p = new HestonParameters(0.01, 2.0, 0.0225, 1e-10, -0.5);
+            HestonParameters p = new HestonParameters(0.01, 2.0, 0.0225, 1e-12, -0.5);
             double w = 0.0225 * t + (0.01 - 0.0225) * (1 - Math.exp(-2.0 * t)) / 2.0;
             assertEquals(w, HestonPricer.integratedVariance(p, t), 1e-16);
             double vol = Math.sqrt(w / t);
             for (double m : new double[] {0.8, 1.0, 1.3}) {
                 double k = f * m;
                 double black = BlackFormula.price(k >= f, f, k, t, vol, df);
-                // the correction is O(ξ): at ξ = 1e-10 it is far below 1e-12 of the forward
+                // the correction is O(ξ): at ξ = 1e-12 it is far below 1e-12 of the forward
                 assertEquals(black, pricer.price(p, t, f, df, k, k >= f), 1e-12 * f, "T=" + t + " K=" + k);
             }
             // ξ = 0 exactly: the control variate is the whole price
