@@ -202,7 +202,7 @@ public final class HestonPricer {
             // d = sqrt(β² + ξ² s), principal branch (Re d ≥ 0)
             double d2r = br * br - bi * bi + xi2 * s;
             double d2i = 2 * br * bi;
-            double mod = Math.hypot(d2r, d2i);
+            double mod = Math.sqrt(d2r * d2r + d2i * d2i); // no overflow at these magnitudes; hypot is slow
             double dr;
             double di;
             if (d2r >= 0) {
@@ -285,7 +285,7 @@ public final class HestonPricer {
         double phiAbs(double u) {
             eval(u);
             double r = re + Math.exp(-halfW * (u * u + 0.25));
-            return Math.hypot(r, im);
+            return Math.sqrt(r * r + im * im);
         }
     }
 
@@ -381,7 +381,13 @@ public final class HestonPricer {
         double scaleU = 1 / Math.sqrt(2 * cf.halfW);
         double upper = cutoff(cf, scaleU, maxScale, digital, 0.1 * tolerance);
 
-        // initial panels: [0, a], [a, 2a], [2a, 4a], ... up to the cutoff (a ≈ the Gaussian scale 1/√w)
+        // initial panels: [0, a], [a, 2a], [2a, 4a], ... up to the cutoff (a ≈ the Gaussian scale 1/√w), none wider
+        // than two periods of e^{iux} for the strip's largest |x| (wider ones would be split at once, see panel())
+        double maxX = 0;
+        for (int j = 0; j < n; j++) {
+            maxX = Math.max(maxX, Math.abs(x[j]));
+        }
+        double maxWidth = maxX > 0 ? 4 * Math.PI / maxX : Double.POSITIVE_INFINITY;
         int cap = 64;
         double[] pa = new double[cap];
         double[] pb = new double[cap];
@@ -392,7 +398,7 @@ public final class HestonPricer {
         double[] di = new double[NK];
         int np = 0;
         double a = 0;
-        double b = Math.min(scaleU, upper);
+        double b = Math.min(Math.min(scaleU, maxWidth), upper);
         while (true) {
             if (np == cap) {
                 cap *= 2;
@@ -409,7 +415,7 @@ public final class HestonPricer {
                 break;
             }
             a = b;
-            b = Math.min(2 * b, upper);
+            b = Math.min(Math.min(2 * b, a + maxWidth), upper);
         }
         double total = 0;
         for (int i = 0; i < np; i++) {
