@@ -108,4 +108,33 @@ class HestonCalibratorTest {
         assertTrue(e.getMessage().contains("rho"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> c.calibrate(FX, List.of(), null, null));
     }
+
+    @Test
+    void surfacesHestonCannotFitStillGiveTheBestFit() {
+        // flat vols (ξ → its lower bound) and a violently convex short-dated smile with an inverted term structure
+        List<CalibrationQuote> flat = new ArrayList<>();
+        List<CalibrationQuote> wild = new ArrayList<>();
+        for (double t : new double[] {0.02, 0.25, 1, 3}) {
+            double f = FX.forward(t);
+            for (double z : new double[] {-2, -1, 0, 1, 2}) {
+                double k = f * Math.exp(z * 0.1 * Math.sqrt(t));
+                flat.add(new CalibrationQuote(t, k, 0.10, "flat"));
+                double atm = 0.25 - 0.04 * t;
+                wild.add(new CalibrationQuote(t, k, atm + 0.08 * z * z / Math.sqrt(t + 0.05), "wild"));
+            }
+        }
+        HestonCalibrator c = new HestonCalibrator();
+        for (List<CalibrationQuote> quotes : List.of(flat, wild)) {
+            for (HestonCalibrator.Weighting w : HestonCalibrator.Weighting.values()) {
+                HestonCalibrationResult r = c.calibrate(FX, quotes, null, w);
+                System.out.printf("%s %s: %s rmse %.2f bp max %.2f bp, %d it, %d ms%n", quotes.get(0).label(), w,
+                        r.parameters(), r.rmseVolBps(), r.maxErrorVolBps(), r.iterations(), r.elapsedMs());
+                assertTrue(Double.isFinite(r.rmseVolBps()) && Double.isFinite(r.fellerRatio()));
+                r.quotes().forEach(q -> assertTrue(Double.isFinite(q.modelVol()), q.toString()));
+                if (quotes == flat) {
+                    assertTrue(r.rmseVolBps() < 0.5, "flat rmse " + r.rmseVolBps());
+                }
+            }
+        }
+    }
 }
