@@ -30,7 +30,6 @@ import java.util.List;
  */
 public final class VolSurfaceBuilder {
     private static final double STRANGLE_TOL = 1e-9;
-    static boolean DEBUG = Boolean.getBoolean("surface.debug");
 
     private VolSurfaceBuilder() {
     }
@@ -274,10 +273,6 @@ public final class VolSurfaceBuilder {
                 }
             }
             double[] dx = solve(jac, r);
-            if (DEBUG) {
-                System.err.println(tn.p.tenor() + " it " + iter + " x " + Arrays.toString(x) + " r " + Arrays.toString(r)
-                        + " J " + Arrays.deepToString(jac) + " smile " + pts.fit.smile() + " corr " + Arrays.toString(pts.smile.weights()));
-            }
             double[] xn = x.clone();
             for (int c = 0; c < dim; c++) {
                 xn[c] -= dx[c];
