@@ -5,12 +5,12 @@ final class Dense {
     private Dense() {
     }
 
-    /** Lower Cholesky factor of A + ridge·I (row-major m×m, lower triangle read), or null if not positive definite. */
-    static double[] cholesky(double[] a, int m, double ridge) {
+    /** Lower Cholesky factor of A + diag(ridge) (row-major m×m, lower triangle read), or null if not positive definite. */
+    static double[] cholesky(double[] a, int m, double[] ridge) {
         double[] l = new double[m * m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j <= i; j++) {
-                double s = a[i * m + j] + (i == j ? ridge : 0.0);
+                double s = a[i * m + j] + (i == j ? ridge[i] : 0.0);
                 for (int k = 0; k < j; k++) {
                     s -= l[i * m + k] * l[j * m + k];
                 }
@@ -48,18 +48,18 @@ final class Dense {
     }
 
     /**
-     * 2-norm condition number of A + ridge·I: largest eigenvalue by power iteration, smallest by inverse power
+     * 2-norm condition number of A + diag(ridge): largest eigenvalue by power iteration, smallest by inverse power
      * iteration with the Cholesky factor (60 steps each; an estimate good to a few digits, which is all a
      * diagnostic needs).
      */
-    static double conditionNumber(double[] a, int m, double ridge, double[] chol) {
+    static double conditionNumber(double[] a, int m, double[] ridge, double[] chol) {
         double[] v = new double[m];
         double[] t = new double[m];
         java.util.Arrays.fill(v, 1.0 / Math.sqrt(m));
         double max = 0.0;
         for (int it = 0; it < 60; it++) {
             for (int i = 0; i < m; i++) {
-                double s = ridge * v[i];
+                double s = ridge[i] * v[i];
                 for (int k = 0; k < m; k++) {
                     s += a[i * m + k] * v[k];
                 }

@@ -12,15 +12,18 @@ import java.util.SplittableRandom;
  * is below Θ·h_j; of a close pair one unit survives, min and max are never dropped; widths are then recomputed on
  * the kept units. Basis φ_j(x) = K((x − c_j)/h_j); PURBF uses b_j = φ_j / Σ_k φ_k, RBF b_j = φ_j.
  *
- * <p>Ridge, made scale-free: f(x) = ȳ + Σ_j w_j b_j(x) with w = argmin Σ_i (y_i − ȳ − Σ_j w_j b_j(x_i))² + Λ‖w‖², so
- * the penalty shrinks toward the sample mean (for PURBF, Σ b_j = 1: a constant is reproduced exactly). The
- * solution is linear in y, so the scale of y does not matter; Λ is measured against the normal matrix:
- * Λ = λ_eff · tr(BᵀB)/M, and λ_eff = max(λ · (N_ref/N)^p, 1e-6) with N_ref = 2,048 (the paper's particle count,
- * where its λ = 0.2 applies as given) and p = {@value #LAMBDA_N_EXPONENT}. As tr(BᵀB) grows like N, the
- * absolute penalty grows like N^{1−p}: the prior counts for less as data accumulate, as in Bayesian ridge, so at
- * N = 100,000 the paper's λ = 0.2 acts like λ ≈ 0.2·(2048/100000)^p (a fixed relative λ over-smooths there, see
- * research-notes.md). The floor 1e-6 keeps the Cholesky factorisation well-posed when λ = 0 (unregularised
- * variants can otherwise blow up).
+ * <p>Ridge, made scale-free: f(x) = ȳ + Σ_j w_j b_j(x) with w = argmin Σ_i (y_i − ȳ − Σ_j w_j b_j(x_i))² + Λ‖w‖², i.e.
+ * the penalty shrinks toward the sample mean (for PURBF, Σ b_j = 1, so a constant is reproduced exactly). The
+ * solution is linear in y, so the scale of y never matters; Λ is measured against the normal matrix and N:
+ * <pre>Λ = λ_eff · tr(BᵀB)/M,   λ_eff = max(λ · N_ref/N, 1e-6),   N_ref = 2,048 (the paper's particle count).</pre>
+ * At N = N_ref the paper's λ is used as given (relative to the mean diagonal of BᵀB). Because tr(BᵀB) ≈ N·β̄
+ * (β̄ = mean over samples of Σ_j b_j(x_i)², at most 1), Λ ≈ λ·N_ref·β̄/M does not depend on N: the prior is worth a fixed
+ * λ·N_ref·β̄/M (at most ≈ 10) pseudo-observations at the mean per unit (λ = 0.2, M = 40), as in Bayesian ridge, so its relative
+ * weight falls like 1/N and the fit stays consistent as N grows (a fixed relative λ over-smooths at N = 100,000, see
+ * research-notes.md; there this rule gives λ_eff ≈ 0.004). The floor 1e-6 keeps the Cholesky factorisation
+ * well-posed for λ = 0 (unregularised networks can otherwise blow up). Tried and rejected in the accuracy study:
+ * scaling Λ per unit by its own diagonal, penalising differences of neighbouring weights, and shrinking toward an
+ * unpenalised linear or quadratic trend instead of the mean (better or worse depending on the tail shape).
  *
  * <p>Cost: BᵀB is accumulated point by point over the units whose (truncated) support covers the point, found by
  * binary search in prefix-max/suffix-min arrays of the support edges; never an N×M matrix. For large N the
@@ -30,7 +33,6 @@ import java.util.SplittableRandom;
  */
 final class RbfEstimator implements ConditionalExpectationEstimator {
     static final int REFERENCE_N = 2048;
-    static final double LAMBDA_N_EXPONENT = 1.0;
     static final double MIN_LAMBDA = 1e-6;
     private static final int NODES_PER_WIDTH = 16;
 
@@ -47,7 +49,7 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
 
     /** λ_eff for N samples (see the class comment). */
     static double effectiveLambda(double lambda, int n) {
-        return Math.max(lambda * Math.pow((double) REFERENCE_N / n, LAMBDA_N_EXPONENT), MIN_LAMBDA);
+        return Math.max(lambda * REFERENCE_N / n, MIN_LAMBDA);
     }
 
     @Override
@@ -135,13 +137,13 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
             }
         }
         double lambdaEff = effectiveLambda(config.lambda(), n);
-        double ridge = lambdaEff * Math.max(trace, Double.MIN_NORMAL) / m;
+        double[] ridge = new double[m];
         double[] chol = null;
         for (int attempt = 0; attempt < 8 && chol == null; attempt++) {
+            java.util.Arrays.fill(ridge, lambdaEff * Math.max(trace / m, Double.MIN_NORMAL));
             chol = Dense.cholesky(ata, m, ridge);
             if (chol == null) {
-                ridge *= 10.0; // rounding made the matrix indefinite: strengthen the prior, report the λ used
-                lambdaEff *= 10.0;
+                lambdaEff *= 10.0; // rounding made the matrix indefinite: strengthen the prior, report the λ used
             }
         }
         if (chol == null) {

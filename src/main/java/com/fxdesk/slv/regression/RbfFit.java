@@ -63,10 +63,11 @@ final class RbfFit implements RegressionFit {
             sum += p;
             acc += weights[j] * p;
         }
+        double level = mean;
         if (!(sum > 0.0)) {
-            return partitionOfUnity ? mean + weights[units.nearest(x)] : mean;
+            return partitionOfUnity ? level + weights[units.nearest(x)] : level;
         }
-        return mean + (partitionOfUnity ? acc / sum : acc);
+        return level + (partitionOfUnity ? acc / sum : acc);
     }
 
     @Override
