@@ -5,7 +5,11 @@ public final class Estimators {
     private Estimators() {
     }
 
+    /** The estimator of {@code config}; null selects the paper's default. */
     public static ConditionalExpectationEstimator create(EstimatorConfig config) {
+        if (config == null) {
+            config = EstimatorConfig.defaults();
+        }
         return switch (config.type()) {
             case NADARAYA_WATSON, LOCAL_LINEAR -> new KernelRegressionEstimator(config);
             case RBF, PURBF -> new RbfEstimator(config);

@@ -77,7 +77,7 @@ final class KernelRegressionEstimator implements ConditionalExpectationEstimator
             fillGaps(values, st.meanY);
         }
         RegressionDiagnostics d = new RegressionDiagnostics(name, h, -1, Double.NaN, Double.NaN, Double.NaN,
-                cvScore, 0, 0, micros(t0));
+                cvScore, linear ? 0 : -1, 0, micros(t0));
         return new PiecewiseLinearFit(knots, values, fellBack, config.floor(), d);
     }
 
@@ -214,7 +214,8 @@ final class KernelRegressionEstimator implements ConditionalExpectationEstimator
         return new double[] {hS * Math.pow(2.0, bestLog), bestScore};
     }
 
-    private double looScore(double[] x, double[] y, int n, SampleStats st, double h) {
+    /** Mean squared leave-one-out error at bandwidth h (package-private for tests). */
+    double looScore(double[] x, double[] y, int n, SampleStats st, double h) {
         NodeGrid g = NodeGrid.bin(x, y, n, st.minX, st.maxX,
                 NodeGrid.nodesFor(st.minX, st.maxX, h / NODES_PER_BANDWIDTH), linear);
         Sums s = sums(g, h);

@@ -153,4 +153,43 @@ class KernelRegressionTest {
             }
         }
     }
+
+    /** The binned O(N + nodes·window) leave-one-out score against the exact O(N²) one. */
+    @Test
+    void binnedLeaveOneOutMatchesExact() {
+        int n = 800;
+        double[][] s = samples(n, 7, x -> 1.0 + Math.sin(3 * x), 0.4);
+        SampleStats st = SampleStats.of(s[0], s[1], n);
+        for (EstimatorType type : new EstimatorType[] {EstimatorType.NADARAYA_WATSON, EstimatorType.LOCAL_LINEAR}) {
+            for (Kernel k : new Kernel[] {Kernel.GAUSSIAN, Kernel.EPANECHNIKOV}) {
+                KernelRegressionEstimator est = new KernelRegressionEstimator(EstimatorConfig.of(type).withKernel(k));
+                for (double h : new double[] {0.08, 0.2, 0.5}) {
+                    double sse = 0;
+                    for (int i = 0; i < n; i++) {
+                        double s0 = 0, s1 = 0, s2 = 0, t0 = 0, t1 = 0;
+                        for (int j = 0; j < n; j++) {
+                            if (j == i) {
+                                continue;
+                            }
+                            double d = s[0][j] - s[0][i];
+                            double w = k.value(d / h);
+                            s0 += w;
+                            s1 += w * d;
+                            s2 += w * d * d;
+                            t0 += w * s[1][j];
+                            t1 += w * d * s[1][j];
+                        }
+                        double m = type == EstimatorType.NADARAYA_WATSON || s0 * s2 - s1 * s1 <= 1e-8 * s0 * s2
+                                ? t0 / s0 : (s2 * t0 - s1 * t1) / (s0 * s2 - s1 * s1);
+                        if (!(s0 > 0)) {
+                            m = st.meanY; // an isolated sample: the implementation predicts the mean too
+                        }
+                        sse += (s[1][i] - m) * (s[1][i] - m);
+                    }
+                    double exact = sse / n;
+                    assertEquals(exact, est.looScore(s[0], s[1], n, st, h), 0.01 * exact, type + " " + k + " h=" + h);
+                }
+            }
+        }
+    }
 }
