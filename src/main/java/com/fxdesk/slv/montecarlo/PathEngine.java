@@ -31,8 +31,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PathEngine {
     static final int CHUNK = 128;
-    /** Skip the exp when exp(−2a/σ²Δt) < 1e-16, i.e. the step cannot have reached the barrier. */
-    private static final double NEGLIGIBLE = 18.5;
+    /**
+     * Skip the exp when exp(−2a/σ²Δt) &lt; 1e-10: the step cannot have reached the barrier (a price error below
+     * 1e-10 per step and barrier, far under any standard error).
+     */
+    private static final double NEGLIGIBLE = 11.6;
 
     private PathEngine() {
     }
@@ -146,6 +149,9 @@ public final class PathEngine {
         final BrownianBridge bridge;
         final double x0;
         final SobolSequence sobol;
+        final int[] upOrder; // one-sided up monitors by increasing level
+        final int[] downOrder; // one-sided down monitors by decreasing level
+        final int[] twoSided;
 
         Setup(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
             this.kernel = dynamics.bind(grid, market);
@@ -160,6 +166,19 @@ public final class PathEngine {
             this.pointsPerBatch = Math.max(1, (points + batches - 1) / batches);
             this.chunksPerBatch = (pointsPerBatch + CHUNK - 1) / CHUNK;
             this.x0 = Math.log(market.spot());
+            java.util.List<Integer> ups = new java.util.ArrayList<>();
+            java.util.List<Integer> downs = new java.util.ArrayList<>();
+            java.util.List<Integer> twos = new java.util.ArrayList<>();
+            for (int m = 0; m < book.monitors(); m++) {
+                boolean hasLo = book.monLower[m] > Double.NEGATIVE_INFINITY;
+                boolean hasHi = book.monUpper[m] < Double.POSITIVE_INFINITY;
+                (hasLo && hasHi ? twos : hasHi ? ups : downs).add(m);
+            }
+            ups.sort((a, b) -> Double.compare(book.monUpper[a], book.monUpper[b]));
+            downs.sort((a, b) -> Double.compare(book.monLower[b], book.monLower[a]));
+            upOrder = ups.stream().mapToInt(Integer::intValue).toArray();
+            downOrder = downs.stream().mapToInt(Integer::intValue).toArray();
+            twoSided = twos.stream().mapToInt(Integer::intValue).toArray();
             if (cfg.sequence() == SequenceType.SOBOL && steps > 0) {
                 sobolDims = Math.min(dims, SobolSequence.MAX_DIMENSION);
                 sobol = SobolSequence.joeKuo();
@@ -200,6 +219,8 @@ public final class PathEngine {
         final double[][] surv;
         final double[][] hitPv;
         final double[] pay;
+        final int[] firstUp; // per path: leading entries of upOrder that are dead for it
+        final int[] firstDown;
 
         Workspace(Setup s) {
             this.s = s;
@@ -224,6 +245,8 @@ public final class PathEngine {
                 hitPv[j] = s.book.monPayAtHit[j] ? new double[paths] : null;
             }
             pay = new double[paths];
+            firstUp = new int[paths];
+            firstDown = new int[paths];
         }
 
         /** Simulates one chunk, adds Σ payoff and Σ payoff² (per antithetic pair) to acc; returns the count. */
@@ -243,6 +266,8 @@ public final class PathEngine {
                     java.util.Arrays.fill(hitPv[j], 0, count, inside ? 0.0 : 1.0);
                 }
             }
+            java.util.Arrays.fill(firstUp, 0);
+            java.util.Arrays.fill(firstDown, 0);
             evaluate(0, m, anti, acc);
             for (int n = 0; n < s.steps; n++) {
                 int off = n * CHUNK;
@@ -309,48 +334,105 @@ public final class PathEngine {
             }
         }
 
+        /**
+         * Path-major: one-sided monitors are visited in order of distance from spot and the scan stops at the
+         * first barrier beyond the path's reach this step (max(x_n, x_{n+1}) + √(11.6 σ²Δt), where the crossing
+         * probability is below 1e-10); monitors a path has already knocked (survival 0) or that have expired are
+         * skipped from the front. A ladder of 40 barriers thus costs a couple of comparisons per path and step
+         * unless the path is near a barrier.
+         */
         private void monitor(int n, int count) {
             PayoffBook book = s.book;
             boolean correction = s.cfg.barrierCorrection();
             double dfEnd = book.dfStepEnd[n];
-            for (int j = 0; j < book.monitors(); j++) {
-                if (book.monEnd[j] <= n) {
-                    continue;
+            int[] up = s.upOrder;
+            int[] down = s.downOrder;
+            int[] both = s.twoSided;
+            double[] upper = book.monUpper;
+            double[] lower = book.monLower;
+            int[] end = book.monEnd;
+            for (int i = 0; i < count; i++) {
+                double x1 = xPrev[i];
+                double x2 = x[i];
+                double vv = var[i];
+                double cutVar = correction ? NEGLIGIBLE * vv : 0.0;
+                double top = Math.max(x1, x2);
+                int k = firstUp[i];
+                boolean touched = false;
+                for (; k < up.length; k++) {
+                    int m = up[k];
+                    double d = upper[m] - top;
+                    if (d > 0 && d * d >= cutVar) {
+                        break;
+                    }
+                    if (end[m] > n) {
+                        update(m, i, x1, x2, vv, correction, dfEnd);
+                        touched = true;
+                    }
                 }
-                double lo = book.monLower[j];
-                double hi = book.monUpper[j];
-                double[] sv = surv[j];
-                double[] pv = hitPv[j];
-                for (int i = 0; i < count; i++) {
-                    double p = sv[i];
-                    if (p == 0.0) {
-                        continue;
+                // a dead (hit or expired) monitor stays dead: skip the leading ones from now on
+                k = firstUp[i];
+                while (touched && k < up.length && (end[up[k]] <= n + 1 || surv[up[k]][i] == 0.0)) {
+                    k++;
+                }
+                firstUp[i] = k;
+                double bottom = Math.min(x1, x2);
+                k = firstDown[i];
+                touched = false;
+                for (; k < down.length; k++) {
+                    int m = down[k];
+                    double d = bottom - lower[m];
+                    if (d > 0 && d * d >= cutVar) {
+                        break;
                     }
-                    double x2 = x[i];
-                    double q;
-                    if (x2 >= hi || x2 <= lo) {
-                        q = 0.0;
-                    } else if (correction) {
-                        q = 1.0;
-                        double x1 = xPrev[i];
-                        double cut = NEGLIGIBLE * var[i];
-                        double a = (hi - x1) * (hi - x2);
-                        if (a < cut) {
-                            q = 1 - Math.exp(-2 * a / var[i]);
-                        }
-                        double c = (x1 - lo) * (x2 - lo);
-                        if (c < cut) {
-                            q *= 1 - Math.exp(-2 * c / var[i]);
-                        }
-                    } else {
-                        continue;
+                    if (end[m] > n) {
+                        update(m, i, x1, x2, vv, correction, dfEnd);
+                        touched = true;
                     }
-                    if (pv != null) {
-                        pv[i] += p * (1 - q) * dfEnd;
+                }
+                k = firstDown[i];
+                while (touched && k < down.length && (end[down[k]] <= n + 1 || surv[down[k]][i] == 0.0)) {
+                    k++;
+                }
+                firstDown[i] = k;
+                for (int m : both) {
+                    if (end[m] > n) {
+                        update(m, i, x1, x2, vv, correction, dfEnd);
                     }
-                    sv[i] = p * q;
                 }
             }
+        }
+
+        private void update(int m, int i, double x1, double x2, double vv, boolean correction, double dfEnd) {
+            double[] sv = surv[m];
+            double p = sv[i];
+            if (p == 0.0) {
+                return;
+            }
+            double lo = s.book.monLower[m];
+            double hi = s.book.monUpper[m];
+            double q;
+            if (x2 >= hi || x2 <= lo) {
+                q = 0.0;
+            } else if (correction) {
+                q = 1.0;
+                double cut = NEGLIGIBLE * vv;
+                double a = (hi - x1) * (hi - x2);
+                if (a < cut) {
+                    q = 1 - Math.exp(-2 * a / vv);
+                }
+                double c = (x1 - lo) * (x2 - lo);
+                if (c < cut) {
+                    q *= 1 - Math.exp(-2 * c / vv);
+                }
+            } else {
+                return;
+            }
+            double[] pv = hitPv[m];
+            if (pv != null) {
+                pv[i] += p * (1 - q) * dfEnd;
+            }
+            sv[i] = p * q;
         }
 
         private void evaluate(int index, int m, boolean anti, double[] acc) {
