@@ -67,6 +67,25 @@ public final class McBenchmark {
                         pathSteps / median / 1e3, cpu[repeats / 2], last.get(last.size() / 4).productId(), last.get(last.size() / 4).price(), last.get(last.size() / 4).stdError());
             }
         }
+        errorComparison(fx, h, cfg);
+    }
+
+    /** Mean standard error over a 1Y Heston ladder of 20 one-touches, per sequence and antithetic setting. */
+    static void errorComparison(FxMarket fx, HestonParameters h, McConfig base) {
+        MonteCarloPricer pricer = new MonteCarloPricer();
+        List<Product> ps = oneTouches(fx.spot(), 1.0, 20);
+        for (McConfig cfg : new McConfig[] {base, base.withAntithetic(false),
+            base.withSequence(com.fxdesk.slv.montecarlo.SequenceType.PSEUDO),
+            base.withSequence(com.fxdesk.slv.montecarlo.SequenceType.PSEUDO).withAntithetic(false)}) {
+            List<McResult> r = pricer.price(new MonteCarloRequest(fx, ps, List.of(McModel.HESTON), null, null, h, 1,
+                    null, cfg));
+            double se = 0;
+            for (McResult x : r) {
+                se += x.stdError() / r.size();
+            }
+            System.out.printf("Heston 1Y, 20 one-touches, %d paths, %s antithetic=%s: mean SE %.5f%n", cfg.paths(),
+                    cfg.sequence(), cfg.antithetic(), se);
+        }
     }
 
     static List<Product> oneTouches(double spot, double t, int n) {

@@ -73,6 +73,18 @@ class BlackScholesMonteCarloTest {
     }
 
     @Test
+    void hybridBeyondThousandSobolDimensionsStillMatches() {
+        // 5Y at 1.5-day steps: 1,218 dimensions, the finest 218 bridge levels pseudo-random
+        List<ReferenceCases.Case> cases = cases("eurusd", 0.12, 5.0027).stream()
+                .filter(c -> !(c.product() instanceof Product.Barrier)).toList();
+        double[][] err = errors(cases, McConfig.defaults().withTimeStepDays(1.5).withPaths(8_000));
+        for (int i = 0; i < cases.size(); i++) {
+            assertTrue(Math.abs(err[i][0]) <= 3 * err[i][1] + 1e-7 * cases.get(i).market().spot(),
+                    cases.get(i).raw() + " err " + err[i][0] + " se " + err[i][1]);
+        }
+    }
+
+    @Test
     void withoutBridgeCorrectionTouchesAreVisiblyBiased() {
         List<ReferenceCases.Case> cases = cases("eurusd", 0.12, 1.0).stream()
                 .filter(c -> c.product() instanceof Product.OneTouch || c.product() instanceof Product.NoTouch
