@@ -40,7 +40,10 @@ public final class McBenchmark {
                 Runtime.getRuntime().availableProcessors());
         for (McModel model : new McModel[] {McModel.SLV, McModel.HESTON}) {
             for (double t : new double[] {0.5, 5.0}) {
-                List<Product> ps = oneTouches(fx.spot(), t, args.length > 2 ? Integer.parseInt(args[2]) : 20);
+                int touches = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+                List<Product> ps = touches > 0 ? oneTouches(fx.spot(), t, touches)
+                        : List.of(new Product.European("atm", com.fxdesk.slv.pricing.OptionType.CALL, fx.forward(t), t, 1,
+                        null));
                 MonteCarloRequest req = new MonteCarloRequest(fx, ps, List.of(model), null, null, h, 0.66, lev, cfg);
                 for (int i = 0; i < 5; i++) {
                     pricer.price(req); // warm-up
@@ -61,7 +64,7 @@ public final class McBenchmark {
                 double median = ms[repeats / 2];
                 int steps = (int) Math.ceil(t * 365 / cfg.timeStepDays() - 1e-9);
                 double pathSteps = (double) cfg.paths() * steps;
-                System.out.printf("%-6s T=%.1fY steps=%d %d OTs: median %.1f ms (min %.1f, max %.1f) -> %.1f M path-steps/s;"
+                System.out.printf("%-6s T=%.1fY steps=%d %d products: median %.1f ms (min %.1f, max %.1f) -> %.1f M path-steps/s;"
                                 + " calling-thread CPU %.1f ms (with 1 thread: single-core cost, immune to load);"
                                 + " e.g. %s %.4f ± %.4f%n", model, t, steps, ps.size(), median, ms[0], ms[repeats - 1],
                         pathSteps / median / 1e3, cpu[repeats / 2], last.get(last.size() / 4).productId(), last.get(last.size() / 4).price(), last.get(last.size() / 4).stdError());

@@ -151,6 +151,27 @@ class ModelMonteCarloTest {
     }
 
     @Test
+    void barrierAlreadyBreachedAtStart() {
+        double t = 0.5;
+        List<Product> ps = List.of(
+                new Product.OneTouch("ot", BarrierDirection.UP, 1.2, t, PayAt.MATURITY, 1, 0.1),
+                new Product.OneTouch("oth", BarrierDirection.UP, 1.2, t, PayAt.HIT, 1, 0.1),
+                new Product.NoTouch("nt", BarrierDirection.DOWN, 1.3, t, 1, 0.1),
+                new Product.Barrier("ko", OptionType.CALL, 1.2, 1.2, com.fxdesk.slv.pricing.BarrierType.UP_AND_OUT, t,
+                        1, 0.1),
+                new Product.Barrier("ki", OptionType.CALL, 1.2, 1.2, com.fxdesk.slv.pricing.BarrierType.UP_AND_IN, t,
+                        1, 0.1),
+                new Product.European("c", OptionType.CALL, 1.2, t, 1, 0.1));
+        List<McResult> r = price(ps, McModel.BS, null, null, 0, null, McConfig.defaults().withPaths(4000));
+        double df = eurusd().domesticDf(t);
+        assertEquals(df, r.get(0).price(), 1e-13);
+        assertEquals(1.0, r.get(1).price(), 1e-13);
+        assertEquals(0.0, r.get(2).price(), 0.0);
+        assertEquals(0.0, r.get(3).price(), 0.0);
+        assertEquals(r.get(5).price(), r.get(4).price(), 1e-13);
+    }
+
+    @Test
     void bitIdenticalForAnyThreadCountAndSeedMatters() {
         HestonParameters h = new HestonParameters(0.0064, 1.5, 0.0081, 0.3, -0.2);
         List<Product> ps = touchesAndVanillas(0.5, 0.1);
