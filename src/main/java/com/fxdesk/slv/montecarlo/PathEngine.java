@@ -23,11 +23,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p><b>Barriers.</b> Continuous monitoring by the Brownian-bridge crossing probability in log space,
  * conditional-expectation form: per step a path's survival is multiplied by
  * q = 1 − exp(−2 (b − x_n)(b − x_{n+1}) / (σ²Δt)) (0 if x_{n+1} is at or beyond b), σ²Δt the step's variance
- * from the model. For a double barrier q is the product of the two one-sided q's (ignores paths that cross both
+ * from the model: σ² for BS (exact there), σ_LV(t_mid, S_n)² for LV, and L(S_n, t_n)² V̄ for Heston/SLV with
+ * V̄ = ½(V_n + V_{n+1}), the same trapezoid average the {@link SlvStepper} diffuses x with (closer to the step's
+ * integrated variance than V_n). Survival probabilities multiply instead of being sampled (lower variance).
+ * For a double barrier q is the product of the two one-sided q's (ignores paths that cross both
  * within one step: negligible unless the band is a few step-std-devs wide). Pay-at-hit touches are discounted
  * from the end of the step in which the hit probability accrues (error O(r Δt), about 1e-4 relative at 5 days).
  * With barrierCorrection = false only the step dates are monitored (discrete monitoring, biased low in hit
  * probability).
+ *
+ * <p><b>Standard error.</b> SOBOL: from the spread of the {@code batches} batch means (independent digital
+ * shifts of the same point set), SE = sd(batch means)/√B. PSEUDO: sample standard deviation of the
+ * antithetic-pair averages over √(number of pairs).
  */
 public final class PathEngine {
     static final int CHUNK = 128;
