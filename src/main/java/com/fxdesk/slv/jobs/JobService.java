@@ -48,6 +48,7 @@ public class JobService {
     private final Map<JobStatus, Counter> finished = new EnumMap<>(JobStatus.class);
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public JobService(JobsProperties props, ExecutorService slvComputePool, MeterRegistry registry) {
         this(props, slvComputePool, registry, Clock.systemUTC());
     }
