@@ -4,9 +4,17 @@ package com.fxdesk.slv.heston;
 public record HestonParameters(double v0, double kappa, double theta, double xi, double rho) {
 
     public HestonParameters {
-        if (!(v0 > 0) || !(kappa > 0) || !(theta > 0) || !(xi >= 0) || !(rho > -1 && rho < 1)
-                || !Double.isFinite(v0 + kappa + theta + xi + rho)) {
-            throw new IllegalArgumentException("Heston parameters need v0, kappa, theta > 0, xi >= 0, -1 < rho < 1: " + this);
+        // name the offending parameter (a compact constructor's `this` still has default fields)
+        requireThat(v0 > 0 && Double.isFinite(v0), "v0", v0, "> 0");
+        requireThat(kappa > 0 && Double.isFinite(kappa), "kappa", kappa, "> 0");
+        requireThat(theta > 0 && Double.isFinite(theta), "theta", theta, "> 0");
+        requireThat(xi >= 0 && Double.isFinite(xi), "xi", xi, ">= 0");
+        requireThat(rho > -1 && rho < 1, "rho", rho, "in (-1, 1)");
+    }
+
+    private static void requireThat(boolean ok, String name, double value, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("Heston parameter " + name + " = " + value + " must be finite and " + rule);
         }
     }
 
