@@ -1,10 +1,9 @@
 package com.fxdesk.slv.api;
 
 import com.fxdesk.slv.api.dto.PricingRequest;
+import com.fxdesk.slv.api.dto.PricingResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,17 +15,21 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Pricing")
 public class PricingController {
     private final RequestValidator validator;
+    private final PricingService pricing;
+    private final ComputeGate gate;
 
-    public PricingController(RequestValidator validator) {
+    public PricingController(RequestValidator validator, PricingService pricing, ComputeGate gate) {
         this.validator = validator;
+        this.pricing = pricing;
+        this.gate = gate;
     }
 
-    @Operation(summary = "Price products under BS, LV, HESTON and SLV")
+    @Operation(summary = "Price products under BS, LV, HESTON and SLV",
+            description = "BS is analytic (TV) for every product, HESTON analytic for Europeans and digitals. "
+                    + "A model this version cannot price answers 422 naming it; nothing is priced then.")
     @PostMapping(path = "/pricing", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> price(@RequestBody PricingRequest request) {
+    public PricingResponse price(@RequestBody PricingRequest request) throws Exception {
         validator.validate(request);
-        PricingRequest.Model model = request.models().get(0);
-        throw new ApiProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Model not available",
-                "model " + model + " is not available in this version of the service");
+        return gate.run(() -> pricing.price(request));
     }
 }

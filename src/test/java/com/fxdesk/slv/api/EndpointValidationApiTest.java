@@ -88,16 +88,6 @@ class EndpointValidationApiTest extends ApiTestSupport {
     }
 
     @Test
-    void unavailablePricingModelIs422NeverAFakePrice() {
-        HttpResponse<String> r = post("/api/v1/pricing", pricing());
-        if (r.statusCode() == 422) {
-            assertThat(problem(r, 422).get("detail").asString()).contains("BS").contains("not available");
-        } else {
-            assertThat(r.statusCode()).isEqualTo(200);
-        }
-    }
-
-    @Test
     void calibrationRulesNameTheirFields() {
         ObjectNode r = calibration();
         r.put("mixing", 1.5).put("particles", 50_000).put("spotGridSize", 5);
