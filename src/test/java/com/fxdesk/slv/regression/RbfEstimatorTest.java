@@ -1,0 +1,95 @@
+package com.fxdesk.slv.regression;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fxdesk.slv.regression.EstimatorConfig.Pruning;
+import com.fxdesk.slv.regression.EstimatorConfig.Width;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RbfEstimatorTest {
+
+    @ParameterizedTest
+    @EnumSource(Kernel.class)
+    void purbfReproducesAConstantExactly(Kernel k) {
+        for (int n : new int[] {2048, 200_000}) { // direct and binned design
+            double[][] s = KernelRegressionTest.samples(n, 11, x -> 0.0321, 0.0);
+            for (EstimatorConfig cfg : new EstimatorConfig[] {EstimatorConfig.defaults().withKernel(k),
+                    EstimatorConfig.defaults().withKernel(k).withLambda(0.0).withWidth(Width.global())
+                            .withPruning(Pruning.none())}) {
+                RegressionFit fit = Estimators.create(cfg).fit(s[0], s[1], n);
+                double[] g = KernelRegressionTest.grid(-2, 2, 200);
+                double[] out = new double[200];
+                fit.values(g, out, 200);
+                for (double v : out) {
+                    assertEquals(0.0321, v, 1e-15 * n, k + " n=" + n); // only the rounding of ȳ
+                }
+            }
+        }
+    }
+
+    @Test
+    void defaultsAreThePapers() {
+        EstimatorConfig d = EstimatorConfig.defaults();
+        assertEquals(EstimatorType.PURBF, d.type());
+        assertEquals(40, d.units());
+        assertEquals(WidthRule.KNN, d.width().rule());
+        assertEquals(5, d.width().k());
+        assertEquals(0.5, d.pruning().theta());
+        assertEquals(0.2, d.lambda());
+        EstimatorConfig partial = new EstimatorConfig(null, null, null, 40, null, null, 0.2, 0, 1, 1e-8);
+        assertEquals(d.withSeed(1), partial);
+    }
+
+    @Test
+    void pruningKeepsEndsAndSpacesUnits() {
+        double[] c = {0.0, 0.01, 0.5, 0.52, 1.0, 1.98, 2.0};
+        double[] h = {0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5};
+        int kept = RbfEstimator.prune(c, h, 0.5);
+        assertEquals(4, kept);
+        assertEquals(0.0, c[0]);
+        assertEquals(0.5, c[1]);
+        assertEquals(1.0, c[2]);
+        assertEquals(2.0, c[3]);
+    }
+
+    @Test
+    void diagnosticsReportUnitsWidthsLambdaAndCondition() {
+        double[][] s = KernelRegressionTest.samples(2048, 12, x -> 1.0 + x * x, 0.3);
+        RegressionFit fit = Estimators.paperDefault().fit(s[0], s[1], 2048);
+        RegressionDiagnostics d = fit.diagnostics();
+        assertEquals("PURBF", d.estimator());
+        assertTrue(d.unitsKept() >= 2 && d.unitsKept() < 40, "pruning removed some units: " + d.unitsKept());
+        assertTrue(d.meanWidth() > 0);
+        assertEquals(0.2, d.lambda(), 1e-15);
+        assertTrue(d.conditionNumber() > 1 && d.conditionNumber() < 1e8, "cond " + d.conditionNumber());
+        // λ's weight falls like 1/N
+        double[][] big = KernelRegressionTest.samples(20480, 12, x -> 1.0 + x * x, 0.3);
+        assertEquals(0.02, Estimators.paperDefault().fit(big[0], big[1], 20480).diagnostics().lambda(), 1e-15);
+        // unregularised and unpruned: conditioning is worse
+        RegressionFit raw = Estimators.create(EstimatorConfig.defaults().withLambda(0).withPruning(Pruning.none()))
+                .fit(s[0], s[1], 2048);
+        assertTrue(raw.diagnostics().conditionNumber() > 10 * d.conditionNumber());
+    }
+
+    @Test
+    void fitsAreReproducibleAndSeedDependent() {
+        double[][] s = KernelRegressionTest.samples(2048, 13, x -> 1.0 + Math.sin(2 * x), 0.5);
+        double a = Estimators.paperDefault().fit(s[0], s[1], 2048).value(0.3);
+        double b = Estimators.paperDefault().fit(s[0], s[1], 2048).value(0.3);
+        double c = Estimators.create(EstimatorConfig.defaults().withSeed(99)).fit(s[0], s[1], 2048).value(0.3);
+        assertEquals(a, b, 0.0);
+        assertTrue(a != c);
+    }
+
+    @Test
+    void rbfWithoutPartitionOfUnityFitsASmoothCurve() {
+        double[][] s = KernelRegressionTest.samples(4096, 14, x -> 1.0 + 0.5 * Math.sin(2 * x), 0.2);
+        RegressionFit fit = Estimators.create(EstimatorConfig.of(EstimatorType.RBF)).fit(s[0], s[1], 4096);
+        for (double x : KernelRegressionTest.grid(-0.8, 0.8, 17)) {
+            assertEquals(1.0 + 0.5 * Math.sin(2 * x), fit.value(x), 0.08, "at " + x);
+        }
+    }
+}
