@@ -13,7 +13,6 @@ public final class Defaults {
     public static final int KNN_K = 5;
     public static final double PRUNING_THETA = 0.5;
     public static final double LAMBDA = 0.2;
-    public static final int BINS = 20;
 
     private Defaults() {
     }

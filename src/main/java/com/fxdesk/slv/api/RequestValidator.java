@@ -242,7 +242,7 @@ public class RequestValidator {
             return;
         }
         v.intRange(path + ".units", e.units(), 2, limits.maxRbfUnits());
-        v.intRange(path + ".bins", e.bins(), 1, limits.maxRbfUnits());
+        v.intRange(path + ".bins", e.bins(), 0, limits.maxRbfUnits()); // 0: automatic
         if (e.lambda() != null) {
             v.range(path + ".lambda", e.lambda(), 0, false, 1e6);
         }
@@ -263,9 +263,6 @@ public class RequestValidator {
             EstimatorDto.Width w = e.width();
             v.required(path + ".width.rule", w.rule());
             v.intRange(path + ".width.k", w.k(), 1, 100);
-            if (w.k() != null && w.rule() == EstimatorDto.WidthRule.GLOBAL) {
-                v.add(path + ".width.k", "is only used with rule KNN");
-            }
             if (w.scale() != null) {
                 v.range(path + ".width.scale", w.scale(), 0, true, 1e3);
             }

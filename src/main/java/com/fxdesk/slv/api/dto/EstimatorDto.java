@@ -2,7 +2,7 @@ package com.fxdesk.slv.api.dto;
 
 /**
  * Estimator of E[V | S] (SPEC.md section 5); every field optional with the paper's default
- * (PURBF, 40 units, knn widths k = 5, pruning θ = 0.5, λ = 0.2, Gaussian kernel, Silverman bandwidth, 20 bins).
+ * (PURBF, 40 units, knn widths k = 5, pruning θ = 0.5, λ = 0.2, Gaussian kernel, Silverman bandwidth, bins 0 = round(2 N^(1/3))).
  */
 public record EstimatorDto(Type type, Kernel kernel, Bandwidth bandwidth, Width width, Pruning pruning,
                            Double lambda, Integer units, Integer bins, Long seed) {
