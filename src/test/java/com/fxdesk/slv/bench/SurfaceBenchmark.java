@@ -1,0 +1,71 @@
+package com.fxdesk.slv.bench;
+
+import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.testdata.TestMarkets;
+import com.fxdesk.slv.volatility.DupireLocalVol;
+import com.fxdesk.slv.volatility.LocalVolGrid;
+import com.fxdesk.slv.volatility.VolSurface;
+import com.fxdesk.slv.volatility.VolSurfaceBuilder;
+import java.util.Arrays;
+
+/**
+ * Surface build from quotes and a 100 × 200 local-vol grid (targets: < 5 ms and < 20 ms warm). Prints medians.
+ * <pre>./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SurfaceBenchmark</pre>
+ */
+public final class SurfaceBenchmark {
+
+    public static void main(String[] args) {
+        for (String name : new String[] {TestMarkets.EURUSD_2018, TestMarkets.USDJPY_2018, TestMarkets.EURUSD_2025}) {
+            run(name, name.equals(TestMarkets.EURUSD_2018) ? 300 : 100);
+        }
+    }
+
+    private static void run(String name, int reps) {
+        MarketData md = TestMarkets.load(name);
+        VolSurface s = VolSurfaceBuilder.build(md);
+        double last = s.lastExpiry();
+        double s0 = md.fx().spot();
+        double[] times = new double[100];
+        double[] spots = new double[200];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = last * (i + 1) / times.length;
+        }
+        double sd = s.impliedVol(last, s.forward(last)) * Math.sqrt(last);
+        for (int j = 0; j < spots.length; j++) {
+            spots[j] = s0 * Math.exp(-3 * sd + 6 * sd * j / (spots.length - 1));
+        }
+        double[] build = new double[reps];
+        double[] grid = new double[reps];
+        double[] batch = new double[reps];
+        double[] out = new double[spots.length];
+        double sink = 0;
+        for (int warm = 0; warm < 2; warm++) { // first pass is warm-up
+            for (int r = 0; r < reps; r++) {
+                long t0 = System.nanoTime();
+                VolSurface v = VolSurfaceBuilder.build(md);
+                long t1 = System.nanoTime();
+                DupireLocalVol lv = new DupireLocalVol(v);
+                LocalVolGrid g = lv.grid(times, spots);
+                long t2 = System.nanoTime();
+                for (double t : times) {
+                    lv.localVol(t, spots, out, spots.length);
+                    sink += out[7];
+                }
+                long t3 = System.nanoTime();
+                sink += g.values()[5][5];
+                build[r] = (t1 - t0) / 1e6;
+                grid[r] = (t2 - t1) / 1e6;
+                batch[r] = (t3 - t2) / 1e6;
+            }
+        }
+        System.out.printf("%-18s %2d pillars: build median %.3f ms, local-vol grid 100x200 median %.3f ms,"
+                        + " batch localVol(t, spots[]) 100x200 median %.3f ms  (%d reps, sink %.1f)%n",
+                name, s.pillars().size(), median(build), median(grid), median(batch), reps, sink);
+    }
+
+    private static double median(double[] x) {
+        double[] c = x.clone();
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+}
