@@ -2,8 +2,9 @@ package com.fxdesk.slv.api;
 
 import com.fxdesk.slv.heston.CalibrationQuote;
 import com.fxdesk.slv.market.MarketData;
-import com.fxdesk.slv.market.VolGrid;
-import com.fxdesk.slv.volatility.ImpliedVolSurface;
+import com.fxdesk.slv.volatility.SmilePillar;
+import com.fxdesk.slv.volatility.VolSurface;
+import com.fxdesk.slv.volatility.VolSurfaceBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -12,23 +13,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class SurfaceService {
 
-    /** The arbitrage-free implied vol surface of the market; 503 until the surface builder is part of the build. */
-    public ImpliedVolSurface surface(MarketData market) {
-        throw ApiProblemException.unavailable("The implied volatility surface (volatility.VolSurfaceBuilder)");
+    /** The SVI surface of the market (FX quotes converted to strikes under their conventions). */
+    public VolSurface surface(MarketData market) {
+        return VolSurfaceBuilder.build(market);
     }
 
-    /** Vanilla quotes for calibration: the grid as given, or FX quotes turned into strikes by the surface builder. */
+    /** Vanilla quotes for calibration: the surface's pillar points (grid points, or FX quotes as strikes). */
     public List<CalibrationQuote> vanillaQuotes(MarketData market) {
-        if (market.volatility() instanceof VolGrid g) {
-            List<CalibrationQuote> quotes = new ArrayList<>();
-            for (int i = 0; i < g.expiries().length; i++) {
-                for (int j = 0; j < g.strikes()[i].length; j++) {
-                    quotes.add(new CalibrationQuote(g.expiries()[i], g.strikes()[i][j], g.vols()[i][j],
-                            "T=" + g.expiries()[i] + " K=" + g.strikes()[i][j]));
-                }
+        return vanillaQuotes(surface(market));
+    }
+
+    public static List<CalibrationQuote> vanillaQuotes(VolSurface surface) {
+        List<CalibrationQuote> quotes = new ArrayList<>();
+        for (SmilePillar p : surface.pillars()) {
+            for (int j = 0; j < p.strikes().length; j++) {
+                String tenor = p.tenor() != null ? p.tenor() : "T=" + p.expiry();
+                quotes.add(new CalibrationQuote(p.expiry(), p.strikes()[j], p.vols()[j], tenor + " " + p.labels()[j]));
             }
-            return quotes;
         }
-        throw ApiProblemException.unavailable("Converting FX delta quotes to strikes (volatility.VolSurfaceBuilder)");
+        return quotes;
     }
 }

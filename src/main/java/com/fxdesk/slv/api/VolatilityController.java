@@ -1,11 +1,16 @@
 package com.fxdesk.slv.api;
 
 import com.fxdesk.slv.api.dto.SurfaceRequest;
+import com.fxdesk.slv.api.dto.SurfaceResponse;
 import com.fxdesk.slv.config.LimitsProperties;
+import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.volatility.ArbitrageScanner;
+import com.fxdesk.slv.volatility.DupireLocalVol;
+import com.fxdesk.slv.volatility.VolSurface;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,19 +21,66 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/volatility", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Volatility")
 public class VolatilityController {
+    /** Default local-vol grid: spots from −3 to +3 ATM standard deviations of the last expiry. */
+    private static final int DEFAULT_SPOTS = 41;
+    private static final double DEFAULT_STDEVS = 3.0;
+
     private final MarketValidator marketValidator;
     private final LimitsProperties limits;
+    private final SurfaceService surfaces;
+    private final ComputeGate gate;
 
-    public VolatilityController(MarketValidator marketValidator, LimitsProperties limits) {
+    public VolatilityController(MarketValidator marketValidator, LimitsProperties limits, SurfaceService surfaces,
+                                ComputeGate gate) {
         this.marketValidator = marketValidator;
         this.limits = limits;
+        this.surfaces = surfaces;
+        this.gate = gate;
     }
 
-    @Operation(summary = "Build the implied-vol surface, local vol and arbitrage report from market quotes")
+    @Operation(summary = "Build the implied-vol surface, local vol and arbitrage report from market quotes",
+            description = "Without localVolGrid, the grid is the pillar expiries × 41 spots spanning ±3 ATM "
+                    + "standard deviations of the last expiry.")
     @PostMapping(path = "/surface", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> surface(@RequestBody SurfaceRequest request) {
+    public SurfaceResponse surface(@RequestBody SurfaceRequest request) throws Exception {
         validate(request);
-        throw ApiProblemException.unavailable("Volatility surface construction");
+        MarketData market = MarketMapper.toEngine(request.market());
+        long t0 = System.nanoTime();
+        return gate.run(() -> {
+            VolSurface surface = surfaces.surface(market);
+            DupireLocalVol lv = new DupireLocalVol(surface);
+            List<SurfaceResponse.Point> points = new ArrayList<>();
+            if (request.points() != null) {
+                for (SurfaceRequest.SurfacePoint p : request.points()) {
+                    points.add(new SurfaceResponse.Point(p.expiry(), p.strike(),
+                            surface.impliedVol(p.expiry(), p.strike()), lv.localVol(p.expiry(), p.strike())));
+                }
+            }
+            double[] times;
+            double[] spots;
+            if (request.localVolGrid() != null) {
+                times = MarketMapper.doubles(request.localVolGrid().times());
+                spots = MarketMapper.doubles(request.localVolGrid().spots());
+            } else {
+                times = surface.expiries();
+                spots = defaultSpots(surface);
+            }
+            return new SurfaceResponse(surface.pillars().stream().map(SurfaceResponse.Pillar::of).toList(), points,
+                    SurfaceResponse.LocalVol.of(lv.grid(times, spots)),
+                    SurfaceResponse.Arbitrage.of(ArbitrageScanner.scan(surface)),
+                    (System.nanoTime() - t0) / 1_000_000);
+        });
+    }
+
+    private static double[] defaultSpots(VolSurface s) {
+        double t = s.lastExpiry();
+        double spot = s.market().spot();
+        double sd = s.impliedVol(t, s.forward(t)) * Math.sqrt(t) * DEFAULT_STDEVS;
+        double[] out = new double[DEFAULT_SPOTS];
+        for (int i = 0; i < DEFAULT_SPOTS; i++) {
+            out[i] = spot * Math.exp(-sd + 2 * sd * i / (DEFAULT_SPOTS - 1));
+        }
+        return out;
     }
 
     void validate(SurfaceRequest r) {

@@ -29,4 +29,19 @@ class HestonApiTest extends ApiTestSupport {
         assertThat(body.get("elapsedMs").asLong()).isNotNegative();
         assertThat(get("/actuator/prometheus").body()).contains("phase=\"heston\"");
     }
+
+    @Test
+    void fxQuotesCalibrateThroughTheirStrikes() {
+        ObjectNode r = object();
+        r.set("market", market("eurusd-2018-03-15.json"));
+        r.put("weighting", "VEGA");
+        HttpResponse<String> resp = post("/api/v1/heston/calibration", r);
+        assertThat(resp.statusCode()).as(resp.body()).isEqualTo(200);
+        JsonNode body = json(resp);
+        assertThat(body.get("quotes")).hasSize(50);
+        assertThat(body.get("quotes").get(0).get("label").asString()).startsWith("1W");
+        assertThat(body.get("rmseVolBps").asDouble()).isLessThan(100.0);
+        double rho = body.get("parameters").get("rho").asDouble();
+        assertThat(rho).isPositive(); // EURUSD 2018: calls over puts (positive risk reversals)
+    }
 }

@@ -76,4 +76,18 @@ class PricingApiTest extends ApiTestSupport {
         double expected = BlackFormula.price(true, Math.exp(0.01), 1.0, 1.0, 0.10, Math.exp(-0.02));
         assertThat(json(resp).get("results").get(0).get("price").asDouble()).isCloseTo(expected, within(1e-6));
     }
+
+    @Test
+    void blackScholesOnTheSurfaceUsesTheDeskVolConventions() {
+        HttpResponse<String> resp = post("/api/v1/pricing", EndpointValidationApiTest.pricing());
+        assertThat(resp.statusCode()).as(resp.body()).isEqualTo(200);
+        JsonNode results = json(resp).get("results");
+        assertThat(results.get(0).get("volSource").asString()).isEqualTo("surface(T, barrier)");
+        assertThat(results.get(1).get("volSource").asString()).isEqualTo("surface(T, strike)");
+        assertThat(results.get(2).get("volSource").asString()).isEqualTo("surface(T, forward)");
+        double ot = results.get(0).get("price").asDouble();
+        assertThat(ot).isBetween(0.0, 1.0);
+        double dnt = results.get(2).get("price").asDouble();
+        assertThat(dnt).isBetween(0.0, 1.0);
+    }
 }
