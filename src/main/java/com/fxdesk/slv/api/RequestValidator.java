@@ -71,7 +71,7 @@ public class RequestValidator {
         slv("", r.particles(), r.timeStepDays(), r.estimator(), r.spotGridSize(), maturity, v);
         if (r.roundTrip() != null && r.roundTrip().paths() != null) {
             if (v.intRange("roundTrip.paths", r.roundTrip().paths(), 2, limits.maxPaths())) {
-                long steps = steps(maturity, r.timeStepDays() == null ? Defaults.TIME_STEP_DAYS : r.timeStepDays());
+                long steps = steps(maturity, 1.0); // the round trip steps daily like the calibration
                 if (steps > 0 && (long) r.roundTrip().paths() * steps > limits.maxPathSteps()) {
                     v.add("roundTrip.paths", "paths × time steps = " + (long) r.roundTrip().paths() * steps
                             + "; the limit is " + limits.maxPathSteps());
@@ -220,17 +220,15 @@ public class RequestValidator {
         return false;
     }
 
-    private void slv(String prefix, Integer particles, Double timeStepDays, EstimatorDto estimator,
+    private void slv(String prefix, Integer particles, Integer timeStepDays, EstimatorDto estimator,
                      Integer spotGridSize, double maturity, Violations v) {
         v.intRange(prefix + "particles", particles, 16, limits.maxParticles());
-        if (timeStepDays != null) {
-            v.range(prefix + "timeStepDays", timeStepDays, 0, true, 365);
-        }
+        v.intRange(prefix + "timeStepDays", timeStepDays, 1, 365);
         v.intRange(prefix + "spotGridSize", spotGridSize, 10, limits.maxSpotGridSize());
         estimator(prefix + "estimator", estimator, v);
         int n = particles != null ? particles : Defaults.PARTICLES;
-        double dt = timeStepDays != null && timeStepDays > 0 ? timeStepDays : Defaults.TIME_STEP_DAYS;
-        long steps = steps(maturity, dt);
+        // the engine propagates particles in daily sub-steps whatever the regression step: count days
+        long steps = steps(maturity, 1.0);
         if (n <= limits.maxParticles() && (long) n * steps > limits.maxParticleSteps()) {
             v.add(prefix + "particles", "particles × time steps = " + (long) n * steps + "; the limit is "
                     + limits.maxParticleSteps());

@@ -103,7 +103,7 @@ class EndpointValidationApiTest extends ApiTestSupport {
         assertThat(fieldError(resp2, "spotGridSize")).contains("between 10 and");
         assertThat(fieldError(resp2, "heston.rho")).contains("(-1, 1)");
         ObjectNode r3 = calibration();
-        r3.put("particles", 20_000).put("timeStepDays", 0.1).put("maturity", 25.0);
+        r3.put("particles", 20_000).put("timeStepDays", 1).put("maturity", 25.0);
         assertThat(fieldError(post("/api/v1/calibrations", r3), "particles")).contains("particles × time steps");
         ObjectNode r4 = calibration();
         r4.put("particles", 2048.5);

@@ -31,7 +31,7 @@ public record PricingRequest(MarketDto market, String calibrationId, List<Model>
     }
 
     /** How to calibrate the SLV leverage when no calibrationId is given (same fields and defaults as a job). */
-    public record SlvSettings(Integer particles, Double timeStepDays, EstimatorDto estimator, Integer spotGridSize,
+    public record SlvSettings(Integer particles, Integer timeStepDays, EstimatorDto estimator, Integer spotGridSize,
                               Long seed) {
     }
 }
