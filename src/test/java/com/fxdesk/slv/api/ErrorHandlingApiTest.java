@@ -132,4 +132,17 @@ class ErrorHandlingApiTest extends ApiTestSupport {
         problem(r, 405);
         assertThat(r.headers().firstValue("Allow").orElse("")).contains("POST");
     }
+
+    @Test
+    void requestsRejectedByTomcatItselfAreProblemJsonToo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/v1/calibrations/%zz HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String raw = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(raw).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("\"status\":400").doesNotContain("<html");
+        }
+        HttpResponse<String> direct = get("/error");
+        problem(direct, 404);
+    }
 }
