@@ -145,4 +145,27 @@ class ErrorHandlingApiTest extends ApiTestSupport {
         HttpResponse<String> direct = get("/error");
         problem(direct, 404);
     }
+
+    static java.util.stream.Stream<String> oddBodies() {
+        return java.util.stream.Stream.of("null", "[]", "\"text\"", "123", "true", "{} trailing",
+                "{\"market\": []}", "{\"market\": null}", "{\"market\": {\"spot\": 1, \"spot\": 2}}",
+                "{\"market\": {\"volatility\": {\"quotes\": {\"pillars\": [[]]}}}}",
+                "{\"market\": {\"volatility\": {\"grid\": {\"expiries\": [1], \"strikes\": [null], \"vols\": [[null]]}}}}",
+                "{\"market\": {\"spot\": 1e999999}}", "{\"market\": {\"spot\": " + "9".repeat(5000) + "}}",
+                "[".repeat(3000) + "]".repeat(3000), "{\"market\": {\"valuationDate\": \"2018-13-45\"}}",
+                "{\"products\": [null], \"models\": [null]}", "{\"samples\": {\"x\": [1, null], \"y\": []}}",
+                "{\"particles\": 99999999999}", "{\"estimator\": {\"type\": null, \"bandwidth\": {}}}");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("oddBodies")
+    void oddBodiesAreClientErrorsOnEveryEndpoint(String body) {
+        for (String path : new String[] {SURFACE, "/api/v1/pricing", "/api/v1/heston/calibration",
+                "/api/v1/regression", "/api/v1/calibrations"}) {
+            HttpResponse<String> r = post(path, body);
+            assertThat(r.statusCode()).as(path + " " + body.substring(0, Math.min(80, body.length())) + " -> "
+                    + r.body()).isEqualTo(400);
+            problem(r, 400);
+        }
+    }
 }
