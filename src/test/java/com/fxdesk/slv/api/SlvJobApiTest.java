@@ -92,6 +92,48 @@ class SlvJobApiTest extends ApiTestSupport {
         problem(get("/api/v1/calibrations/" + id + "/charts/nope"), 404);
     }
 
+    @Test
+    void runningCalibrationIsCancelledByDelete() throws Exception {
+        ObjectNode r = smallCalibration();
+        r.put("particles", 20000).put("maturity", 2.0);
+        r.putObject("roundTrip").put("enabled", true).put("paths", 200000);
+        HttpResponse<String> resp = post("/api/v1/calibrations", r);
+        assertThat(resp.statusCode()).as(resp.body()).isEqualTo(202);
+        String id = json(resp).get("id").asString();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!json(get("/api/v1/calibrations/" + id)).get("status").asString().equals("RUNNING")) {
+            assertThat(System.nanoTime()).as("job never started").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(delete("/api/v1/calibrations/" + id).statusCode()).isEqualTo(200);
+        String status;
+        do {
+            status = json(get("/api/v1/calibrations/" + id)).get("status").asString();
+            assertThat(System.nanoTime()).as("job not cancelled in time").isLessThan(deadline);
+            Thread.sleep(20);
+        } while (status.equals("RUNNING"));
+        assertThat(status).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void slvPricingWithoutCalibrationIdCalibratesInline() {
+        ObjectNode pricing = object();
+        pricing.set("market", market("flat-10pct.json"));
+        pricing.putArray("models").add("SLV");
+        pricing.putObject("heston").put("v0", 0.01).put("kappa", 1.5).put("theta", 0.01).put("xi", 0.3)
+                .put("rho", -0.4);
+        pricing.put("mixing", 0.5);
+        pricing.putObject("calibration").put("particles", 1024).put("spotGridSize", 40);
+        pricing.putArray("products").addObject().put("id", "dnt").put("type", "DOUBLE_NO_TOUCH").put("lower", 0.92)
+                .put("upper", 1.08).put("maturity", 0.25);
+        pricing.putObject("monteCarlo").put("paths", 8000);
+        HttpResponse<String> priced = post("/api/v1/pricing", pricing);
+        assertThat(priced.statusCode()).as(priced.body()).isEqualTo(200);
+        JsonNode r = json(priced).get("results").get(0);
+        assertThat(r.get("model").asString()).isEqualTo("SLV");
+        assertThat(r.get("price").asDouble()).isBetween(0.0, 1.0);
+    }
+
     private static HttpResponse<byte[]> sendBytes(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
