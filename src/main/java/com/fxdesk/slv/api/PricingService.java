@@ -47,7 +47,7 @@ public class PricingService {
     private final ExecutorService computePool;
     private final int threads;
     private final HestonPricer hestonPricer = new HestonPricer();
-    private final MonteCarloPricer mcPricer = new MonteCarloPricer();
+    private final MonteCarloPricer mcPricer;
 
     public PricingService(SurfaceService surfaces, HestonService heston, SlvCalibrationService slv, JobService jobs,
                           EngineMetrics metrics, ExecutorService slvComputePool, JobsProperties jobsProperties) {
@@ -57,6 +57,7 @@ public class PricingService {
         this.jobs = jobs;
         this.metrics = metrics;
         this.computePool = slvComputePool;
+        this.mcPricer = new MonteCarloPricer(slvComputePool);
         this.threads = jobsProperties.effectiveComputeThreads();
     }
 
