@@ -6,6 +6,10 @@ public final class Defaults {
     public static final int PARTICLES = 2048;
     public static final double TIME_STEP_DAYS = 5.0;
     public static final int SPOT_GRID_SIZE = 200;
+    /** The engine's propagation sub-steps per regression step (SlvCalibrationInput's default; the API keeps it). */
+    public static final int SUB_STEPS = 5;
+    /** The engine's short-end refinement (extra regression times near t = 0; SlvCalibrationInput's default). */
+    public static final int SHORT_END_REFINEMENT = 3;
     public static final long SEED = 42L;
     public static final int MC_PATHS = 32_000;
     public static final int ROUND_TRIP_PATHS = 100_000;

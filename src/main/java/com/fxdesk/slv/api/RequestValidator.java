@@ -68,12 +68,14 @@ public class RequestValidator {
             v.range("maturity", r.maturity(), 0, true, limits.maxMaturity());
         }
         double maturity = r.maturity() != null && Double.isFinite(r.maturity()) ? r.maturity() : lastExpiry(r.market());
-        slv("", r.particles(), r.timeStepDays(), r.estimator(), r.spotGridSize(), maturity, v);
+        int expiries = expiries(r.market());
+        long steps = slv("", r.particles(), r.timeStepDays(), r.estimator(), r.spotGridSize(), maturity, expiries, v);
         if (r.roundTrip() != null && r.roundTrip().paths() != null) {
             if (v.intRange("roundTrip.paths", r.roundTrip().paths(), 2, limits.maxPaths())) {
-                long steps = steps(maturity, 1.0); // the round trip steps daily like the calibration
-                if (steps > 0 && (long) r.roundTrip().paths() * steps > limits.maxPathSteps()) {
-                    v.add("roundTrip.paths", "paths × time steps = " + (long) r.roundTrip().paths() * steps
+                // the round trip steps on the leverage's propagation times plus the expiries
+                long rtSteps = steps + expiries;
+                if (steps > 0 && (long) r.roundTrip().paths() * rtSteps > limits.maxPathSteps()) {
+                    v.add("roundTrip.paths", "paths × time steps = " + (long) r.roundTrip().paths() * rtSteps
                             + "; the limit is " + limits.maxPathSteps());
                 }
             }
@@ -143,7 +145,8 @@ public class RequestValidator {
         if (r.calibration() != null) {
             PricingRequest.SlvSettings s = r.calibration();
             double maturity = Math.max(maxMaturity, 0);
-            slv("calibration.", s.particles(), s.timeStepDays(), s.estimator(), s.spotGridSize(), maturity, v);
+            slv("calibration.", s.particles(), s.timeStepDays(), s.estimator(), s.spotGridSize(), maturity,
+                    r.market() != null ? expiries(r.market()) : 0, v);
         }
         v.throwIfAny();
     }
@@ -220,19 +223,43 @@ public class RequestValidator {
         return false;
     }
 
-    private void slv(String prefix, Integer particles, Integer timeStepDays, EstimatorDto estimator,
-                     Integer spotGridSize, double maturity, Violations v) {
+    /** Validates SLV settings; returns the engine's propagation step count (an upper bound; 0 if unknown). */
+    private long slv(String prefix, Integer particles, Integer timeStepDays, EstimatorDto estimator,
+                     Integer spotGridSize, double maturity, int expiries, Violations v) {
         v.intRange(prefix + "particles", particles, 16, limits.maxParticles());
-        v.intRange(prefix + "timeStepDays", timeStepDays, 1, 365);
-        v.intRange(prefix + "spotGridSize", spotGridSize, 10, limits.maxSpotGridSize());
+        boolean dtOk = v.intRange(prefix + "timeStepDays", timeStepDays, 1, 365);
+        boolean gridOk = v.intRange(prefix + "spotGridSize", spotGridSize, 10, limits.maxSpotGridSize());
         estimator(prefix + "estimator", estimator, v);
         int n = particles != null ? particles : Defaults.PARTICLES;
-        // the engine propagates particles in daily sub-steps whatever the regression step: count days
-        long steps = steps(maturity, 1.0);
+        int dt = timeStepDays != null ? timeStepDays : (int) Defaults.TIME_STEP_DAYS;
+        int m = spotGridSize != null ? spotGridSize : Defaults.SPOT_GRID_SIZE;
+        if (!dtOk || !gridOk) {
+            return 0;
+        }
+        long steps = engineSteps(maturity, dt, expiries);
         if (n <= limits.maxParticles() && (long) n * steps > limits.maxParticleSteps()) {
-            v.add(prefix + "particles", "particles × time steps = " + (long) n * steps + "; the limit is "
+            v.add(prefix + "particles", "particles × propagation steps = " + (long) n * steps + " (" + steps
+                    + " steps: " + Defaults.SUB_STEPS + " per timeStepDays plus expiries); the limit is "
                     + limits.maxParticleSteps());
         }
+        if (steps * m > limits.maxLeveragePoints()) {
+            v.add(prefix + "spotGridSize", "propagation steps × spotGridSize = " + steps * m + " (" + steps
+                    + " steps) leverage values to keep; the limit is " + limits.maxLeveragePoints());
+        }
+        return steps;
+    }
+
+    /**
+     * The SLV engine's propagation steps (calibration.TimeGrid): ceil(T·365/Δt) regression intervals of
+     * {@link Defaults#SUB_STEPS} sub-steps each, and every expiry or short-end refinement time inserted into an
+     * interval adds at most one step. An upper bound, exact when no extra time falls inside an interval.
+     */
+    static long engineSteps(double maturity, int timeStepDays, int expiries) {
+        if (!(maturity > 0) || timeStepDays <= 0) {
+            return 0;
+        }
+        long grid = (long) Math.ceil(maturity * 365.0 / timeStepDays - 1e-9);
+        return grid * Defaults.SUB_STEPS + Math.max(0, expiries) + Defaults.SHORT_END_REFINEMENT;
     }
 
     void estimator(String path, EstimatorDto e, Violations v) {
@@ -282,6 +309,17 @@ public class RequestValidator {
             return 0;
         }
         return (long) Math.ceil(maturity * 365.0 / timeStepDays);
+    }
+
+    private static int expiries(MarketDto m) {
+        try {
+            if (m.volatility().quotes() != null) {
+                return m.volatility().quotes().pillars().size();
+            }
+            return m.volatility().grid().expiries().size();
+        } catch (RuntimeException incomplete) {
+            return 0; // the market itself is reported invalid
+        }
     }
 
     private static double lastExpiry(MarketDto m) {

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPathSteps          paths × time steps of one Monte Carlo run
  * @param maxProducts           products in one pricing request
  * @param maxSpotGridSize       spot grid points per time of the leverage function
+ * @param maxLeveragePoints     propagation steps × spot grid points: the leverage function a finished calibration
+ *                              keeps in memory (8 bytes each); bounds one job's footprint in the job store
  * @param maxRegressionSamples  samples in a regression request
  * @param maxEvaluationPoints   evaluation points (regression evaluateAt, surface points)
  * @param maxLocalVolGridPoints times × spots of a requested local-vol grid
@@ -36,6 +38,7 @@ public record LimitsProperties(
         @DefaultValue("200000000") long maxPathSteps,
         @DefaultValue("200") int maxProducts,
         @DefaultValue("2000") int maxSpotGridSize,
+        @DefaultValue("2500000") long maxLeveragePoints,
         @DefaultValue("200000") int maxRegressionSamples,
         @DefaultValue("10000") int maxEvaluationPoints,
         @DefaultValue("250000") int maxLocalVolGridPoints,

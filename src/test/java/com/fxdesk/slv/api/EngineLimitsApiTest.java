@@ -1,0 +1,59 @@
+package com.fxdesk.slv.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Work and memory limits counted with the engine's real step counts: SLV propagation steps (sub-steps plus
+ * expiries), leverage values kept per job, Monte Carlo time steps.
+ */
+class EngineLimitsApiTest extends ApiTestSupport {
+    private static final String JOBS = "/api/v1/calibrations";
+
+    private static ObjectNode calibration(String marketFile) {
+        ObjectNode r = object();
+        r.set("market", market(marketFile));
+        r.putObject("heston").put("v0", 0.01).put("kappa", 1.5).put("theta", 0.01).put("xi", 0.3).put("rho", -0.4);
+        r.putObject("roundTrip").put("enabled", false);
+        return r;
+    }
+
+    @Test
+    void leverageMemoryIsBoundedBeforeTheJobStarts() {
+        ObjectNode r = calibration("flat-10pct.json");
+        r.put("particles", 16).put("timeStepDays", 1).put("maturity", 30.0).put("spotGridSize", 2000);
+        assertThat(fieldError(post(JOBS, r), "spotGridSize")).contains("limit is 2500000");
+    }
+
+    @Test
+    void particleStepsCountThePropagationSubSteps() {
+        // 20,000 particles × 2 years of daily regression steps: 730 days but 5 sub-steps each (73 M > 50 M)
+        ObjectNode r = calibration("flat-10pct.json");
+        r.put("particles", 20000).put("timeStepDays", 1).put("maturity", 2.0);
+        assertThat(fieldError(post(JOBS, r), "particles")).contains("limit is 50000000");
+    }
+
+    @Test
+    void roundTripPathStepsCountThePropagationSubSteps() {
+        ObjectNode r = calibration("flat-10pct.json");
+        r.put("particles", 16).put("timeStepDays", 1).put("maturity", 1.5);
+        r.putObject("roundTrip").put("enabled", true).put("paths", 100000);
+        assertThat(fieldError(post(JOBS, r), "roundTrip.paths")).contains("limit is 200000000");
+    }
+
+    @Test
+    void theStepCountBoundsTheEnginesOwn() {
+        ObjectNode r = calibration("eurusd-2018-03-15.json");
+        r.put("particles", 16).put("timeStepDays", 7).put("maturity", 1.3).put("spotGridSize", 20);
+        HttpResponse<String> resp = post(JOBS + "?wait=true", r);
+        JsonNode job = json(resp);
+        assertThat(job.get("status").asString()).as(resp.body()).isEqualTo("SUCCEEDED");
+        long engine = job.get("result").get("diagnostics").get("pathSteps").asLong() / 16;
+        long bound = RequestValidator.engineSteps(1.3, 7, 10);
+        assertThat(engine).isLessThanOrEqualTo(bound).isGreaterThan((long) Math.ceil(1.3 * 365 / 7) * 5 - 1);
+    }
+}
