@@ -77,15 +77,19 @@ public class CalibrationController {
         return Map.of("jobs", jobs.list().stream().map(j -> JobView.of(j, false)).toList());
     }
 
-    @Operation(summary = "Cancel a queued or running job", description = "409 if the job has already finished")
+    @Operation(summary = "Cancel a queued or running job, or delete a finished one",
+            description = "A queued or running job is cancelled: 200 with the job (a running one stops when its "
+                    + "engine next checks). A finished job (SUCCEEDED, FAILED, CANCELLED) is removed from the store "
+                    + "to free its memory: 204, and later GETs answer 404. Finished jobs are otherwise kept up to "
+                    + "slv.jobs.ttl and at most slv.jobs.max-finished of them.")
     @DeleteMapping("/{id}")
-    public JobView cancel(@PathVariable String id) {
+    public ResponseEntity<JobView> cancel(@PathVariable String id) {
         Job job = find(id);
-        if (!jobs.cancel(job)) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
-                    "job " + id + " has already finished with status " + job.status());
+        if (jobs.cancel(job)) {
+            return ResponseEntity.ok(JobView.of(job, false));
         }
-        return JobView.of(job, false);
+        jobs.remove(job);
+        return ResponseEntity.noContent().build();
     }
 
     private Job find(String id) {

@@ -118,6 +118,17 @@ public class JobService {
         return true;
     }
 
+    /**
+     * Removes a finished job from the store (frees its result: a leverage function can be tens of MB). Returns
+     * false if the job has not finished (cancel it first).
+     */
+    public boolean remove(Job job) {
+        if (!job.status().isFinal()) {
+            return false;
+        }
+        return jobs.remove(job.id(), job);
+    }
+
     /** Waits up to min(timeout, slv.jobs.max-wait) for the job to finish; returns it in whatever state it is. */
     public Job await(Job job, Duration timeout) {
         Duration wait = timeout.compareTo(props.maxWait()) < 0 ? timeout : props.maxWait();
