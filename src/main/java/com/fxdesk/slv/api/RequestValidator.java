@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 /** Validation of every request body: all violations at once, with JSON paths, before any work starts. */
 @Component
 public class RequestValidator {
+    /** Shortest pricing Monte Carlo step (days): below it the time discretisation error is long negligible. */
+    static final double MIN_MC_STEP_DAYS = 0.25;
     private final MarketValidator market;
     private final LimitsProperties limits;
 
@@ -131,13 +133,18 @@ public class RequestValidator {
         if (mc != null) {
             v.intRange("monteCarlo.paths", mc.paths(), 2, limits.maxPaths());
             if (mc.timeStepDays() != null) {
-                v.range("monteCarlo.timeStepDays", mc.timeStepDays(), 0, true, 365);
+                v.range("monteCarlo.timeStepDays", mc.timeStepDays(), MIN_MC_STEP_DAYS, false, 365);
             }
         }
         int paths = mc != null && mc.paths() != null ? mc.paths() : Defaults.MC_PATHS;
-        double dtDays = mc != null && mc.timeStepDays() != null && mc.timeStepDays() > 0 ? mc.timeStepDays()
-                : Defaults.TIME_STEP_DAYS;
-        long steps = steps(maxMaturity, dtDays);
+        double dtDays = mc != null && mc.timeStepDays() != null && mc.timeStepDays() >= MIN_MC_STEP_DAYS
+                ? mc.timeStepDays() : Defaults.TIME_STEP_DAYS;
+        // the grid has ceil(T / Δt) steps plus at most one per product date inserted into a step
+        long steps = steps(maxMaturity, dtDays) + (r.products() != null ? r.products().size() : 0);
+        if (steps > limits.maxMcTimeSteps()) {
+            v.add("monteCarlo.timeStepDays", "the longest product needs " + steps + " time steps at "
+                    + dtDays + " days; the limit is " + limits.maxMcTimeSteps() + " (use a longer step)");
+        }
         if (paths <= limits.maxPaths() && (long) paths * steps > limits.maxPathSteps()) {
             v.add("monteCarlo.paths", "paths × time steps = " + (long) paths * steps + "; the limit is "
                     + limits.maxPathSteps());

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxParticleSteps      particles × time steps of the SLV calibration
  * @param maxPaths              Monte Carlo paths (pricing and round trip)
  * @param maxPathSteps          paths × time steps of one Monte Carlo run
+ * @param maxMcTimeSteps        time steps of one pricing Monte Carlo path (ceil(maturity·365 / timeStepDays) plus
+ *                              product dates); each path's normals for all steps are held per worker
  * @param maxProducts           products in one pricing request
  * @param maxSpotGridSize       spot grid points per time of the leverage function
  * @param maxLeveragePoints     propagation steps × spot grid points: the leverage function a finished calibration
@@ -36,6 +38,7 @@ public record LimitsProperties(
         @DefaultValue("50000000") long maxParticleSteps,
         @DefaultValue("1000000") int maxPaths,
         @DefaultValue("200000000") long maxPathSteps,
+        @DefaultValue("20000") int maxMcTimeSteps,
         @DefaultValue("200") int maxProducts,
         @DefaultValue("2000") int maxSpotGridSize,
         @DefaultValue("2500000") long maxLeveragePoints,

@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PathEngine {
     static final int CHUNK = 128;
+    /** Normals one workspace may hold (steps × factors × CHUNK): 2^27 doubles = 1 GiB. */
+    static final long MAX_WORKSPACE_NORMALS = 1L << 27;
     /**
      * Skip the exp when exp(−2a/σ²Δt) &lt; 1e-10: the step cannot have reached the barrier (a price error below
      * 1e-10 per step and barrier, far under any standard error).
@@ -218,6 +220,13 @@ public final class PathEngine {
         final int[] twoSided;
 
         Setup(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
+            // each worker holds every step's normals for a chunk of paths: refuse sizes an int cannot index (and
+            // before bind, which precomputes per step)
+            long normals = (long) Math.max(book.lastIndex, 1) * dynamics.factors() * CHUNK;
+            if (normals > MAX_WORKSPACE_NORMALS) {
+                throw new IllegalArgumentException("too many time steps (" + book.lastIndex + ") for a Monte Carlo "
+                        + "path: use a longer time step");
+            }
             this.kernel = dynamics.bind(grid, market);
             this.grid = grid;
             this.book = book;
@@ -294,7 +303,7 @@ public final class PathEngine {
             z = new double[Math.max(s.dims, 1)];
             work = new double[s.steps + 1];
             zs = new double[Math.max(s.steps, 1) * CHUNK];
-            zv = s.factors > 1 ? new double[s.steps * CHUNK] : null;
+            zv = s.factors > 1 ? new double[Math.max(s.steps, 1) * CHUNK] : null;
             x = new double[paths];
             v = new double[paths];
             lev = new double[paths];

@@ -56,4 +56,23 @@ class EngineLimitsApiTest extends ApiTestSupport {
         long bound = RequestValidator.engineSteps(1.3, 7, 10);
         assertThat(engine).isLessThanOrEqualTo(bound).isGreaterThan((long) Math.ceil(1.3 * 365 / 7) * 5 - 1);
     }
+
+    private static ObjectNode longOneTouch(double timeStepDays) {
+        ObjectNode r = object();
+        r.set("market", market("flat-10pct.json"));
+        r.putArray("models").add("HESTON");
+        r.putObject("heston").put("v0", 0.01).put("kappa", 1.0).put("theta", 0.01).put("xi", 0.2).put("rho", 0.0);
+        r.putArray("products").addObject().put("type", "ONE_TOUCH").put("direction", "UP").put("barrier", 1.5)
+                .put("maturity", 30.0);
+        r.putObject("monteCarlo").put("paths", 2).put("timeStepDays", timeStepDays);
+        return r;
+    }
+
+    @Test
+    void pricingMonteCarloStepsAreBounded() {
+        assertThat(fieldError(post("/api/v1/pricing", longOneTouch(0.0006)), "monteCarlo.timeStepDays"))
+                .contains("[0.25, 365]");
+        assertThat(fieldError(post("/api/v1/pricing", longOneTouch(0.25)), "monteCarlo.timeStepDays"))
+                .contains("limit is 20000");
+    }
 }

@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 class MarketValidatorTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final LimitsProperties LIMITS = new LimitsProperties(65536, 16, 20, 60, 30, 100000, 50000000L, 1000000,
-            200000000L, 200, 2000, 2500000L, 200000, 10000, 250000, 1000);
+            200000000L, 20000, 200, 2000, 2500000L, 200000, 10000, 250000, 1000);
     private final MarketValidator validator = new MarketValidator(LIMITS);
 
     static ObjectNode load(String file) throws Exception {
