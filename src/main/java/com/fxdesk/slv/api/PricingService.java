@@ -79,8 +79,7 @@ public class PricingService {
                 market = calibrated.market();
                 surface = calibrated.surface();
                 localVol = calibrated.localVol();
-                hestonParams = request.heston() != null ? HestonService.toEngine(request.heston())
-                        : calibrated.heston();
+                hestonParams = calibrated.heston(); // the validator refuses heston with calibrationId
                 leverage = calibrated.result().leverage();
                 mixing = calibrated.result().mixing();
             } else {
@@ -151,6 +150,19 @@ public class PricingService {
             maxMaturity = Math.max(maxMaturity, p.maturity());
         }
         Inputs in = new Inputs(request);
+        if (in.calibrated != null && request.models().contains(Model.SLV)) {
+            // the leverage exists only up to the calibrated maturity: no silent flat extrapolation beyond it
+            double[] t = in.calibrated.result().regressionTimes();
+            double calibratedMaturity = t[t.length - 1];
+            Violations v = new Violations();
+            for (int i = 0; i < products.size(); i++) {
+                if (products.get(i).maturity() > calibratedMaturity * (1 + 1e-9)) {
+                    v.add("products[" + i + "].maturity", "exceeds the calibration's maturity "
+                            + calibratedMaturity + " (model SLV); calibrate to a longer maturity");
+                }
+            }
+            v.throwIfAny();
+        }
         McConfig mc = mcConfig(request.monteCarlo());
         List<PricingResponse.Result> results = new ArrayList<>();
         double maturity = maxMaturity;

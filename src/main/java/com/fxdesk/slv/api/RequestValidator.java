@@ -95,6 +95,17 @@ public class RequestValidator {
             if (r.calibrationId().isBlank()) {
                 v.add("calibrationId", "must not be blank");
             }
+            // the calibration fixes the model: inputs that would silently mix with it are refused
+            if (r.heston() != null) {
+                v.add("heston", "give either heston or calibrationId (which fixes the Heston parameters), not both");
+            }
+            if (r.mixing() != null) {
+                v.add("mixing", "give either mixing or calibrationId (which fixes the mixing), not both");
+            }
+            if (r.calibration() != null) {
+                v.add("calibration", "give either calibration settings or calibrationId (already calibrated), "
+                        + "not both");
+            }
         } else {
             market.validate("market", r.market(), v);
         }

@@ -80,7 +80,7 @@ class EndpointValidationApiTest extends ApiTestSupport {
         }
         assertThat(fieldError(post("/api/v1/pricing", r3), "products")).contains("limit is 5");
         ObjectNode r4 = pricing();
-        r4.putObject("monteCarlo").put("paths", 1_000_000).put("timeStepDays", 0.01);
+        r4.putObject("monteCarlo").put("paths", 1_000_000).put("timeStepDays", 0.5);
         assertThat(fieldError(post("/api/v1/pricing", r4), "monteCarlo.paths")).contains("paths × time steps");
         ObjectNode r5 = pricing();
         r5.put("calibrationId", "abc");
@@ -104,7 +104,7 @@ class EndpointValidationApiTest extends ApiTestSupport {
         assertThat(fieldError(resp2, "heston.rho")).contains("(-1, 1)");
         ObjectNode r3 = calibration();
         r3.put("particles", 20_000).put("timeStepDays", 1).put("maturity", 25.0);
-        assertThat(fieldError(post("/api/v1/calibrations", r3), "particles")).contains("particles × time steps");
+        assertThat(fieldError(post("/api/v1/calibrations", r3), "particles")).contains("particles × propagation steps");
         ObjectNode r4 = calibration();
         r4.put("particles", 2048.5);
         assertThat(fieldError(post("/api/v1/calibrations", r4), "particles")).contains("integer");

@@ -77,6 +77,19 @@ class SlvJobApiTest extends ApiTestSupport {
                     .isLessThan(4 * se + 0.01 * bs);
         }
 
+        // calibrationId fixes the model: no silent mixing with request inputs, no SLV beyond the calibrated maturity
+        ObjectNode mixed = pricing.deepCopy();
+        mixed.putObject("heston").put("v0", 0.04).put("kappa", 1.0).put("theta", 0.04).put("xi", 0.5).put("rho", 0.0);
+        mixed.put("mixing", 0.3);
+        mixed.putObject("calibration").put("particles", 1000);
+        HttpResponse<String> refused = post("/api/v1/pricing", mixed);
+        fieldError(refused, "heston");
+        fieldError(refused, "mixing");
+        fieldError(refused, "calibration");
+        ObjectNode tooLong = pricing.deepCopy();
+        ((ObjectNode) tooLong.get("products").get(0)).put("maturity", 2.0);
+        assertThat(fieldError(post("/api/v1/pricing", tooLong), "products[0].maturity")).contains("maturity 1.0");
+
         for (String chart : ChartController.NAMES) {
             String path = "/api/v1/calibrations/" + id + "/charts/" + chart + (chart.equals("regression") ? "?time=0.5" : "");
             HttpResponse<String> svg = get(path);
