@@ -3,6 +3,7 @@ package com.fxdesk.slv.api;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.jobs.Job;
+import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobService;
 import com.fxdesk.slv.jobs.JobStatus;
 import com.fxdesk.slv.volatility.SmilePillar;
@@ -52,8 +53,10 @@ public class ChartController {
         if (!NAMES.contains(name)) {
             throw ApiProblemException.notFound("no chart '" + name + "'; charts: " + String.join(", ", NAMES));
         }
-        if (job.status() != JobStatus.SUCCEEDED || !(job.outcome().internal()
-                instanceof SlvCalibrationService.Calibrated c)) {
+        JobStatus status = job.status(); // read before the outcome: the job writes its status last
+        JobOutcome outcome = job.outcome();
+        if (status != JobStatus.SUCCEEDED || outcome == null
+                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration");
         }

@@ -9,6 +9,7 @@ import com.fxdesk.slv.calibration.LeverageFunction;
 import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.jobs.Job;
+import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobService;
 import com.fxdesk.slv.jobs.JobStatus;
 import com.fxdesk.slv.montecarlo.McConfig;
@@ -132,8 +133,10 @@ public class PricingService {
     private SlvCalibrationService.Calibrated finished(String id) {
         Job job = jobs.find(id).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
-        if (job.status() != JobStatus.SUCCEEDED
-                || !(job.outcome().internal() instanceof SlvCalibrationService.Calibrated c)) {
+        JobStatus status = job.status(); // read before the outcome: the job writes its status last
+        JobOutcome outcome = job.outcome();
+        if (status != JobStatus.SUCCEEDED || outcome == null
+                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one");
         }

@@ -126,8 +126,10 @@ public class SlvCalibrationService {
         long tL = System.nanoTime();
         SlvCalibrationResult result;
         try {
+            // the calibrator gives the round trip the last paths / (1.5 particles + paths) of its progress
+            double rtStart = s.roundTrip() ? 1 - s.roundTripPaths() / (1.5 * s.particles() + s.roundTripPaths()) : 1;
             result = new SlvCalibrator(pool).calibrate(input, f -> progress.report(PRE + (1 - PRE) * f,
-                    "particles"), cancelled);
+                    f > rtStart + 1e-12 ? "roundTrip" : "particles"), cancelled);
         } catch (RuntimeException e) {
             metrics.record("leverage", EngineMetrics.outcome(e), System.nanoTime() - tL);
             throw e;

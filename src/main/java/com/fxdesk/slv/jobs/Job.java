@@ -99,13 +99,15 @@ public final class Job {
         if (status.isFinal()) {
             return false;
         }
-        this.status = finalStatus;
         this.outcome = outcome;
         this.error = error;
         this.finishedAt = now;
         if (finalStatus == JobStatus.SUCCEEDED) {
             this.progress = 1.0;
+            this.phase = "done";
         }
+        // status last (volatile): a reader that sees a final status also sees its outcome and finishedAt
+        this.status = finalStatus;
         return true;
     }
 }

@@ -227,7 +227,8 @@ public class JobService {
         }
         int excess = done.size() - props.maxFinished();
         if (excess > 0) {
-            done.sort(Comparator.comparing(Job::finishedAt));
+            // finishedAt is written just before the final status, but be safe against a null all the same
+            done.sort(Comparator.comparing(Job::finishedAt, Comparator.nullsLast(Comparator.naturalOrder())));
             for (int i = 0; i < excess; i++) {
                 jobs.remove(done.get(i).id());
             }

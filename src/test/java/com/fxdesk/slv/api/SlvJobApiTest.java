@@ -29,6 +29,7 @@ class SlvJobApiTest extends ApiTestSupport {
         assertThat(resp.statusCode()).as(resp.body()).isEqualTo(200);
         JsonNode job = json(resp);
         assertThat(job.get("status").asString()).as(resp.body()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("phase").asString()).isEqualTo("done");
         String id = job.get("id").asString();
         JsonNode result = job.get("result");
         assertThat(result.get("mixing").asDouble()).isEqualTo(0.66);

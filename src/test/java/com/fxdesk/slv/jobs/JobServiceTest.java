@@ -171,4 +171,32 @@ class JobServiceTest {
             return now;
         }
     }
+
+    /** A reader that sees a final status sees its outcome, finishedAt and phase too (status is written last). */
+    @Test
+    void finalStatusIsPublishedAfterTheOutcome() throws Exception {
+        JobOutcome outcome = new JobOutcome("view", "internal");
+        for (int round = 0; round < 2000; round++) {
+            Job job = new Job("j" + round, "test", Instant.EPOCH);
+            job.progress(0.9, "particles");
+            CountDownLatch go = new CountDownLatch(1);
+            Thread writer = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                job.finish(JobStatus.SUCCEEDED, outcome, null, Instant.EPOCH.plusSeconds(1));
+            });
+            writer.start();
+            go.countDown();
+            while (!job.status().isFinal()) {
+                Thread.onSpinWait();
+            }
+            assertThat(job.outcome()).isSameAs(outcome);
+            assertThat(job.finishedAt()).isNotNull();
+            assertThat(job.phase()).isEqualTo("done");
+            writer.join();
+        }
+    }
 }
