@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class RequestValidator {
     /** Shortest pricing Monte Carlo step (days): below it the time discretisation error is long negligible. */
     static final double MIN_MC_STEP_DAYS = 0.25;
+    /** Bound on |x| and |y| of regression samples (x is ln S, y a variance): far beyond any real market. */
+    static final double MAX_SAMPLE_ABS = 1e6;
     private final MarketValidator market;
     private final LimitsProperties limits;
 
@@ -43,6 +45,9 @@ public class RequestValidator {
             List<Double> y = r.samples().y();
             boolean xOk = v.list("samples.x", x, limits.maxRegressionSamples()) && v.numbers("samples.x", x, false, false);
             boolean yOk = v.list("samples.y", y, limits.maxRegressionSamples()) && v.numbers("samples.y", y, false, false);
+            // x is meant to be ln S: bounded so that the estimators' powers and kernels stay finite
+            xOk = xOk && bounded("samples.x", x, MAX_SAMPLE_ABS, v);
+            yOk = yOk && bounded("samples.y", y, MAX_SAMPLE_ABS, v);
             if (xOk && yOk && x.size() != y.size()) {
                 v.add("samples.y", "must have as many elements as samples.x (" + x.size() + "), has " + y.size());
             }
@@ -51,8 +56,9 @@ public class RequestValidator {
             }
         }
         estimator("estimator", r.estimator(), v);
-        if (v.list("evaluateAt", r.evaluateAt(), limits.maxEvaluationPoints())) {
-            v.numbers("evaluateAt", r.evaluateAt(), false, false);
+        if (v.list("evaluateAt", r.evaluateAt(), limits.maxEvaluationPoints())
+                && v.numbers("evaluateAt", r.evaluateAt(), false, false)) {
+            bounded("evaluateAt", r.evaluateAt(), MAX_SAMPLE_ABS, v);
         }
         v.throwIfAny();
     }
@@ -320,6 +326,19 @@ public class RequestValidator {
         if (v.finite(path + ".rho", h.rho()) && !(h.rho() > -1 && h.rho() < 1)) {
             v.add(path + ".rho", "must be in (-1, 1)");
         }
+    }
+
+    /** Each element within [−max, max]; reports the first offender by index. */
+    private static boolean bounded(String path, List<Double> values, double max, Violations v) {
+        for (int i = 0; i < values.size(); i++) {
+            Double d = values.get(i);
+            if (d != null && Math.abs(d) > max) {
+                v.add(path + "[" + i + "]", "must be in [-" + Violations.fmt(max) + ", " + Violations.fmt(max)
+                        + "]");
+                return false;
+            }
+        }
+        return true;
     }
 
     static long steps(double maturity, double timeStepDays) {

@@ -31,4 +31,18 @@ class RegressionApiTest extends ApiTestSupport {
         assertThat(body.get("diagnostics").get("estimator").asString()).isNotBlank();
         assertThat(resp.body()).doesNotContain("NaN");
     }
+
+    /** Huge x (1e155 overflows local linear's moments, 1e308 PURBF's): 400 naming the sample, not a 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"NADARAYA_WATSON", "LOCAL_LINEAR", "PURBF"})
+    void hugeSamplesAreRefusedByName(String type) {
+        ObjectNode r = EndpointValidationApiTest.regression();
+        r.putObject("estimator").put("type", type);
+        ((tools.jackson.databind.node.ArrayNode) r.get("samples").get("x")).set(2, 1e155);
+        assertThat(fieldError(post("/api/v1/regression", r), "samples.x[2]")).contains("1000000");
+        ObjectNode r2 = EndpointValidationApiTest.regression();
+        r2.putObject("estimator").put("type", type);
+        ((tools.jackson.databind.node.ArrayNode) r2.get("samples").get("y")).set(1, -1e308);
+        fieldError(post("/api/v1/regression", r2), "samples.y[1]");
+    }
 }
