@@ -41,6 +41,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(e.status(), e.title(), e.getMessage(), null, e.headers(), request);
     }
 
+    @ExceptionHandler(EngineRejectedException.class)
+    ResponseEntity<Object> engineRejectedField(EngineRejectedException e, HttpServletRequest request) {
+        LOG.info("input rejected by the engine on {}: {}", request.getRequestURI(), e.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", e.getMessage(), e.violations(),
+                HttpHeaders.EMPTY, request);
+    }
+
     /** Input that passed validation but that the engine cannot use (e.g. a delta that cannot be inverted). */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> engineRejected(IllegalArgumentException e, HttpServletRequest request) {

@@ -73,6 +73,11 @@ public class SlvCalibrationService {
         MarketData market = MarketMapper.toEngine(request.market());
         Settings s = settings(request);
         Estimators.create(s.estimator()); // configuration errors: 422 now rather than a failed job later
+        try {
+            surfaces.surface(market); // milliseconds: a market the builder refuses is a 422 now, not a FAILED job
+        } catch (IllegalArgumentException e) {
+            throw EngineRejectedException.ofMarket("market", request.market(), e);
+        }
         return ctx -> {
             Calibrated c = calibrate(market, s, ctx.computePool(), ctx.cancelled(),
                     (f, phase) -> ctx.progress(f, phase));

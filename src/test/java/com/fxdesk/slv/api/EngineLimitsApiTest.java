@@ -75,4 +75,15 @@ class EngineLimitsApiTest extends ApiTestSupport {
         assertThat(fieldError(post("/api/v1/pricing", longOneTouch(0.25)), "monteCarlo.timeStepDays"))
                 .contains("limit is 20000");
     }
+
+    /** A market the surface builder refuses is refused before a job is queued, naming the pillar. */
+    @Test
+    void unbuildableMarketIsA422NamingThePillarNotAFailedJob() {
+        ObjectNode r = calibration("eurusd-2018-03-15.json");
+        ((ObjectNode) r.get("market").get("volatility").get("quotes").get("pillars").get(3)).put("bf25", 0.2);
+        HttpResponse<String> resp = post(JOBS, r);
+        JsonNode body = problem(resp, 422);
+        assertThat(body.get("errors").get(0).get("field").asString())
+                .isEqualTo("market.volatility.quotes.pillars[3]");
+    }
 }
