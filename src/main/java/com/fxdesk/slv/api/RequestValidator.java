@@ -33,7 +33,7 @@ public class RequestValidator {
         Violations v = new Violations();
         market.validate("market", r.market(), v);
         if (r.initialGuess() != null) {
-            heston("initialGuess", r.initialGuess(), v);
+            initialGuess("initialGuess", r.initialGuess(), v);
         }
         v.throwIfAny();
     }
@@ -316,6 +316,18 @@ public class RequestValidator {
                 v.range(path + ".width.scale", w.scale(), 0, true, 1e3);
             }
         }
+    }
+
+    /**
+     * A calibration starting point must lie in the calibrator's box (heston.HestonCalibrator: v0, θ in [1e-6, 4],
+     * κ in [1e-3, 50], ξ in [1e-3, 10], |ρ| ≤ 0.999), else the optimiser would start outside its own bounds.
+     */
+    private static void initialGuess(String path, HestonParamsDto h, Violations v) {
+        v.range(path + ".v0", h.v0(), 1e-6, false, 4);
+        v.range(path + ".kappa", h.kappa(), 1e-3, false, 50);
+        v.range(path + ".theta", h.theta(), 1e-6, false, 4);
+        v.range(path + ".xi", h.xi(), 1e-3, false, 10);
+        v.range(path + ".rho", h.rho(), -0.999, false, 0.999);
     }
 
     private static void heston(String path, HestonParamsDto h, Violations v) {

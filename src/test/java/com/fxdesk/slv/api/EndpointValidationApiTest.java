@@ -160,4 +160,18 @@ class EndpointValidationApiTest extends ApiTestSupport {
         assertThat(json(list).get("jobs").isArray()).isTrue();
         assertThat(fieldError(post("/api/v1/calibrations?wait=maybe", calibration()), "wait")).contains("maybe");
     }
+
+    /** The initial guess must lie inside the calibrator's own box, else the optimiser starts outside its bounds. */
+    @Test
+    void hestonInitialGuessIsCheckedAgainstTheCalibratorsBox() {
+        ObjectNode r = object();
+        r.set("market", market("flat-10pct.json"));
+        r.putObject("initialGuess").put("v0", 5.0).put("kappa", 100.0).put("theta", 0.01).put("xi", 20.0)
+                .put("rho", -0.9995);
+        HttpResponse<String> resp = post("/api/v1/heston/calibration", r);
+        assertThat(fieldError(resp, "initialGuess.v0")).contains("4]");
+        assertThat(fieldError(resp, "initialGuess.kappa")).contains("50]");
+        assertThat(fieldError(resp, "initialGuess.xi")).contains("10]");
+        assertThat(fieldError(resp, "initialGuess.rho")).contains("0.999");
+    }
 }
