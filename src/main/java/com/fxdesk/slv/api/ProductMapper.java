@@ -11,7 +11,7 @@ final class ProductMapper {
     }
 
     static Product toEngine(ProductDto p, int index) {
-        String id = p.id() != null ? p.id() : p.type().name().toLowerCase().replace('_', '-') + "-" + index;
+        String id = effectiveId(p, index);
         double n = p.notional() != null ? p.notional() : 1.0;
         return switch (p.type()) {
             case EUROPEAN -> new Product.European(id, p.optionType(), p.strike(), p.maturity(), n, p.vol());
@@ -23,5 +23,13 @@ final class ProductMapper {
                     p.maturity(), n, p.vol());
             case DOUBLE_NO_TOUCH -> new Product.DoubleNoTouch(id, p.lower(), p.upper(), p.maturity(), n, p.vol());
         };
+    }
+
+    /** The id a product answers under: its own, or "<type>-<index>" (e.g. one-touch-2). Null without a type. */
+    static String effectiveId(ProductDto p, int index) {
+        if (p.id() != null) {
+            return p.id();
+        }
+        return p.type() == null ? null : p.type().name().toLowerCase().replace('_', '-') + "-" + index;
     }
 }

@@ -137,8 +137,11 @@ public class RequestValidator {
                 String path = "products[" + i + "]";
                 if (v.required(path, p)) {
                     product(path, p, v);
-                    if (p.id() != null && !ids.add(p.id())) {
-                        v.add(path + ".id", "duplicate product id '" + p.id() + "'");
+                    // results are keyed by id: an explicit id may not collide with another's default one either
+                    String id = ProductMapper.effectiveId(p, i);
+                    if (id != null && !ids.add(id)) {
+                        v.add(path + ".id", "duplicate product id '" + id + "'"
+                                + (p.id() == null ? " (the default id of this product)" : ""));
                     }
                     if (p.maturity() != null && Double.isFinite(p.maturity())) {
                         maxMaturity = Math.max(maxMaturity, p.maturity());

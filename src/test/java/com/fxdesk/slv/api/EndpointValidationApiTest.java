@@ -174,4 +174,13 @@ class EndpointValidationApiTest extends ApiTestSupport {
         assertThat(fieldError(resp, "initialGuess.xi")).contains("10]");
         assertThat(fieldError(resp, "initialGuess.rho")).contains("0.999");
     }
+
+    /** Results are keyed by id: an explicit id equal to another product's default id is a duplicate too. */
+    @Test
+    void explicitIdCollidingWithADefaultIdIsRefused() {
+        ObjectNode r = pricing();
+        ((ObjectNode) r.get("products").get(0)).put("id", "european-1");
+        ((ObjectNode) r.get("products").get(1)).remove("id"); // defaults to european-1
+        assertThat(fieldError(post("/api/v1/pricing", r), "products[1].id")).contains("european-1");
+    }
 }
