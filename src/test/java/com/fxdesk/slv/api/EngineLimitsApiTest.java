@@ -49,9 +49,22 @@ class EngineLimitsApiTest extends ApiTestSupport {
     void theStepCountBoundsTheEnginesOwn() {
         ObjectNode r = calibration("eurusd-2018-03-15.json");
         r.put("particles", 16).put("timeStepDays", 7).put("maturity", 1.3).put("spotGridSize", 20);
+        r.putObject("roundTrip").put("enabled", true).put("paths", 2000);
         HttpResponse<String> resp = post(JOBS + "?wait=true", r);
         JsonNode job = json(resp);
         assertThat(job.get("status").asString()).as(resp.body()).isEqualTo("SUCCEEDED");
+        // round-trip points carry every API.md field; the ATM delta comes from the surface's quoted deltas
+        int atm = 0;
+        for (JsonNode p : job.get("result").get("diagnostics").get("roundTrip").get("points")) {
+            for (String field : new String[] {"expiry", "strike", "delta", "marketVol", "modelVol", "errorBps"}) {
+                assertThat(p.has(field)).as(field + " in " + p).isTrue();
+            }
+            if (p.get("label").asString().endsWith("ATM")) {
+                atm++;
+                assertThat(p.get("delta").asDouble()).as(p.toString()).isBetween(0.45, 0.6);
+            }
+        }
+        assertThat(atm).isGreaterThan(3);
         long engine = job.get("result").get("diagnostics").get("pathSteps").asLong() / 16;
         long bound = RequestValidator.engineSteps(1.3, 7, 10);
         assertThat(engine).isLessThanOrEqualTo(bound).isGreaterThan((long) Math.ceil(1.3 * 365 / 7) * 5 - 1);

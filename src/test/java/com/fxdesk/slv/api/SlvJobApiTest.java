@@ -51,7 +51,11 @@ class SlvJobApiTest extends ApiTestSupport {
                 assertThat(Math.abs(p.get("errorBps").asDouble())).as(p.toString())
                         .isLessThan(4 * p.get("stdErrorBps").asDouble() + 15);
             } else if (!p.get("priced").asBoolean()) {
-                assertThat(p.has("modelVol")).isFalse();
+                assertThat(p.get("modelVol").isNull()).isTrue();
+                assertThat(p.get("errorBps").isNull()).isTrue();
+            }
+            for (String field : new String[] {"expiry", "strike", "delta", "marketVol", "modelVol", "errorBps"}) {
+                assertThat(p.has(field)).as(field + " in " + p).isTrue();
             }
         }
         assertThat(checked).isGreaterThanOrEqualTo(10);

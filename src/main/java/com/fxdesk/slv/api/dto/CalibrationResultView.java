@@ -6,6 +6,8 @@ import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.volatility.SmilePillar;
+import com.fxdesk.slv.volatility.VolSurface;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,11 +32,12 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
     }
 
     /**
-     * delta: the quote's delta from its label (25P → −0.25, 10C → 0.10), null for ATM and grid points;
-     * priced false (and no modelVol/errorBps) where the Monte Carlo price could not be inverted to a vol, typically
-     * a strike too far out of the money for the number of paths.
+     * Every field is always present (API.md: expiry, strike, delta, marketVol, modelVol, errorBps). delta: the
+     * quote's delta under the pillar's convention (25P → −0.25, 10C → 0.10, ATM: the call delta at the ATM
+     * strike), null for grid points; priced false and modelVol/errorBps/stdErrorBps null where the Monte Carlo
+     * price could not be inverted to a vol, typically a strike too far out of the money for the number of paths.
      */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record RoundTripPoint(double expiry, double strike, String label, Double delta, double marketVol,
                                  boolean priced, Double modelVol, Double errorBps, Double stdErrorBps) {
     }
@@ -72,7 +75,7 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
             List<RoundTripPoint> points = new ArrayList<>(t.points().size());
             for (RoundTripResult.Point p : t.points()) {
                 boolean priced = Double.isFinite(p.modelVol()) && p.modelVol() > 0;
-                points.add(new RoundTripPoint(p.expiry(), p.strike(), p.label(), delta(p.label()), p.marketVol(),
+                points.add(new RoundTripPoint(p.expiry(), p.strike(), p.label(), delta(c.surface(), p), p.marketVol(),
                         priced, priced ? p.modelVol() : null, priced ? p.errorBps() : null,
                         priced ? p.stdErrorBps() : null));
             }
@@ -83,6 +86,25 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         return new CalibrationResultView(params(c.heston()), r.mixing(), params(r.mixedHeston()),
                 new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
                 r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored()));
+    }
+
+    /** The quoted delta of the surface point the quote came from (ATM included); from the label otherwise. */
+    static Double delta(VolSurface surface, RoundTripResult.Point p) {
+        if (surface != null) {
+            for (SmilePillar pillar : surface.pillars()) {
+                if (Math.abs(pillar.expiry() - p.expiry()) > 1e-10 || pillar.deltas() == null) {
+                    continue;
+                }
+                double[] k = pillar.strikes();
+                for (int j = 0; j < k.length; j++) {
+                    if (Math.abs(k[j] - p.strike()) <= 1e-12 * Math.max(1, Math.abs(k[j]))) {
+                        double d = pillar.deltas()[j];
+                        return Double.isFinite(d) ? d : null;
+                    }
+                }
+            }
+        }
+        return delta(p.label());
     }
 
     /** "25P" → −0.25, "10C" → 0.10; labels look like "6M 25P" (tenor first). */
