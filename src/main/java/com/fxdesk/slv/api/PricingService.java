@@ -1,6 +1,7 @@
 package com.fxdesk.slv.api;
 
 import com.fxdesk.slv.api.dto.CalibrationRequest;
+import com.fxdesk.slv.api.dto.HestonParamsDto;
 import com.fxdesk.slv.api.dto.PricingRequest;
 import com.fxdesk.slv.api.dto.PricingRequest.Model;
 import com.fxdesk.slv.api.dto.PricingResponse;
@@ -86,7 +87,9 @@ public class PricingService {
             } else {
                 calibrated = null;
                 market = MarketMapper.toEngine(request.market());
-                mixing = request.mixing() != null ? request.mixing() : Defaults.MIXING;
+                PricingRequest.SlvSettings c = request.calibration();
+                mixing = request.mixing() != null ? request.mixing()
+                        : c != null && c.mixing() != null ? c.mixing() : Defaults.MIXING;
             }
         }
 
@@ -106,7 +109,9 @@ public class PricingService {
 
         HestonParameters heston() throws Exception {
             if (hestonParams == null) {
-                hestonParams = request.heston() != null ? HestonService.toEngine(request.heston())
+                HestonParamsDto given = request.heston() != null ? request.heston()
+                        : request.calibration() != null ? request.calibration().heston() : null;
+                hestonParams = given != null ? HestonService.toEngine(given)
                         : metrics.phase("heston", () -> heston.calibrate(market.fx(),
                                 SurfaceService.vanillaQuotes(surface()), null, null)).parameters();
             }
@@ -116,8 +121,9 @@ public class PricingService {
         LeverageFunction leverage(double maturity) throws Exception {
             if (leverage == null) {
                 PricingRequest.SlvSettings c = request.calibration();
-                CalibrationRequest r = new CalibrationRequest(request.market(), request.heston(), mixing,
-                        c != null ? c.particles() : null, c != null ? c.timeStepDays() : null, maturity,
+                double horizon = c != null && c.maturity() != null ? Math.max(c.maturity(), maturity) : maturity;
+                CalibrationRequest r = new CalibrationRequest(request.market(), null, mixing,
+                        c != null ? c.particles() : null, c != null ? c.timeStepDays() : null, horizon,
                         c != null ? c.estimator() : null, c != null ? c.spotGridSize() : null,
                         c != null ? c.seed() : null, new CalibrationRequest.RoundTrip(false, null));
                 SlvCalibrationService.Settings s = SlvCalibrationService.settings(r);

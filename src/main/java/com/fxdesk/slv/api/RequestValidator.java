@@ -172,6 +172,30 @@ public class RequestValidator {
         if (r.calibration() != null) {
             PricingRequest.SlvSettings s = r.calibration();
             double maturity = Math.max(maxMaturity, 0);
+            if (s.maturity() != null && v.range("calibration.maturity", s.maturity(), 0, true, limits.maxMaturity())) {
+                if (s.maturity() < maxMaturity * (1 - 1e-12)) {
+                    v.add("calibration.maturity", "must cover the longest product (" + maxMaturity + ")");
+                } else {
+                    maturity = s.maturity();
+                }
+            }
+            if (s.mixing() != null) {
+                if (r.mixing() != null) {
+                    v.add("calibration.mixing", "give mixing here or at the top level, not both");
+                } else {
+                    v.range("calibration.mixing", s.mixing(), 0, false, 1);
+                }
+            }
+            if (s.heston() != null) {
+                if (r.heston() != null) {
+                    v.add("calibration.heston", "give heston here or at the top level, not both");
+                } else {
+                    heston("calibration.heston", s.heston(), v);
+                }
+            }
+            if (s.market() != null) {
+                v.add("calibration.market", "give the market at the top level only");
+            }
             slv("calibration.", s.particles(), s.timeStepDays(), s.estimator(), s.spotGridSize(), maturity,
                     r.market() != null ? expiries(r.market()) : 0, v);
         }

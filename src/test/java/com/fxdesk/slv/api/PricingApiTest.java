@@ -117,4 +117,23 @@ class PricingApiTest extends ApiTestSupport {
         double dnt = results.get(2).get("price").asDouble();
         assertThat(dnt).isBetween(0.0, 1.0);
     }
+
+    /** The pricing "calibration" object takes a calibration request's fields (maturity, mixing, heston, …). */
+    @Test
+    void calibrationSettingsAcceptTheCalibrationRequestFields() {
+        ObjectNode ok = EndpointValidationApiTest.pricing();
+        ok.putObject("calibration").put("maturity", 2.0).put("mixing", 0.5).put("particles", 1024)
+                .putObject("roundTrip").put("enabled", false);
+        HttpResponse<String> resp = post("/api/v1/pricing", ok);
+        assertThat(resp.statusCode()).as(resp.body()).isEqualTo(200);
+
+        ObjectNode bad = EndpointValidationApiTest.pricing();
+        bad.put("mixing", 0.3);
+        ObjectNode c = bad.putObject("calibration").put("maturity", 0.25).put("mixing", 0.5);
+        c.set("market", market("flat-10pct.json"));
+        HttpResponse<String> refused = post("/api/v1/pricing", bad);
+        assertThat(fieldError(refused, "calibration.maturity")).contains("longest product");
+        fieldError(refused, "calibration.mixing");
+        fieldError(refused, "calibration.market");
+    }
 }

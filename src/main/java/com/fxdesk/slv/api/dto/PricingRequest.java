@@ -4,6 +4,7 @@ import com.fxdesk.slv.pricing.BarrierDirection;
 import com.fxdesk.slv.pricing.BarrierType;
 import com.fxdesk.slv.pricing.OptionType;
 import com.fxdesk.slv.pricing.PayAt;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -30,8 +31,19 @@ public record PricingRequest(MarketDto market, String calibrationId, List<Model>
                              Boolean barrierCorrection) {
     }
 
-    /** How to calibrate the SLV leverage when no calibrationId is given (same fields and defaults as a job). */
+    /**
+     * How to calibrate the SLV leverage when no calibrationId is given: the fields of a calibration job request
+     * (POST /api/v1/calibrations) with the same defaults. maturity: the leverage horizon (default: the longest
+     * product; must cover every product); heston and mixing may be given here or at the top level, not both;
+     * market must be the top-level one; roundTrip is accepted and ignored (pricing never runs it).
+     */
+    @Schema(description = "SLV leverage calibration settings (no calibrationId): the fields of a calibration job "
+            + "request with its defaults. maturity is the leverage horizon (default the longest product; must be at "
+            + "least every product's maturity); heston and mixing may be given here or at the top level, not both; "
+            + "market is taken from the top level and must not be repeated here; roundTrip is accepted and ignored "
+            + "(pricing never runs a round trip).")
     public record SlvSettings(Integer particles, Integer timeStepDays, EstimatorDto estimator, Integer spotGridSize,
-                              Long seed) {
+                              Long seed, Double maturity, Double mixing, HestonParamsDto heston, MarketDto market,
+                              CalibrationRequest.RoundTrip roundTrip) {
     }
 }
