@@ -44,7 +44,7 @@ final class JacksonErrors {
             if (target != null) {
                 return new FieldViolation(path, "wrong type: expected " + jsonType(target));
             }
-            return new FieldViolation(path, "wrong type or structure: " + e.getOriginalMessage());
+            return new FieldViolation(path, "wrong type or structure: " + firstLine(e.getOriginalMessage()));
         }
         if (e instanceof InputCoercionException c) {
             return new FieldViolation(path, "number out of range of " + jsonType(c.getTargetType()));
@@ -133,11 +133,17 @@ final class JacksonErrors {
         return "an object";
     }
 
+    /** Jackson's "[Source: REDACTED (`StreamReadFeature…` disabled); line: 1, column: 1]" location fragments. */
+    private static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile(
+            "\\s*\\((?:start marker at )?\\[Source:[^\\]]*\\]\\)|\\s*(?:at )?\\[Source:[^\\]]*\\]");
+
+    /** The first line of a parser message without its internal location fragments (the caller adds its own). */
     private static String firstLine(String s) {
         if (s == null) {
             return "";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return SOURCE.matcher(line).replaceAll("").trim();
     }
 }

@@ -168,4 +168,27 @@ class ErrorHandlingApiTest extends ApiTestSupport {
             problem(r, 400);
         }
     }
+
+    /** A client accepting only problem+json gets the real problem, not a 406. */
+    @Test
+    void acceptProblemJsonAloneGetsTheRealProblem() {
+        ObjectNode r = request(market("flat-10pct.json"));
+        ((ObjectNode) r.get("market")).put("spot", -1.0);
+        HttpResponse<String> resp = send(HttpRequest.newBuilder(uri(SURFACE))
+                .header("Content-Type", "application/json").header("Accept", "application/problem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(r))).build());
+        fieldError(resp, "market.spot");
+        HttpResponse<String> missing = send(HttpRequest.newBuilder(uri("/api/v1/calibrations/nope"))
+                .header("Accept", "application/problem+json").GET().build());
+        problem(missing, 404);
+    }
+
+    /** Malformed JSON: a clean message with line and column, no parser internals. */
+    @Test
+    void malformedJsonDetailHasNoParserInternals() {
+        HttpResponse<String> r = post(SURFACE, "{\"market\": {\"spot\": 1.2,\n \"pair\": \"EURUSD\"");
+        JsonNode body = problem(r, 400);
+        assertThat(r.body()).doesNotContain("Source:").doesNotContain("StreamReadFeature").doesNotContain("REDACTED");
+        assertThat(body.get("errors").get(0).get("message").asString()).contains("line 2, column 18").endsWith("expected close marker for Object");
+    }
 }
