@@ -37,9 +37,11 @@ public class ChartController {
     private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
 
     private final JobService jobs;
+    private final ComputeGate gate;
 
-    public ChartController(JobService jobs) {
+    public ChartController(JobService jobs, ComputeGate gate) {
         this.jobs = jobs;
+        this.gate = gate;
     }
 
     @Operation(summary = "A chart of a finished calibration: leverage, local-vol, implied-vol, regression "
@@ -48,7 +50,7 @@ public class ChartController {
     public ResponseEntity<byte[]> chart(@PathVariable String id, @PathVariable String name,
             @Parameter(description = "regression chart: the time (years) whose slice to show (nearest)")
             @RequestParam(required = false) Double time,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws Exception {
         Job job = jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id));
         if (!NAMES.contains(name)) {
             throw ApiProblemException.notFound("no chart '" + name + "'; charts: " + String.join(", ", NAMES));
@@ -60,16 +62,19 @@ public class ChartController {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration");
         }
-        JFreeChart chart = switch (name) {
-            case "leverage" -> leverage(c);
-            case "local-vol" -> localVol(c);
-            case "implied-vol" -> impliedVol(c.surface());
-            case "regression" -> regression(c, time);
-            default -> roundTrip(c);
-        };
         boolean png = accept != null && accept.contains("image/png") && !accept.contains("image/svg+xml");
-        return ResponseEntity.ok().contentType(png ? MediaType.IMAGE_PNG : SVG)
-                .body(png ? ChartRenderer.png(chart) : ChartRenderer.svg(chart));
+        // building and rasterising a chart is CPU work like any other synchronous request: bounded by the gate
+        byte[] body = gate.run(() -> {
+            JFreeChart chart = switch (name) {
+                case "leverage" -> leverage(c);
+                case "local-vol" -> localVol(c);
+                case "implied-vol" -> impliedVol(c.surface());
+                case "regression" -> regression(c, time);
+                default -> roundTrip(c);
+            };
+            return png ? ChartRenderer.png(chart) : ChartRenderer.svg(chart);
+        });
+        return ResponseEntity.ok().contentType(png ? MediaType.IMAGE_PNG : SVG).body(body);
     }
 
     private static List<RegressionSlice> spread(List<RegressionSlice> slices) {
