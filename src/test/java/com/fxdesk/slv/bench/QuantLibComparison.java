@@ -1,0 +1,321 @@
+package com.fxdesk.slv.bench;
+
+import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.heston.HestonPricer;
+import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.pricing.BarrierDirection;
+import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.pricing.PayAt;
+import com.fxdesk.slv.pricing.analytic.BlackScholesAnalytic;
+import com.fxdesk.slv.testdata.TestMarkets;
+import com.fxdesk.slv.volatility.DupireLocalVol;
+import com.fxdesk.slv.volatility.SmilePillar;
+import com.fxdesk.slv.volatility.VolSurface;
+import com.fxdesk.slv.volatility.VolSurfaceBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads a harness output and compares it with our engine on the identical inputs (see {@link QuantLibCrossCheck}).
+ * Prints Markdown. Differences are reported, not tuned away: the two engines interpolate the same strike grid
+ * differently (QuantLib: bicubic spline of total variance in (t, K); ours: SVI per expiry in y = ln(K/F), PCHIP in T).
+ */
+final class QuantLibComparison {
+    /** Points with |ln(S/F(t))| ≤ CORE_Z · σ_ATM(t) · √t count as the core of the local-vol grid. */
+    static final double CORE_Z = 2.0;
+
+    private final JsonNode ql;
+    private final MarketData gridMarket;
+    private final MarketData quoteMarket;
+    private final VolSurface gridSurface;
+    private final VolSurface quoteSurface;
+    private final HestonParameters heston;
+    private final double mixing;
+
+    private QuantLibComparison(JsonNode ql) {
+        this.ql = ql;
+        this.gridMarket = TestMarkets.parse(TestMarkets.readTree(QuantLibCrossCheck.GRID_MARKET));
+        this.quoteMarket = TestMarkets.load(TestMarkets.EURUSD_2018);
+        this.gridSurface = VolSurfaceBuilder.build(gridMarket);
+        this.quoteSurface = VolSurfaceBuilder.build(quoteMarket);
+        JsonNode p = ql.get("heston").get("params");
+        this.heston = new HestonParameters(p.get("v0").asDouble(), p.get("kappa").asDouble(), p.get("theta").asDouble(),
+                p.get("xi").asDouble(), p.get("rho").asDouble());
+        this.mixing = ql.path("slv").path("mixing_factor").asDouble(QuantLibCrossCheck.MIXING);
+    }
+
+    static void run(String[] args) {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("compare needs the harness output JSON");
+        }
+        QuantLibComparison c = new QuantLibComparison(TestMarkets.readTree(Path.of(args[0])));
+        c.header(args[0]);
+        c.gridFit();
+        c.localVol();
+        c.hestonVanillas();
+        c.tvOneTouches();
+        c.qlOneTouches();
+        c.qlRepricing();
+    }
+
+    // ------------------------------------------------------------------------------------------------ sections
+
+    private void header(String file) {
+        JsonNode m = ql.get("meta");
+        System.out.printf("# QuantLib cross-check: %s%n%n", file);
+        System.out.printf("QuantLib %s, Python %s, run %s .. %s; harness errors: %d%n%n", m.path("quantlib_version")
+                        .asString(), m.path("python").asString(), m.path("run_started_utc").asString(),
+                m.path("run_finished_utc").asString(), ql.path("errors").size());
+        for (JsonNode e : ql.path("errors")) {
+            System.out.println("- harness error: " + e.asString());
+        }
+        System.out.printf("Heston (given to both): v0=%.6f kappa=%.4f theta=%.6f xi=%.4f rho=%.4f, mixing %.2f%n%n",
+                heston.v0(), heston.kappa(), heston.theta(), heston.xi(), heston.rho(), mixing);
+        System.out.println("Timings (s, QuantLib): " + ql.path("timings_seconds"));
+        System.out.println();
+    }
+
+    /** How far our SVI refit of the grid is from the grid points the harness interpolates exactly. */
+    private void gridFit() {
+        System.out.println("## Our SVI refit of the common strike grid (fit residual vs grid vol)");
+        System.out.println();
+        System.out.println("| expiry (d) | max abs residual (bp) | RMS (bp) | max abs residual within 2.5 std (bp) |");
+        System.out.println("|---|---|---|---|");
+        for (SmilePillar p : gridSurface.pillars()) {
+            double max = 0;
+            double ss = 0;
+            double maxCore = 0;
+            double sd = gridSurface.impliedVol(p.expiry(), p.forward()) * Math.sqrt(p.expiry());
+            for (int j = 0; j < p.strikes().length; j++) {
+                double r = p.fitResidualBps()[j];
+                max = Math.max(max, Math.abs(r));
+                ss += r * r;
+                if (Math.abs(Math.log(p.strikes()[j] / p.forward())) <= 2.5 * sd) {
+                    maxCore = Math.max(maxCore, Math.abs(r));
+                }
+            }
+            System.out.printf("| %d | %.2f | %.2f | %.2f |%n", Math.round(p.expiry() * 365), max,
+                    Math.sqrt(ss / p.strikes().length), maxCore);
+        }
+        System.out.println();
+    }
+
+    private void localVol() {
+        JsonNode lv = ql.get("local_vol");
+        double[] times = doubles(lv.get("grid_times"));
+        double[] spots = doubles(lv.get("grid_spots"));
+        JsonNode vals = lv.get("values");
+        DupireLocalVol oursGrid = new DupireLocalVol(gridSurface);
+        DupireLocalVol oursQuotes = new DupireLocalVol(quoteSurface);
+        System.out.println("## Dupire local vol on the output grid");
+        System.out.println();
+        System.out.println("QuantLib: `NoExceptLocalVolSurface` on `BlackVarianceSurface` (bicubic). Ours: `DupireLocalVol` on"
+                + " the grid market (SVI refit of the same grid); `quotes` = ours on the surface built from the FX quotes"
+                + " (the surface the grid was sampled from). Differences in vol basis points (ours − QuantLib).");
+        System.out.println();
+        System.out.printf("Illegal points of QuantLib's strict `LocalVolSurface`: %d%n%n",
+                lv.path("illegal_points_strict_LocalVolSurface").size());
+        System.out.println("| t (d) | core spots | max abs diff core (bp) | RMS core (bp) | max abs diff all (bp) |"
+                + " max abs (quotes − QL) core (bp) | max abs (grid − quotes) core (bp) |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        StringBuilder full = new StringBuilder();
+        full.append("| t (d) \\ S |");
+        for (double s : spots) {
+            full.append(String.format(" %.4f |", s));
+        }
+        full.append("\n|---|").append("---|".repeat(spots.length)).append('\n');
+        double allMaxCore = 0;
+        double allSs = 0;
+        int allN = 0;
+        for (int i = 0; i < times.length; i++) {
+            double t = times[i];
+            double f = gridMarket.fx().forward(t);
+            double sd = gridSurface.impliedVol(t, f) * Math.sqrt(t);
+            double maxCore = 0;
+            double ss = 0;
+            int n = 0;
+            double maxAll = 0;
+            double maxQ = 0;
+            double maxGq = 0;
+            int core = 0;
+            StringBuilder row = new StringBuilder(String.format("| %d |", Math.round(t * 365)));
+            StringBuilder qlRow = new StringBuilder(String.format("| QL %d |", Math.round(t * 365)));
+            for (int j = 0; j < spots.length; j++) {
+                JsonNode v = vals.get(i).get(j);
+                double ours = oursGrid.localVol(t, spots[j]);
+                double oq = oursQuotes.localVol(t, spots[j]);
+                if (v == null || v.isNull()) {
+                    row.append(" n/a |");
+                    qlRow.append(" n/a |");
+                    continue;
+                }
+                double d = (ours - v.asDouble()) * 1e4;
+                row.append(String.format(" %.1f |", d));
+                qlRow.append(String.format(" %.2f%% |", 100 * v.asDouble()));
+                maxAll = Math.max(maxAll, Math.abs(d));
+                if (Math.abs(Math.log(spots[j] / f)) <= CORE_Z * sd) {
+                    core++;
+                    maxCore = Math.max(maxCore, Math.abs(d));
+                    ss += d * d;
+                    n++;
+                    maxQ = Math.max(maxQ, Math.abs(oq - v.asDouble()) * 1e4);
+                    maxGq = Math.max(maxGq, Math.abs(ours - oq) * 1e4);
+                }
+            }
+            allMaxCore = Math.max(allMaxCore, maxCore);
+            allSs += ss;
+            allN += n;
+            System.out.printf("| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n", Math.round(t * 365), core, maxCore,
+                    Math.sqrt(ss / Math.max(n, 1)), maxAll, maxQ, maxGq);
+            full.append(qlRow).append('\n').append(row).append('\n');
+        }
+        System.out.printf("%nAll core points (|ln S/F| <= %.1f std): max %.1f bp, RMS %.1f bp over %d points.%n%n",
+                CORE_Z, allMaxCore, Math.sqrt(allSs / Math.max(allN, 1)), allN);
+        System.out.println("QuantLib local vol (QL rows) and ours(grid) − QuantLib in bp (plain rows):");
+        System.out.println();
+        System.out.println(full);
+    }
+
+    private void hestonVanillas() {
+        HestonPricer pricer = new HestonPricer();
+        FxMarket fx = gridMarket.fx();
+        JsonNode rows = ql.get("vanillas").get("rows");
+        System.out.println("## Heston vanillas (same parameters): ours `HestonPricer` vs QuantLib `AnalyticHestonEngine`");
+        System.out.println();
+        System.out.println("QuantLib's own engines agree to " + ql.get("vanillas").path("max_abs_diff_vs_reference")
+                + ". Ours priced with QuantLib's forward and discount factor of each row (pricer check), and with our"
+                + " own curves (adds the curve difference).");
+        System.out.println();
+        System.out.println("| expiry (d) | options | max abs diff (QL F, DF) | max rel diff | max abs implied-vol diff (bp)"
+                + " | max abs diff (our curves) | max abs forward diff |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        int i = 0;
+        double globalMax = 0;
+        while (i < rows.size()) {
+            int d = rows.get(i).get("expiry_days").asInt();
+            double maxAbs = 0;
+            double maxRel = 0;
+            double maxIv = 0;
+            double maxOwn = 0;
+            double maxF = 0;
+            int n = 0;
+            for (; i < rows.size() && rows.get(i).get("expiry_days").asInt() == d; i++) {
+                JsonNode r = rows.get(i);
+                double t = r.get("t").asDouble();
+                double k = r.get("strike").asDouble();
+                boolean call = "call".equals(r.get("type").asString());
+                double f = r.get("forward").asDouble();
+                double df = r.get("df_domestic").asDouble();
+                double ref = r.get("heston_price").asDouble();
+                double ours = pricer.price(heston, t, f, df, k, call);
+                double own = pricer.price(heston, fx, t, k, call);
+                maxAbs = Math.max(maxAbs, Math.abs(ours - ref));
+                maxRel = Math.max(maxRel, Math.abs(ours - ref) / Math.max(ref, 1e-12));
+                maxOwn = Math.max(maxOwn, Math.abs(own - ref));
+                maxF = Math.max(maxF, Math.abs(fx.forward(t) - f));
+                if (r.hasNonNull("heston_implied_vol")) {
+                    double iv = BlackFormula.impliedVol(call, f, k, t, ours, df);
+                    maxIv = Math.max(maxIv, Math.abs(iv - r.get("heston_implied_vol").asDouble()) * 1e4);
+                }
+                n++;
+            }
+            globalMax = Math.max(globalMax, maxAbs);
+            System.out.printf("| %d | %d | %.2e | %.2e | %.2e | %.2e | %.2e |%n", d, n, maxAbs, maxRel, maxIv, maxOwn,
+                    maxF);
+        }
+        System.out.printf("%nMax abs Heston price difference over %d options: %.2e (per unit foreign notional, spot %.4f)."
+                + "%n%n", rows.size(), globalMax, fx.spot());
+    }
+
+    private void tvOneTouches() {
+        JsonNode rows = ql.get("one_touch").get("rows");
+        double max = 0;
+        for (JsonNode r : rows) {
+            if (!r.path("prices").hasNonNull("TV")) {
+                continue;
+            }
+            double t = r.get("t").asDouble();
+            double rd = -Math.log(r.get("df_domestic").asDouble()) / t;
+            double rf = rd - Math.log(r.get("forward").asDouble() / gridMarket.fx().spot()) / t;
+            double ours = BlackScholesAnalytic.oneTouch("up".equals(r.get("direction").asString()) ? BarrierDirection.UP
+                    : BarrierDirection.DOWN, PayAt.MATURITY, gridMarket.fx().spot(), r.get("barrier").asDouble(), t, rd,
+                    rf, r.get("tv_vol").asDouble());
+            max = Math.max(max, Math.abs(ours - r.get("prices").get("TV").asDouble()));
+        }
+        System.out.printf("## One-touch TV (flat ATM-forward vol): ours `BlackScholesAnalytic` vs QuantLib"
+                + " `AnalyticBinaryBarrierEngine`: max abs diff %.2e over %d one-touches%n%n", max, rows.size());
+    }
+
+    /** QuantLib's PDE one-touch prices as they stand (our MC columns come with the MC pricer). */
+    private void qlOneTouches() {
+        JsonNode rows = ql.get("one_touch").get("rows");
+        List<String> models = new ArrayList<>(List.of("TV", "TV_FD_check", "LV", "SV"));
+        for (JsonNode r : rows) {
+            for (var it = r.get("prices").propertyNames().iterator(); it.hasNext(); ) {
+                String k = it.next();
+                if (k.startsWith("SLV_") && !models.contains(k)) {
+                    models.add(k);
+                }
+            }
+        }
+        System.out.println("## QuantLib PDE one-touch prices");
+        System.out.println();
+        StringBuilder h = new StringBuilder("| T (d) | barrier |");
+        for (String m : models) {
+            h.append(' ').append(m).append(" |");
+        }
+        System.out.println(h);
+        System.out.println("|---|---|" + "---|".repeat(models.size()));
+        for (JsonNode r : rows) {
+            StringBuilder b = new StringBuilder(String.format("| %d | %s %.4f |", r.get("expiry_days").asInt(),
+                    r.get("direction").asString(), r.get("barrier").asDouble()));
+            for (String m : models) {
+                JsonNode v = r.get("prices").get(m);
+                b.append(v == null || v.isNull() ? " n/a |" : String.format(" %.4f |", v.asDouble()));
+            }
+            System.out.println(b);
+        }
+        System.out.println();
+    }
+
+    private void qlRepricing() {
+        JsonNode rows = ql.path("repricing_checks").path("rows");
+        if (rows.isEmpty()) {
+            return;
+        }
+        System.out.println("## QuantLib FD repricing of the input surface (implied-vol error, bp)");
+        System.out.println();
+        List<String> engines = new ArrayList<>();
+        for (var it = rows.get(0).propertyNames().iterator(); it.hasNext(); ) {
+            String k = it.next();
+            if (k.startsWith("LV_") || k.startsWith("SLV_")) {
+                engines.add(k);
+            }
+        }
+        System.out.println("| T (d) | z | strike |" + String.join(" |", engines) + " |");
+        System.out.println("|---|---|---|" + "---|".repeat(engines.size()));
+        for (JsonNode r : rows) {
+            StringBuilder b = new StringBuilder(String.format("| %d | %.2f | %.4f |", r.get("expiry_days").asInt(),
+                    r.get("std_moneyness").asDouble(), r.get("strike").asDouble()));
+            for (String e : engines) {
+                JsonNode v = r.path(e).get("vol_error_bp");
+                b.append(v == null || v.isNull() ? " n/a |" : String.format(" %.1f |", v.asDouble()));
+            }
+            System.out.println(b);
+        }
+        System.out.println();
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    static double[] doubles(JsonNode a) {
+        double[] x = new double[a.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = a.get(i).asDouble();
+        }
+        return x;
+    }
+}
