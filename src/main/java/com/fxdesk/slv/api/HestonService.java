@@ -1,0 +1,34 @@
+package com.fxdesk.slv.api;
+
+import com.fxdesk.slv.api.dto.HestonCalibrationRequest;
+import com.fxdesk.slv.api.dto.HestonParamsDto;
+import com.fxdesk.slv.heston.CalibrationQuote;
+import com.fxdesk.slv.heston.HestonCalibrationResult;
+import com.fxdesk.slv.heston.HestonCalibrator;
+import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.market.MarketData;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** Heston calibration to a market's vanilla quotes. */
+@Service
+public class HestonService {
+    private final SurfaceService surfaces;
+    private final HestonCalibrator calibrator = new HestonCalibrator();
+
+    public HestonService(SurfaceService surfaces) {
+        this.surfaces = surfaces;
+    }
+
+    public HestonCalibrationResult calibrate(MarketData market, HestonParamsDto guess,
+                                             HestonCalibrationRequest.Weighting weighting) {
+        List<CalibrationQuote> quotes = surfaces.vanillaQuotes(market);
+        HestonCalibrator.Weighting w = weighting == HestonCalibrationRequest.Weighting.VEGA
+                ? HestonCalibrator.Weighting.VEGA_WEIGHTED_PRICE : HestonCalibrator.Weighting.IMPLIED_VOL;
+        return calibrator.calibrate(market.fx(), quotes, toEngine(guess), w);
+    }
+
+    public static HestonParameters toEngine(HestonParamsDto h) {
+        return h == null ? null : new HestonParameters(h.v0(), h.kappa(), h.theta(), h.xi(), h.rho());
+    }
+}

@@ -1,0 +1,10 @@
+package com.fxdesk.slv.api.dto;
+
+/** POST /api/v1/calibrations: an SLV calibration job. heston null: calibrate Heston to the market first. */
+public record CalibrationRequest(MarketDto market, HestonParamsDto heston, Double mixing, Integer particles,
+                                 Integer timeStepDays, Double maturity, EstimatorDto estimator, Integer spotGridSize,
+                                 Long seed, RoundTrip roundTrip) {
+
+    public record RoundTrip(Boolean enabled, Integer paths) {
+    }
+}

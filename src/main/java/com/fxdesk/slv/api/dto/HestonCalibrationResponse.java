@@ -1,0 +1,17 @@
+package com.fxdesk.slv.api.dto;
+
+import com.fxdesk.slv.heston.HestonCalibrationResult;
+import java.util.List;
+
+/** Heston fit: parameters, Feller ratio 2κθ/ξ², vol errors in bps, per-quote fit (errorBps = model − market). */
+public record HestonCalibrationResponse(HestonParamsDto parameters, double fellerRatio, double rmseVolBps,
+                                        double maxErrorVolBps, List<HestonCalibrationResult.QuoteFit> quotes,
+                                        int iterations, String startUsed, long elapsedMs) {
+
+    public static HestonCalibrationResponse of(HestonCalibrationResult r, long elapsedMs) {
+        var p = r.parameters();
+        return new HestonCalibrationResponse(new HestonParamsDto(p.v0(), p.kappa(), p.theta(), p.xi(), p.rho()),
+                r.fellerRatio(), r.rmseVolBps(), r.maxErrorVolBps(), r.quotes(), r.iterations(), r.startUsed(),
+                elapsedMs);
+    }
+}

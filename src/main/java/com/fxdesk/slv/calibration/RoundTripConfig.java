@@ -1,0 +1,27 @@
+package com.fxdesk.slv.calibration;
+
+/**
+ * Independent Monte Carlo repricing of the vanillas under the calibrated model (SPEC.md section 7).
+ *
+ * @param enabled        run it at all
+ * @param paths          number of paths (rounded up to an even number when antithetic)
+ * @param seed           its own seed, independent of the particles' seed
+ * @param antithetic     mirrored normals (both Z_S and Z_V; the QE variance map is monotone in Z_V)
+ * @param controlVariate use S_T with known mean F(T) as control variate (optimal β per option)
+ */
+public record RoundTripConfig(boolean enabled, int paths, long seed, boolean antithetic, boolean controlVariate) {
+
+    public RoundTripConfig {
+        if (enabled && paths < 2) {
+            throw new IllegalArgumentException("round trip needs at least 2 paths");
+        }
+    }
+
+    public static RoundTripConfig defaults(long seed) {
+        return new RoundTripConfig(true, 100_000, seed, true, true);
+    }
+
+    public static RoundTripConfig disabled() {
+        return new RoundTripConfig(false, 0, 0, true, true);
+    }
+}

@@ -1,0 +1,184 @@
+package com.fxdesk.slv.calibration;
+
+import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.regression.ConditionalExpectationEstimator;
+import com.fxdesk.slv.volatility.ImpliedVolSurface;
+import com.fxdesk.slv.volatility.LocalVolSurface;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one SLV particle calibration needs (SPEC.md sections 3, 4 and 7). Build with {@link #builder}.
+ *
+ * @param market          spot and curves (the drift of ln S is rd − rf)
+ * @param localVol        Dupire σ_LV(t, S)
+ * @param impliedVol      the implied surface (optional; round-trip quotes carry their market vols)
+ * @param surfaceExpiries expiries of the surface: each one ≤ maturity becomes a regression time
+ * @param roundTripQuotes vanillas to reprice; their expiries ≤ maturity also become regression times
+ * @param heston          Heston parameters as calibrated (unmixed: the SLV variance uses ξ·mixing)
+ * @param mixing          η ∈ [0, 1]
+ * @param particles       N
+ * @param timeStepDays    regression step Δt in days (ACT/365)
+ * @param subSteps        propagation sub-steps per regression step (1: propagate on the regression grid)
+ * @param shortEndRefinement extra regression times Δt/2, …, Δt/2^r near t = 0 (0: none)
+ * @param maturity        last time (years)
+ * @param estimator       E[V | ln S] estimator, fitted on all particles at every regression time
+ * @param spotGridSize    points of the spot grid on which L is stored, uniform in ln S
+ * @param gridQuantile    the grid spans the particles' [q, 1 − q] quantiles of ln S; L is flat beyond
+ * @param seed            particles' seed
+ * @param leverageFloor   L is clipped to [leverageFloor, leverageCap]; clipped grid points are counted
+ * @param leverageCap     see leverageFloor
+ * @param varianceFloor   m(s) is floored here before L = σ_LV / √m
+ * @param chunkSize       particles per parallel chunk (with the seed, fixes the random numbers)
+ * @param roundTrip       round-trip Monte Carlo settings
+ */
+public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, ImpliedVolSurface impliedVol,
+                                  double[] surfaceExpiries, List<RoundTripQuote> roundTripQuotes,
+                                  HestonParameters heston, double mixing, int particles, int timeStepDays,
+                                  int subSteps, int shortEndRefinement, double maturity, ConditionalExpectationEstimator estimator,
+                                  int spotGridSize, double gridQuantile, long seed, double leverageFloor,
+                                  double leverageCap, double varianceFloor, int chunkSize,
+                                  RoundTripConfig roundTrip) {
+
+    public SlvCalibrationInput {
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(localVol, "localVol");
+        Objects.requireNonNull(heston, "heston");
+        Objects.requireNonNull(estimator, "estimator");
+        Objects.requireNonNull(roundTrip, "roundTrip");
+        surfaceExpiries = surfaceExpiries == null ? new double[0] : surfaceExpiries.clone();
+        roundTripQuotes = roundTripQuotes == null ? List.of() : List.copyOf(roundTripQuotes);
+        if (!(mixing >= 0 && mixing <= 1)) {
+            throw new IllegalArgumentException("mixing must be in [0, 1]");
+        }
+        if (shortEndRefinement < 0 || shortEndRefinement > 20) {
+            throw new IllegalArgumentException("shortEndRefinement must be in [0, 20]");
+        }
+        if (particles < 2 || timeStepDays < 1 || subSteps < 1 || spotGridSize < 2 || chunkSize < 2) {
+            throw new IllegalArgumentException("need particles >= 2, timeStepDays >= 1, subSteps >= 1, "
+                    + "spotGridSize >= 2, chunkSize >= 2");
+        }
+        if (!(maturity > 0) || !Double.isFinite(maturity)) {
+            throw new IllegalArgumentException("maturity must be finite and > 0");
+        }
+        if (!(gridQuantile >= 0 && gridQuantile < 0.5)) {
+            throw new IllegalArgumentException("gridQuantile must be in [0, 0.5)");
+        }
+        if (!(leverageFloor > 0 && leverageCap > leverageFloor) || !(varianceFloor > 0)) {
+            throw new IllegalArgumentException("need 0 < leverageFloor < leverageCap and varianceFloor > 0");
+        }
+    }
+
+    @Override
+    public double[] surfaceExpiries() {
+        return surfaceExpiries.clone();
+    }
+
+    /** Regression step in years. */
+    public double timeStep() {
+        return timeStepDays / 365.0;
+    }
+
+    public static Builder builder(FxMarket market, LocalVolSurface localVol, HestonParameters heston,
+                                  ConditionalExpectationEstimator estimator) {
+        return new Builder(market, localVol, heston, estimator);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(market, localVol, heston, estimator);
+        b.impliedVol = impliedVol;
+        b.surfaceExpiries = surfaceExpiries;
+        b.roundTripQuotes = roundTripQuotes;
+        b.mixing = mixing;
+        b.particles = particles;
+        b.timeStepDays = timeStepDays;
+        b.subSteps = subSteps;
+        b.shortEndRefinement = shortEndRefinement;
+        b.maturity = maturity;
+        b.spotGridSize = spotGridSize;
+        b.gridQuantile = gridQuantile;
+        b.seed = seed;
+        b.leverageFloor = leverageFloor;
+        b.leverageCap = leverageCap;
+        b.varianceFloor = varianceFloor;
+        b.chunkSize = chunkSize;
+        b.roundTrip = roundTrip;
+        return b;
+    }
+
+    /**
+     * Defaults: the paper's (η = 0.66, 2,048 particles, 5-day regression steps), daily propagation (5 sub-steps:
+     * at 5-day propagation steps the frozen-leverage time discretisation dominates the round-trip error), short-end
+     * refinement 3, 200-point spot grid over the 0.1%–99.9% quantiles, L in [0.05, 10], 100,000 round-trip paths.
+     */
+    public static final class Builder {
+        private FxMarket market;
+        private LocalVolSurface localVol;
+        private HestonParameters heston;
+        private ConditionalExpectationEstimator estimator;
+        private ImpliedVolSurface impliedVol;
+        private double[] surfaceExpiries = new double[0];
+        private List<RoundTripQuote> roundTripQuotes = List.of();
+        private double mixing = 0.66;
+        private int particles = 2048;
+        private int timeStepDays = 5;
+        private int subSteps = 5;
+        private int shortEndRefinement = 3;
+        private double maturity = Double.NaN;
+        private int spotGridSize = 200;
+        private double gridQuantile = 0.001;
+        private long seed = 42;
+        private double leverageFloor = 0.05;
+        private double leverageCap = 10.0;
+        private double varianceFloor = 1e-6;
+        private int chunkSize = 4096;
+        private RoundTripConfig roundTrip;
+
+        private Builder(FxMarket market, LocalVolSurface localVol, HestonParameters heston,
+                        ConditionalExpectationEstimator estimator) {
+            this.market = market;
+            this.localVol = localVol;
+            this.heston = heston;
+            this.estimator = estimator;
+        }
+
+        public Builder market(FxMarket v) { market = v; return this; }
+        public Builder localVol(LocalVolSurface v) { localVol = v; return this; }
+        public Builder heston(HestonParameters v) { heston = v; return this; }
+        public Builder estimator(ConditionalExpectationEstimator v) { estimator = v; return this; }
+        public Builder impliedVol(ImpliedVolSurface v) { impliedVol = v; return this; }
+        public Builder surfaceExpiries(double... v) { surfaceExpiries = v.clone(); return this; }
+        public Builder roundTripQuotes(List<RoundTripQuote> v) { roundTripQuotes = v; return this; }
+        public Builder mixing(double v) { mixing = v; return this; }
+        public Builder particles(int v) { particles = v; return this; }
+        public Builder timeStepDays(int v) { timeStepDays = v; return this; }
+        public Builder subSteps(int v) { subSteps = v; return this; }
+        public Builder shortEndRefinement(int v) { shortEndRefinement = v; return this; }
+        public Builder maturity(double v) { maturity = v; return this; }
+        public Builder spotGridSize(int v) { spotGridSize = v; return this; }
+        public Builder gridQuantile(double v) { gridQuantile = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder leverageFloor(double v) { leverageFloor = v; return this; }
+        public Builder leverageCap(double v) { leverageCap = v; return this; }
+        public Builder varianceFloor(double v) { varianceFloor = v; return this; }
+        public Builder chunkSize(int v) { chunkSize = v; return this; }
+        public Builder roundTrip(RoundTripConfig v) { roundTrip = v; return this; }
+
+        /** Maturity defaults to the last surface expiry; the round-trip seed to one derived from the seed. */
+        public SlvCalibrationInput build() {
+            double mat = maturity;
+            if (Double.isNaN(mat)) {
+                mat = 0;
+                for (double e : surfaceExpiries) {
+                    mat = Math.max(mat, e);
+                }
+            }
+            RoundTripConfig rt = roundTrip != null ? roundTrip
+                    : RoundTripConfig.defaults(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+            return new SlvCalibrationInput(market, localVol, impliedVol, surfaceExpiries, roundTripQuotes, heston,
+                    mixing, particles, timeStepDays, subSteps, shortEndRefinement, mat, estimator, spotGridSize, gridQuantile, seed,
+                    leverageFloor, leverageCap, varianceFloor, chunkSize, rt);
+        }
+    }
+}

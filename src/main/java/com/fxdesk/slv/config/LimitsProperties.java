@@ -1,0 +1,43 @@
+package com.fxdesk.slv.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Limits on request size and work, enforced before any computation starts (400 naming the field, 413 for bodies).
+ * Defaults are sized for the 2-core reference machine: a request at every limit still finishes in minutes.
+ *
+ * @param maxBodyBytes          request body size (413 beyond)
+ * @param maxPillars            FX quote pillars, and grid expiries
+ * @param maxCurvePoints        points of one rate curve
+ * @param maxGridPoints         total strikes of a vol grid (all expiries)
+ * @param maxMaturity           longest expiry / maturity in years
+ * @param maxParticles          particles of the SLV calibration
+ * @param maxParticleSteps      particles × time steps of the SLV calibration
+ * @param maxPaths              Monte Carlo paths (pricing and round trip)
+ * @param maxPathSteps          paths × time steps of one Monte Carlo run
+ * @param maxProducts           products in one pricing request
+ * @param maxSpotGridSize       spot grid points per time of the leverage function
+ * @param maxRegressionSamples  samples in a regression request
+ * @param maxEvaluationPoints   evaluation points (regression evaluateAt, surface points)
+ * @param maxLocalVolGridPoints times × spots of a requested local-vol grid
+ * @param maxRbfUnits           RBF / PURBF units, and bins
+ */
+@ConfigurationProperties("slv.limits")
+public record LimitsProperties(
+        @DefaultValue("4194304") long maxBodyBytes,
+        @DefaultValue("60") int maxPillars,
+        @DefaultValue("200") int maxCurvePoints,
+        @DefaultValue("10000") int maxGridPoints,
+        @DefaultValue("30") double maxMaturity,
+        @DefaultValue("100000") int maxParticles,
+        @DefaultValue("50000000") long maxParticleSteps,
+        @DefaultValue("1000000") int maxPaths,
+        @DefaultValue("200000000") long maxPathSteps,
+        @DefaultValue("200") int maxProducts,
+        @DefaultValue("2000") int maxSpotGridSize,
+        @DefaultValue("200000") int maxRegressionSamples,
+        @DefaultValue("10000") int maxEvaluationPoints,
+        @DefaultValue("250000") int maxLocalVolGridPoints,
+        @DefaultValue("1000") int maxRbfUnits) {
+}

@@ -1,0 +1,208 @@
+package com.fxdesk.slv.montecarlo;
+
+import com.fxdesk.slv.calibration.LeverageFunction;
+import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.volatility.LocalVolSurface;
+
+/**
+ * The model a path simulation runs: Black–Scholes (exact GBM), local vol, Heston or SLV. All four advance
+ * x = ln S; the stochastic ones also V, through {@link SlvStepper} (Heston is SLV with L ≡ 1). A dynamics is
+ * bound to a time grid once per simulation ({@link #bind}), which precomputes everything per step (steppers,
+ * σ_LV or leverage lattices), so the path loop does no surface calls and no allocation.
+ */
+public interface PathDynamics {
+
+    /** Gaussian factors per step (1 for BS/LV, 2 for Heston/SLV). */
+    int factors();
+
+    Kernel bind(TimeGrid grid, FxMarket market);
+
+    /** Per-simulation, immutable and thread-safe. */
+    interface Kernel {
+        double initialVariance();
+
+        /**
+         * Advances paths [0, count) over step n. zS/zV are independent standard normals (zV unused with one
+         * factor). On return stepVar[i] holds the variance of ln S accumulated over the step (σ²Δt with σ the
+         * step's vol), which the Brownian-bridge barrier correction uses; lev is scratch.
+         */
+        void step(int n, double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] stepVar, int count);
+    }
+
+    static PathDynamics blackScholes(double vol) {
+        if (!(vol > 0)) {
+            throw new IllegalArgumentException("Black-Scholes vol must be > 0");
+        }
+        return new PathDynamics() {
+            public int factors() {
+                return 1;
+            }
+
+            public Kernel bind(TimeGrid grid, FxMarket market) {
+                int n = grid.steps();
+                double[] driftDt = new double[n];
+                double[] volSqrtDt = new double[n];
+                double[] var = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double dt = grid.dt(i);
+                    driftDt[i] = (market.drift(grid.time(i), grid.time(i + 1)) - 0.5 * vol * vol) * dt;
+                    volSqrtDt[i] = vol * Math.sqrt(dt);
+                    var[i] = vol * vol * dt;
+                }
+                return new Kernel() {
+                    public double initialVariance() {
+                        return 0;
+                    }
+
+                    public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
+                                     double[] stepVar, int count) {
+                        double a = driftDt[s];
+                        double b = volSqrtDt[s];
+                        double c = var[s];
+                        for (int i = 0; i < count; i++) {
+                            x[i] += a + b * zS[i];
+                            stepVar[i] = c;
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /**
+     * Local vol, σ_LV sampled per step at the step's mid time on a log-spot lattice of {@code LV_NODES} points
+     * covering ln F(t) ± (7 σ_ATM √t + 0.05), flat beyond (paths there are ~1e-12 rare).
+     */
+    static PathDynamics localVol(LocalVolSurface surface) {
+        return new PathDynamics() {
+            public int factors() {
+                return 1;
+            }
+
+            public Kernel bind(TimeGrid grid, FxMarket market) {
+                int n = grid.steps();
+                final int nodes = 401;
+                LogSpotLattice[] lattice = new LogSpotLattice[n];
+                double[] drift = new double[n];
+                double[] spots = new double[nodes];
+                double[] out = new double[nodes];
+                for (int i = 0; i < n; i++) {
+                    double t0 = grid.time(i);
+                    double t1 = grid.time(i + 1);
+                    double tm = 0.5 * (t0 + t1);
+                    drift[i] = market.drift(t0, t1);
+                    double f = Math.log(market.forward(tm));
+                    double atm = surface.localVol(tm, Math.exp(f));
+                    double half = 7 * Math.min(Math.max(atm, 0.01), 2.0) * Math.sqrt(t1) + 0.05;
+                    double[] x = LogSpotLattice.nodes(f - half, f + half, nodes);
+                    for (int j = 0; j < nodes; j++) {
+                        spots[j] = Math.exp(x[j]);
+                    }
+                    surface.localVol(tm, spots, out, nodes);
+                    lattice[i] = LogSpotLattice.of(f - half, f + half, out);
+                }
+                return new Kernel() {
+                    public double initialVariance() {
+                        return 0;
+                    }
+
+                    public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
+                                     double[] stepVar, int count) {
+                        lattice[s].at(x, lev, count);
+                        double dt = grid.dt(s);
+                        SlvStepper.localVolStep(x, lev, zS, dt, drift[s], 0, count);
+                        for (int i = 0; i < count; i++) {
+                            stepVar[i] = lev[i] * lev[i] * dt;
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    /** Pure Heston: SLV with L ≡ 1 and η = 1. */
+    static PathDynamics heston(HestonParameters params) {
+        return stochastic(params, null);
+    }
+
+    /**
+     * SLV: variance with the mixed vol-of-vol ({@code params} already scaled by η), leverage L(S, t_n) from the
+     * calibrated function's slice in force at the step start, resampled per slice on a 1,025-node log-spot
+     * lattice spanning the slice's own spot grid (flat beyond, as the function itself).
+     */
+    static PathDynamics slv(HestonParameters mixedParams, LeverageFunction leverage) {
+        if (leverage == null) {
+            throw new IllegalArgumentException("SLV needs a leverage function");
+        }
+        return stochastic(mixedParams, leverage);
+    }
+
+    private static PathDynamics stochastic(HestonParameters params, LeverageFunction leverage) {
+        return new PathDynamics() {
+            public int factors() {
+                return 2;
+            }
+
+            public Kernel bind(TimeGrid grid, FxMarket market) {
+                int n = grid.steps();
+                SlvStepper[] steppers = new SlvStepper[n];
+                for (int i = 0; i < n; i++) {
+                    steppers[i] = new SlvStepper(params, grid.dt(i), market.drift(grid.time(i), grid.time(i + 1)));
+                }
+                LogSpotLattice[] lattice = new LogSpotLattice[n];
+                if (leverage != null) {
+                    LogSpotLattice[] perSlice = new LogSpotLattice[leverage.sliceCount()];
+                    for (int i = 0; i < n; i++) {
+                        int slice = leverage.sliceIndex(grid.time(i));
+                        if (perSlice[slice] == null) {
+                            perSlice[slice] = sliceLattice(leverage, slice);
+                        }
+                        lattice[i] = perSlice[slice];
+                    }
+                }
+                double v0 = params.v0();
+                return new Kernel() {
+                    public double initialVariance() {
+                        return v0;
+                    }
+
+                    public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
+                                     double[] stepVar, int count) {
+                        if (lattice[s] == null) {
+                            java.util.Arrays.fill(lev, 0, count, 1.0);
+                        } else {
+                            lattice[s].at(x, lev, count);
+                        }
+                        System.arraycopy(v, 0, stepVar, 0, count);
+                        SlvStepper stepper = steppers[s];
+                        stepper.step(x, v, lev, zS, zV, 0, count);
+                        // the step's integrated variance L² V̄ Δt with the scheme's own trapezoid V̄
+                        double halfDt = 0.5 * stepper.dt();
+                        for (int i = 0; i < count; i++) {
+                            double l = lev[i];
+                            stepVar[i] = l * l * (stepVar[i] + v[i]) * halfDt;
+                        }
+                    }
+                };
+            }
+        };
+    }
+
+    private static LogSpotLattice sliceLattice(LeverageFunction leverage, int slice) {
+        double[] s = leverage.spots(slice);
+        if (s.length == 1 || !(s[s.length - 1] > s[0])) {
+            double c = leverage.valueInSlice(slice, s[0]);
+            return LogSpotLattice.of(-1, 1, new double[] {c, c});
+        }
+        double lo = Math.log(s[0]);
+        double hi = Math.log(s[s.length - 1]);
+        int nodes = 1025;
+        double[] x = LogSpotLattice.nodes(lo, hi, nodes);
+        double[] val = new double[nodes];
+        for (int j = 0; j < nodes; j++) {
+            val[j] = leverage.valueInSlice(slice, Math.exp(x[j]));
+        }
+        return LogSpotLattice.of(lo, hi, val);
+    }
+}

@@ -1,0 +1,514 @@
+package com.fxdesk.slv.montecarlo;
+
+import com.fxdesk.slv.market.FxMarket;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One Monte Carlo simulation of one model that prices a whole {@link PayoffBook}.
+ *
+ * <p><b>Work split.</b> The point set is cut into {@code batches} × chunks of {@value #CHUNK} points; a chunk is
+ * a task with its own random numbers (a Sobol index range under its batch's digital shift, or a pseudo-random
+ * stream keyed by (seed, batch, chunk)), simulated step by step as a block of paths (antithetic partners
+ * j and j + m), and leaves its sums in its own slot; slots are combined in task order, so prices are
+ * bit-identical for any number of threads. Work arrays belong to the worker, not the path: nothing is
+ * allocated per path.
+ *
+ * <p><b>Numbers.</b> dims = steps × factors; dimension k·F + f is the k-th Brownian-bridge normal of factor f.
+ * Beyond Sobol's {@value SobolSequence#MAX_DIMENSION} dimensions the remaining (finest) bridge levels take
+ * pseudo-random normals (the usual hybrid: quasi-random where the bridge concentrates the variance).
+ *
+ * <p><b>Barriers.</b> Continuous monitoring by the Brownian-bridge crossing probability in log space,
+ * conditional-expectation form: per step a path's survival is multiplied by
+ * q = 1 − exp(−2 (b − x_n)(b − x_{n+1}) / (σ²Δt)) (0 if x_{n+1} is at or beyond b), σ²Δt the step's variance
+ * from the model: σ² for BS (exact there), σ_LV(t_mid, S_n)² for LV, and L(S_n, t_n)² V̄ for Heston/SLV with
+ * V̄ = ½(V_n + V_{n+1}), the same trapezoid average the {@link SlvStepper} diffuses x with (closer to the step's
+ * integrated variance than V_n). Survival probabilities multiply instead of being sampled (lower variance).
+ * For a double barrier q is the product of the two one-sided q's (ignores paths that cross both
+ * within one step: negligible unless the band is a few step-std-devs wide). Pay-at-hit touches are discounted
+ * from the end of the step in which the hit probability accrues (error O(r Δt), about 1e-4 relative at 5 days).
+ * With barrierCorrection = false only the step dates are monitored (discrete monitoring, biased low in hit
+ * probability).
+ *
+ * <p><b>Standard error.</b> SOBOL: from the spread of the {@code batches} batch means (independent digital
+ * shifts of the same point set), SE = sd(batch means)/√B. PSEUDO: sample standard deviation of the
+ * antithetic-pair averages over √(number of pairs).
+ */
+public final class PathEngine {
+    static final int CHUNK = 128;
+    /**
+     * Skip the exp when exp(−2a/σ²Δt) &lt; 1e-10: the step cannot have reached the barrier (a price error below
+     * 1e-10 per step and barrier, far under any standard error).
+     */
+    private static final double NEGLIGIBLE = 11.6;
+
+    private PathEngine() {
+    }
+
+    /** Price and standard error of one product. */
+    public record Estimate(double price, double stdError) {
+    }
+
+    public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
+        Setup s = new Setup(dynamics, grid, book, market, cfg);
+        int tasks = s.batches * s.chunksPerBatch;
+        double[][] sums = new double[tasks][];
+        int[] counts = new int[tasks];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            try {
+                Workspace ws = new Workspace(s);
+                int t;
+                while ((t = next.getAndIncrement()) < tasks && failure.get() == null) {
+                    sums[t] = new double[2 * book.size()];
+                    counts[t] = ws.runChunk(t / s.chunksPerBatch, t % s.chunksPerBatch, sums[t]);
+                }
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            }
+        };
+        int threads = Math.min(cfg.effectiveThreads(), tasks);
+        Thread[] helpers = new Thread[threads - 1];
+        for (int i = 0; i < helpers.length; i++) {
+            helpers[i] = new Thread(worker, "mc-worker-" + i);
+            helpers[i].setDaemon(true);
+            helpers[i].start();
+        }
+        worker.run();
+        for (Thread h : helpers) {
+            try {
+                h.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+        if (failure.get() != null) {
+            Throwable e = failure.get();
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("Monte Carlo worker failed", e);
+        }
+        return combine(s, sums, counts, book.size(), cfg);
+    }
+
+    private static Estimate[] combine(Setup s, double[][] sums, int[] counts, int products, McConfig cfg) {
+        Estimate[] out = new Estimate[products];
+        int b = s.batches;
+        for (int k = 0; k < products; k++) {
+            double total = 0;
+            double totalSq = 0;
+            long n = 0;
+            double[] batchMean = new double[b];
+            for (int bi = 0; bi < b; bi++) {
+                double bs = 0;
+                long bn = 0;
+                for (int c = 0; c < s.chunksPerBatch; c++) {
+                    int t = bi * s.chunksPerBatch + c;
+                    bs += sums[t][2 * k];
+                    totalSq += sums[t][2 * k + 1];
+                    bn += counts[t];
+                }
+                total += bs;
+                n += bn;
+                batchMean[bi] = bs / bn;
+            }
+            double mean = total / n;
+            double se;
+            if (cfg.sequence() == SequenceType.SOBOL && b > 1) {
+                double m = 0;
+                for (double x : batchMean) {
+                    m += x;
+                }
+                m /= b;
+                double ss = 0;
+                for (double x : batchMean) {
+                    ss += (x - m) * (x - m);
+                }
+                se = Math.sqrt(ss / ((double) b * (b - 1)));
+            } else {
+                double var = Math.max(totalSq / n - mean * mean, 0) * n / Math.max(n - 1, 1);
+                se = Math.sqrt(var / n);
+            }
+            out[k] = new Estimate(mean, se);
+        }
+        return out;
+    }
+
+    /** Everything shared by the workers of one run; immutable. */
+    private static final class Setup {
+        final PathDynamics.Kernel kernel;
+        final TimeGrid grid;
+        final PayoffBook book;
+        final McConfig cfg;
+        final int factors;
+        final int steps; // simulated steps: up to the last product end
+        final int dims;
+        final int sobolDims;
+        final int batches;
+        final int pointsPerBatch;
+        final int chunksPerBatch;
+        final long[][] shifts;
+        final BrownianBridge bridge;
+        final double x0;
+        final SobolSequence sobol;
+        final int[] upOrder; // one-sided up monitors by increasing level
+        final int[] downOrder; // one-sided down monitors by decreasing level
+        final int[] twoSided;
+
+        Setup(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
+            this.kernel = dynamics.bind(grid, market);
+            this.grid = grid;
+            this.book = book;
+            this.cfg = cfg;
+            this.factors = dynamics.factors();
+            this.steps = book.lastIndex;
+            this.dims = steps * factors;
+            this.batches = cfg.batches();
+            int points = (cfg.paths() + (cfg.antithetic() ? 1 : 0)) / (cfg.antithetic() ? 2 : 1);
+            this.pointsPerBatch = Math.max(1, (points + batches - 1) / batches);
+            this.chunksPerBatch = (pointsPerBatch + CHUNK - 1) / CHUNK;
+            this.x0 = Math.log(market.spot());
+            java.util.List<Integer> ups = new java.util.ArrayList<>();
+            java.util.List<Integer> downs = new java.util.ArrayList<>();
+            java.util.List<Integer> twos = new java.util.ArrayList<>();
+            for (int m = 0; m < book.monitors(); m++) {
+                boolean hasLo = book.monLower[m] > Double.NEGATIVE_INFINITY;
+                boolean hasHi = book.monUpper[m] < Double.POSITIVE_INFINITY;
+                (hasLo && hasHi ? twos : hasHi ? ups : downs).add(m);
+            }
+            ups.sort((a, b) -> Double.compare(book.monUpper[a], book.monUpper[b]));
+            downs.sort((a, b) -> Double.compare(book.monLower[b], book.monLower[a]));
+            upOrder = ups.stream().mapToInt(Integer::intValue).toArray();
+            downOrder = downs.stream().mapToInt(Integer::intValue).toArray();
+            twoSided = twos.stream().mapToInt(Integer::intValue).toArray();
+            if (cfg.sequence() == SequenceType.SOBOL && steps > 0) {
+                sobolDims = Math.min(dims, SobolSequence.MAX_DIMENSION);
+                sobol = SobolSequence.joeKuo();
+                shifts = new long[batches][];
+                for (int b = 0; b < batches; b++) {
+                    shifts[b] = SobolSequence.digitalShift(cfg.seed(), b, sobolDims);
+                }
+                double[] t = new double[steps + 1];
+                for (int i = 0; i <= steps; i++) {
+                    t[i] = grid.time(i);
+                }
+                bridge = new BrownianBridge(t);
+            } else {
+                sobolDims = 0;
+                sobol = null;
+                shifts = null;
+                bridge = null;
+            }
+        }
+    }
+
+    /** A worker's scratch: reused for every chunk it runs. */
+    private static final class Workspace {
+        final Setup s;
+        final SobolSequence.Cursor cursor;
+        final double[] u;
+        final double[] z;
+        final double[] work;
+        final double[] zs; // [step * CHUNK + point]
+        final double[] zv;
+        final double[] x;
+        final double[] v;
+        final double[] lev;
+        final double[] zS;
+        final double[] zV;
+        final double[] var;
+        final double[] xPrev;
+        final double[][] surv;
+        final double[][] hitPv;
+        final double[] pay;
+        final int[] firstUp; // per path: leading entries of upOrder that are dead for it
+        final int[] firstDown;
+
+        Workspace(Setup s) {
+            this.s = s;
+            int paths = 2 * CHUNK;
+            cursor = s.sobol != null ? s.sobol.cursor(s.sobolDims) : null;
+            u = new double[Math.max(s.sobolDims, 1)];
+            z = new double[Math.max(s.dims, 1)];
+            work = new double[s.steps + 1];
+            zs = new double[Math.max(s.steps, 1) * CHUNK];
+            zv = s.factors > 1 ? new double[s.steps * CHUNK] : null;
+            x = new double[paths];
+            v = new double[paths];
+            lev = new double[paths];
+            zS = new double[paths];
+            zV = new double[paths];
+            var = new double[paths];
+            xPrev = new double[paths];
+            int m = s.book.monitors();
+            surv = new double[m][paths];
+            hitPv = new double[m][];
+            for (int j = 0; j < m; j++) {
+                hitPv[j] = s.book.monPayAtHit[j] ? new double[paths] : null;
+            }
+            pay = new double[paths];
+            firstUp = new int[paths];
+            firstDown = new int[paths];
+        }
+
+        /** Simulates one chunk, adds Σ payoff and Σ payoff² (per antithetic pair) to acc; returns the count. */
+        int runChunk(int batch, int chunk, double[] acc) {
+            int first = chunk * CHUNK;
+            int m = Math.min(CHUNK, s.pointsPerBatch - first);
+            generate(batch, chunk, first, m);
+            boolean anti = s.cfg.antithetic();
+            int count = anti ? 2 * m : m;
+            PayoffBook book = s.book;
+            java.util.Arrays.fill(x, 0, count, s.x0);
+            java.util.Arrays.fill(v, 0, count, s.kernel.initialVariance());
+            for (int j = 0; j < book.monitors(); j++) {
+                boolean inside = s.x0 > book.monLower[j] && s.x0 < book.monUpper[j];
+                java.util.Arrays.fill(surv[j], 0, count, inside ? 1.0 : 0.0);
+                if (hitPv[j] != null) {
+                    java.util.Arrays.fill(hitPv[j], 0, count, inside ? 0.0 : 1.0);
+                }
+            }
+            java.util.Arrays.fill(firstUp, 0);
+            java.util.Arrays.fill(firstDown, 0);
+            evaluate(0, m, anti, acc);
+            for (int n = 0; n < s.steps; n++) {
+                int off = n * CHUNK;
+                if (anti) {
+                    for (int j = 0; j < m; j++) {
+                        double a = zs[off + j];
+                        zS[j] = a;
+                        zS[j + m] = -a;
+                    }
+                    if (zv != null) {
+                        for (int j = 0; j < m; j++) {
+                            double a = zv[off + j];
+                            zV[j] = a;
+                            zV[j + m] = -a;
+                        }
+                    }
+                } else {
+                    System.arraycopy(zs, off, zS, 0, m);
+                    if (zv != null) {
+                        System.arraycopy(zv, off, zV, 0, m);
+                    }
+                }
+                System.arraycopy(x, 0, xPrev, 0, count);
+                s.kernel.step(n, x, v, lev, zS, zV, var, count);
+                monitor(n, count);
+                evaluate(n + 1, m, anti, acc);
+            }
+            return m;
+        }
+
+        private void generate(int batch, int chunk, int first, int m) {
+            int steps = s.steps;
+            int f = s.factors;
+            if (steps == 0) {
+                return;
+            }
+            if (s.cfg.sequence() == SequenceType.SOBOL) {
+                long[] shift = s.shifts[batch];
+                cursor.seek(first);
+                SplittableRandom rng = s.dims > s.sobolDims ? RandomStreams.stream(s.cfg.seed(), batch, chunk) : null;
+                for (int j = 0; j < m; j++) {
+                    cursor.next(shift, u);
+                    for (int d = 0; d < s.sobolDims; d++) {
+                        z[d] = InverseNormal.of(u[d]);
+                    }
+                    for (int d = s.sobolDims; d < s.dims; d++) {
+                        z[d] = rng.nextGaussian();
+                    }
+                    s.bridge.increments(z, 0, f, work, zs, j, CHUNK);
+                    if (f > 1) {
+                        s.bridge.increments(z, 1, f, work, zv, j, CHUNK);
+                    }
+                }
+            } else {
+                SplittableRandom rng = RandomStreams.stream(s.cfg.seed(), batch, chunk);
+                for (int j = 0; j < m; j++) {
+                    for (int n = 0; n < steps; n++) {
+                        zs[n * CHUNK + j] = rng.nextGaussian();
+                        if (f > 1) {
+                            zv[n * CHUNK + j] = rng.nextGaussian();
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Path-major: one-sided monitors are visited in order of distance from spot and the scan stops at the
+         * first barrier beyond the path's reach this step (max(x_n, x_{n+1}) + √(11.6 σ²Δt), where the crossing
+         * probability is below 1e-10); monitors a path has already knocked (survival 0) or that have expired are
+         * skipped from the front. A ladder of 40 barriers thus costs a couple of comparisons per path and step
+         * unless the path is near a barrier.
+         */
+        private void monitor(int n, int count) {
+            PayoffBook book = s.book;
+            boolean correction = s.cfg.barrierCorrection();
+            double dfEnd = book.dfStepEnd[n];
+            int[] up = s.upOrder;
+            int[] down = s.downOrder;
+            int[] both = s.twoSided;
+            double[] upper = book.monUpper;
+            double[] lower = book.monLower;
+            int[] end = book.monEnd;
+            for (int i = 0; i < count; i++) {
+                double x1 = xPrev[i];
+                double x2 = x[i];
+                double vv = var[i];
+                double cutVar = correction ? NEGLIGIBLE * vv : 0.0;
+                double top = Math.max(x1, x2);
+                int k = firstUp[i];
+                boolean touched = false;
+                for (; k < up.length; k++) {
+                    int m = up[k];
+                    double d = upper[m] - top;
+                    if (d > 0 && d * d >= cutVar) {
+                        break;
+                    }
+                    if (end[m] > n) {
+                        update(m, i, x1, x2, vv, correction, dfEnd);
+                        touched = true;
+                    }
+                }
+                // a dead (hit or expired) monitor stays dead: skip the leading ones from now on
+                k = firstUp[i];
+                while (touched && k < up.length && (end[up[k]] <= n + 1 || surv[up[k]][i] == 0.0)) {
+                    k++;
+                }
+                firstUp[i] = k;
+                double bottom = Math.min(x1, x2);
+                k = firstDown[i];
+                touched = false;
+                for (; k < down.length; k++) {
+                    int m = down[k];
+                    double d = bottom - lower[m];
+                    if (d > 0 && d * d >= cutVar) {
+                        break;
+                    }
+                    if (end[m] > n) {
+                        update(m, i, x1, x2, vv, correction, dfEnd);
+                        touched = true;
+                    }
+                }
+                k = firstDown[i];
+                while (touched && k < down.length && (end[down[k]] <= n + 1 || surv[down[k]][i] == 0.0)) {
+                    k++;
+                }
+                firstDown[i] = k;
+                for (int m : both) {
+                    if (end[m] > n) {
+                        update(m, i, x1, x2, vv, correction, dfEnd);
+                    }
+                }
+            }
+        }
+
+        private void update(int m, int i, double x1, double x2, double vv, boolean correction, double dfEnd) {
+            double[] sv = surv[m];
+            double p = sv[i];
+            if (p == 0.0) {
+                return;
+            }
+            double lo = s.book.monLower[m];
+            double hi = s.book.monUpper[m];
+            double q;
+            if (x2 >= hi || x2 <= lo) {
+                q = 0.0;
+            } else if (correction) {
+                q = 1.0;
+                double cut = NEGLIGIBLE * vv;
+                double a = (hi - x1) * (hi - x2);
+                if (a < cut) {
+                    q = 1 - Math.exp(-2 * a / vv);
+                }
+                double c = (x1 - lo) * (x2 - lo);
+                if (c < cut) {
+                    q *= 1 - Math.exp(-2 * c / vv);
+                }
+            } else {
+                return;
+            }
+            double[] pv = hitPv[m];
+            if (pv != null) {
+                pv[i] += p * (1 - q) * dfEnd;
+            }
+            sv[i] = p * q;
+        }
+
+        private void evaluate(int index, int m, boolean anti, double[] acc) {
+            PayoffBook book = s.book;
+            int[] ending = book.productsEndingAt[index];
+            int count = anti ? 2 * m : m;
+            for (int e = 0; e < ending.length; e++) {
+                int k = ending[e];
+                double nd = book.notional[k] * book.discount[k];
+                int mon = book.monitor[k];
+                switch (book.kind[k]) {
+                    case PayoffBook.VANILLA, PayoffBook.KNOCK_OUT, PayoffBook.KNOCK_IN -> {
+                        double kk = book.strike[k];
+                        boolean c = book.call[k];
+                        int kind = book.kind[k];
+                        double[] sv = mon >= 0 ? surv[mon] : null;
+                        for (int i = 0; i < count; i++) {
+                            double st = Math.exp(x[i]);
+                            double intrinsic = Math.max(c ? st - kk : kk - st, 0.0);
+                            double w = kind == PayoffBook.VANILLA ? 1.0
+                                    : kind == PayoffBook.KNOCK_OUT ? sv[i] : 1.0 - sv[i];
+                            pay[i] = nd * intrinsic * w;
+                        }
+                    }
+                    case PayoffBook.DIGITAL -> {
+                        double lk = Math.log(book.strike[k]);
+                        boolean c = book.call[k];
+                        for (int i = 0; i < count; i++) {
+                            pay[i] = (c ? x[i] > lk : x[i] < lk) ? nd : 0.0;
+                        }
+                    }
+                    case PayoffBook.TOUCH_AT_MATURITY -> {
+                        double[] sv = surv[mon];
+                        for (int i = 0; i < count; i++) {
+                            pay[i] = nd * (1.0 - sv[i]);
+                        }
+                    }
+                    case PayoffBook.TOUCH_AT_HIT -> {
+                        double[] pv = hitPv[mon];
+                        double nn = book.notional[k];
+                        for (int i = 0; i < count; i++) {
+                            pay[i] = nn * pv[i];
+                        }
+                    }
+                    case PayoffBook.NO_TOUCH -> {
+                        double[] sv = surv[mon];
+                        for (int i = 0; i < count; i++) {
+                            pay[i] = nd * sv[i];
+                        }
+                    }
+                    default -> throw new IllegalStateException("unknown product kind " + book.kind[k]);
+                }
+                double sum = 0;
+                double sumSq = 0;
+                if (anti) {
+                    for (int i = 0; i < m; i++) {
+                        double a = 0.5 * (pay[i] + pay[i + m]);
+                        sum += a;
+                        sumSq += a * a;
+                    }
+                } else {
+                    for (int i = 0; i < m; i++) {
+                        sum += pay[i];
+                        sumSq += pay[i] * pay[i];
+                    }
+                }
+                acc[2 * k] += sum;
+                acc[2 * k + 1] += sumSq;
+            }
+        }
+    }
+}

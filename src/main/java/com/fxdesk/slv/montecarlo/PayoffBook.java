@@ -1,0 +1,186 @@
+package com.fxdesk.slv.montecarlo;
+
+import com.fxdesk.slv.market.FxMarket;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Products compiled to primitive arrays for the path loop. Barrier-type products share "monitors": a monitor is
+ * a (lower, upper, end step) band whose per-path survival probability the engine carries; identical bands are
+ * created once, so a touch and a no-touch on the same barrier, or a knock-out and its knock-in, cost one monitor.
+ * Vanillas, barriers: per unit foreign notional in domestic; digitals, touches: {@code notional} domestic units.
+ * Built once per simulation by {@link Builder}; immutable afterwards.
+ */
+public final class PayoffBook {
+    static final int VANILLA = 0;
+    static final int DIGITAL = 1;
+    static final int TOUCH_AT_MATURITY = 2;
+    static final int TOUCH_AT_HIT = 3;
+    static final int NO_TOUCH = 4;
+    static final int KNOCK_OUT = 5;
+    static final int KNOCK_IN = 6;
+
+    final int[] kind;
+    final boolean[] call;
+    final double[] strike;
+    final double[] notional;
+    final double[] discount;
+    final int[] endIndex;
+    final int[] monitor;
+    final double[] monLower; // log levels, −∞ when absent
+    final double[] monUpper; // +∞ when absent
+    final int[] monEnd;
+    final boolean[] monPayAtHit;
+    final double[] dfStepEnd; // DF(t_{n+1}) per step, for pay-at-hit
+    final int[][] productsEndingAt; // by grid index
+    final int lastIndex;
+
+    private PayoffBook(Builder b) {
+        int n = b.kinds.size();
+        kind = new int[n];
+        call = new boolean[n];
+        strike = new double[n];
+        notional = new double[n];
+        discount = new double[n];
+        endIndex = new int[n];
+        monitor = new int[n];
+        int last = 0;
+        int steps = b.grid.steps();
+        int[] countAt = new int[steps + 1];
+        for (int i = 0; i < n; i++) {
+            kind[i] = b.kinds.get(i);
+            call[i] = b.calls.get(i);
+            strike[i] = b.strikes.get(i);
+            notional[i] = b.notionals.get(i);
+            endIndex[i] = b.ends.get(i);
+            monitor[i] = b.monitors.get(i);
+            discount[i] = b.market.domesticDf(b.grid.time(endIndex[i]));
+            last = Math.max(last, endIndex[i]);
+            countAt[endIndex[i]]++;
+        }
+        productsEndingAt = new int[steps + 1][];
+        for (int e = 0; e <= steps; e++) {
+            productsEndingAt[e] = new int[countAt[e]];
+            countAt[e] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            productsEndingAt[endIndex[i]][countAt[endIndex[i]]++] = i;
+        }
+        lastIndex = last;
+        int m = b.bands.size();
+        monLower = new double[m];
+        monUpper = new double[m];
+        monEnd = new int[m];
+        monPayAtHit = new boolean[m];
+        for (int j = 0; j < m; j++) {
+            Band band = b.bands.get(j);
+            monLower[j] = band.lower;
+            monUpper[j] = band.upper;
+            monEnd[j] = band.end;
+            monPayAtHit[j] = b.payAtHit.get(j);
+        }
+        dfStepEnd = new double[steps];
+        for (int s = 0; s < steps; s++) {
+            dfStepEnd[s] = b.market.domesticDf(b.grid.time(s + 1));
+        }
+    }
+
+    public int size() {
+        return kind.length;
+    }
+
+    public int monitors() {
+        return monLower.length;
+    }
+
+    private record Band(double lower, double upper, int end) {
+    }
+
+    public static Builder builder(TimeGrid grid, FxMarket market) {
+        return new Builder(grid, market);
+    }
+
+    public static final class Builder {
+        private final TimeGrid grid;
+        private final FxMarket market;
+        private final List<Integer> kinds = new ArrayList<>();
+        private final List<Boolean> calls = new ArrayList<>();
+        private final List<Double> strikes = new ArrayList<>();
+        private final List<Double> notionals = new ArrayList<>();
+        private final List<Integer> ends = new ArrayList<>();
+        private final List<Integer> monitors = new ArrayList<>();
+        private final List<Band> bands = new ArrayList<>();
+        private final List<Boolean> payAtHit = new ArrayList<>();
+
+        private Builder(TimeGrid grid, FxMarket market) {
+            this.grid = Objects.requireNonNull(grid);
+            this.market = Objects.requireNonNull(market);
+        }
+
+        public int vanilla(boolean isCall, double k, double maturity, double notional) {
+            return add(VANILLA, isCall, k, maturity, notional, -1);
+        }
+
+        public int digital(boolean isCall, double k, double maturity, double notional) {
+            return add(DIGITAL, isCall, k, maturity, notional, -1);
+        }
+
+        public int oneTouch(boolean up, double barrier, double maturity, boolean atHit, double notional) {
+            int mon = band(up ? 0 : barrier, up ? barrier : Double.POSITIVE_INFINITY, maturity, atHit);
+            return add(atHit ? TOUCH_AT_HIT : TOUCH_AT_MATURITY, false, 0, maturity, notional, mon);
+        }
+
+        public int noTouch(boolean up, double barrier, double maturity, double notional) {
+            int mon = band(up ? 0 : barrier, up ? barrier : Double.POSITIVE_INFINITY, maturity, false);
+            return add(NO_TOUCH, false, 0, maturity, notional, mon);
+        }
+
+        public int doubleNoTouch(double lower, double upper, double maturity, double notional) {
+            if (!(upper > lower)) {
+                throw new IllegalArgumentException("double no-touch needs lower < upper");
+            }
+            return add(NO_TOUCH, false, 0, maturity, notional, band(lower, upper, maturity, false));
+        }
+
+        public int barrier(boolean isCall, double k, double barrier, boolean up, boolean knockIn, double maturity,
+                           double notional) {
+            int mon = band(up ? 0 : barrier, up ? barrier : Double.POSITIVE_INFINITY, maturity, false);
+            return add(knockIn ? KNOCK_IN : KNOCK_OUT, isCall, k, maturity, notional, mon);
+        }
+
+        public PayoffBook build() {
+            return new PayoffBook(this);
+        }
+
+        private int band(double lowerSpot, double upperSpot, double maturity, boolean atHit) {
+            if (!(lowerSpot >= 0) || !(upperSpot > 0)) {
+                throw new IllegalArgumentException("barriers must be > 0");
+            }
+            Band b = new Band(lowerSpot > 0 ? Math.log(lowerSpot) : Double.NEGATIVE_INFINITY,
+                    Double.isInfinite(upperSpot) ? Double.POSITIVE_INFINITY : Math.log(upperSpot),
+                    grid.indexOf(maturity));
+            int i = bands.indexOf(b);
+            if (i < 0) {
+                bands.add(b);
+                payAtHit.add(atHit);
+                return bands.size() - 1;
+            }
+            if (atHit) {
+                payAtHit.set(i, true);
+            }
+            return i;
+        }
+
+        private int add(int k, boolean isCall, double strike, double maturity, double notional, int mon) {
+            kinds.add(k);
+            calls.add(isCall);
+            strikes.add(strike);
+            notionals.add(notional);
+            ends.add(grid.indexOf(maturity));
+            monitors.add(mon);
+            return kinds.size() - 1;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.fxdesk.slv.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine is plain Java: no Spring, no Jackson databind, no dependency on the web/job layer (api → engine only). */
+class LayeringArchTest {
+    private static final String[] ENGINE = {"com.fxdesk.slv.market..", "com.fxdesk.slv.volatility..",
+            "com.fxdesk.slv.heston..", "com.fxdesk.slv.regression..", "com.fxdesk.slv.calibration..",
+            "com.fxdesk.slv.montecarlo..", "com.fxdesk.slv.pricing.."};
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.fxdesk.slv");
+    }
+
+    @Test
+    void engineDoesNotDependOnFrameworks() {
+        noClasses().that().resideInAnyPackage(ENGINE)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..",
+                        "com.fasterxml.jackson..", "jakarta.servlet..", "io.micrometer..", "io.swagger..")
+                .because("the engine must stay usable without Spring or Jackson (see COMMON.md)")
+                .check(classes);
+    }
+
+    @Test
+    void engineDoesNotDependOnTheServiceLayer() {
+        noClasses().that().resideInAnyPackage(ENGINE)
+                .should().dependOnClassesThat().resideInAnyPackage("com.fxdesk.slv.api..", "com.fxdesk.slv.jobs..",
+                        "com.fxdesk.slv.config..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingUsesJackson2Databind() {
+        noClasses().should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.databind..")
+                .because("Boot 4 reads and writes JSON with Jackson 3 (tools.jackson); Jackson 2 is only springdoc's")
+                .check(classes);
+    }
+
+    @Test
+    void jobsDoNotDependOnTheWebLayer() {
+        noClasses().that().resideInAPackage("com.fxdesk.slv.jobs..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fxdesk.slv.api..", "org.springframework.web..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,124 @@
+package com.fxdesk.slv.bench;
+
+import com.fxdesk.slv.calibration.LeverageFunction;
+import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.market.RateCurve;
+import com.fxdesk.slv.montecarlo.McConfig;
+import com.fxdesk.slv.pricing.BarrierDirection;
+import com.fxdesk.slv.pricing.PayAt;
+import com.fxdesk.slv.pricing.Product;
+import com.fxdesk.slv.pricing.mc.McModel;
+import com.fxdesk.slv.pricing.mc.McResult;
+import com.fxdesk.slv.pricing.mc.MonteCarloPricer;
+import com.fxdesk.slv.pricing.mc.MonteCarloRequest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * EURUSD, 32,000 antithetic Sobol paths, 5-day steps, 20 one-touches (10 up, 10 down): wall time per pricing
+ * (median of repeated warm runs) for 6M and 5Y, and path-steps per second. Model: SLV with a smooth synthetic
+ * leverage surface (a calibrated one costs the same per step: one lattice lookup) and Heston.
+ * Args: [threads (default 2)] [repeats (default 15)].
+ */
+public final class McBenchmark {
+
+    public static void main(String[] args) {
+        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        FxMarket fx = new FxMarket("EURUSD", LocalDate.of(2018, 3, 15), 1.2346, RateCurve.flat(0.0213),
+                RateCurve.flat(-0.0033));
+        HestonParameters h = new HestonParameters(0.0064, 1.5, 0.0081, 0.3, -0.2);
+        LeverageFunction lev = syntheticLeverage(fx.spot());
+        MonteCarloPricer pricer = new MonteCarloPricer();
+        McConfig cfg = McConfig.defaults().withThreads(threads);
+        System.out.printf("McBenchmark: %d threads, %d paths (antithetic %s, %s), %.0f-day steps, cores %d%n",
+                threads, cfg.paths(), cfg.antithetic(), cfg.sequence(), cfg.timeStepDays(),
+                Runtime.getRuntime().availableProcessors());
+        for (McModel model : new McModel[] {McModel.SLV, McModel.HESTON}) {
+            for (double t : new double[] {0.5, 5.0}) {
+                int touches = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+                List<Product> ps = touches > 0 ? oneTouches(fx.spot(), t, touches)
+                        : List.of(new Product.European("atm", com.fxdesk.slv.pricing.OptionType.CALL, fx.forward(t), t, 1,
+                        null));
+                MonteCarloRequest req = new MonteCarloRequest(fx, ps, List.of(model), null, null, h, 0.66, lev, cfg);
+                for (int i = 0; i < 5; i++) {
+                    pricer.price(req); // warm-up
+                }
+                double[] ms = new double[repeats];
+                double[] cpu = new double[repeats];
+                List<McResult> last = null;
+                var bean = java.lang.management.ManagementFactory.getThreadMXBean();
+                for (int i = 0; i < repeats; i++) {
+                    long c0 = bean.getCurrentThreadCpuTime();
+                    long t0 = System.nanoTime();
+                    last = pricer.price(req);
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
+                    cpu[i] = (bean.getCurrentThreadCpuTime() - c0) / 1e6;
+                }
+                Arrays.sort(cpu);
+                Arrays.sort(ms);
+                double median = ms[repeats / 2];
+                int steps = (int) Math.ceil(t * 365 / cfg.timeStepDays() - 1e-9);
+                double pathSteps = (double) cfg.paths() * steps;
+                System.out.printf("%-6s T=%.1fY steps=%d %d products: median %.1f ms (min %.1f, max %.1f) -> %.1f M path-steps/s;"
+                                + " calling-thread CPU %.1f ms (with 1 thread: single-core cost, immune to load);"
+                                + " e.g. %s %.4f ± %.4f%n", model, t, steps, ps.size(), median, ms[0], ms[repeats - 1],
+                        pathSteps / median / 1e3, cpu[repeats / 2], last.get(last.size() / 4).productId(), last.get(last.size() / 4).price(), last.get(last.size() / 4).stdError());
+            }
+        }
+        errorComparison(fx, h, cfg);
+    }
+
+    /** Mean standard error over a 1Y Heston ladder of 20 one-touches, per sequence and antithetic setting. */
+    static void errorComparison(FxMarket fx, HestonParameters h, McConfig base) {
+        MonteCarloPricer pricer = new MonteCarloPricer();
+        List<Product> ps = oneTouches(fx.spot(), 1.0, 20);
+        for (McConfig cfg : new McConfig[] {base, base.withAntithetic(false),
+            base.withSequence(com.fxdesk.slv.montecarlo.SequenceType.PSEUDO),
+            base.withSequence(com.fxdesk.slv.montecarlo.SequenceType.PSEUDO).withAntithetic(false)}) {
+            List<McResult> r = pricer.price(new MonteCarloRequest(fx, ps, List.of(McModel.HESTON), null, null, h, 1,
+                    null, cfg));
+            double se = 0;
+            for (McResult x : r) {
+                se += x.stdError() / r.size();
+            }
+            System.out.printf("Heston 1Y, 20 one-touches, %d paths, %s antithetic=%s: mean SE %.5f%n", cfg.paths(),
+                    cfg.sequence(), cfg.antithetic(), se);
+        }
+    }
+
+    static List<Product> oneTouches(double spot, double t, int n) {
+        List<Product> ps = new ArrayList<>();
+        double width = 0.10 * Math.sqrt(t) * 2.5;
+        for (int i = 1; i <= n / 2; i++) {
+            double up = spot * Math.exp(width * i / (n / 2.0));
+            double dn = spot * Math.exp(-width * i / (n / 2.0));
+            ps.add(new Product.OneTouch("ot-up-" + i, BarrierDirection.UP, up, t, PayAt.MATURITY, 1, null));
+            ps.add(new Product.OneTouch("ot-dn-" + i, BarrierDirection.DOWN, dn, t, PayAt.MATURITY, 1, null));
+        }
+        return ps;
+    }
+
+    /** A smile-shaped L(S, t) on a weekly grid (only its cost matters here). */
+    static LeverageFunction syntheticLeverage(double spot) {
+        int slices = 261;
+        double[] times = new double[slices];
+        double[][] s = new double[slices][];
+        double[][] v = new double[slices][];
+        for (int n = 0; n < slices; n++) {
+            times[n] = n * 7 / 365.0;
+            s[n] = new double[200];
+            v[n] = new double[200];
+            for (int j = 0; j < 200; j++) {
+                double x = -0.6 + 1.2 * j / 199.0;
+                s[n][j] = spot * Math.exp(x);
+                v[n][j] = 1.0 + 0.8 * x * x - 0.2 * x;
+            }
+        }
+        return new LeverageFunction(times, s, v);
+    }
+}

@@ -1,0 +1,84 @@
+package com.fxdesk.slv.bench;
+
+import com.fxdesk.slv.calibration.RoundTripConfig;
+import com.fxdesk.slv.calibration.RoundTripResult;
+import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationResult;
+import com.fxdesk.slv.calibration.SlvCalibrator;
+import com.fxdesk.slv.regression.BandwidthRule;
+import com.fxdesk.slv.regression.EstimatorConfig;
+import com.fxdesk.slv.regression.EstimatorType;
+import com.fxdesk.slv.regression.Estimators;
+import com.fxdesk.slv.testdata.TestMarkets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Round-trip evidence (SPEC.md section 7) on EURUSD and USDJPY 2018 to 5Y: pillar strikes 1M–5Y repriced by an
+ * independent 100,000-path antithetic Monte Carlo. Args: [estimators] adds the estimator table.
+ * Run: ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SlvStudy [-Dbench.args=estimators]
+ */
+public final class SlvStudy {
+
+    public static void main(String[] args) {
+        boolean estimators = args.length > 0 && args[0].contains("estimators");
+        boolean subStepStudy = args.length > 0 && args[0].contains("substeps");
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        SlvCalibrator cal = new SlvCalibrator(pool);
+        for (String name : new String[] {TestMarkets.EURUSD_2018, TestMarkets.USDJPY_2018}) {
+            SlvSetups s = SlvSetups.load(name, 5.0);
+            System.out.printf("%n## %s: Heston %s, %d round-trip quotes%n", name, s.heston(), s.quotes().size());
+            SlvCalibrationInput base = SlvCalibrationInput.builder(s.data().fx(), s.localVol(), s.heston(),
+                            Estimators.paperDefault()).impliedVol(s.surface()).surfaceExpiries(s.surface().expiries())
+                    .roundTripQuotes(s.quotes()).maturity(5.0).seed(42)
+                    .roundTrip(new RoundTripConfig(true, 100_000, 20240607L, true, true)).build();
+            System.out.println("| case | particles | subSteps | RMS bp | max bp | max 4·se bp | leverage ms | round trip ms "
+                    + "| L floored/capped |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            row(cal, "η=0.66 PURBF", base.toBuilder().particles(100_000).build());
+            row(cal, "η=0.66 PURBF", base.toBuilder().particles(2048).build());
+            row(cal, "η=0 PURBF", base.toBuilder().particles(100_000).mixing(0).build());
+            if (subStepStudy) {
+                row(cal, "η=0.66 PURBF", base.toBuilder().particles(100_000).subSteps(1).build());
+                row(cal, "η=0 PURBF", base.toBuilder().particles(100_000).subSteps(1).mixing(0).build());
+            }
+            if (estimators) {
+                Map<String, EstimatorConfig> table = new LinkedHashMap<>();
+                table.put("NW Silverman", EstimatorConfig.of(EstimatorType.NADARAYA_WATSON));
+                table.put("NW CV", EstimatorConfig.of(EstimatorType.NADARAYA_WATSON)
+                        .withBandwidth(EstimatorConfig.Bandwidth.crossValidation()));
+                table.put("local linear", EstimatorConfig.of(EstimatorType.LOCAL_LINEAR));
+                table.put("RBF", EstimatorConfig.of(EstimatorType.RBF));
+                table.put("PURBF", EstimatorConfig.defaults());
+                table.put("binning", EstimatorConfig.of(EstimatorType.BINNING));
+                for (int n : new int[] {2048, 100_000}) {
+                    for (var e : table.entrySet()) {
+                        row(cal, e.getKey(), base.toBuilder().particles(n).estimator(Estimators.create(e.getValue()))
+                                .build());
+                    }
+                }
+            }
+        }
+        pool.shutdown();
+    }
+
+    static void row(SlvCalibrator cal, String label, SlvCalibrationInput in) {
+        SlvCalibrationResult r = cal.calibrate(in, null, null);
+        RoundTripResult rt = r.roundTrip();
+        double se = 0;
+        for (RoundTripResult.Point p : rt.points()) {
+            se = Math.max(se, 4 * p.stdErrorBps());
+        }
+        System.out.printf("| %s | %,d | %d | %.2f | %.2f | %.1f | %.0f | %.0f | %d/%d |%n", label, in.particles(),
+                in.subSteps(), rt.rmsErrorBps(), rt.maxErrorBps(), se, r.timings().leverageMs(),
+                r.timings().roundTripMs(), r.leverageFloored(), r.leverageCapped());
+        if (label.startsWith("η=0.66 PURBF") && in.particles() == 100_000 && in.subSteps() == 5) {
+            StringBuilder sb = new StringBuilder("  by label:");
+            for (RoundTripResult.Bucket b : rt.byLabel()) {
+                sb.append(String.format(" %s rms %.2f max %.2f;", b.label(), b.rmsErrorBps(), b.maxErrorBps()));
+            }
+            System.out.println(sb);
+        }
+    }
+}

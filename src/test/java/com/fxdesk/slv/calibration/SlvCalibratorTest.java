@@ -1,0 +1,209 @@
+package com.fxdesk.slv.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.market.RateCurve;
+import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.volatility.LocalVolSurface;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SlvCalibratorTest {
+    static final FxMarket MARKET = new FxMarket("FLATFOR", LocalDate.of(2018, 3, 15), 1.0, RateCurve.flat(0.02),
+            RateCurve.flat(0.01));
+    static final HestonParameters HESTON = new HestonParameters(0.01, 1.5, 0.012, 0.3, -0.4);
+    /** A skewed, time-dependent closed-form local vol. */
+    static final LocalVolSurface SKEW = (t, s) -> {
+        double y = Math.log(s);
+        return Math.max(0.03, 0.09 + 0.02 * Math.exp(-t) - 0.08 * y + 0.3 * y * y);
+    };
+    static ExecutorService pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = Executors.newFixedThreadPool(4);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.shutdownNow();
+    }
+
+    static SlvCalibrationInput.Builder base(LocalVolSurface lv) {
+        return SlvCalibrationInput.builder(MARKET, lv, HESTON, TestEstimators.binning(30))
+                .surfaceExpiries(0.25, 0.5, 1.0).maturity(1.0).particles(10_000).spotGridSize(100)
+                .roundTrip(RoundTripConfig.disabled());
+    }
+
+    @Test
+    void sameSeedIsDeterministicAndThreadCountDoesNotMatter() {
+        SlvCalibrationInput in = base(SKEW).subSteps(2).build(); // 10,000 particles: 3 chunks
+        SlvCalibrationResult one = new SlvCalibrator(null).calibrate(in, null, null);
+        SlvCalibrationResult four = new SlvCalibrator(pool).calibrate(in, null, null);
+        SlvCalibrationResult again = new SlvCalibrator(pool).calibrate(in, null, null);
+        LeverageFunction a = one.leverage();
+        assertEquals(a.sliceCount(), four.leverage().sliceCount());
+        for (int j = 0; j < a.sliceCount(); j++) {
+            assertArrayEquals(a.values(j), four.leverage().values(j), 0.0, "slice " + j);
+            assertArrayEquals(a.spots(j), four.leverage().spots(j), 0.0, "slice " + j);
+            assertArrayEquals(a.values(j), again.leverage().values(j), 0.0, "slice " + j);
+        }
+        SlvCalibrationResult other = new SlvCalibrator(pool).calibrate(in.toBuilder().seed(7).build(), null, null);
+        int last = a.sliceCount() - 1;
+        assertFalse(Arrays.equals(a.values(last), other.leverage().values(last)), "another seed, other particles");
+    }
+
+    @Test
+    void roundTripIsThreadCountIndependent() {
+        SlvCalibrationInput in = base(SKEW).particles(4096).roundTripQuotes(quotes(SKEW, 0.1))
+                .roundTrip(new RoundTripConfig(true, 20_000, 11, true, true)).chunkSize(2048).build();
+        RoundTripResult one = new SlvCalibrator(null).calibrate(in, null, null).roundTrip();
+        RoundTripResult four = new SlvCalibrator(pool).calibrate(in, null, null).roundTrip();
+        assertEquals(one.points(), four.points());
+    }
+
+    @Test
+    void withoutMixingLeverageTimesRootVarianceIsLocalVol() {
+        SlvCalibrationInput in = base(SKEW).mixing(0).subSteps(5).build();
+        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
+        HestonParameters p = r.mixedHeston();
+        double[] tau = r.propagationTimes();
+        LeverageFunction lev = r.leverage();
+        assertEquals(tau.length - 1, lev.sliceCount());
+        assertTrue(lev.sliceCount() >= 5 * 73, "daily propagation steps: " + lev.sliceCount());
+        for (int j = 0; j < lev.sliceCount(); j++) {
+            double a = tau[j];
+            double b = tau[j + 1];
+            double vBar = 0.5 * (SlvCalibrator.meanVariance(p, a) + SlvCalibrator.meanVariance(p, b));
+            double[] s = lev.spots(j);
+            double[] l = lev.values(j);
+            for (int k = 0; k < s.length; k++) {
+                assertEquals(SKEW.localVol(0.5 * (a + b), s[k]), l[k] * Math.sqrt(vBar), 1e-12,
+                        "slice " + j + " spot " + s[k]);
+            }
+        }
+        assertEquals(0, r.leverageFloored() + r.leverageCapped() + r.varianceFloored());
+    }
+
+    @Test
+    void flatVolWithoutMixingRoundTripsToBlackScholes() {
+        LocalVolSurface flat = (t, s) -> 0.10;
+        SlvCalibrationInput in = base(flat).mixing(0).particles(2048).surfaceExpiries(0.25, 0.5, 1.0, 2.0)
+                .maturity(2.0).roundTripQuotes(quotes((t, s) -> 0.10, 0.1))
+                .roundTrip(new RoundTripConfig(true, 100_000, 5, true, true)).build();
+        RoundTripResult rt = new SlvCalibrator(pool).calibrate(in, null, null).roundTrip();
+        assertEquals(0, rt.failed());
+        assertEquals(5 * 5, rt.points().size());
+        // the model is exactly lognormal: only Monte Carlo noise remains
+        assertTrue(rt.rmsErrorBps() < 1.0, "rms " + rt.rmsErrorBps());
+        for (RoundTripResult.Point pt : rt.points()) {
+            assertTrue(Math.abs(pt.errorBps()) < 4 * pt.stdErrorBps() + 0.05, pt.toString());
+        }
+    }
+
+    @Test
+    void termStructureOnlyLocalVolRoundTripsToItsIntegratedVariance() {
+        // σ_LV(t) = 0.08 + 0.06 e^{−4t}: implied σ(T)² = (1/T)∫σ² dt; the mid-point rule makes this close
+        LocalVolSurface lv = (t, s) -> 0.08 + 0.06 * Math.exp(-4 * t);
+        LocalVolSurface implied = (t, s) -> {
+            double c = 0.06;
+            double integral = 0.0064 * t + 2 * 0.08 * c * (1 - Math.exp(-4 * t)) / 4
+                    + c * c * (1 - Math.exp(-8 * t)) / 8;
+            return Math.sqrt(integral / t);
+        };
+        SlvCalibrationInput in = base(lv).mixing(0).particles(2048).surfaceExpiries(1.0 / 12, 0.25, 1.0)
+                .roundTripQuotes(quotes(implied, 1.0 / 12))
+                .roundTrip(new RoundTripConfig(true, 100_000, 5, true, true)).build();
+        RoundTripResult rt = new SlvCalibrator(pool).calibrate(in, null, null).roundTrip();
+        assertTrue(rt.rmsErrorBps() < 2.0, "rms " + rt.rmsErrorBps());
+        for (RoundTripResult.Point pt : rt.points()) {
+            assertTrue(Math.abs(pt.errorBps()) < 4 * pt.stdErrorBps() + 0.5, pt.toString());
+        }
+    }
+
+    @Test
+    void mixedSlvOnFlatLocalVolReproducesTheFlatSmile() {
+        // η = 0.66 and a Heston variance, but σ_LV ≡ 10%: the leverage must undo the smile of the variance
+        LocalVolSurface flat = (t, s) -> 0.10;
+        SlvCalibrationInput in = base(flat).mixing(0.66).particles(20_000).subSteps(5)
+                .heston(new HestonParameters(0.01, 1.5, 0.01, 0.25, -0.5))
+                .roundTripQuotes(quotes((t, s) -> 0.10, 0.25))
+                .roundTrip(new RoundTripConfig(true, 60_000, 5, true, true)).build();
+        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
+        RoundTripResult rt = r.roundTrip();
+        assertTrue(rt.rmsErrorBps() < 5, "rms " + rt.rmsErrorBps() + " " + rt.points());
+        assertTrue(rt.maxErrorBps() < 12, "max " + rt.maxErrorBps());
+        // and a pure Heston run would show the smile: make sure the test could fail
+        SlvCalibrationInput heston = in.toBuilder().localVol((t, s) -> 0.10).mixing(1).build();
+        RoundTripResult plain = RoundTrip.run(MARKET, heston.heston(),
+                new LeverageFunction(new double[] {0}, new double[][] {{1.0}}, new double[][] {{1.0}}),
+                heston.roundTripQuotes(), heston.roundTrip(), 4096, pool, null, null);
+        assertTrue(plain.rmsErrorBps() > 25, "Heston alone has a smile: " + plain.rmsErrorBps());
+    }
+
+    @Test
+    void cancellationStopsTheLoopAndProgressReachesOne() {
+        SlvCalibrationInput in = base(SKEW).particles(2048).build();
+        AtomicInteger calls = new AtomicInteger();
+        assertThrows(CancellationException.class,
+                () -> new SlvCalibrator(pool).calibrate(in, null, () -> calls.incrementAndGet() > 20));
+        List<Double> seen = new ArrayList<>();
+        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, seen::add, () -> false);
+        assertEquals(1.0, seen.get(seen.size() - 1));
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= seen.get(i - 1));
+        }
+        assertNotNull(r.timings());
+        assertTrue(r.pathStepsPerSecond() > 0);
+        assertEquals(r.regressionTimes().length - 1, r.slices().size());
+    }
+
+    @Test
+    void regressionGridIncludesExpiriesAndSpansTheParticles() {
+        SlvCalibrationInput in = base(SKEW).particles(4096).surfaceExpiries(7 / 365.0, 0.25, 0.5, 1.0).build();
+        SlvCalibrationResult r = new SlvCalibrator(null).calibrate(in, null, null);
+        for (double e : new double[] {7 / 365.0, 0.25, 0.5, 1.0}) {
+            assertTrue(Arrays.binarySearch(r.regressionTimes(), e) >= 0, "expiry " + e);
+        }
+        RegressionSlice last = r.slices().get(r.slices().size() - 1);
+        assertTrue(last.xHigh() - last.xLow() > 0.4, "one-year spread of ln S at ~10% vol");
+        assertEquals(Math.exp(last.xLow()), last.spots()[0], 1e-14);
+    }
+
+    /** Quotes at 5 strikes (10Δ-ish to 90Δ-ish) per expiry ≥ first, vols from a closed-form smile. */
+    static List<RoundTripQuote> quotes(LocalVolSurface impliedVol, double firstExpiry) {
+        List<RoundTripQuote> out = new ArrayList<>();
+        String[] labels = {"10P", "25P", "ATM", "25C", "10C"};
+        double[] z = {-1.28, -0.67, 0, 0.67, 1.28};
+        for (double t : new double[] {firstExpiry, 0.25, 0.5, 1.0, 2.0}) {
+            if (t < firstExpiry || (t == firstExpiry && out.size() > 0)) {
+                continue;
+            }
+            for (int i = 0; i < z.length; i++) {
+                double k = MARKET.forward(t) * Math.exp(z[i] * 0.1 * Math.sqrt(t));
+                out.add(new RoundTripQuote(t, k, labels[i], impliedVol.localVol(t, k)));
+            }
+        }
+        return out;
+    }
+
+    static double blackCheck(double t, double k, double vol) {
+        return BlackFormula.price(true, MARKET.forward(t), k, t, vol, MARKET.domesticDf(t));
+    }
+}
