@@ -4,6 +4,12 @@ import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.montecarlo.McConfig;
+import com.fxdesk.slv.pricing.Product;
+import com.fxdesk.slv.pricing.mc.McModel;
+import com.fxdesk.slv.pricing.mc.McResult;
+import com.fxdesk.slv.pricing.mc.MonteCarloPricer;
+import com.fxdesk.slv.pricing.mc.MonteCarloRequest;
 import com.fxdesk.slv.pricing.BarrierDirection;
 import com.fxdesk.slv.pricing.BlackFormula;
 import com.fxdesk.slv.pricing.PayAt;
@@ -51,6 +57,17 @@ final class QuantLibComparison {
         if (args.length < 1) {
             throw new IllegalArgumentException("compare needs the harness output JSON");
         }
+        int paths = 32_000;
+        double stepDays = 1.0;
+        boolean mc = true;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--paths" -> paths = Integer.parseInt(args[++i]);
+                case "--step-days" -> stepDays = Double.parseDouble(args[++i]);
+                case "--no-mc" -> mc = false;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
         QuantLibComparison c = new QuantLibComparison(TestMarkets.readTree(Path.of(args[0])));
         c.header(args[0]);
         c.gridFit();
@@ -59,6 +76,9 @@ final class QuantLibComparison {
         c.tvOneTouches();
         c.qlOneTouches();
         c.qlRepricing();
+        if (mc) {
+            c.mcOneTouches(McConfig.defaults().withPaths(paths).withTimeStepDays(stepDays));
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ sections
@@ -305,6 +325,86 @@ final class QuantLibComparison {
                 b.append(v == null || v.isNull() ? " n/a |" : String.format(" %.1f |", v.asDouble()));
             }
             System.out.println(b);
+        }
+        System.out.println();
+    }
+
+    /**
+     * Our MC one-touches (antithetic Sobol, Brownian-bridge barrier correction) against QuantLib's PDE prices.
+     * BS uses the row's flat TV vol but our time-dependent drift, so it compares with QuantLib's TV_FD_check (the
+     * same flat vol on the same curves by PDE), not with the analytic TV, which takes flat rates to T.
+     */
+    private void mcOneTouches(McConfig cfg) {
+        JsonNode rows = ql.get("one_touch").get("rows");
+        FxMarket fx = gridMarket.fx();
+        DupireLocalVol lv = new DupireLocalVol(gridSurface);
+        MonteCarloPricer pricer = new MonteCarloPricer();
+        List<McModel> models = List.of(McModel.BS, McModel.LV, McModel.HESTON);
+        String[] qlKeys = {"TV_FD_check", "LV", "SV"};
+        double[] tol = {0.005, 0.005, 0.005};
+        System.out.printf("## One-touch: our MC vs QuantLib PDE%n%nOurs: %d paths (antithetic, %s, %d batches for the"
+                + " SE), %.1f-day steps, barrier correction %s. ok = |diff| <= tol + 3 SE (tol 0.005 LV/Heston, 0.0075"
+                + " SLV). BS(term) = flat TV vol with our time-dependent drift vs QuantLib's TV_FD_check.%n%n",
+                cfg.paths(), cfg.sequence(), cfg.batches(), cfg.timeStepDays(), cfg.barrierCorrection());
+        StringBuilder h = new StringBuilder("| T (d) | barrier |");
+        for (int m = 0; m < models.size(); m++) {
+            h.append(String.format(" QL %s | ours %s (SE) | diff | ok |", qlKeys[m], models.get(m)));
+        }
+        System.out.println(h);
+        System.out.println("|---|---|" + "---|---|---|---|".repeat(models.size()));
+        int[] fails = new int[models.size()];
+        double[] maxDiff = new double[models.size()];
+        long[] nanos = new long[models.size()];
+        int i = 0;
+        while (i < rows.size()) {
+            int d = rows.get(i).get("expiry_days").asInt();
+            List<JsonNode> group = new ArrayList<>();
+            for (; i < rows.size() && rows.get(i).get("expiry_days").asInt() == d; i++) {
+                if (!rows.get(i).has("note")) {
+                    group.add(rows.get(i));
+                }
+            }
+            List<Product> products = new ArrayList<>();
+            for (JsonNode r : group) {
+                BarrierDirection dir = "up".equals(r.get("direction").asString()) ? BarrierDirection.UP
+                        : BarrierDirection.DOWN;
+                products.add(new Product.OneTouch(d + "-" + dir + "-" + r.get("barrier").asDouble(), dir,
+                        r.get("barrier").asDouble(), d / 365.0, PayAt.MATURITY, 1.0, r.get("tv_vol").asDouble()));
+            }
+            List<List<McResult>> res = new ArrayList<>();
+            for (int m = 0; m < models.size(); m++) {
+                long t0 = System.nanoTime();
+                res.add(pricer.price(new MonteCarloRequest(fx, products, List.of(models.get(m)), null, lv, heston,
+                        mixing, null, cfg)));
+                nanos[m] += System.nanoTime() - t0;
+            }
+            for (int k = 0; k < group.size(); k++) {
+                JsonNode r = group.get(k);
+                StringBuilder b = new StringBuilder(String.format("| %d | %s %.4f |", d, r.get("direction").asString(),
+                        r.get("barrier").asDouble()));
+                for (int m = 0; m < models.size(); m++) {
+                    JsonNode q = r.get("prices").get(qlKeys[m]);
+                    McResult o = res.get(m).get(k);
+                    if (q == null || q.isNull()) {
+                        b.append(String.format(" n/a | %.4f (%.4f) | | |", o.price(), o.stdError()));
+                        continue;
+                    }
+                    double diff = o.price() - q.asDouble();
+                    boolean ok = Math.abs(diff) <= tol[m] + 3 * o.stdError();
+                    if (!ok) {
+                        fails[m]++;
+                    }
+                    maxDiff[m] = Math.max(maxDiff[m], Math.abs(diff));
+                    b.append(String.format(" %.4f | %.4f (%.4f) | %+.4f | %s |", q.asDouble(), o.price(), o.stdError(),
+                            diff, ok ? "yes" : "**no**"));
+                }
+                System.out.println(b);
+            }
+        }
+        System.out.println();
+        for (int m = 0; m < models.size(); m++) {
+            System.out.printf("- %s vs QL %s: max |diff| %.4f, outside tolerance: %d; our MC time %.1f s (all expiries)%n",
+                    models.get(m), qlKeys[m], maxDiff[m], fails[m], nanos[m] / 1e9);
         }
         System.out.println();
     }
