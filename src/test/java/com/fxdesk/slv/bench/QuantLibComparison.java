@@ -1,6 +1,15 @@
 package com.fxdesk.slv.bench;
 
+import com.fxdesk.slv.calibration.RoundTripConfig;
+import com.fxdesk.slv.calibration.RoundTripQuote;
+import com.fxdesk.slv.calibration.RoundTripResult;
+import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationResult;
+import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.regression.EstimatorConfig;
+import com.fxdesk.slv.regression.EstimatorType;
+import com.fxdesk.slv.regression.Estimators;
 import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.MarketData;
@@ -60,11 +69,15 @@ final class QuantLibComparison {
         int paths = 32_000;
         double stepDays = 1.0;
         boolean mc = true;
+        boolean slv = true;
+        List<String> slvRuns = List.of(OurSlvRun.DEFAULT_RUNS);
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--paths" -> paths = Integer.parseInt(args[++i]);
                 case "--step-days" -> stepDays = Double.parseDouble(args[++i]);
                 case "--no-mc" -> mc = false;
+                case "--no-slv" -> slv = false;
+                case "--slv-runs" -> slvRuns = List.of(args[++i].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -76,8 +89,12 @@ final class QuantLibComparison {
         c.tvOneTouches();
         c.qlOneTouches();
         c.qlRepricing();
+        McConfig cfg = McConfig.defaults().withPaths(paths).withTimeStepDays(stepDays);
         if (mc) {
-            c.mcOneTouches(McConfig.defaults().withPaths(paths).withTimeStepDays(stepDays));
+            c.mcOneTouches(cfg);
+        }
+        if (slv && c.ql.path("slv").path("mc").size() + (c.ql.path("slv").path("fdm").has("leverage") ? 1 : 0) > 0) {
+            c.slv(cfg, slvRuns);
         }
     }
 
@@ -407,6 +424,326 @@ final class QuantLibComparison {
                     models.get(m), qlKeys[m], maxDiff[m], fails[m], nanos[m] / 1e9);
         }
         System.out.println();
+    }
+
+    // -------------------------------------------------------------------------------------------------- SLV
+
+    /** One of our SLV calibrations, named like QuantLib's runs: estimator_particles_regression-step[_propagation]. */
+    record OurSlvRun(String label, EstimatorConfig estimator, int particles, int stepDays, int subSteps, int refinement) {
+        static final String[] DEFAULT_RUNS = {"binning51_2048_7d", "binning201_100000_7d", "purbf_2048_5d_daily",
+            "binning_100000_5d_daily"};
+
+        static OurSlvRun of(String label) {
+            return switch (label) {
+                // QuantLib's mc_2048_52 / mc_100000_52 set-ups: equal-count bins, weekly steps, no sub-steps
+                case "binning51_2048_7d" -> new OurSlvRun(label, bins(51), 2048, 7, 1, 0);
+                case "binning201_100000_7d" -> new OurSlvRun(label, bins(201), 100_000, 7, 1, 0);
+                // the paper's defaults (PURBF, 2,048 particles, 5-day regressions, daily propagation)
+                case "purbf_2048_5d_daily" -> new OurSlvRun(label, EstimatorConfig.defaults(), 2048, 5, 5, 3);
+                // our accurate set-up (research notes: time discretisation dominates at 100k particles)
+                case "binning_100000_5d_daily" -> new OurSlvRun(label, bins(0), 100_000, 5, 5, 3);
+                case "ll_100000_5d_daily" -> new OurSlvRun(label, EstimatorConfig.of(EstimatorType.LOCAL_LINEAR),
+                        100_000, 5, 5, 3);
+                default -> throw new IllegalArgumentException("unknown SLV run " + label);
+            };
+        }
+
+        private static EstimatorConfig bins(int n) {
+            EstimatorConfig d = EstimatorConfig.defaults();
+            return new EstimatorConfig(EstimatorType.BINNING, d.kernel(), d.bandwidth(), d.units(), d.width(),
+                    d.pruning(), d.lambda(), n, d.seed(), d.floor());
+        }
+    }
+
+    private void slv(McConfig cfg, List<String> runLabels) {
+        FxMarket fx = gridMarket.fx();
+        DupireLocalVol lv = new DupireLocalVol(gridSurface);
+        double maturity = ql.get("slv").get("end_days").asInt() / 365.0;
+        // QuantLib's leverage functions on the output grid
+        List<String> qlLabels = new ArrayList<>();
+        List<JsonNode> qlLev = new ArrayList<>();
+        List<Double> qlSeconds = new ArrayList<>();
+        for (JsonNode e : ql.get("slv").get("mc")) {
+            if (e.has("leverage")) {
+                qlLabels.add(e.get("label").asString());
+                qlLev.add(e.get("leverage"));
+                qlSeconds.add(e.get("calibration_seconds").asDouble());
+            }
+        }
+        JsonNode fdm = ql.get("slv").get("fdm");
+        if (fdm != null && fdm.has("leverage")) {
+            qlLabels.add("fdm");
+            qlLev.add(fdm.get("leverage"));
+            qlSeconds.add(fdm.get("calibration_seconds").asDouble());
+        }
+        JsonNode anyRun = ql.get("slv").get("mc").size() > 0 ? ql.get("slv").get("mc").get(0) : fdm;
+        double[] times = doubles(anyRun.get("grid_times"));
+        double[] spots = doubles(anyRun.get("grid_spots"));
+
+        // our calibrations, single-threaded like QuantLib's
+        List<RoundTripQuote> rt = new ArrayList<>();
+        for (JsonNode r : ql.path("repricing_checks").path("rows")) {
+            double t = r.get("expiry_days").asInt() / 365.0;
+            double k = r.get("strike").asDouble();
+            rt.add(new RoundTripQuote(t, k, String.format("z=%+.2f", r.get("std_moneyness").asDouble()),
+                    gridSurface.impliedVol(t, k)));
+        }
+        List<OurSlvRun> runs = new ArrayList<>();
+        List<SlvCalibrationResult> results = new ArrayList<>();
+        double[] surfaceExpiries = gridSurface.expiries();
+        for (String label : runLabels) {
+            OurSlvRun run = OurSlvRun.of(label);
+            SlvCalibrationInput in = SlvCalibrationInput.builder(fx, lv, heston, Estimators.create(run.estimator()))
+                    .impliedVol(gridSurface).surfaceExpiries(surfaceExpiries).mixing(mixing)
+                    .particles(run.particles()).timeStepDays(run.stepDays()).subSteps(run.subSteps())
+                    .shortEndRefinement(run.refinement()).maturity(maturity).roundTripQuotes(rt)
+                    .roundTrip(new RoundTripConfig(true, 100_000, 4242L, true, true)).build();
+            System.err.println("[xcheck] our SLV calibration " + label + " ...");
+            SlvCalibrationResult res = new SlvCalibrator(null).calibrate(in, null, null);
+            runs.add(run);
+            results.add(res);
+        }
+
+        System.out.println("## SLV calibration: timings (single thread both; machine shared, see uptime)");
+        System.out.println();
+        System.out.println("| engine | run | particles | steps | seconds |");
+        System.out.println("|---|---|---|---|---|");
+        for (int q = 0; q < qlLabels.size(); q++) {
+            String lab = qlLabels.get(q);
+            JsonNode e = lab.equals("fdm") ? fdm : ql.get("slv").get("mc").get(q);
+            System.out.printf("| QuantLib %s | %s | %s | %s | %.1f |%n", lab.equals("fdm") ? "HestonSLVFDMModel"
+                    : "HestonSLVMCModel", lab, lab.equals("fdm") ? "-" : e.get("paths").asString(),
+                    lab.equals("fdm") ? "-" : e.get("time_steps").asString(), qlSeconds.get(q));
+        }
+        for (int r = 0; r < runs.size(); r++) {
+            SlvCalibrationResult res = results.get(r);
+            System.out.printf("| ours SlvCalibrator | %s | %d | %d regressions, %d propagation | %.1f (+ round trip"
+                    + " %.1f) |%n", runs.get(r).label(), res.particles(), res.slices().size(),
+                    res.propagationTimes().length - 1, res.timings().leverageMs() / 1e3,
+                    res.timings().roundTripMs() / 1e3);
+        }
+        System.out.println();
+
+        // leverage on the (t, S) output grid
+        int fdmIdx = qlLabels.indexOf("fdm");
+        System.out.println("## Leverage L(t, S) on the output grid");
+        System.out.println();
+        System.out.printf("Core points: |ln S/F(t)| <= %.1f std. Differences in leverage units vs QuantLib FDM"
+                + " (HestonSLVFDMModel) as the reference; QuantLib's own MC runs listed for scale.%n%n", CORE_Z);
+        System.out.println("| leverage | max abs diff vs QL fdm (core) | RMS (core) | max abs diff (all) |");
+        System.out.println("|---|---|---|---|");
+        List<String> names = new ArrayList<>();
+        List<double[][]> grids = new ArrayList<>();
+        for (int q = 0; q < qlLabels.size(); q++) {
+            names.add("QL " + qlLabels.get(q));
+            grids.add(toGrid(qlLev.get(q), times.length, spots.length));
+        }
+        for (int r = 0; r < runs.size(); r++) {
+            double[][] g = new double[times.length][spots.length];
+            for (int i = 0; i < times.length; i++) {
+                for (int j = 0; j < spots.length; j++) {
+                    g[i][j] = results.get(r).leverage().value(times[i], spots[j]);
+                }
+            }
+            names.add("ours " + runs.get(r).label());
+            grids.add(g);
+        }
+        if (fdmIdx >= 0) {
+            double[][] ref = grids.get(fdmIdx);
+            for (int k = 0; k < names.size(); k++) {
+                if (k == fdmIdx) {
+                    continue;
+                }
+                double maxCore = 0;
+                double ss = 0;
+                int n = 0;
+                double maxAll = 0;
+                for (int i = 0; i < times.length; i++) {
+                    double f = fx.forward(times[i]);
+                    double sd = gridSurface.impliedVol(times[i], f) * Math.sqrt(times[i]);
+                    for (int j = 0; j < spots.length; j++) {
+                        double d = grids.get(k)[i][j] - ref[i][j];
+                        if (!Double.isFinite(d)) {
+                            continue;
+                        }
+                        maxAll = Math.max(maxAll, Math.abs(d));
+                        if (Math.abs(Math.log(spots[j] / f)) <= CORE_Z * sd) {
+                            maxCore = Math.max(maxCore, Math.abs(d));
+                            ss += d * d;
+                            n++;
+                        }
+                    }
+                }
+                System.out.printf("| %s | %.3f | %.3f | %.3f |%n", names.get(k), maxCore, Math.sqrt(ss / Math.max(n, 1)),
+                        maxAll);
+            }
+            System.out.println();
+        }
+        System.out.println("Leverage values by (t, S) (core points marked *):");
+        System.out.println();
+        StringBuilder hd = new StringBuilder("| t (d) | leverage |");
+        for (double s : spots) {
+            hd.append(String.format(" %.4f |", s));
+        }
+        System.out.println(hd);
+        System.out.println("|---|---|" + "---|".repeat(spots.length));
+        for (int i = 0; i < times.length; i++) {
+            double f = fx.forward(times[i]);
+            double sd = gridSurface.impliedVol(times[i], f) * Math.sqrt(times[i]);
+            for (int k = 0; k < names.size(); k++) {
+                StringBuilder b = new StringBuilder(String.format("| %d | %s |", Math.round(times[i] * 365),
+                        names.get(k)));
+                for (int j = 0; j < spots.length; j++) {
+                    boolean core = Math.abs(Math.log(spots[j] / f)) <= CORE_Z * sd;
+                    double v = grids.get(k)[i][j];
+                    b.append(Double.isFinite(v) ? String.format(" %.3f%s |", v, core ? "*" : "") : " n/a |");
+                }
+                System.out.println(b);
+            }
+        }
+        System.out.println();
+
+        // round trip: ours (MC on our surface) next to QuantLib's FD repricing under its leverages
+        System.out.println("## Vanilla round trip (implied-vol error, bp): ours (independent MC, 100k paths) vs QuantLib FD");
+        System.out.println();
+        StringBuilder rh = new StringBuilder("| T (d) | z | strike |");
+        List<String> qlEngines = new ArrayList<>();
+        JsonNode rrows = ql.path("repricing_checks").path("rows");
+        if (!rrows.isEmpty()) {
+            for (var it = rrows.get(0).propertyNames().iterator(); it.hasNext(); ) {
+                String key = it.next();
+                if (key.startsWith("SLV_")) {
+                    qlEngines.add(key);
+                    rh.append(" QL ").append(key).append(" |");
+                }
+            }
+        }
+        for (OurSlvRun run : runs) {
+            rh.append(" ours ").append(run.label()).append(" (SE) |");
+        }
+        System.out.println(rh);
+        System.out.println("|---|---|---|" + "---|".repeat(qlEngines.size() + runs.size()));
+        for (int q = 0; q < rt.size(); q++) {
+            JsonNode r = rrows.get(q);
+            StringBuilder b = new StringBuilder(String.format("| %d | %.2f | %.4f |", r.get("expiry_days").asInt(),
+                    r.get("std_moneyness").asDouble(), r.get("strike").asDouble()));
+            for (String e : qlEngines) {
+                JsonNode v = r.path(e).get("vol_error_bp");
+                b.append(v == null || v.isNull() ? " n/a |" : String.format(" %.1f |", v.asDouble()));
+            }
+            for (SlvCalibrationResult res : results) {
+                if (res.roundTrip() == null) {
+                    b.append(" n/a |");
+                    continue;
+                }
+                RoundTripResult.Point pt = null;
+                for (RoundTripResult.Point c : res.roundTrip().points()) {
+                    if (Math.abs(c.expiry() - rt.get(q).expiry()) < 1e-12 && Math.abs(c.strike() - rt.get(q).strike()) < 1e-12) {
+                        pt = c;
+                    }
+                }
+                b.append(pt == null ? " n/a |" : String.format(" %.1f (%.1f) |", pt.errorBps(), pt.stdErrorBps()));
+            }
+            System.out.println(b);
+        }
+        System.out.println();
+
+        // one-touches under SLV: ours (MC with each of our leverages) vs QuantLib PDE with its leverages
+        System.out.printf("## SLV one-touch: our MC (%d paths, %.1f-day steps, Sobol, antithetic, barrier correction)"
+                + " vs QuantLib PDE (FdHestonBarrierEngine with its leverage)%n%n", cfg.paths(), cfg.timeStepDays());
+        System.out.println("ok = |ours − QL fdm| <= 0.0075 + 3 SE.");
+        System.out.println();
+        StringBuilder oh = new StringBuilder("| T (d) | barrier | QL LV | QL SV |");
+        List<String> qlSlv = new ArrayList<>();
+        for (String lab : qlLabels) {
+            qlSlv.add("SLV_" + lab);
+            oh.append(" QL SLV_").append(lab).append(" |");
+        }
+        for (OurSlvRun run : runs) {
+            oh.append(" ours ").append(run.label()).append(" (SE) | diff vs fdm | ok |");
+        }
+        System.out.println(oh);
+        System.out.println("|---|---|---|---|" + "---|".repeat(qlSlv.size()) + "---|---|---|".repeat(runs.size()));
+        JsonNode rows = ql.get("one_touch").get("rows");
+        int[] fails = new int[runs.size()];
+        double[] maxDiff = new double[runs.size()];
+        int[] between = new int[runs.size()];
+        int count = 0;
+        MonteCarloPricer pricer = new MonteCarloPricer();
+        int i = 0;
+        while (i < rows.size()) {
+            int d = rows.get(i).get("expiry_days").asInt();
+            List<JsonNode> group = new ArrayList<>();
+            for (; i < rows.size() && rows.get(i).get("expiry_days").asInt() == d; i++) {
+                if (!rows.get(i).has("note") && d / 365.0 <= maturity + 1e-12) {
+                    group.add(rows.get(i));
+                }
+            }
+            if (group.isEmpty()) {
+                continue;
+            }
+            List<Product> products = new ArrayList<>();
+            for (JsonNode r : group) {
+                BarrierDirection dir = "up".equals(r.get("direction").asString()) ? BarrierDirection.UP
+                        : BarrierDirection.DOWN;
+                products.add(new Product.OneTouch(d + "-" + dir + "-" + r.get("barrier").asDouble(), dir,
+                        r.get("barrier").asDouble(), d / 365.0, PayAt.MATURITY, 1.0, null));
+            }
+            List<List<McResult>> res = new ArrayList<>();
+            for (SlvCalibrationResult c : results) {
+                res.add(pricer.price(new MonteCarloRequest(fx, products, List.of(McModel.SLV), null, lv, heston,
+                        mixing, c.leverage(), cfg)));
+            }
+            for (int k = 0; k < group.size(); k++) {
+                JsonNode r = group.get(k);
+                JsonNode p = r.get("prices");
+                StringBuilder b = new StringBuilder(String.format("| %d | %s %.4f | %.4f | %.4f |", d,
+                        r.get("direction").asString(), r.get("barrier").asDouble(), p.get("LV").asDouble(),
+                        p.get("SV").asDouble()));
+                for (String e : qlSlv) {
+                    JsonNode v = p.get(e);
+                    b.append(v == null || v.isNull() ? " n/a |" : String.format(" %.4f |", v.asDouble()));
+                }
+                count++;
+                JsonNode ref = p.get("SLV_fdm");
+                for (int r2 = 0; r2 < runs.size(); r2++) {
+                    McResult o = res.get(r2).get(k);
+                    if (ref == null || ref.isNull()) {
+                        b.append(String.format(" %.4f (%.4f) | | |", o.price(), o.stdError()));
+                        continue;
+                    }
+                    double diff = o.price() - ref.asDouble();
+                    boolean ok = Math.abs(diff) <= 0.0075 + 3 * o.stdError();
+                    fails[r2] += ok ? 0 : 1;
+                    maxDiff[r2] = Math.max(maxDiff[r2], Math.abs(diff));
+                    double lo = Math.min(p.get("LV").asDouble(), p.get("SV").asDouble());
+                    double hi = Math.max(p.get("LV").asDouble(), p.get("SV").asDouble());
+                    if (o.price() >= lo - 3 * o.stdError() && o.price() <= hi + 3 * o.stdError()) {
+                        between[r2]++;
+                    }
+                    b.append(String.format(" %.4f (%.4f) | %+.4f | %s |", o.price(), o.stdError(), diff,
+                            ok ? "yes" : "**no**"));
+                }
+                System.out.println(b);
+            }
+        }
+        System.out.println();
+        for (int r = 0; r < runs.size(); r++) {
+            System.out.printf("- ours %s vs QL SLV_fdm: max |diff| %.4f, outside tolerance %d of %d; between QL LV and"
+                    + " SV (±3 SE): %d of %d%n", runs.get(r).label(), maxDiff[r], fails[r], count, between[r], count);
+        }
+        System.out.println();
+    }
+
+    private static double[][] toGrid(JsonNode a, int n, int m) {
+        double[][] g = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                JsonNode v = a.get(i).get(j);
+                g[i][j] = v == null || v.isNull() ? Double.NaN : v.asDouble();
+            }
+        }
+        return g;
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
