@@ -455,6 +455,44 @@ final class QuantLibComparison {
         }
     }
 
+    /**
+     * Wall time of our calibrations (no round trip), single-threaded like QuantLib's: one warm-up, then the median of
+     * {@code reps}. Prints Markdown next to the QuantLib times of the given harness output.
+     */
+    static void timeCalibrations(String harnessOutput, int reps) {
+        QuantLibComparison c = new QuantLibComparison(TestMarkets.readTree(Path.of(harnessOutput)));
+        double maturity = c.ql.get("slv").get("end_days").asInt() / 365.0;
+        DupireLocalVol lv = new DupireLocalVol(c.gridSurface);
+        System.out.println("| engine | run | particles | seconds (median) |");
+        System.out.println("|---|---|---|---|");
+        for (JsonNode e : c.ql.get("slv").get("mc")) {
+            System.out.printf("| QuantLib HestonSLVMCModel | %s | %d | %.1f (one run) |%n", e.get("label").asString(),
+                    e.get("paths").asInt(), e.get("calibration_seconds").asDouble());
+        }
+        for (String label : OurSlvRun.DEFAULT_RUNS) {
+            OurSlvRun run = OurSlvRun.of(label);
+            SlvCalibrationInput in = c.input(run, lv, maturity, List.of(), RoundTripConfig.disabled());
+            double[] sec = new double[reps];
+            for (int r = -1; r < reps; r++) {
+                long t0 = System.nanoTime();
+                new SlvCalibrator(null).calibrate(in, null, null);
+                if (r >= 0) {
+                    sec[r] = (System.nanoTime() - t0) / 1e9;
+                }
+            }
+            java.util.Arrays.sort(sec);
+            System.out.printf("| ours SlvCalibrator | %s | %d | %.2f |%n", label, run.particles(), sec[reps / 2]);
+        }
+    }
+
+    private SlvCalibrationInput input(OurSlvRun run, DupireLocalVol lv, double maturity, List<RoundTripQuote> rt,
+                                      RoundTripConfig rtc) {
+        return SlvCalibrationInput.builder(gridMarket.fx(), lv, heston, Estimators.create(run.estimator()))
+                .impliedVol(gridSurface).surfaceExpiries(gridSurface.expiries()).mixing(mixing)
+                .particles(run.particles()).timeStepDays(run.stepDays()).subSteps(run.subSteps())
+                .shortEndRefinement(run.refinement()).maturity(maturity).roundTripQuotes(rt).roundTrip(rtc).build();
+    }
+
     private void slv(McConfig cfg, List<String> runLabels) {
         FxMarket fx = gridMarket.fx();
         DupireLocalVol lv = new DupireLocalVol(gridSurface);
@@ -490,14 +528,9 @@ final class QuantLibComparison {
         }
         List<OurSlvRun> runs = new ArrayList<>();
         List<SlvCalibrationResult> results = new ArrayList<>();
-        double[] surfaceExpiries = gridSurface.expiries();
         for (String label : runLabels) {
             OurSlvRun run = OurSlvRun.of(label);
-            SlvCalibrationInput in = SlvCalibrationInput.builder(fx, lv, heston, Estimators.create(run.estimator()))
-                    .impliedVol(gridSurface).surfaceExpiries(surfaceExpiries).mixing(mixing)
-                    .particles(run.particles()).timeStepDays(run.stepDays()).subSteps(run.subSteps())
-                    .shortEndRefinement(run.refinement()).maturity(maturity).roundTripQuotes(rt)
-                    .roundTrip(new RoundTripConfig(true, 100_000, 4242L, true, true)).build();
+            SlvCalibrationInput in = input(run, lv, maturity, rt, new RoundTripConfig(true, 100_000, 4242L, true, true));
             System.err.println("[xcheck] our SLV calibration " + label + " ...");
             SlvCalibrationResult res = new SlvCalibrator(null).calibrate(in, null, null);
             runs.add(run);

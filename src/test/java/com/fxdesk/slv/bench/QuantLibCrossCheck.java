@@ -30,10 +30,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Cross-check of the engine against the QuantLib 1.29 peer harness (../shared/quantlib, run with Debian's python3).
  * <pre>
- * ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.QuantLibCrossCheck -Dbench.args="prepare"
- * /usr/bin/python3 ../shared/quantlib/harness.py target/crosscheck/eurusd-ql-input.json crosscheck/results/X.json
- * ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.QuantLibCrossCheck \
- *     -Dbench.args="compare crosscheck/results/X.json"
+ * B="./mvnw -B -ntp -q -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.QuantLibCrossCheck"
+ * $B -Dbench.args=prepare                   # writes target/crosscheck/eurusd-ql-input*.json, eurusd-grid-market.json
+ * /usr/bin/python3 ../shared/quantlib/harness.py target/crosscheck/eurusd-ql-input.json \
+ *     crosscheck/results/eurusd-2018-full.json --skip-mc-pricing             # about 15 min, single-threaded
+ * $B -Dbench.args="compare crosscheck/results/eurusd-2018-full.json"        # Markdown tables on stdout
+ * /usr/bin/python3 ../shared/quantlib/harness.py target/crosscheck/eurusd-ql-input-fd-fine.json \
+ *     crosscheck/results/eurusd-2018-3m-fd-fine.json --skip-mc --skip-fdm --skip-mc-pricing
+ * $B -Dbench.args="compare crosscheck/results/eurusd-2018-3m-fd-fine.json --no-slv"
+ * /usr/bin/python3 ../shared/quantlib/harness.py target/crosscheck/eurusd-ql-input-timing.json \
+ *     crosscheck/results/eurusd-2018-mc-timing.json --skip-fdm --skip-mc-pricing
+ * $B -Dbench.args="time-slv crosscheck/results/eurusd-2018-mc-timing.json 3"
  * </pre>
  * <b>prepare</b> samples our EURUSD 2018 surface (built from the FX quotes) on one common strike list at every pillar
  * expiry and writes (a) the harness input with the same curves, densified to daily pillars so that QuantLib's
@@ -66,7 +73,9 @@ public final class QuantLibCrossCheck {
         switch (cmd) {
             case "prepare" -> prepare();
             case "compare" -> QuantLibComparison.run(Arrays.copyOfRange(args, 1, args.length));
-            default -> throw new IllegalArgumentException("usage: prepare | compare HARNESS_OUTPUT.json [options]");
+            case "time-slv" -> QuantLibComparison.timeCalibrations(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            default -> throw new IllegalArgumentException("usage: prepare | compare HARNESS_OUTPUT.json [--paths N]"
+                    + " [--step-days D] [--no-mc] [--no-slv] [--slv-runs a,b] | time-slv HARNESS_OUTPUT.json [REPS]");
         }
     }
 
@@ -187,6 +196,21 @@ public final class QuantLibCrossCheck {
                 "rho", h.rho(), "feller", hc.fellerRatio(), "rmseVolBps", hc.rmseVolBps(),
                 "maxErrorVolBps", hc.maxErrorVolBps(), "quotes", quotes.size(), "elapsedMs", hc.elapsedMs());
         write(QL_INPUT, in);
+        // variants: (1) SLV MC calibrations only, to time them on a quiet machine (a 1-day repricing check because
+        // an empty list means "default expiries" to the harness); (2) the 3M one-touches with 400 PDE time steps
+        // and 2 damping steps, to measure QuantLib's PDE time-discretisation error next to the barrier
+        Map<String, Object> timing = new LinkedHashMap<>(in);
+        timing.put("name", in.get("name") + "-timing");
+        timing.put("one_touches", List.of());
+        timing.put("repricing_checks", map("expiry_days", new int[] {1}, "std_moneyness", new double[] {0.0}));
+        write(OUT.resolve("eurusd-ql-input-timing.json"), timing);
+        Map<String, Object> fine = new LinkedHashMap<>(in);
+        fine.put("name", in.get("name") + "-fd-fine");
+        fine.put("one_touches", List.of(ots.get(0)));
+        fine.put("fd_pricing", map("t_steps_per_year", 200, "t_min_steps", 400, "x_grid", 200, "v_grid", 100,
+                "damping_steps", 2));
+        fine.put("repricing_checks", timing.get("repricing_checks"));
+        write(OUT.resolve("eurusd-ql-input-fd-fine.json"), fine);
         write(GRID_MARKET, market);
         write(HESTON_FILE, heston);
         System.out.println("wrote " + QL_INPUT + ", " + GRID_MARKET + ", " + HESTON_FILE);
