@@ -30,6 +30,11 @@ import java.util.TreeMap;
  * by forward differences in y with the quadrature of each expiry frozen at the base point, so the objective seen by the
  * differences is smooth; for implied-vol residuals it is d price/dy divided by the model vega.
  *
+ * <p>Far out-of-the-money quotes: the pricer's error is absolute (tol·F), i.e. tol·F/vega in vol. Each expiry is
+ * priced with its tolerance tightened until that is below 0.01 bp for the strip's smallest vega (floor 1e-14), and
+ * quotes whose vega is below {@link #MIN_RELATIVE_VEGA}·F, whose prices are under the integral's rounding floor, are
+ * not fitted: zero residual, flagged in {@link HestonCalibrationResult.QuoteFit#fitted()}, not in rmse/max.
+ *
  * <p>Starts: the caller's guess (if any) and guesses derived from the quotes (see heuristicGuess) are each run
  * for a few iterations; the best one continues to convergence. Immutable and thread-safe.
  */
@@ -72,6 +77,16 @@ public final class HestonCalibrator {
     static final double XI_MAX = 10.0;
     static final double RHO_MAX = 0.999;
     private static final double BUMP = 1e-6;
+    /**
+     * Quotes with an undiscounted vega below this fraction of the forward are not fitted: the Lewis integral's
+     * rounding floor is about 1e-17·F in price, which is more than a basis point of vol below this vega (a 3M option
+     * 10 standard deviations out has vega ~1e-24·F and a price ~1e-27·F; its model implied vol would be noise).
+     */
+    static final double MIN_RELATIVE_VEGA = 1e-12;
+    /** Per-expiry pricing tolerance is tightened so that tol·F / vega is at most this vol error (0.01 bp) ... */
+    private static final double VOL_ACCURACY = 1e-6;
+    /** ... but not below this (the quadrature's rounding floor; tighter only costs panels). */
+    private static final double MIN_TOLERANCE = 1e-14;
 
     private final Options options;
     private final HestonPricer pricer;
@@ -150,12 +165,16 @@ public final class HestonCalibrator {
         List<HestonCalibrationResult.QuoteFit> fits = problem.report(fitted);
         double sum = 0;
         double max = 0;
+        int n = 0;
         for (HestonCalibrationResult.QuoteFit f : fits) {
-            sum += f.errorBps() * f.errorBps();
-            max = Math.max(max, Math.abs(f.errorBps()));
+            if (f.fitted()) {
+                sum += f.errorBps() * f.errorBps();
+                max = Math.max(max, Math.abs(f.errorBps()));
+                n++;
+            }
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
-        return new HestonCalibrationResult(fitted, fitted.fellerRatio(), Math.sqrt(sum / fits.size()), max, fits,
+        return new HestonCalibrationResult(fitted, fitted.fellerRatio(), Math.sqrt(sum / n), max, fits,
                 iterations, elapsed, startUsed);
     }
 
@@ -281,6 +300,8 @@ public final class HestonCalibrator {
         final double[][] marketPrices; // undiscounted
         final double[][] marketVegas;  // undiscounted, per unit of vol
         final int[][] index;           // position in the caller's list
+        final boolean[][] fitted;      // false: vega below MIN_RELATIVE_VEGA·F, left out of the objective
+        final HestonPricer[] pricers;  // per expiry: tolerance tightened for the strip's smallest fitted vega
         final List<CalibrationQuote> quotes;
 
         Problem(FxMarket market, List<CalibrationQuote> quotes, Weighting weighting) {
@@ -301,6 +322,9 @@ public final class HestonCalibrator {
             marketPrices = new double[m][];
             marketVegas = new double[m][];
             index = new int[m][];
+            fitted = new boolean[m][];
+            pricers = new HestonPricer[m];
+            int fittedCount = 0;
             int e = 0;
             for (var entry : byExpiry.entrySet()) {
                 double t = entry.getKey();
@@ -315,6 +339,8 @@ public final class HestonCalibrator {
                 marketPrices[e] = new double[n];
                 marketVegas[e] = new double[n];
                 index[e] = new int[n];
+                fitted[e] = new boolean[n];
+                double minVega = Double.POSITIVE_INFINITY;
                 for (int j = 0; j < n; j++) {
                     CalibrationQuote q = quotes.get(idx.get(j));
                     double f = forwards[e];
@@ -323,10 +349,25 @@ public final class HestonCalibrator {
                     calls[e][j] = q.strike() >= f; // out of the money: better conditioned
                     marketVols[e][j] = q.marketVol();
                     marketPrices[e][j] = BlackFormula.undiscounted(calls[e][j], f, q.strike(), s);
-                    marketVegas[e][j] = Math.max(BlackFormula.vegaStdDev(f, q.strike(), s) * Math.sqrt(t), 1e-12 * f);
+                    double vega = BlackFormula.vegaStdDev(f, q.strike(), s) * Math.sqrt(t);
+                    marketVegas[e][j] = Math.max(vega, 1e-12 * f);
                     index[e][j] = idx.get(j);
+                    fitted[e][j] = vega >= MIN_RELATIVE_VEGA * f;
+                    if (fitted[e][j]) {
+                        fittedCount++;
+                        minVega = Math.min(minVega, vega);
+                    }
                 }
+                // an absolute price tolerance tol·F is tol·F/vega in vol: far out-of-the-money quotes need a tighter one
+                double tol = Math.min(options.pricingTolerance(), Math.max(MIN_TOLERANCE, VOL_ACCURACY * minVega / forwards[e]));
+                pricers[e] = tol < options.pricingTolerance() ? new HestonPricer(tol) : pricer;
                 e++;
+            }
+            if (fittedCount == 0) {
+                // nothing is resolvable (absurd input): fit everything rather than nothing
+                for (boolean[] row : fitted) {
+                    Arrays.fill(row, true);
+                }
             }
         }
 
@@ -343,11 +384,13 @@ public final class HestonCalibrator {
             for (int e = 0; e < expiries.length; e++) {
                 double t = expiries[e];
                 double f = forwards[e];
-                HestonPricer.StripResult base = pricer.priceStripWithQuadrature(p, t, f, 1.0, strikes[e], calls[e]);
+                HestonPricer.StripResult base = pricers[e].priceStripWithQuadrature(p, t, f, 1.0, strikes[e],
+                        calls[e]);
                 double[] price = base.prices();
                 double[][] dPrice = new double[5][];
                 for (int i = 0; i < 5; i++) {
-                    double[] pb = pricer.priceStrip(bumped[i], t, f, 1.0, strikes[e], calls[e], base.quadrature());
+                    double[] pb = pricers[e].priceStrip(bumped[i], t, f, 1.0, strikes[e], calls[e],
+                            base.quadrature());
                     for (int j = 0; j < pb.length; j++) {
                         pb[j] = (pb[j] - price[j]) / BUMP;
                     }
@@ -355,6 +398,11 @@ public final class HestonCalibrator {
                 }
                 for (int j = 0; j < price.length; j++) {
                     int row = index[e][j];
+                    if (!fitted[e][j]) {
+                        r[row] = 0;
+                        Arrays.fill(jac[row], 0);
+                        continue;
+                    }
                     double scale = marketVegas[e][j];
                     double res = (price[j] - marketPrices[e][j]) / scale;
                     if (weighting == Weighting.IMPLIED_VOL) {
@@ -379,16 +427,18 @@ public final class HestonCalibrator {
             for (int e = 0; e < expiries.length; e++) {
                 double t = expiries[e];
                 double f = forwards[e];
-                double[] price = pricer.priceStrip(p, t, f, 1.0, strikes[e], calls[e]);
+                double[] price = pricers[e].priceStrip(p, t, f, 1.0, strikes[e], calls[e]);
                 for (int j = 0; j < price.length; j++) {
                     double iv = BlackFormula.impliedVol(calls[e][j], f, strikes[e][j], t, price[j], 1.0);
                     if (!(Double.isFinite(iv) && iv > 0)) {
-                        // price below intrinsic/Black range by quadrature noise: first-order vol from the vega
-                        iv = marketVols[e][j] + (price[j] - marketPrices[e][j]) / marketVegas[e][j];
+                        // price below intrinsic/Black range by quadrature noise: first-order vol from the vega, or
+                        // (a quote not fitted, whose price is all noise) no information
+                        iv = fitted[e][j] ? marketVols[e][j] + (price[j] - marketPrices[e][j]) / marketVegas[e][j]
+                                : marketVols[e][j];
                     }
                     CalibrationQuote q = quotes.get(index[e][j]);
                     out[index[e][j]] = new HestonCalibrationResult.QuoteFit(t, q.strike(), q.label(), q.marketVol(), iv,
-                            (iv - q.marketVol()) * 1e4);
+                            (iv - q.marketVol()) * 1e4, fitted[e][j]);
                 }
             }
             return Arrays.asList(out);
