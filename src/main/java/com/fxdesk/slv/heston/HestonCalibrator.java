@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Least-squares fit of (v0, κ, θ, ξ, ρ) to vanilla implied vols with commons-math3's Levenberg–Marquardt.
@@ -48,8 +50,11 @@ public final class HestonCalibrator {
      * @param scoutIterations    LM iterations per start when several starts are tried
      * @param multiStart         false: only the caller's guess (or the first heuristic guess) is run
      * @param pricingTolerance   tolerance of the {@link HestonPricer} used
-     * @param timeBudgetMillis   wall-clock budget: when it runs out the best point so far is returned (extreme
-     *                           surfaces make every pricing slow; a service request must not hang on them)
+     * @param timeBudgetMillis   wall-clock budget: when it runs out the best point so far is returned with
+     *                           {@link HestonCalibrationResult#budgetReached()} (extreme surfaces make every pricing
+     *                           slow; a service request must not hang on them). Polled inside the pricing loops, so
+     *                           the call returns within milliseconds of it once one full evaluation exists; the report
+     *                           reuses the best evaluation's prices instead of pricing again
      */
     public record Options(int maxIterations, int scoutIterations, boolean multiStart, double pricingTolerance,
                           long timeBudgetMillis) {
@@ -105,6 +110,17 @@ public final class HestonCalibrator {
 
     public HestonCalibrationResult calibrate(FxMarket market, List<CalibrationQuote> quotes,
                                              HestonParameters initialGuess, Weighting weighting) {
+        return calibrate(market, quotes, initialGuess, weighting, null);
+    }
+
+    /**
+     * As {@link #calibrate(FxMarket, List, HestonParameters, Weighting)}, cancellable: {@code cancelled} (null: never)
+     * is polled before every expiry's pricing, and when it returns true the call throws
+     * {@link CancellationException} (no result).
+     */
+    public HestonCalibrationResult calibrate(FxMarket market, List<CalibrationQuote> quotes,
+                                             HestonParameters initialGuess, Weighting weighting,
+                                             BooleanSupplier cancelled) {
         long started = System.nanoTime();
         if (quotes == null || quotes.isEmpty()) {
             throw new IllegalArgumentException("quotes must not be empty");
@@ -115,8 +131,9 @@ public final class HestonCalibrator {
         if (initialGuess != null) {
             checkBounds(initialGuess);
         }
+        Search search = new Search(started + options.timeBudgetMillis() * 1_000_000L, cancelled);
+        search.check();
         Problem problem = new Problem(market, quotes, weighting);
-        long deadline = started + options.timeBudgetMillis() * 1_000_000L;
 
         List<HestonParameters> starts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -139,30 +156,31 @@ public final class HestonCalibrator {
         }
 
         int iterations = 0;
-        double[] best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
         int bestStart = 0;
         if (starts.size() == 1) {
-            Run r = run(problem, toY(starts.get(0)), options.maxIterations(), deadline);
-            iterations += r.iterations;
-            best = r.y;
+            iterations += run(problem, toY(starts.get(0)), options.maxIterations(), search);
         } else {
-            for (int s = 0; s < starts.size() && (s == 0 || System.nanoTime() < deadline); s++) {
-                Run r = run(problem, toY(starts.get(s)), options.scoutIterations(), deadline);
-                iterations += r.iterations;
+            double bestCost = Double.POSITIVE_INFINITY;
+            double[] best = null;
+            for (int s = 0; s < starts.size() && (s == 0 || !search.pastDeadline()); s++) {
+                Run r = new Run();
+                iterations += run(problem, toY(starts.get(s)), options.scoutIterations(), search, r);
                 if (r.cost < bestCost) {
                     bestCost = r.cost;
                     best = r.y;
                     bestStart = s;
                 }
             }
-            Run r = run(problem, best, options.maxIterations(), deadline);
-            iterations += r.iterations;
-            best = r.y;
+            // the final run only when there is time left: its first evaluation alone can take a while
+            if (!search.pastDeadline()) {
+                iterations += run(problem, best, options.maxIterations(), search);
+            } else {
+                search.budgetReached = true;
+            }
         }
-        String startUsed = labels.get(bestStart) + (System.nanoTime() >= deadline ? " (time budget reached)" : "");
-        HestonParameters fitted = fromY(best);
-        List<HestonCalibrationResult.QuoteFit> fits = problem.report(fitted);
+        // the best evaluation seen (over all runs) is the answer; its prices give the report without repricing
+        HestonParameters fitted = fromY(search.bestY);
+        List<HestonCalibrationResult.QuoteFit> fits = problem.report(search.bestPrices);
         double sum = 0;
         double max = 0;
         int n = 0;
@@ -175,7 +193,7 @@ public final class HestonCalibrator {
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         return new HestonCalibrationResult(fitted, fitted.fellerRatio(), Math.sqrt(sum / n), max, fits,
-                iterations, elapsed, startUsed);
+                iterations, elapsed, labels.get(bestStart), search.budgetReached);
     }
 
     // ---------------------------------------------------------------- transformation and bounds
@@ -232,30 +250,81 @@ public final class HestonCalibrator {
 
     // ---------------------------------------------------------------- optimisation
 
+    /** Best point of one LM run. */
     private static final class Run {
         double[] y;
         double cost = Double.POSITIVE_INFINITY;
-        int iterations;
     }
 
-    private Run run(Problem problem, double[] start, int maxIterations, long deadline) {
-        Run best = new Run();
-        best.y = project(new ArrayRealVector(start)).toArray();
-        MultivariateJacobianFunction model = point -> {
-            if (System.nanoTime() >= deadline && best.cost < Double.POSITIVE_INFINITY) {
+    /**
+     * State of one calibration across its runs: deadline, cancellation, and the best evaluation seen (parameters and
+     * the undiscounted model prices in the caller's quote order, which the report reuses).
+     */
+    private static final class Search {
+        final long deadline;
+        final BooleanSupplier cancelled;
+        double[] bestY;
+        double[] bestPrices;
+        double bestCost = Double.POSITIVE_INFINITY;
+        boolean budgetReached;
+
+        Search(long deadline, BooleanSupplier cancelled) {
+            this.deadline = deadline;
+            this.cancelled = cancelled;
+        }
+
+        boolean pastDeadline() {
+            return System.nanoTime() >= deadline;
+        }
+
+        /**
+         * Called before each expiry's pricing: throws CancellationException when cancelled, BudgetExhausted when the
+         * time is up and there is already a complete evaluation to report (the first one always completes).
+         */
+        void check() {
+            if (cancelled != null && cancelled.getAsBoolean()) {
+                throw new CancellationException("Heston calibration cancelled");
+            }
+            if (bestY != null && pastDeadline()) {
+                budgetReached = true;
                 throw new BudgetExhausted();
             }
+        }
+
+        void offer(double[] y, double cost, double[] prices) {
+            if (cost < bestCost || bestY == null) {
+                bestCost = cost;
+                bestY = y.clone();
+                bestPrices = prices.clone();
+            }
+        }
+    }
+
+    private int run(Problem problem, double[] start, int maxIterations, Search search) {
+        return run(problem, start, maxIterations, search, new Run());
+    }
+
+    /** One LM run; returns its iterations (the limit when stopped early) and leaves its best point in best. */
+    private int run(Problem problem, double[] start, int maxIterations, Search search, Run best) {
+        best.y = project(new ArrayRealVector(start)).toArray();
+        double[] prices = new double[problem.size];
+        MultivariateJacobianFunction model = point -> {
+            search.check();
             double[] y = point.toArray();
             double[][] jac = new double[problem.size][5];
-            double[] r = problem.residuals(y, jac);
+            double[] r = problem.residuals(y, jac, prices, search);
             double cost = 0;
             for (double v : r) {
                 cost += v * v;
+            }
+            if (!Double.isFinite(cost)) {
+                cost = Double.MAX_VALUE;
             }
             if (cost < best.cost) {
                 best.cost = cost;
                 best.y = y.clone();
             }
+            search.offer(y, cost, prices);
             return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(jac, false));
         };
         LeastSquaresProblem lsp = new LeastSquaresBuilder()
@@ -272,17 +341,13 @@ public final class HestonCalibrator {
                 .withParameterRelativeTolerance(1e-12)
                 .withOrthoTolerance(1e-14);
         try {
-            LeastSquaresOptimizer.Optimum opt = lm.optimize(lsp);
-            best.iterations = opt.getIterations();
-        } catch (TooManyIterationsException | TooManyEvaluationsException e) {
-            best.iterations = maxIterations;
+            return lm.optimize(lsp).getIterations();
+        } catch (TooManyIterationsException | TooManyEvaluationsException | BudgetExhausted e) {
+            return maxIterations;
         } catch (ConvergenceException e) {
             // keep the best point seen; the report says how good it is
-            best.iterations = maxIterations;
-        } catch (BudgetExhausted e) {
-            best.iterations = maxIterations;
+            return maxIterations;
         }
-        return best;
     }
 
     // ---------------------------------------------------------------- the residuals
@@ -371,8 +436,11 @@ public final class HestonCalibrator {
             }
         }
 
-        /** Residuals in caller order; fills jac (size × 5) with d residual / d y. */
-        double[] residuals(double[] y, double[][] jac) {
+        /**
+         * Residuals in caller order; fills jac (size × 5) with d residual / d y and pricesOut with the undiscounted
+         * model prices. Polls search before each expiry (time budget, cancellation).
+         */
+        double[] residuals(double[] y, double[][] jac, double[] pricesOut, Search search) {
             HestonParameters p = fromY(y);
             HestonParameters[] bumped = new HestonParameters[5];
             for (int i = 0; i < 5; i++) {
@@ -382,15 +450,16 @@ public final class HestonCalibrator {
             }
             double[] r = new double[size];
             for (int e = 0; e < expiries.length; e++) {
+                search.check();
                 double t = expiries[e];
                 double f = forwards[e];
                 HestonPricer.StripResult base = pricers[e].priceStripWithQuadrature(p, t, f, 1.0, strikes[e],
-                        calls[e]);
+                        calls[e], search::check);
                 double[] price = base.prices();
                 double[][] dPrice = new double[5][];
                 for (int i = 0; i < 5; i++) {
                     double[] pb = pricers[e].priceStrip(bumped[i], t, f, 1.0, strikes[e], calls[e],
-                            base.quadrature());
+                            base.quadrature(), search::check);
                     for (int j = 0; j < pb.length; j++) {
                         pb[j] = (pb[j] - price[j]) / BUMP;
                     }
@@ -398,6 +467,7 @@ public final class HestonCalibrator {
                 }
                 for (int j = 0; j < price.length; j++) {
                     int row = index[e][j];
+                    pricesOut[row] = price[j];
                     if (!fitted[e][j]) {
                         r[row] = 0;
                         Arrays.fill(jac[row], 0);
@@ -422,18 +492,19 @@ public final class HestonCalibrator {
             return r;
         }
 
-        List<HestonCalibrationResult.QuoteFit> report(HestonParameters p) {
+        /** Per-quote fit from the undiscounted model prices of an evaluation (caller order). */
+        List<HestonCalibrationResult.QuoteFit> report(double[] prices) {
             HestonCalibrationResult.QuoteFit[] out = new HestonCalibrationResult.QuoteFit[size];
             for (int e = 0; e < expiries.length; e++) {
                 double t = expiries[e];
                 double f = forwards[e];
-                double[] price = pricers[e].priceStrip(p, t, f, 1.0, strikes[e], calls[e]);
-                for (int j = 0; j < price.length; j++) {
-                    double iv = BlackFormula.impliedVol(calls[e][j], f, strikes[e][j], t, price[j], 1.0);
+                for (int j = 0; j < strikes[e].length; j++) {
+                    double price = prices[index[e][j]];
+                    double iv = BlackFormula.impliedVol(calls[e][j], f, strikes[e][j], t, price, 1.0);
                     if (!(Double.isFinite(iv) && iv > 0)) {
                         // price below intrinsic/Black range by quadrature noise: first-order vol from the vega, or
                         // (a quote not fitted, whose price is all noise) no information
-                        iv = fitted[e][j] ? marketVols[e][j] + (price[j] - marketPrices[e][j]) / marketVegas[e][j]
+                        iv = fitted[e][j] ? marketVols[e][j] + (price - marketPrices[e][j]) / marketVegas[e][j]
                                 : marketVols[e][j];
                     }
                     CalibrationQuote q = quotes.get(index[e][j]);
