@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Least-squares fit of (v0, κ, θ, ξ, ρ) to vanilla implied vols with commons-math3's Levenberg–Marquardt.
@@ -29,6 +31,11 @@ import java.util.TreeMap;
  * (model − market price)/market vega, which is the vol error to first order and needs no inversion. The Jacobian is
  * by forward differences in y with the quadrature of each expiry frozen at the base point, so the objective seen by the
  * differences is smooth; for implied-vol residuals it is d price/dy divided by the model vega.
+ *
+ * <p>Far out-of-the-money quotes: the pricer's error is absolute (tol·F), i.e. tol·F/vega in vol. Each expiry is
+ * priced with its tolerance tightened until that is below 0.01 bp for the strip's smallest vega (floor 1e-14), and
+ * quotes whose vega is below {@link #MIN_RELATIVE_VEGA}·F, whose prices are under the integral's rounding floor, are
+ * not fitted: zero residual, flagged in {@link HestonCalibrationResult.QuoteFit#fitted()}, not in rmse/max.
  *
  * <p>Starts: the caller's guess (if any) and guesses derived from the quotes (see heuristicGuess) are each run
  * for a few iterations; the best one continues to convergence. Immutable and thread-safe.
@@ -43,8 +50,11 @@ public final class HestonCalibrator {
      * @param scoutIterations    LM iterations per start when several starts are tried
      * @param multiStart         false: only the caller's guess (or the first heuristic guess) is run
      * @param pricingTolerance   tolerance of the {@link HestonPricer} used
-     * @param timeBudgetMillis   wall-clock budget: when it runs out the best point so far is returned (extreme
-     *                           surfaces make every pricing slow; a service request must not hang on them)
+     * @param timeBudgetMillis   wall-clock budget: when it runs out the best point so far is returned with
+     *                           {@link HestonCalibrationResult#budgetReached()} (extreme surfaces make every pricing
+     *                           slow; a service request must not hang on them). Polled inside the pricing loops, so
+     *                           the call returns within milliseconds of it once one full evaluation exists; the report
+     *                           reuses the best evaluation's prices instead of pricing again
      */
     public record Options(int maxIterations, int scoutIterations, boolean multiStart, double pricingTolerance,
                           long timeBudgetMillis) {
@@ -72,6 +82,16 @@ public final class HestonCalibrator {
     static final double XI_MAX = 10.0;
     static final double RHO_MAX = 0.999;
     private static final double BUMP = 1e-6;
+    /**
+     * Quotes with an undiscounted vega below this fraction of the forward are not fitted: the Lewis integral's
+     * rounding floor is about 1e-17·F in price, which is more than a basis point of vol below this vega (a 3M option
+     * 10 standard deviations out has vega ~1e-24·F and a price ~1e-27·F; its model implied vol would be noise).
+     */
+    static final double MIN_RELATIVE_VEGA = 1e-12;
+    /** Per-expiry pricing tolerance is tightened so that tol·F / vega is at most this vol error (0.01 bp) ... */
+    private static final double VOL_ACCURACY = 1e-6;
+    /** ... but not below this (the quadrature's rounding floor; tighter only costs panels). */
+    private static final double MIN_TOLERANCE = 1e-14;
 
     private final Options options;
     private final HestonPricer pricer;
@@ -90,6 +110,17 @@ public final class HestonCalibrator {
 
     public HestonCalibrationResult calibrate(FxMarket market, List<CalibrationQuote> quotes,
                                              HestonParameters initialGuess, Weighting weighting) {
+        return calibrate(market, quotes, initialGuess, weighting, null);
+    }
+
+    /**
+     * As {@link #calibrate(FxMarket, List, HestonParameters, Weighting)}, cancellable: {@code cancelled} (null: never)
+     * is polled before every expiry's pricing, and when it returns true the call throws
+     * {@link CancellationException} (no result).
+     */
+    public HestonCalibrationResult calibrate(FxMarket market, List<CalibrationQuote> quotes,
+                                             HestonParameters initialGuess, Weighting weighting,
+                                             BooleanSupplier cancelled) {
         long started = System.nanoTime();
         if (quotes == null || quotes.isEmpty()) {
             throw new IllegalArgumentException("quotes must not be empty");
@@ -100,8 +131,9 @@ public final class HestonCalibrator {
         if (initialGuess != null) {
             checkBounds(initialGuess);
         }
+        Search search = new Search(started + options.timeBudgetMillis() * 1_000_000L, cancelled);
+        search.check();
         Problem problem = new Problem(market, quotes, weighting);
-        long deadline = started + options.timeBudgetMillis() * 1_000_000L;
 
         List<HestonParameters> starts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -124,39 +156,44 @@ public final class HestonCalibrator {
         }
 
         int iterations = 0;
-        double[] best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
         int bestStart = 0;
         if (starts.size() == 1) {
-            Run r = run(problem, toY(starts.get(0)), options.maxIterations(), deadline);
-            iterations += r.iterations;
-            best = r.y;
+            iterations += run(problem, toY(starts.get(0)), options.maxIterations(), search);
         } else {
-            for (int s = 0; s < starts.size() && (s == 0 || System.nanoTime() < deadline); s++) {
-                Run r = run(problem, toY(starts.get(s)), options.scoutIterations(), deadline);
-                iterations += r.iterations;
+            double bestCost = Double.POSITIVE_INFINITY;
+            double[] best = null;
+            for (int s = 0; s < starts.size() && (s == 0 || !search.pastDeadline()); s++) {
+                Run r = new Run();
+                iterations += run(problem, toY(starts.get(s)), options.scoutIterations(), search, r);
                 if (r.cost < bestCost) {
                     bestCost = r.cost;
                     best = r.y;
                     bestStart = s;
                 }
             }
-            Run r = run(problem, best, options.maxIterations(), deadline);
-            iterations += r.iterations;
-            best = r.y;
+            // the final run only when there is time left: its first evaluation alone can take a while
+            if (!search.pastDeadline()) {
+                iterations += run(problem, best, options.maxIterations(), search);
+            } else {
+                search.budgetReached = true;
+            }
         }
-        String startUsed = labels.get(bestStart) + (System.nanoTime() >= deadline ? " (time budget reached)" : "");
-        HestonParameters fitted = fromY(best);
-        List<HestonCalibrationResult.QuoteFit> fits = problem.report(fitted);
+        // the best evaluation seen (over all runs) is the answer; its prices give the report without repricing
+        HestonParameters fitted = fromY(search.bestY);
+        List<HestonCalibrationResult.QuoteFit> fits = problem.report(search.bestPrices);
         double sum = 0;
         double max = 0;
+        int n = 0;
         for (HestonCalibrationResult.QuoteFit f : fits) {
-            sum += f.errorBps() * f.errorBps();
-            max = Math.max(max, Math.abs(f.errorBps()));
+            if (f.fitted()) {
+                sum += f.errorBps() * f.errorBps();
+                max = Math.max(max, Math.abs(f.errorBps()));
+                n++;
+            }
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
-        return new HestonCalibrationResult(fitted, fitted.fellerRatio(), Math.sqrt(sum / fits.size()), max, fits,
-                iterations, elapsed, startUsed);
+        return new HestonCalibrationResult(fitted, fitted.fellerRatio(), Math.sqrt(sum / n), max, fits,
+                iterations, elapsed, labels.get(bestStart), search.budgetReached);
     }
 
     // ---------------------------------------------------------------- transformation and bounds
@@ -213,30 +250,81 @@ public final class HestonCalibrator {
 
     // ---------------------------------------------------------------- optimisation
 
+    /** Best point of one LM run. */
     private static final class Run {
         double[] y;
         double cost = Double.POSITIVE_INFINITY;
-        int iterations;
     }
 
-    private Run run(Problem problem, double[] start, int maxIterations, long deadline) {
-        Run best = new Run();
-        best.y = project(new ArrayRealVector(start)).toArray();
-        MultivariateJacobianFunction model = point -> {
-            if (System.nanoTime() >= deadline && best.cost < Double.POSITIVE_INFINITY) {
+    /**
+     * State of one calibration across its runs: deadline, cancellation, and the best evaluation seen (parameters and
+     * the undiscounted model prices in the caller's quote order, which the report reuses).
+     */
+    private static final class Search {
+        final long deadline;
+        final BooleanSupplier cancelled;
+        double[] bestY;
+        double[] bestPrices;
+        double bestCost = Double.POSITIVE_INFINITY;
+        boolean budgetReached;
+
+        Search(long deadline, BooleanSupplier cancelled) {
+            this.deadline = deadline;
+            this.cancelled = cancelled;
+        }
+
+        boolean pastDeadline() {
+            return System.nanoTime() >= deadline;
+        }
+
+        /**
+         * Called before each expiry's pricing: throws CancellationException when cancelled, BudgetExhausted when the
+         * time is up and there is already a complete evaluation to report (the first one always completes).
+         */
+        void check() {
+            if (cancelled != null && cancelled.getAsBoolean()) {
+                throw new CancellationException("Heston calibration cancelled");
+            }
+            if (bestY != null && pastDeadline()) {
+                budgetReached = true;
                 throw new BudgetExhausted();
             }
+        }
+
+        void offer(double[] y, double cost, double[] prices) {
+            if (cost < bestCost || bestY == null) {
+                bestCost = cost;
+                bestY = y.clone();
+                bestPrices = prices.clone();
+            }
+        }
+    }
+
+    private int run(Problem problem, double[] start, int maxIterations, Search search) {
+        return run(problem, start, maxIterations, search, new Run());
+    }
+
+    /** One LM run; returns its iterations (the limit when stopped early) and leaves its best point in best. */
+    private int run(Problem problem, double[] start, int maxIterations, Search search, Run best) {
+        best.y = project(new ArrayRealVector(start)).toArray();
+        double[] prices = new double[problem.size];
+        MultivariateJacobianFunction model = point -> {
+            search.check();
             double[] y = point.toArray();
             double[][] jac = new double[problem.size][5];
-            double[] r = problem.residuals(y, jac);
+            double[] r = problem.residuals(y, jac, prices, search);
             double cost = 0;
             for (double v : r) {
                 cost += v * v;
+            }
+            if (!Double.isFinite(cost)) {
+                cost = Double.MAX_VALUE;
             }
             if (cost < best.cost) {
                 best.cost = cost;
                 best.y = y.clone();
             }
+            search.offer(y, cost, prices);
             return new Pair<>(new ArrayRealVector(r, false), new Array2DRowRealMatrix(jac, false));
         };
         LeastSquaresProblem lsp = new LeastSquaresBuilder()
@@ -253,17 +341,13 @@ public final class HestonCalibrator {
                 .withParameterRelativeTolerance(1e-12)
                 .withOrthoTolerance(1e-14);
         try {
-            LeastSquaresOptimizer.Optimum opt = lm.optimize(lsp);
-            best.iterations = opt.getIterations();
-        } catch (TooManyIterationsException | TooManyEvaluationsException e) {
-            best.iterations = maxIterations;
+            return lm.optimize(lsp).getIterations();
+        } catch (TooManyIterationsException | TooManyEvaluationsException | BudgetExhausted e) {
+            return maxIterations;
         } catch (ConvergenceException e) {
             // keep the best point seen; the report says how good it is
-            best.iterations = maxIterations;
-        } catch (BudgetExhausted e) {
-            best.iterations = maxIterations;
+            return maxIterations;
         }
-        return best;
     }
 
     // ---------------------------------------------------------------- the residuals
@@ -281,6 +365,8 @@ public final class HestonCalibrator {
         final double[][] marketPrices; // undiscounted
         final double[][] marketVegas;  // undiscounted, per unit of vol
         final int[][] index;           // position in the caller's list
+        final boolean[][] fitted;      // false: vega below MIN_RELATIVE_VEGA·F, left out of the objective
+        final HestonPricer[] pricers;  // per expiry: tolerance tightened for the strip's smallest fitted vega
         final List<CalibrationQuote> quotes;
 
         Problem(FxMarket market, List<CalibrationQuote> quotes, Weighting weighting) {
@@ -301,6 +387,9 @@ public final class HestonCalibrator {
             marketPrices = new double[m][];
             marketVegas = new double[m][];
             index = new int[m][];
+            fitted = new boolean[m][];
+            pricers = new HestonPricer[m];
+            int fittedCount = 0;
             int e = 0;
             for (var entry : byExpiry.entrySet()) {
                 double t = entry.getKey();
@@ -315,6 +404,8 @@ public final class HestonCalibrator {
                 marketPrices[e] = new double[n];
                 marketVegas[e] = new double[n];
                 index[e] = new int[n];
+                fitted[e] = new boolean[n];
+                double minVega = Double.POSITIVE_INFINITY;
                 for (int j = 0; j < n; j++) {
                     CalibrationQuote q = quotes.get(idx.get(j));
                     double f = forwards[e];
@@ -323,15 +414,33 @@ public final class HestonCalibrator {
                     calls[e][j] = q.strike() >= f; // out of the money: better conditioned
                     marketVols[e][j] = q.marketVol();
                     marketPrices[e][j] = BlackFormula.undiscounted(calls[e][j], f, q.strike(), s);
-                    marketVegas[e][j] = Math.max(BlackFormula.vegaStdDev(f, q.strike(), s) * Math.sqrt(t), 1e-12 * f);
+                    double vega = BlackFormula.vegaStdDev(f, q.strike(), s) * Math.sqrt(t);
+                    marketVegas[e][j] = Math.max(vega, 1e-12 * f);
                     index[e][j] = idx.get(j);
+                    fitted[e][j] = vega >= MIN_RELATIVE_VEGA * f;
+                    if (fitted[e][j]) {
+                        fittedCount++;
+                        minVega = Math.min(minVega, vega);
+                    }
                 }
+                // an absolute price tolerance tol·F is tol·F/vega in vol: far out-of-the-money quotes need a tighter one
+                double tol = Math.min(options.pricingTolerance(), Math.max(MIN_TOLERANCE, VOL_ACCURACY * minVega / forwards[e]));
+                pricers[e] = tol < options.pricingTolerance() ? new HestonPricer(tol) : pricer;
                 e++;
+            }
+            if (fittedCount == 0) {
+                // nothing is resolvable (absurd input): fit everything rather than nothing
+                for (boolean[] row : fitted) {
+                    Arrays.fill(row, true);
+                }
             }
         }
 
-        /** Residuals in caller order; fills jac (size × 5) with d residual / d y. */
-        double[] residuals(double[] y, double[][] jac) {
+        /**
+         * Residuals in caller order; fills jac (size × 5) with d residual / d y and pricesOut with the undiscounted
+         * model prices. Polls search before each expiry (time budget, cancellation).
+         */
+        double[] residuals(double[] y, double[][] jac, double[] pricesOut, Search search) {
             HestonParameters p = fromY(y);
             HestonParameters[] bumped = new HestonParameters[5];
             for (int i = 0; i < 5; i++) {
@@ -341,13 +450,16 @@ public final class HestonCalibrator {
             }
             double[] r = new double[size];
             for (int e = 0; e < expiries.length; e++) {
+                search.check();
                 double t = expiries[e];
                 double f = forwards[e];
-                HestonPricer.StripResult base = pricer.priceStripWithQuadrature(p, t, f, 1.0, strikes[e], calls[e]);
+                HestonPricer.StripResult base = pricers[e].priceStripWithQuadrature(p, t, f, 1.0, strikes[e],
+                        calls[e], search::check);
                 double[] price = base.prices();
                 double[][] dPrice = new double[5][];
                 for (int i = 0; i < 5; i++) {
-                    double[] pb = pricer.priceStrip(bumped[i], t, f, 1.0, strikes[e], calls[e], base.quadrature());
+                    double[] pb = pricers[e].priceStrip(bumped[i], t, f, 1.0, strikes[e], calls[e],
+                            base.quadrature(), search::check);
                     for (int j = 0; j < pb.length; j++) {
                         pb[j] = (pb[j] - price[j]) / BUMP;
                     }
@@ -355,6 +467,12 @@ public final class HestonCalibrator {
                 }
                 for (int j = 0; j < price.length; j++) {
                     int row = index[e][j];
+                    pricesOut[row] = price[j];
+                    if (!fitted[e][j]) {
+                        r[row] = 0;
+                        Arrays.fill(jac[row], 0);
+                        continue;
+                    }
                     double scale = marketVegas[e][j];
                     double res = (price[j] - marketPrices[e][j]) / scale;
                     if (weighting == Weighting.IMPLIED_VOL) {
@@ -374,21 +492,24 @@ public final class HestonCalibrator {
             return r;
         }
 
-        List<HestonCalibrationResult.QuoteFit> report(HestonParameters p) {
+        /** Per-quote fit from the undiscounted model prices of an evaluation (caller order). */
+        List<HestonCalibrationResult.QuoteFit> report(double[] prices) {
             HestonCalibrationResult.QuoteFit[] out = new HestonCalibrationResult.QuoteFit[size];
             for (int e = 0; e < expiries.length; e++) {
                 double t = expiries[e];
                 double f = forwards[e];
-                double[] price = pricer.priceStrip(p, t, f, 1.0, strikes[e], calls[e]);
-                for (int j = 0; j < price.length; j++) {
-                    double iv = BlackFormula.impliedVol(calls[e][j], f, strikes[e][j], t, price[j], 1.0);
+                for (int j = 0; j < strikes[e].length; j++) {
+                    double price = prices[index[e][j]];
+                    double iv = BlackFormula.impliedVol(calls[e][j], f, strikes[e][j], t, price, 1.0);
                     if (!(Double.isFinite(iv) && iv > 0)) {
-                        // price below intrinsic/Black range by quadrature noise: first-order vol from the vega
-                        iv = marketVols[e][j] + (price[j] - marketPrices[e][j]) / marketVegas[e][j];
+                        // price below intrinsic/Black range by quadrature noise: first-order vol from the vega, or
+                        // (a quote not fitted, whose price is all noise) no information
+                        iv = fitted[e][j] ? marketVols[e][j] + (price - marketPrices[e][j]) / marketVegas[e][j]
+                                : marketVols[e][j];
                     }
                     CalibrationQuote q = quotes.get(index[e][j]);
                     out[index[e][j]] = new HestonCalibrationResult.QuoteFit(t, q.strike(), q.label(), q.marketVol(), iv,
-                            (iv - q.marketVol()) * 1e4);
+                            (iv - q.marketVol()) * 1e4, fitted[e][j]);
                 }
             }
             return Arrays.asList(out);

@@ -30,6 +30,7 @@ public final class HestonPricer {
     /** Default absolute tolerance relative to the forward. */
     public static final double DEFAULT_TOLERANCE = 1e-11;
     private static final int MAX_PANELS = 4000;
+    static final int CHECK_PANELS = 256;
 
     private final double tolerance;
 
@@ -98,18 +99,33 @@ public final class HestonPricer {
 
     public StripResult priceStripWithQuadrature(HestonParameters p, double expiry, double forward, double domesticDf,
                                                 double[] strikes, boolean[] isCall) {
+        return priceStripWithQuadrature(p, expiry, forward, domesticDf, strikes, isCall, null);
+    }
+
+    /**
+     * As the public overload; checkpoint (null: none) is run every {@link #CHECK_PANELS} panels so that a caller can
+     * abort a pricing that extreme parameters make long (wide strips need up to millions of nodes) by throwing.
+     */
+    StripResult priceStripWithQuadrature(HestonParameters p, double expiry, double forward, double domesticDf,
+                                         double[] strikes, boolean[] isCall, Runnable checkpoint) {
         checkStrip(expiry, forward, domesticDf, strikes, isCall);
         double[] integrals = new double[strikes.length];
-        Quadrature q = adaptive(p, expiry, forward, strikes, false, integrals);
+        Quadrature q = adaptive(p, expiry, forward, strikes, false, integrals, checkpoint);
         return new StripResult(assemblePrices(p, expiry, forward, domesticDf, strikes, isCall, integrals), q);
     }
 
     /** Calls/puts on a given quadrature (e.g. one built for nearby parameters): no adaptivity, no error control. */
     public double[] priceStrip(HestonParameters p, double expiry, double forward, double domesticDf, double[] strikes,
                                boolean[] isCall, Quadrature quadrature) {
+        return priceStrip(p, expiry, forward, domesticDf, strikes, isCall, quadrature, null);
+    }
+
+    /** As the public overload; checkpoint (null: none) is run every {@link #CHECK_PANELS}·15 nodes. */
+    double[] priceStrip(HestonParameters p, double expiry, double forward, double domesticDf, double[] strikes,
+                        boolean[] isCall, Quadrature quadrature, Runnable checkpoint) {
         checkStrip(expiry, forward, domesticDf, strikes, isCall);
         double[] integrals = new double[strikes.length];
-        fixed(p, expiry, forward, strikes, false, quadrature, integrals);
+        fixed(p, expiry, forward, strikes, false, quadrature, integrals, checkpoint);
         return assemblePrices(p, expiry, forward, domesticDf, strikes, isCall, integrals);
     }
 
@@ -117,7 +133,7 @@ public final class HestonPricer {
                                  double[] strikes, boolean[] isCall) {
         checkStrip(expiry, forward, domesticDf, strikes, isCall);
         double[] integrals = new double[strikes.length];
-        adaptive(p, expiry, forward, strikes, true, integrals);
+        adaptive(p, expiry, forward, strikes, true, integrals, null);
         double s = Math.sqrt(integratedVariance(p, expiry));
         double[] out = new double[strikes.length];
         for (int j = 0; j < strikes.length; j++) {
@@ -368,7 +384,7 @@ public final class HestonPricer {
     }
 
     private Quadrature adaptive(HestonParameters p, double expiry, double forward, double[] strikes, boolean digital,
-                                double[] integralsOut) {
+                                double[] integralsOut, Runnable checkpoint) {
         int n = strikes.length;
         Cf cf = new Cf(p, expiry);
         double[] sc = scales(forward, strikes, digital);
@@ -411,6 +427,9 @@ public final class HestonPricer {
             pb[np] = b;
             perr[np] = panel(cf, a, b, x, sc, digital, pval, np * n, du, dr, di);
             np++;
+            if (checkpoint != null && np % CHECK_PANELS == 0) {
+                checkpoint.run();
+            }
             if (b >= upper) {
                 break;
             }
@@ -422,6 +441,9 @@ public final class HestonPricer {
             total += perr[i];
         }
         while (total > tolerance && np < MAX_PANELS) {
+            if (checkpoint != null && np % CHECK_PANELS == 0) {
+                checkpoint.run();
+            }
             int worst = 0;
             for (int i = 1; i < np; i++) {
                 if (perr[i] > perr[worst]) {
@@ -514,7 +536,7 @@ public final class HestonPricer {
     }
 
     private static void fixed(HestonParameters p, double expiry, double forward, double[] strikes, boolean digital,
-                              Quadrature q, double[] integralsOut) {
+                              Quadrature q, double[] integralsOut, Runnable checkpoint) {
         int n = strikes.length;
         Cf cf = new Cf(p, expiry);
         double[] sc = scales(forward, strikes, digital);
@@ -526,6 +548,9 @@ public final class HestonPricer {
         double[] nodes = q.nodes();
         double[] weights = q.weights();
         for (int k = 0; k < nodes.length; k++) {
+            if (checkpoint != null && k % (CHECK_PANELS * NK) == 0 && k > 0) {
+                checkpoint.run();
+            }
             double u = nodes[k];
             cf.eval(u);
             double s = u * u + 0.25;

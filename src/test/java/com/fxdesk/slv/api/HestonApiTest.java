@@ -20,9 +20,14 @@ class HestonApiTest extends ApiTestSupport {
         JsonNode p = body.get("parameters");
         assertThat(p.get("v0").asDouble()).isCloseTo(0.01, within(5e-4));
         assertThat(p.get("theta").asDouble()).isCloseTo(0.01, within(2e-3));
-        // API-level check only (fit quality is the engine's test): the 0.6-1.6 strike wings of this grid are
-        // many standard deviations out at short expiries, and the current fit stops at xi ~ 0.03 (rmse ~26 bp)
-        assertThat(body.get("rmseVolBps").asDouble()).isLessThan(50.0);
+        // an exact fit exists (xi -> 0); the 3M 0.6/1.6 and 6M 0.6 wings are beyond the pricer's resolution
+        // (vega < 1e-12 F) and come back as not fitted, outside the rmse (measured 0.009 bp)
+        assertThat(body.get("rmseVolBps").asDouble()).isLessThan(0.5);
+        int notFitted = 0;
+        for (JsonNode q : body.get("quotes")) {
+            notFitted += q.get("fitted").asBoolean() ? 0 : 1;
+        }
+        assertThat(notFitted).isEqualTo(3);
         assertThat(body.get("maxErrorVolBps").asDouble()).isGreaterThanOrEqualTo(body.get("rmseVolBps").asDouble());
         assertThat(body.get("quotes")).hasSize(28);
         assertThat(body.get("fellerRatio").asDouble()).isPositive();
@@ -40,7 +45,7 @@ class HestonApiTest extends ApiTestSupport {
         JsonNode body = json(resp);
         assertThat(body.get("quotes")).hasSize(50);
         assertThat(body.get("quotes").get(0).get("label").asString()).startsWith("1W");
-        assertThat(body.get("rmseVolBps").asDouble()).isLessThan(100.0);
+        assertThat(body.get("rmseVolBps").asDouble()).isLessThan(15.0); // measured 13.2 bp
         double rho = body.get("parameters").get("rho").asDouble();
         assertThat(rho).isPositive(); // EURUSD 2018: calls over puts (positive risk reversals)
     }

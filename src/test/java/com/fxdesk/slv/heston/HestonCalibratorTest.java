@@ -1,7 +1,10 @@
 package com.fxdesk.slv.heston;
 
 import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.market.MarketData;
 import com.fxdesk.slv.market.RateCurve;
+import com.fxdesk.slv.testdata.TestMarkets;
+import com.fxdesk.slv.volatility.VolSurfaceBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -77,14 +80,66 @@ class HestonCalibratorTest {
         HestonCalibrationResult r = hurried.calibrate(FX, hestonSurface(truth), null,
                 HestonCalibrator.Weighting.IMPLIED_VOL);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(r.startUsed().endsWith("(time budget reached)"), r.startUsed());
+        assertTrue(r.budgetReached(), r.toString());
+        assertTrue(!r.startUsed().contains("budget"), r.startUsed());
         assertTrue(Double.isFinite(r.rmseVolBps()) && Double.isFinite(r.maxErrorVolBps()));
         assertTrue(ms < 2_000, "took " + ms + " ms with a 1 ms budget");
     }
 
+    /** EURUSD-2018 quotes with one pillar's ATM vol at 450%: every pricing of that expiry is slow. */
+    private static List<CalibrationQuote> slowSurface() {
+        HestonTestData.Market m = HestonTestData.market("eurusd-2018-03-15.json");
+        List<HestonTestData.Pillar> pillars = new ArrayList<>(m.pillars());
+        HestonTestData.Pillar p = pillars.get(5);
+        pillars.set(5, new HestonTestData.Pillar(p.tenor(), p.expiry(), 4.5, p.rr25(), p.bf25(), p.rr10(), p.bf10()));
+        return HestonTestData.quotes(new HestonTestData.Market(m.fx(), pillars), true);
+    }
+
+    @Test
+    void timeBudgetBoundsTheCallOnASlowSurface() {
+        HestonTestData.Market m = HestonTestData.market("eurusd-2018-03-15.json");
+        List<CalibrationQuote> quotes = slowSurface();
+        long budget = 1_500;
+        HestonCalibrator c = new HestonCalibrator(new HestonCalibrator.Options(200, 12, true, 1e-10, budget));
+        long t0 = System.nanoTime();
+        HestonCalibrationResult r = c.calibrate(m.fx(), quotes, null, HestonCalibrator.Weighting.IMPLIED_VOL);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("slow surface, %d ms budget: returned after %d ms, rmse %.1f bp, budgetReached %s, %s%n",
+                budget, ms, r.rmseVolBps(), r.budgetReached(), r.parameters());
+        assertTrue(r.budgetReached(), r.toString());
+        // slack: the expiry being priced when the deadline passes finishes (the machine is shared, hence generous)
+        assertTrue(ms < budget + 1_500, "took " + ms + " ms with a " + budget + " ms budget");
+        assertEquals(quotes.size(), r.quotes().size());
+        assertTrue(Double.isFinite(r.rmseVolBps()) && Double.isFinite(r.maxErrorVolBps()));
+    }
+
+    @Test
+    void cancellationStopsTheCalibration() {
+        HestonTestData.Market m = HestonTestData.market("eurusd-2018-03-15.json");
+        List<CalibrationQuote> quotes = HestonTestData.quotes(m, true);
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        HestonCalibrator c = new HestonCalibrator();
+        long t0 = System.nanoTime();
+        assertThrows(java.util.concurrent.CancellationException.class, () -> c.calibrate(m.fx(), quotes, null,
+                HestonCalibrator.Weighting.IMPLIED_VOL, () -> polls.incrementAndGet() > 30));
+        assertTrue(polls.get() > 30, "polled " + polls.get());
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 2_000);
+        // cancelled before anything: thrown at once; never cancelled: the same fit as without the supplier
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> c.calibrate(m.fx(), quotes, null, null, () -> true));
+        HestonCalibrationResult a = c.calibrate(m.fx(), quotes, null, null, () -> false);
+        HestonCalibrationResult b = c.calibrate(m.fx(), quotes, null, null);
+        assertEquals(a.parameters(), b.parameters());
+        assertTrue(!a.budgetReached());
+    }
+
     @Test
     void fitsTheSharedMarkets() {
-        for (String file : new String[] {"eurusd-2018-03-15.json", "usdjpy-2018-03-15.json", "eurusd-2025-02-10.json"}) {
+        // measured rmse (both weightings, this commit): EURUSD-2018 13.2 bp, USDJPY 29.4-29.5 bp, EURUSD-2025 28.8-28.9 bp
+        String[] files = {"eurusd-2018-03-15.json", "usdjpy-2018-03-15.json", "eurusd-2025-02-10.json"};
+        double[] bounds = {15, 32, 31};
+        for (int fi = 0; fi < files.length; fi++) {
+            String file = files[fi];
             HestonTestData.Market m = HestonTestData.market(file);
             List<CalibrationQuote> quotes = HestonTestData.quotes(m, true);
             for (HestonCalibrator.Weighting w : HestonCalibrator.Weighting.values()) {
@@ -97,8 +152,37 @@ class HestonCalibratorTest {
                 for (HestonCalibrationResult.QuoteFit q : r.quotes()) {
                     assertTrue(Double.isFinite(q.modelVol()) && Double.isFinite(q.errorBps()), q.toString());
                 }
-                // Heston cannot match every FX smile, but a fit this far off would mean the optimiser failed
-                assertTrue(r.rmseVolBps() < 100, file + " rmse " + r.rmseVolBps());
+                // Heston cannot match every FX smile: the bound is the measured fit with modest headroom
+                assertTrue(r.rmseVolBps() < bounds[fi], file + " " + w + " rmse " + r.rmseVolBps());
+                assertTrue(r.quotes().stream().allMatch(HestonCalibrationResult.QuoteFit::fitted), file);
+            }
+        }
+    }
+
+    /**
+     * The shared flat 10% grid (strikes 0.6-1.6, 3M-2Y) has an exact fit (ξ → 0, v0 = θ = 0.01), but its 3M 0.6/1.6
+     * strikes are ~10 standard deviations out (price ~1e-27·F, below the integral's resolution): they must be reported
+     * as not fitted instead of dragging the fit to 26 bp rmse with noise.
+     */
+    @Test
+    void fitsTheFlatGridExactlyAndFlagsUnresolvableWings() {
+        MarketData md = TestMarkets.load(TestMarkets.FLAT_10PCT);
+        List<CalibrationQuote> quotes = HestonTestData.pillarQuotes(VolSurfaceBuilder.build(md));
+        assertEquals(28, quotes.size());
+        for (HestonCalibrator.Weighting w : HestonCalibrator.Weighting.values()) {
+            HestonCalibrationResult r = new HestonCalibrator().calibrate(md.fx(), quotes, null, w);
+            System.out.printf("flat-10pct grid %s: %s rmse %.4f bp max %.4f bp, %d ms%n", w, r.parameters(),
+                    r.rmseVolBps(), r.maxErrorVolBps(), r.elapsedMs());
+            assertTrue(r.rmseVolBps() < 0.5, w + " rmse " + r.rmseVolBps());
+            assertTrue(r.maxErrorVolBps() < 1, w + " max " + r.maxErrorVolBps());
+            assertEquals(0.01, r.parameters().v0(), 1e-5);
+            assertEquals(0.01, r.parameters().theta(), 1e-5);
+            List<HestonCalibrationResult.QuoteFit> notFitted = r.quotes().stream().filter(q -> !q.fitted()).toList();
+            // 3M 0.6 and 1.6 (vega ~1e-24·F, 1e-20·F) and 6M 0.6 (~6e-13·F); every other quote is fitted
+            assertEquals(3, notFitted.size(), notFitted.toString());
+            for (HestonCalibrationResult.QuoteFit q : notFitted) {
+                assertTrue(q.expiry() <= 0.5 && (q.strike() == 0.6 || q.strike() == 1.6), q.toString());
+                assertTrue(Double.isFinite(q.modelVol()) && Double.isFinite(q.errorBps()), q.toString());
             }
         }
     }

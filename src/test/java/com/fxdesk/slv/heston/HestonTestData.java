@@ -99,6 +99,18 @@ public final class HestonTestData {
         return out;
     }
 
+    /** The API's calibration quotes (api.SurfaceService.vanillaQuotes: the surface builder's pillar points). */
+    public static List<CalibrationQuote> pillarQuotes(com.fxdesk.slv.volatility.VolSurface surface) {
+        List<CalibrationQuote> quotes = new ArrayList<>();
+        for (com.fxdesk.slv.volatility.SmilePillar p : surface.pillars()) {
+            for (int j = 0; j < p.strikes().length; j++) {
+                String tenor = p.tenor() != null ? p.tenor() : "T=" + p.expiry();
+                quotes.add(new CalibrationQuote(p.expiry(), p.strikes()[j], p.vols()[j], tenor + " " + p.labels()[j]));
+            }
+        }
+        return quotes;
+    }
+
     /** Black vol of a Heston price (OTM side). */
     public static double hestonVol(HestonPricer pricer, HestonParameters h, FxMarket fx, double t, double k) {
         double f = fx.forward(t);
