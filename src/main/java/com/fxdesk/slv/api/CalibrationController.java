@@ -8,6 +8,8 @@ import com.fxdesk.slv.jobs.JobTask;
 import com.fxdesk.slv.jobs.QueueFullException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -82,6 +84,9 @@ public class CalibrationController {
                     + "engine next checks). A finished job (SUCCEEDED, FAILED, CANCELLED) is removed from the store "
                     + "to free its memory: 204, and later GETs answer 404. Finished jobs are otherwise kept up to "
                     + "slv.jobs.ttl and at most slv.jobs.max-finished of them.")
+    @ApiResponse(responseCode = "200", description = "the queued or running job, cancellation requested")
+    @ApiResponse(responseCode = "204", description = "the finished job was removed from the store",
+            content = @Content)
     @DeleteMapping("/{id}")
     public ResponseEntity<JobView> cancel(@PathVariable String id) {
         Job job = find(id);
