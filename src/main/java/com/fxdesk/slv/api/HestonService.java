@@ -9,6 +9,7 @@ import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.MarketData;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Service;
 
 /** Heston calibration to a market's vanilla quotes. */
@@ -28,9 +29,15 @@ public class HestonService {
 
     public HestonCalibrationResult calibrate(FxMarket fx, List<CalibrationQuote> quotes, HestonParamsDto guess,
                                              HestonCalibrationRequest.Weighting weighting) {
+        return calibrate(fx, quotes, guess, weighting, null);
+    }
+
+    /** As above; {@code cancelled} (nullable) lets a job's DELETE stop the fit between pricings. */
+    public HestonCalibrationResult calibrate(FxMarket fx, List<CalibrationQuote> quotes, HestonParamsDto guess,
+                                             HestonCalibrationRequest.Weighting weighting, BooleanSupplier cancelled) {
         HestonCalibrator.Weighting w = weighting == HestonCalibrationRequest.Weighting.VEGA
                 ? HestonCalibrator.Weighting.VEGA_WEIGHTED_PRICE : HestonCalibrator.Weighting.IMPLIED_VOL;
-        return calibrator.calibrate(fx, quotes, toEngine(guess), w);
+        return calibrator.calibrate(fx, quotes, toEngine(guess), w, cancelled);
     }
 
     public static HestonParameters toEngine(HestonParamsDto h) {

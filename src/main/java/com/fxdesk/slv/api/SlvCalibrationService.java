@@ -104,7 +104,8 @@ public class SlvCalibrationService {
         if (h == null) {
             progress.report(0.02, "heston");
             long tH = System.nanoTime();
-            h = metrics.phase("heston", () -> heston.calibrate(market.fx(), quotes, null, null)).parameters();
+            h = metrics.phase("heston", () -> heston.calibrate(market.fx(), quotes, null, null, cancelled))
+                    .parameters();
             hestonMs = (System.nanoTime() - tH) / 1e6;
         }
         checkCancelled(cancelled);
