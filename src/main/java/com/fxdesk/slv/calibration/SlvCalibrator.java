@@ -21,7 +21,7 @@ import java.util.function.BooleanSupplier;
  * m_n(x) = E[V | ln S = x] on all particles; m_n is evaluated on a spot grid uniform in ln S between the
  * particles' q and 1 − q quantiles, and L = σ_LV / √max(m, floor), clipped to [floor, cap], is interpolated
  * linearly in ln S (flat beyond the grid) at each particle. Between regressions the particles move on
- * {@code subSteps} propagation steps per Δt with {@link SlvStepper} (Andersen QE variance, vol-of-vol η ξ).
+ * {@code subSteps} propagation steps per Δt with the {@link SlvStepper} scheme (Andersen QE variance, vol-of-vol η ξ).
  *
  * <p>On a propagation step [τ, τ + h] inside [t_n, t_{n+1}] the leverage is
  * L(s) = σ_LV(τ + h/2, s) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known mean of V and
@@ -30,10 +30,14 @@ import java.util.function.BooleanSupplier;
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step.
  *
  * <p>Parallelism: particles are cut into fixed chunks; chunk c on step j draws its normals from
- * {@link RandomStreams#stream}(seed, j, c), so the result is bit-identical for any pool size. Regressions run
- * on the calling thread between steps, on all particles (the McKean coupling). Particle arrays are allocated
- * once per calibration. Stateless: one instance may run concurrent calibrations on a shared bounded pool.
- * Do not call it from a thread of a fixed-size pool it also computes on (it blocks waiting for its chunks).
+ * {@link RandomStreams#stream}(seed, j, c), so the result is bit-identical for any pool size. Within a regression
+ * interval L is known for every propagation step before any particle moves (σ_LV needs no particles and m_n is
+ * fixed), so each chunk runs through all steps of the interval in one task while its particles stay in cache, with
+ * {@link ParticleKernel} (the SlvStepper step, vectorised): one barrier per regression, not per step. The caller
+ * takes part in every parallel phase ({@link Chunks}); regressions run on all particles between intervals (the
+ * McKean coupling). Particle arrays are allocated once per calibration: memory is O(N + steps × grid), no stored
+ * draws. Stateless: one instance may run concurrent calibrations on a shared bounded pool; a pool of P threads gives
+ * one calibration at most P computing threads, the caller included.
  */
 public final class SlvCalibrator {
     /** Particles (at most about) used to locate the grid's quantiles. */
@@ -67,6 +71,7 @@ public final class SlvCalibrator {
         double[] lev = new double[n];
         double[] zS = new double[n];
         double[] zV = deterministicVariance ? null : new double[n];
+        double[] next = deterministicVariance ? null : new double[n];
         double[] scratch = new double[Math.min(n, 2 * QUANTILE_SAMPLE)];
         Arrays.fill(x, x0);
         Arrays.fill(v, v0);
@@ -141,18 +146,24 @@ public final class SlvCalibrator {
             double invDx = (m - 1) / (gridX[m - 1] - gridX[0]);
             int sliceFloored = 0;
             int sliceCapped = 0;
-            double[] firstLeverage = null;
 
-            for (; j < steps && grid.stepInterval[j] == interval; j++) {
-                checkCancelled(isCancelled);
-                double a = grid.stepTimes[j];
-                double b = grid.stepTimes[j + 1];
+            // leverage on every propagation step of the interval (σ_LV needs no particles)
+            int j0 = j;
+            while (j < steps && grid.stepInterval[j] == interval) {
+                j++;
+            }
+            int k = j - j0;
+            ParticleKernel[] kernels = new ParticleKernel[k];
+            double[][] values = new double[k][];
+            for (int s = 0; s < k; s++) {
+                double a = grid.stepTimes[j0 + s];
+                double b = grid.stepTimes[j0 + s + 1];
                 double h = b - a;
                 double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
                 in.localVol().localVol(a + 0.5 * h, spots, sigma, m);
-                double[] values = new double[m];
-                for (int k = 0; k < m; k++) {
-                    double l = sigma[k] / Math.sqrt(Math.max(mGrid[k] * scale, in.varianceFloor()));
+                double[] row = new double[m];
+                for (int q = 0; q < m; q++) {
+                    double l = sigma[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.varianceFloor()));
                     if (!(l >= in.leverageFloor())) {
                         l = in.leverageFloor();
                         sliceFloored++;
@@ -160,38 +171,29 @@ public final class SlvCalibrator {
                         l = in.leverageCap();
                         sliceCapped++;
                     }
-                    values[k] = l;
+                    row[q] = l;
                 }
-                if (firstLeverage == null) {
-                    firstLeverage = values;
-                }
-                levTimes[j] = a;
-                levSpots[j] = spots;
-                levValues[j] = values;
-
-                long p0 = System.nanoTime();
-                SlvStepper stepper = new SlvStepper(mixed, h, in.market().drift(a, b));
-                int step = j;
-                Chunks.run(executor, chunks, c -> {
-                    int from = c * chunk;
-                    int to = Math.min(n, from + chunk);
-                    SplittableRandom rng = RandomStreams.stream(in.seed(), step, c);
-                    interpolate(x, lev, from, to, values, gx0, invDx);
-                    if (zV == null) {
-                        for (int i = from; i < to; i++) {
-                            zS[i] = rng.nextGaussian();
-                        }
-                    } else {
-                        for (int i = from; i < to; i++) {
-                            zS[i] = rng.nextGaussian();
-                            zV[i] = rng.nextGaussian();
-                        }
-                    }
-                    stepper.step(x, v, lev, zS, zV, from, to);
-                });
-                propagationNanos += System.nanoTime() - p0;
-                listener.onProgress((1 - rtShare) * (j + 1) / steps);
+                values[s] = row;
+                levTimes[j0 + s] = a;
+                levSpots[j0 + s] = spots;
+                levValues[j0 + s] = row;
+                kernels[s] = new ParticleKernel(mixed, h, in.market().drift(a, b));
             }
+            double[] firstLeverage = values[0];
+
+            // each chunk runs through all steps of the interval while its particles are in cache
+            long p0 = System.nanoTime();
+            Chunks.run(executor, chunks, c -> {
+                int from = c * chunk;
+                int to = Math.min(n, from + chunk);
+                for (int s = 0; s < k; s++) {
+                    SplittableRandom rng = RandomStreams.stream(in.seed(), j0 + s, c);
+                    kernels[s].prepare(x, lev, zS, zV, from, to, values[s], gx0, invDx, rng);
+                    kernels[s].step(x, v, lev, zS, zV, next, from, to);
+                }
+            });
+            propagationNanos += System.nanoTime() - p0;
+            listener.onProgress((1 - rtShare) * j / steps);
             totalFloored += sliceFloored;
             totalCapped += sliceCapped;
             totalVarFloored += varFloored;
