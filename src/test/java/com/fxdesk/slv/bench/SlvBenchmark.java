@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * time (ThreadMXBean, summed over the calling thread and the pool's threads: on a shared machine wall time also
  * counts other processes' load, CPU time does not). "speed-up" is 1-thread wall / 2-thread wall; "CPU speed-up" is
  * 1-thread CPU / (2-thread CPU / 2), the speed-up two idle cores would give if the work were spread perfectly.
- * Args (optional): particle counts, subSteps values, thread counts, runs, e.g. "2048,100000 5 1,2 5".
+ * Args (optional): particle counts, subSteps values, thread counts, runs, chunk size, e.g. "2048,100000 5 1,2 5".
  * Run: ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SlvBenchmark [-Dbench.args="..."]
  */
 public final class SlvBenchmark {
@@ -31,12 +31,17 @@ public final class SlvBenchmark {
         int[] subSteps = args.length > 1 ? ints(args[1]) : new int[] {5};
         int[] threadCounts = args.length > 2 ? ints(args[2]) : new int[] {1, 2};
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        int chunkSize = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         SlvSetups eur = SlvSetups.load(TestMarkets.EURUSD_2018, 5.0);
         System.out.printf("EURUSD Heston %s; cores %d; load %s%n", eur.heston(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
         SlvCalibrationInput base = SlvCalibrationInput.builder(eur.data().fx(), eur.localVol(), eur.heston(),
                         Estimators.paperDefault()).surfaceExpiries(eur.surface().expiries()).maturity(5.0)
                 .roundTrip(RoundTripConfig.disabled()).build();
+        if (chunkSize > 0) {
+            base = base.toBuilder().chunkSize(chunkSize).build();
+        }
+        System.out.printf("chunk size %d%n", base.chunkSize());
         System.out.println("| particles | subSteps | threads | steps | wall ms | CPU ms | regression ms | propagation ms "
                 + "| path-steps/s (wall) | path-steps/s per CPU-s | speed-up (wall) | CPU speed-up |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
