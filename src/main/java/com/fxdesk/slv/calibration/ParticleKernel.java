@@ -2,13 +2,12 @@ package com.fxdesk.slv.calibration;
 
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.pricing.Normal;
-import java.util.SplittableRandom;
 
 /**
  * The {@link com.fxdesk.slv.montecarlo.SlvStepper} step (Andersen QE variance, log-spot with the correlated part
  * recovered from the variance increment, leverage frozen over the step) rewritten for throughput, with the
- * leverage lookup and the normals of one step fused into one pass. Same formulas, different rounding
- * (SlvStepperEquivalenceTest pins them together).
+ * leverage lookup and the step's normals ({@link ZigguratNormals}) prepared per chunk. Same formulas, different
+ * rounding (ParticleKernelTest pins them together).
  *
  * <p>Why: at daily steps the particle step is bound by the floating-point divide/square-root unit (the QE
  * quadratic branch takes 3 divisions and 3 square roots per particle, the spot one more). Here the quadratic branch
@@ -56,11 +55,11 @@ final class ParticleKernel {
     }
 
     /**
-     * Fills lev[i] with L at x[i] (linear in ln S on the uniform grid values, flat beyond it) and draws the normals
-     * of particles [from, to) from rng: zS then zV per particle (zS only when the variance is deterministic).
+     * Fills lev[i] with L at x[i] (linear in ln S on the uniform grid values, flat beyond it) and zS, then zV (zS
+     * only when the variance is deterministic), with normals from the SplitMix64 stream at {@code state}.
      */
     void prepare(double[] x, double[] lev, double[] zS, double[] zV, int from, int to, double[] values, double gx0,
-                 double invDx, SplittableRandom rng) {
+                 double invDx, long state) {
         int last = values.length - 1;
         double top = last;
         for (int i = from; i < to; i++) {
@@ -76,10 +75,10 @@ final class ParticleKernel {
                 l = values[k] + w * (values[k + 1] - values[k]);
             }
             lev[i] = l;
-            zS[i] = rng.nextGaussian();
-            if (!deterministicVariance) {
-                zV[i] = rng.nextGaussian();
-            }
+        }
+        long s = ZigguratNormals.fill(zS, from, to, state);
+        if (!deterministicVariance) {
+            ZigguratNormals.fill(zV, from, to, s);
         }
     }
 

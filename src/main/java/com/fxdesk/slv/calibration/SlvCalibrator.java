@@ -9,7 +9,6 @@ import com.fxdesk.slv.volatility.LocalVolSurface;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
@@ -94,132 +93,134 @@ public final class SlvCalibrator {
         int j = 0;
         double[] chunkSumV = new double[chunks];
         double sliceMeanV = v0;
-        for (int interval = 0; interval + 1 < reg.length; interval++) {
-            checkCancelled(isCancelled);
-            double tn = reg[interval];
-            long r0 = System.nanoTime();
-            boolean initial = interval == 0;
-            if (initial) {
-                // all particles sit at (x0, v0): m ≡ v0 on a grid wide enough for the first step's spread
-                double t1 = reg[1];
-                double halfWidth = Math.max(1e-3, 6 * in.localVol().localVol(0.5 * t1, in.market().spot())
-                        * Math.sqrt(t1));
-                uniform(gridX, x0 - halfWidth, x0 + halfWidth);
-                Arrays.fill(mGrid, v0);
-            } else {
-                // the grid's ends need not be exact order statistics: a fixed stride keeps selection O(16k)
-                int stride = Math.max(1, n / QUANTILE_SAMPLE);
-                int ns = (n + stride - 1) / stride;
-                int kLo = (int) Math.floor(in.gridQuantile() * (ns - 1));
-                int kHi = (int) Math.ceil((1 - in.gridQuantile()) * (ns - 1));
-                double[] ends = Quantiles.ranks(x, n, stride, kLo, kHi, scratch);
-                double lo = ends[0];
-                double hi = ends[1];
-                if (hi - lo < 1e-6) {
-                    double c = 0.5 * (lo + hi);
-                    lo = c - 5e-7;
-                    hi = c + 5e-7;
-                }
-                uniform(gridX, lo, hi);
-            }
-            double[] spots = new double[m];
-            for (int q = 0; q < m; q++) {
-                spots[q] = Math.exp(gridX[q]);
-            }
-            int j0 = j;
-            while (j < steps && grid.stepInterval[j] == interval) {
-                j++;
-            }
-            int k = j - j0;
-
-            // the regression and σ_LV at every propagation step of the interval (which needs no particles) in
-            // parallel: task 0 fits m_n on the grid, task 1 + s evaluates σ_LV at the mid-point of step s
-            RegressionDiagnostics[] diag = new RegressionDiagnostics[1];
-            int first = initial ? 1 : 0;
-            Chunks.run(executor, k + 1 - first, t -> {
-                int task = t + first;
-                if (task == 0) {
-                    RegressionFit fit = in.estimator().fit(x, v, n);
-                    fit.values(gridX, mGrid, m);
-                    diag[0] = fit.diagnostics();
+        try (Chunks.Team team = new Chunks.Team(executor, Chunks.parallelism(executor))) {
+            for (int interval = 0; interval + 1 < reg.length; interval++) {
+                checkCancelled(isCancelled);
+                double tn = reg[interval];
+                long r0 = System.nanoTime();
+                boolean initial = interval == 0;
+                if (initial) {
+                    // all particles sit at (x0, v0): m ≡ v0 on a grid wide enough for the first step's spread
+                    double t1 = reg[1];
+                    double halfWidth = Math.max(1e-3, 6 * in.localVol().localVol(0.5 * t1, in.market().spot())
+                            * Math.sqrt(t1));
+                    uniform(gridX, x0 - halfWidth, x0 + halfWidth);
+                    Arrays.fill(mGrid, v0);
                 } else {
-                    double a = grid.stepTimes[j0 + task - 1];
-                    double b = grid.stepTimes[j0 + task];
-                    in.localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
-                }
-            });
-            if (initial) {
-                diag[0] = new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, 0, 0, 0);
-            }
-            regressionNanos += System.nanoTime() - r0;
-
-            int varFloored = 0;
-            for (int q = 0; q < m; q++) {
-                if (!(mGrid[q] >= in.varianceFloor())) {
-                    mGrid[q] = in.varianceFloor();
-                    varFloored++;
-                }
-            }
-            double gn = meanVariance(mixed, tn);
-            double gx0 = gridX[0];
-            double invDx = (m - 1) / (gridX[m - 1] - gridX[0]);
-            int sliceFloored = 0;
-            int sliceCapped = 0;
-            ParticleKernel[] kernels = new ParticleKernel[k];
-            double[][] values = new double[k][];
-            for (int s = 0; s < k; s++) {
-                double a = grid.stepTimes[j0 + s];
-                double b = grid.stepTimes[j0 + s + 1];
-                double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
-                double[] sig = sigma[s];
-                double[] row = new double[m];
-                for (int q = 0; q < m; q++) {
-                    double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.varianceFloor()));
-                    if (!(l >= in.leverageFloor())) {
-                        l = in.leverageFloor();
-                        sliceFloored++;
-                    } else if (l > in.leverageCap()) {
-                        l = in.leverageCap();
-                        sliceCapped++;
+                    // the grid's ends need not be exact order statistics: a fixed stride keeps selection O(16k)
+                    int stride = Math.max(1, n / QUANTILE_SAMPLE);
+                    int ns = (n + stride - 1) / stride;
+                    int kLo = (int) Math.floor(in.gridQuantile() * (ns - 1));
+                    int kHi = (int) Math.ceil((1 - in.gridQuantile()) * (ns - 1));
+                    double[] ends = Quantiles.ranks(x, n, stride, kLo, kHi, scratch);
+                    double lo = ends[0];
+                    double hi = ends[1];
+                    if (hi - lo < 1e-6) {
+                        double c = 0.5 * (lo + hi);
+                        lo = c - 5e-7;
+                        hi = c + 5e-7;
                     }
-                    row[q] = l;
+                    uniform(gridX, lo, hi);
                 }
-                values[s] = row;
-                levTimes[j0 + s] = a;
-                levSpots[j0 + s] = spots;
-                levValues[j0 + s] = row;
-                kernels[s] = new ParticleKernel(mixed, b - a, in.market().drift(a, b));
-            }
-            totalFloored += sliceFloored;
-            totalCapped += sliceCapped;
-            totalVarFloored += varFloored;
-            slices.add(new RegressionSlice(tn, spots, mGrid.clone(), values[0], diag[0], gridX[0], gridX[m - 1],
-                    varFloored, sliceFloored, sliceCapped, sliceMeanV));
+                double[] spots = new double[m];
+                for (int q = 0; q < m; q++) {
+                    spots[q] = Math.exp(gridX[q]);
+                }
+                int j0 = j;
+                while (j < steps && grid.stepInterval[j] == interval) {
+                    j++;
+                }
+                int k = j - j0;
 
-            // each chunk runs through all steps of the interval while its particles are in cache
-            long p0 = System.nanoTime();
-            Chunks.run(executor, chunks, c -> {
-                int from = c * chunk;
-                int to = Math.min(n, from + chunk);
+                // the regression and σ_LV at every propagation step of the interval (which needs no particles) in
+                // parallel: task 0 fits m_n on the grid, task 1 + s evaluates σ_LV at the mid-point of step s
+                RegressionDiagnostics[] diag = new RegressionDiagnostics[1];
+                int first = initial ? 1 : 0;
+                team.run(k + 1 - first, t -> {
+                    int task = t + first;
+                    if (task == 0) {
+                        RegressionFit fit = in.estimator().fit(x, v, n);
+                        fit.values(gridX, mGrid, m);
+                        diag[0] = fit.diagnostics();
+                    } else {
+                        double a = grid.stepTimes[j0 + task - 1];
+                        double b = grid.stepTimes[j0 + task];
+                        in.localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
+                    }
+                });
+                if (initial) {
+                    diag[0] = new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
+                            Double.NaN, 0, 0, 0);
+                }
+                regressionNanos += System.nanoTime() - r0;
+
+                int varFloored = 0;
+                for (int q = 0; q < m; q++) {
+                    if (!(mGrid[q] >= in.varianceFloor())) {
+                        mGrid[q] = in.varianceFloor();
+                        varFloored++;
+                    }
+                }
+                double gn = meanVariance(mixed, tn);
+                double gx0 = gridX[0];
+                double invDx = (m - 1) / (gridX[m - 1] - gridX[0]);
+                int sliceFloored = 0;
+                int sliceCapped = 0;
+                ParticleKernel[] kernels = new ParticleKernel[k];
+                double[][] values = new double[k][];
                 for (int s = 0; s < k; s++) {
-                    SplittableRandom rng = RandomStreams.stream(in.seed(), j0 + s, c);
-                    kernels[s].prepare(x, lev, zS, zV, from, to, values[s], gx0, invDx, rng);
-                    kernels[s].step(x, v, lev, zS, zV, next, from, to);
+                    double a = grid.stepTimes[j0 + s];
+                    double b = grid.stepTimes[j0 + s + 1];
+                    double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
+                    double[] sig = sigma[s];
+                    double[] row = new double[m];
+                    for (int q = 0; q < m; q++) {
+                        double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.varianceFloor()));
+                        if (!(l >= in.leverageFloor())) {
+                            l = in.leverageFloor();
+                            sliceFloored++;
+                        } else if (l > in.leverageCap()) {
+                            l = in.leverageCap();
+                            sliceCapped++;
+                        }
+                        row[q] = l;
+                    }
+                    values[s] = row;
+                    levTimes[j0 + s] = a;
+                    levSpots[j0 + s] = spots;
+                    levValues[j0 + s] = row;
+                    kernels[s] = new ParticleKernel(mixed, b - a, in.market().drift(a, b));
                 }
-                double sum = 0;
-                for (int i = from; i < to; i++) {
-                    sum += v[i];
+                totalFloored += sliceFloored;
+                totalCapped += sliceCapped;
+                totalVarFloored += varFloored;
+                slices.add(new RegressionSlice(tn, spots, mGrid.clone(), values[0], diag[0], gridX[0], gridX[m - 1],
+                        varFloored, sliceFloored, sliceCapped, sliceMeanV));
+
+                // each chunk runs through all steps of the interval while its particles are in cache
+                long p0 = System.nanoTime();
+                team.run(chunks, c -> {
+                    int from = c * chunk;
+                    int to = Math.min(n, from + chunk);
+                    for (int s = 0; s < k; s++) {
+                        long state = RandomStreams.stream(in.seed(), j0 + s, c).nextLong();
+                        kernels[s].prepare(x, lev, zS, zV, from, to, values[s], gx0, invDx, state);
+                        kernels[s].step(x, v, lev, zS, zV, next, from, to);
+                    }
+                    double sum = 0;
+                    for (int i = from; i < to; i++) {
+                        sum += v[i];
+                    }
+                    chunkSumV[c] = sum;
+                });
+                propagationNanos += System.nanoTime() - p0;
+                double sumV = 0;
+                for (double cs : chunkSumV) {
+                    sumV += cs; // in chunk order: the same for any pool
                 }
-                chunkSumV[c] = sum;
-            });
-            propagationNanos += System.nanoTime() - p0;
-            double sumV = 0;
-            for (double cs : chunkSumV) {
-                sumV += cs; // in chunk order: the same for any pool
+                sliceMeanV = sumV / n;
+                listener.onProgress((1 - rtShare) * j / steps);
             }
-            sliceMeanV = sumV / n;
-            listener.onProgress((1 - rtShare) * j / steps);
         }
         LeverageFunction leverage = new LeverageFunction(levTimes, levSpots, levValues);
         long leverageEnd = System.nanoTime();

@@ -60,7 +60,7 @@ class ParticleKernelTest {
         double[] zS = new double[x.length];
         double[] zV = new double[x.length];
         new ParticleKernel(new HestonParameters(0.01, 1, 0.01, 0.2, 0), 0.01, 0).prepare(x, lev, zS, zV, 0, x.length,
-                values, 0.0, 2.0, new SplittableRandom(1));
+                values, 0.0, 2.0, 1L);
         double[] expected = {1.0, 1.0, 1.5, 2.0, 4.0, 4.0};
         for (int i = 0; i < x.length; i++) {
             assertEquals(expected[i], lev[i], 1e-15, "x " + x[i]);
