@@ -28,15 +28,16 @@ import java.util.function.BooleanSupplier;
  * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step.
  *
- * <p>Parallelism: particles are cut into fixed chunks; chunk c on step j draws its normals from
+ * <p>Parallelism: particles are cut into fixed chunks; chunk c on step j draws its normals from the stream seeded by
  * {@link RandomStreams#stream}(seed, j, c), so the result is bit-identical for any pool size. Within a regression
  * interval L is known for every propagation step before any particle moves (σ_LV needs no particles and m_n is
  * fixed), so each chunk runs through all steps of the interval in one task while its particles stay in cache, with
- * {@link ParticleKernel} (the SlvStepper step, vectorised): one barrier per regression, not per step. The caller
- * takes part in every parallel phase ({@link Chunks}); regressions run on all particles between intervals (the
- * McKean coupling). Particle arrays are allocated once per calibration: memory is O(N + steps × grid), no stored
- * draws. Stateless: one instance may run concurrent calibrations on a shared bounded pool; a pool of P threads gives
- * one calibration at most P computing threads, the caller included.
+ * {@link ParticleKernel} (the SlvStepper step, vectorised) and {@link ZigguratNormals}: one barrier per regression
+ * interval, not per step. Per interval there are two parallel phases on one {@link Chunks.Team} (the caller plus
+ * helpers that stay for the whole calibration): the regression together with σ_LV on the grid at every step of the
+ * interval, then the particles. Particle arrays are allocated once per calibration: memory is O(N + steps × grid),
+ * no stored draws. Stateless: one instance may run concurrent calibrations on a shared bounded pool; a pool of P
+ * threads gives one calibration at most P computing threads, the caller included.
  */
 public final class SlvCalibrator {
     /** Particles (at most about) used to locate the grid's quantiles. */

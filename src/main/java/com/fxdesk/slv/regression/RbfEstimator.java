@@ -169,8 +169,8 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     }
 
     /** Gaussian recurrence re-anchored with exp every this many nodes: rounding drift stays below 1e-13 relative. */
-    private static final int ANCHOR = 64;
-    private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
+    static final int ANCHOR = 64;
+    static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
     /**
      * BᵀWB (upper triangle) and Bᵀ(Wy − ȳw) for the Gaussian basis on the binned nodes x_p = x_0 + pδ, column by

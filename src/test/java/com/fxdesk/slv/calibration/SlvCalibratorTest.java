@@ -53,7 +53,7 @@ class SlvCalibratorTest {
 
     @Test
     void sameSeedIsDeterministicAndThreadCountDoesNotMatter() {
-        SlvCalibrationInput in = base(SKEW).subSteps(2).build(); // 10,000 particles: 3 chunks
+        SlvCalibrationInput in = base(SKEW).subSteps(2).build(); // 10,000 particles: 10 chunks
         SlvCalibrationResult one = new SlvCalibrator(null).calibrate(in, null, null);
         SlvCalibrationResult four = new SlvCalibrator(pool).calibrate(in, null, null);
         SlvCalibrationResult again = new SlvCalibrator(pool).calibrate(in, null, null);

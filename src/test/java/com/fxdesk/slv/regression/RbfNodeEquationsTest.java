@@ -67,4 +67,32 @@ class RbfNodeEquationsTest {
             }
         }
     }
+
+    @Test
+    void valuesOnAnEquallySpacedGridEqualPointwiseValues() {
+        int n = 20_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        SyntheticHestonSamples.FIVE_YEARS.sample(9, x, y, n);
+        for (EstimatorType type : new EstimatorType[] {EstimatorType.PURBF, EstimatorType.RBF}) {
+            RegressionFit fit = Estimators.create(EstimatorConfig.of(type)).fit(x, y, n);
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (double v : x) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            int m = 200;
+            double[] grid = new double[m];
+            for (int k = 0; k < m; k++) {
+                grid[k] = min - 0.2 + (max - min + 0.4) * k / (m - 1); // beyond the outer centres at both ends
+            }
+            double[] out = new double[m];
+            fit.values(grid, out, m);
+            for (int k = 0; k < m; k++) {
+                double expected = fit.value(grid[k]);
+                assertEquals(expected, out[k], 1e-12 * Math.abs(expected), type + " at " + grid[k]);
+            }
+        }
+    }
 }
