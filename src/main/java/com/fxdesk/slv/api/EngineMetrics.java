@@ -44,4 +44,15 @@ public class EngineMetrics {
                     .register(registry).record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
+
+    /** Records a phase measured elsewhere (e.g. the engine's own timings). */
+    public void record(String phase, String outcome, long nanos) {
+        Timer.builder("slv.calibration.phase").description("SLV calibration phase").tag("phase", phase)
+                .tag("outcome", outcome).register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    public static String outcome(Throwable e) {
+        return e instanceof IllegalArgumentException ? "rejected"
+                : e instanceof CancellationException ? "cancelled" : "error";
+    }
 }

@@ -6,6 +6,7 @@ import com.fxdesk.slv.heston.CalibrationQuote;
 import com.fxdesk.slv.heston.HestonCalibrationResult;
 import com.fxdesk.slv.heston.HestonCalibrator;
 import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.MarketData;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -22,10 +23,14 @@ public class HestonService {
 
     public HestonCalibrationResult calibrate(MarketData market, HestonParamsDto guess,
                                              HestonCalibrationRequest.Weighting weighting) {
-        List<CalibrationQuote> quotes = surfaces.vanillaQuotes(market);
+        return calibrate(market.fx(), surfaces.vanillaQuotes(market), guess, weighting);
+    }
+
+    public HestonCalibrationResult calibrate(FxMarket fx, List<CalibrationQuote> quotes, HestonParamsDto guess,
+                                             HestonCalibrationRequest.Weighting weighting) {
         HestonCalibrator.Weighting w = weighting == HestonCalibrationRequest.Weighting.VEGA
                 ? HestonCalibrator.Weighting.VEGA_WEIGHTED_PRICE : HestonCalibrator.Weighting.IMPLIED_VOL;
-        return calibrator.calibrate(market.fx(), quotes, toEngine(guess), w);
+        return calibrator.calibrate(fx, quotes, toEngine(guess), w);
     }
 
     public static HestonParameters toEngine(HestonParamsDto h) {

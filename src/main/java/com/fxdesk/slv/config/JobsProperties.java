@@ -21,7 +21,7 @@ public record JobsProperties(
         @DefaultValue("1") int concurrentJobs,
         @DefaultValue("16") int queueCapacity,
         @DefaultValue("30s") Duration retryAfter,
-        @DefaultValue("200") int maxFinished,
+        @DefaultValue("32") int maxFinished,
         @DefaultValue("1h") Duration ttl,
         @DefaultValue("60s") Duration maxWait) {
 

@@ -43,10 +43,24 @@ public final class HestonCalibrator {
      * @param scoutIterations    LM iterations per start when several starts are tried
      * @param multiStart         false: only the caller's guess (or the first heuristic guess) is run
      * @param pricingTolerance   tolerance of the {@link HestonPricer} used
+     * @param timeBudgetMillis   wall-clock budget: when it runs out the best point so far is returned (extreme
+     *                           surfaces make every pricing slow; a service request must not hang on them)
      */
-    public record Options(int maxIterations, int scoutIterations, boolean multiStart, double pricingTolerance) {
+    public record Options(int maxIterations, int scoutIterations, boolean multiStart, double pricingTolerance,
+                          long timeBudgetMillis) {
+        public Options(int maxIterations, int scoutIterations, boolean multiStart, double pricingTolerance) {
+            this(maxIterations, scoutIterations, multiStart, pricingTolerance, 10_000);
+        }
+
         public static Options defaults() {
-            return new Options(200, 12, true, 1e-10);
+            return new Options(200, 12, true, 1e-10, 10_000);
+        }
+    }
+
+    /** Thrown from the model function when the time budget is spent; the run keeps its best point. */
+    private static final class BudgetExhausted extends RuntimeException {
+        BudgetExhausted() {
+            super(null, null, false, false);
         }
     }
 
@@ -87,6 +101,7 @@ public final class HestonCalibrator {
             checkBounds(initialGuess);
         }
         Problem problem = new Problem(market, quotes, weighting);
+        long deadline = started + options.timeBudgetMillis() * 1_000_000L;
 
         List<HestonParameters> starts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
@@ -113,12 +128,12 @@ public final class HestonCalibrator {
         double bestCost = Double.POSITIVE_INFINITY;
         int bestStart = 0;
         if (starts.size() == 1) {
-            Run r = run(problem, toY(starts.get(0)), options.maxIterations());
+            Run r = run(problem, toY(starts.get(0)), options.maxIterations(), deadline);
             iterations += r.iterations;
             best = r.y;
         } else {
-            for (int s = 0; s < starts.size(); s++) {
-                Run r = run(problem, toY(starts.get(s)), options.scoutIterations());
+            for (int s = 0; s < starts.size() && (s == 0 || System.nanoTime() < deadline); s++) {
+                Run r = run(problem, toY(starts.get(s)), options.scoutIterations(), deadline);
                 iterations += r.iterations;
                 if (r.cost < bestCost) {
                     bestCost = r.cost;
@@ -126,10 +141,11 @@ public final class HestonCalibrator {
                     bestStart = s;
                 }
             }
-            Run r = run(problem, best, options.maxIterations());
+            Run r = run(problem, best, options.maxIterations(), deadline);
             iterations += r.iterations;
             best = r.y;
         }
+        String startUsed = labels.get(bestStart) + (System.nanoTime() >= deadline ? " (time budget reached)" : "");
         HestonParameters fitted = fromY(best);
         List<HestonCalibrationResult.QuoteFit> fits = problem.report(fitted);
         double sum = 0;
@@ -140,7 +156,7 @@ public final class HestonCalibrator {
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         return new HestonCalibrationResult(fitted, fitted.fellerRatio(), Math.sqrt(sum / fits.size()), max, fits,
-                iterations, elapsed, labels.get(bestStart));
+                iterations, elapsed, startUsed);
     }
 
     // ---------------------------------------------------------------- transformation and bounds
@@ -203,10 +219,13 @@ public final class HestonCalibrator {
         int iterations;
     }
 
-    private Run run(Problem problem, double[] start, int maxIterations) {
+    private Run run(Problem problem, double[] start, int maxIterations, long deadline) {
         Run best = new Run();
         best.y = project(new ArrayRealVector(start)).toArray();
         MultivariateJacobianFunction model = point -> {
+            if (System.nanoTime() >= deadline && best.cost < Double.POSITIVE_INFINITY) {
+                throw new BudgetExhausted();
+            }
             double[] y = point.toArray();
             double[][] jac = new double[problem.size][5];
             double[] r = problem.residuals(y, jac);
@@ -240,6 +259,8 @@ public final class HestonCalibrator {
             best.iterations = maxIterations;
         } catch (ConvergenceException e) {
             // keep the best point seen; the report says how good it is
+            best.iterations = maxIterations;
+        } catch (BudgetExhausted e) {
             best.iterations = maxIterations;
         }
         return best;

@@ -2,7 +2,13 @@ package com.fxdesk.slv.montecarlo;
 
 import com.fxdesk.slv.market.FxMarket;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -51,7 +57,19 @@ public final class PathEngine {
     public record Estimate(double price, double stdError) {
     }
 
+    /** Runs on threads of its own (studies, benchmarks); the service passes its shared pool instead. */
     public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
+        return run(dynamics, grid, book, market, cfg, null);
+    }
+
+    /**
+     * @param pool the service's shared compute pool, or null to start {@code cfg.threads() − 1} threads of its own.
+     *             The calling thread always works too and takes every chunk nobody else has taken, so a busy or
+     *             saturated pool slows the run down but can never deadlock it; helpers still queued when the
+     *             work is done are cancelled.
+     */
+    public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
+                                 ExecutorService pool) {
         Setup s = new Setup(dynamics, grid, book, market, cfg);
         int tasks = s.batches * s.chunksPerBatch;
         double[][] sums = new double[tasks][];
@@ -71,20 +89,10 @@ public final class PathEngine {
             }
         };
         int threads = Math.min(cfg.effectiveThreads(), tasks);
-        Thread[] helpers = new Thread[threads - 1];
-        for (int i = 0; i < helpers.length; i++) {
-            helpers[i] = new Thread(worker, "mc-worker-" + i);
-            helpers[i].setDaemon(true);
-            helpers[i].start();
-        }
-        worker.run();
-        for (Thread h : helpers) {
-            try {
-                h.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+        if (pool == null) {
+            runOnOwnThreads(worker, threads - 1);
+        } else {
+            runOnPool(worker, threads - 1, pool);
         }
         if (failure.get() != null) {
             Throwable e = failure.get();
@@ -94,6 +102,55 @@ public final class PathEngine {
             throw new IllegalStateException("Monte Carlo worker failed", e);
         }
         return combine(s, sums, counts, book.size(), cfg);
+    }
+
+    private static void runOnOwnThreads(Runnable worker, int helpers) {
+        Thread[] threads = new Thread[helpers];
+        for (int i = 0; i < helpers; i++) {
+            threads[i] = new Thread(worker, "mc-worker-" + i);
+            threads[i].setDaemon(true);
+            threads[i].start();
+        }
+        worker.run();
+        for (Thread h : threads) {
+            try {
+                h.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+    }
+
+    private static void runOnPool(Runnable worker, int helpers, ExecutorService pool) {
+        // A helper claims its slot when it starts; the caller claims the slots of helpers that never started, so
+        // it waits only for helpers that are really running (Future.cancel cannot tell queued from running).
+        AtomicBoolean[] claimed = new AtomicBoolean[helpers];
+        List<Future<?>> futures = new ArrayList<>(helpers);
+        for (int i = 0; i < helpers; i++) {
+            AtomicBoolean slot = new AtomicBoolean();
+            claimed[i] = slot;
+            futures.add(pool.submit(() -> {
+                if (slot.compareAndSet(false, true)) {
+                    worker.run();
+                }
+            }));
+        }
+        worker.run();
+        for (int i = 0; i < helpers; i++) {
+            if (claimed[i].compareAndSet(false, true)) {
+                futures.get(i).cancel(false); // never started: the others did its share
+                continue;
+            }
+            try {
+                futures.get(i).get();
+            } catch (ExecutionException e) {
+                // the worker records its own failure in the shared reference
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     private static Estimate[] combine(Setup s, double[][] sums, int[] counts, int products, McConfig cfg) {

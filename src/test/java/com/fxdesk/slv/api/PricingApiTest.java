@@ -53,13 +53,40 @@ class PricingApiTest extends ApiTestSupport {
     }
 
     @Test
-    void modelsThisBuildCannotPriceAre422NamingThem() {
-        HttpResponse<String> resp = post("/api/v1/pricing", flatVolRequest("BS", "LV"));
-        if (resp.statusCode() != 200) {
-            JsonNode body = problem(resp, 422);
-            assertThat(body.get("detail").asString()).contains("LV").contains("nothing was priced");
-            assertThat(body.has("results")).isFalse();
+    void localVolMonteCarloOnAFlatSurfaceMatchesBlackScholes() {
+        ObjectNode r = EndpointValidationApiTest.pricing();
+        r.set("market", market("flat-10pct.json"));
+        ArrayNode products = r.putArray("products");
+        products.addObject().put("id", "ot").put("type", "ONE_TOUCH").put("direction", "UP").put("barrier", 1.1)
+                .put("maturity", 0.5);
+        products.addObject().put("id", "kO").put("type", "BARRIER").put("optionType", "CALL").put("strike", 1.0)
+                .put("barrier", 1.15).put("barrierType", "UP_AND_OUT").put("maturity", 0.5);
+        ArrayNode models = r.putArray("models");
+        models.add("BS").add("LV").add("HESTON");
+        r.putObject("heston").put("v0", 0.01).put("kappa", 1.0).put("theta", 0.01).put("xi", 0.2).put("rho", 0.0);
+        r.putObject("monteCarlo").put("paths", 20000).put("timeStepDays", 1).put("seed", 7);
+        HttpResponse<String> resp = post("/api/v1/pricing", r);
+        assertThat(resp.statusCode()).as(resp.body()).isEqualTo(200);
+        JsonNode results = json(resp).get("results");
+        assertThat(results).hasSize(6); // for each model, each product
+        for (int i = 0; i < 2; i++) {
+            JsonNode bs = results.get(i);
+            JsonNode lv = results.get(2 + i);
+            assertThat(lv.get("model").asString()).isEqualTo("LV");
+            assertThat(lv.get("productId").asString()).isEqualTo(bs.get("productId").asString());
+            assertThat(lv.get("stdError").asDouble()).isPositive();
+            assertThat(Math.abs(lv.get("price").asDouble() - bs.get("price").asDouble())).as(lv + " vs " + bs)
+                    .isLessThan(4 * lv.get("stdError").asDouble() + 0.003);
+            assertThat(results.get(4 + i).get("method").asString()).isEqualTo("MONTE_CARLO");
         }
+    }
+
+    @Test
+    void unknownCalibrationIdIsAFieldError() {
+        ObjectNode r = EndpointValidationApiTest.pricing();
+        r.remove("market");
+        r.put("calibrationId", "no-such-job");
+        assertThat(fieldError(post("/api/v1/pricing", r), "calibrationId")).contains("no-such-job");
     }
 
     @Test

@@ -70,6 +70,19 @@ class HestonCalibratorTest {
     }
 
     @Test
+    void timeBudgetReturnsTheBestPointSoFarInsteadOfHanging() {
+        HestonParameters truth = new HestonParameters(0.0095, 1.2, 0.0121, 0.45, -0.35);
+        HestonCalibrator hurried = new HestonCalibrator(new HestonCalibrator.Options(200, 12, true, 1e-10, 1));
+        long t0 = System.nanoTime();
+        HestonCalibrationResult r = hurried.calibrate(FX, hestonSurface(truth), null,
+                HestonCalibrator.Weighting.IMPLIED_VOL);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(r.startUsed().endsWith("(time budget reached)"), r.startUsed());
+        assertTrue(Double.isFinite(r.rmseVolBps()) && Double.isFinite(r.maxErrorVolBps()));
+        assertTrue(ms < 2_000, "took " + ms + " ms with a 1 ms budget");
+    }
+
+    @Test
     void fitsTheSharedMarkets() {
         for (String file : new String[] {"eurusd-2018-03-15.json", "usdjpy-2018-03-15.json", "eurusd-2025-02-10.json"}) {
             HestonTestData.Market m = HestonTestData.market(file);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Monte Carlo prices of {@link Product}s under BS, LV, HESTON and SLV (SPEC.md §6). One simulation per model
@@ -22,6 +23,17 @@ import java.util.Map;
  * each product. Stateless and thread-safe.
  */
 public final class MonteCarloPricer {
+    private final ExecutorService pool;
+
+    /** Paths run on threads the engine starts itself (studies, benchmarks, tests). */
+    public MonteCarloPricer() {
+        this(null);
+    }
+
+    /** Paths run on the given shared compute pool (the service's), plus the calling thread. */
+    public MonteCarloPricer(ExecutorService pool) {
+        this.pool = pool;
+    }
 
     public List<McResult> price(MonteCarloRequest request) {
         validate(request);
@@ -35,7 +47,7 @@ public final class MonteCarloPricer {
             Map<String, McResult> byId = new LinkedHashMap<>();
             for (Map.Entry<Double, List<Product>> g : groups.entrySet()) {
                 PathDynamics dyn = dynamics(model, request, g.getKey());
-                List<PathEngine.Estimate> est = simulate(request.market(), dyn, g.getValue(), request.config());
+                List<PathEngine.Estimate> est = simulate(request.market(), dyn, g.getValue(), request.config(), pool);
                 for (int i = 0; i < est.size(); i++) {
                     Product p = g.getValue().get(i);
                     byId.put(p.id(), new McResult(p.id(), model, est.get(i).price(), est.get(i).stdError()));
@@ -51,6 +63,11 @@ public final class MonteCarloPricer {
     /** Prices products under one dynamics; exposed for studies that build their own dynamics. */
     public static List<PathEngine.Estimate> simulate(FxMarket market, PathDynamics dynamics, List<Product> products,
                                                      McConfig config) {
+        return simulate(market, dynamics, products, config, null);
+    }
+
+    private static List<PathEngine.Estimate> simulate(FxMarket market, PathDynamics dynamics, List<Product> products,
+                                                      McConfig config, ExecutorService pool) {
         double[] maturities = new double[products.size()];
         for (int i = 0; i < maturities.length; i++) {
             maturities[i] = products.get(i).maturity();
@@ -60,7 +77,7 @@ public final class MonteCarloPricer {
         for (Product p : products) {
             add(b, p);
         }
-        return List.of(PathEngine.run(dynamics, grid, b.build(), market, config));
+        return List.of(PathEngine.run(dynamics, grid, b.build(), market, config, pool));
     }
 
     private static void add(PayoffBook.Builder b, Product product) {

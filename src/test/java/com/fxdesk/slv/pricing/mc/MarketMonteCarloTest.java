@@ -82,6 +82,48 @@ class MarketMonteCarloTest {
         }
     }
 
+    /** The paper's claim on its exhibit: with η in (0, 1) the SLV one-touch lies between LV and Heston. */
+    @Test
+    void slvLadderLiesBetweenLocalVolAndHeston() {
+        MarketData md = TestMarkets.load(TestMarkets.EURUSD_2018);
+        VolSurface surface = VolSurfaceBuilder.build(md);
+        FxMarket fx = md.fx();
+        DupireLocalVol lv = new DupireLocalVol(surface);
+        double t = 0.5;
+        // Heston fitted to the same surface (expiries to 1Y), as the claim presumes
+        List<com.fxdesk.slv.heston.CalibrationQuote> quotes = new ArrayList<>();
+        for (double e : surface.expiries()) {
+            if (e > 1.01) {
+                continue;
+            }
+            double a = surface.impliedVol(e, surface.forward(e));
+            for (double z : new double[] {-1.5, -0.75, 0, 0.75, 1.5}) {
+                double k = surface.forward(e) * Math.exp(z * a * Math.sqrt(e));
+                quotes.add(new com.fxdesk.slv.heston.CalibrationQuote(e, k, surface.impliedVol(e, k), e + " " + z));
+            }
+        }
+        HestonParameters h = new com.fxdesk.slv.heston.HestonCalibrator().calibrate(fx, quotes, null,
+                com.fxdesk.slv.heston.HestonCalibrator.Weighting.IMPLIED_VOL).parameters();
+        var slv = new com.fxdesk.slv.calibration.SlvCalibrator(null).calibrate(
+                com.fxdesk.slv.calibration.SlvCalibrationInput.builder(fx, lv, h,
+                        com.fxdesk.slv.regression.Estimators.paperDefault()).impliedVol(surface)
+                        .surfaceExpiries(surface.expiries()).mixing(0.66).maturity(t).build(), null, null);
+        double atm = surface.impliedVol(t, surface.forward(t));
+        double[] barriers = OneTouchLadder.barriers(fx.spot(), atm, t, 5, 2.0);
+        List<OneTouchLadder.Rung> rungs = OneTouchLadder.price(PRICER, new MonteCarloRequest(fx, List.of(),
+                List.of(McModel.LV, McModel.HESTON, McModel.SLV), null, lv, h, 0.66, slv.leverage(),
+                McConfig.defaults()), t, barriers, atm);
+        int between = 0;
+        for (OneTouchLadder.Rung r : rungs) {
+            double tol = 2 * Math.hypot(r.slvStdError(), Math.max(r.lvStdError(), r.hestonStdError()));
+            boolean ok = r.slv() >= Math.min(r.lv(), r.heston()) - tol && r.slv() <= Math.max(r.lv(), r.heston()) + tol;
+            between += ok ? 1 : 0;
+            System.out.printf("  %s %.4f TV %.4f LV %.4f SLV %.4f HESTON %.4f %s%n", r.direction(), r.barrier(), r.tv(),
+                    r.lv(), r.slv(), r.heston(), ok ? "" : "outside");
+        }
+        assertTrue(between >= rungs.size() - 1, between + " of " + rungs.size());
+    }
+
     @Test
     void ladderTouchesAreMonotoneInTheBarrier() {
         FxMarket fx = TestMarkets.load(TestMarkets.EURUSD_2018).fx();

@@ -191,6 +191,31 @@ class ModelMonteCarloTest {
     }
 
     @Test
+    void sharedPoolGivesTheSameBitsAndSurvivesASaturatedPool() throws Exception {
+        HestonParameters h = new HestonParameters(0.0064, 1.5, 0.0081, 0.3, -0.2);
+        List<Product> ps = touchesAndVanillas(0.5, 0.1);
+        McConfig cfg = McConfig.defaults().withPaths(8000).withThreads(3);
+        MonteCarloRequest req = new MonteCarloRequest(eurusd(), ps, List.of(McModel.HESTON), null, null, h, 1, null, cfg);
+        List<McResult> own = PRICER.price(req);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try {
+            assertEquals(own, new MonteCarloPricer(pool).price(req));
+            // every pool thread busy elsewhere: the caller does all the work instead of waiting forever
+            for (int i = 0; i < 2; i++) {
+                pool.submit(() -> {
+                    release.await();
+                    return null;
+                });
+            }
+            assertEquals(own, new MonteCarloPricer(pool).price(req));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void halvingTheStepMovesHestonTouchesByLessThanTheirStdError() {
         HestonParameters h = new HestonParameters(0.0064, 1.5, 0.0081, 0.3, -0.2);
         List<Product> ps = new ArrayList<>();
