@@ -19,7 +19,7 @@ import java.util.function.IntConsumer;
  */
 final class Chunks {
     /** Spin this long for the last helper's task before parking: phases are short. */
-    private static final long SPIN_NANOS = 50_000;
+    private static final long SPIN_NANOS = 200_000;
 
     private Chunks() {
     }
@@ -51,15 +51,16 @@ final class Chunks {
             }
             return;
         }
-        Phase phase = new Phase(tasks, body, Thread.currentThread());
+        Phase phase = new Phase(tasks, body, Thread.currentThread(), helpers + 1);
         for (int h = 0; h < helpers; h++) {
+            int participant = h + 1;
             try {
-                executor.execute(phase::work);
+                executor.execute(() -> phase.work(participant));
             } catch (RejectedExecutionException e) {
                 break; // the pool is shutting down: the caller does the rest
             }
         }
-        phase.work();
+        phase.work(0);
         phase.awaitAll();
         phase.rethrow();
     }
@@ -73,7 +74,7 @@ final class Chunks {
      */
     static final class Team implements AutoCloseable {
         /** How long an idle helper spins for the next phase before parking. */
-        private static final long IDLE_SPIN_NANOS = 100_000;
+        private static final long IDLE_SPIN_NANOS = 200_000;
         private final Thread caller = Thread.currentThread();
         private final Thread[] parked;
         private volatile Phase current;
@@ -100,10 +101,10 @@ final class Chunks {
                 }
                 return;
             }
-            Phase phase = new Phase(tasks, body, caller);
+            Phase phase = new Phase(tasks, body, caller, parked.length + 1);
             current = phase;
             wakeAll();
-            phase.work();
+            phase.work(0);
             phase.awaitAll();
             phase.rethrow();
         }
@@ -134,7 +135,7 @@ final class Chunks {
                 Phase p = current;
                 if (p != null && p != seen) {
                     seen = p;
-                    p.work();
+                    p.work(slot + 1);
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince < IDLE_SPIN_NANOS) {
                     Thread.onSpinWait();
@@ -155,36 +156,56 @@ final class Chunks {
         }
     }
 
+    /**
+     * One parallel phase. Tasks are split into one contiguous block per participant (the caller is participant 0):
+     * each participant claims from its own block first, then helps the others, so the same tasks (the same
+     * particles, the regression on the caller) tend to stay on the same core from phase to phase, while a late or
+     * absent participant's block is simply taken over.
+     */
     private static final class Phase {
         private final int tasks;
         private final IntConsumer body;
         private final Thread caller;
-        private final AtomicInteger next = new AtomicInteger();
+        private final int[] blockEnd;
+        private final AtomicInteger[] blockNext;
         private final AtomicInteger finished = new AtomicInteger();
         private volatile Throwable failure;
 
-        Phase(int tasks, IntConsumer body, Thread caller) {
+        Phase(int tasks, IntConsumer body, Thread caller, int participants) {
             this.tasks = tasks;
             this.body = body;
             this.caller = caller;
+            int blocks = Math.max(1, Math.min(participants, tasks));
+            blockEnd = new int[blocks];
+            blockNext = new AtomicInteger[blocks];
+            for (int b = 0; b < blocks; b++) {
+                blockNext[b] = new AtomicInteger((int) ((long) tasks * b / blocks));
+                blockEnd[b] = (int) ((long) tasks * (b + 1) / blocks);
+            }
         }
 
-        void work() {
-            int c;
-            while ((c = next.getAndIncrement()) < tasks) {
-                if (failure == null) {
-                    try {
-                        body.accept(c);
-                    } catch (Throwable t) {
-                        synchronized (this) {
-                            if (failure == null) {
-                                failure = t;
+        void work(int participant) {
+            int blocks = blockEnd.length;
+            for (int k = 0; k < blocks; k++) {
+                int b = (participant + k) % blocks;
+                AtomicInteger next = blockNext[b];
+                int end = blockEnd[b];
+                int c;
+                while (next.get() < end && (c = next.getAndIncrement()) < end) {
+                    if (failure == null) {
+                        try {
+                            body.accept(c);
+                        } catch (Throwable t) {
+                            synchronized (this) {
+                                if (failure == null) {
+                                    failure = t;
+                                }
                             }
                         }
                     }
-                }
-                if (finished.incrementAndGet() == tasks && Thread.currentThread() != caller) {
-                    LockSupport.unpark(caller);
+                    if (finished.incrementAndGet() == tasks && Thread.currentThread() != caller) {
+                        LockSupport.unpark(caller);
+                    }
                 }
             }
         }
