@@ -3,14 +3,12 @@ package com.fxdesk.slv.calibration;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.montecarlo.RandomStreams;
-import com.fxdesk.slv.montecarlo.SlvStepper;
 import com.fxdesk.slv.pricing.BlackFormula;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,12 +17,12 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Round trip (SPEC.md section 7): an independent Monte Carlo of the calibrated SLV — its own seed, the same
- * {@link SlvStepper} dynamics and the same time steps as the calibration (every leverage slice time, plus the
- * quote expiries) with L(·, τ_j) frozen on [τ_j, τ_{j+1}) and interpolated linearly in ln S, as in calibration —
- * prices the out-of-the-money vanilla at every quote and inverts it with {@link BlackFormula#impliedVol}.
+ * SlvStepper dynamics (the calibration's {@link ParticleKernel} and {@link ZigguratNormals}) and the same time steps
+ * as the calibration (every leverage slice time, plus the quote expiries) with L(·, τ_j) frozen on [τ_j, τ_{j+1})
+ * and interpolated linearly in ln S, as in calibration — prices the out-of-the-money vanilla at every quote and inverts it with {@link BlackFormula#impliedVol}.
  *
  * <p>Paths are independent (L is fixed), so each chunk runs all its paths through all steps (no barrier per
- * step); chunk c on step s draws from {@link RandomStreams#stream}(seed, s, c) and chunk sums are combined in
+ * step); chunk c on step s draws from the stream seeded by {@link RandomStreams#stream}(seed, s, c) and chunk sums are combined in
  * chunk order: bit-identical for any pool size. Variance reduction: antithetic pairs (Z_S and Z_V mirrored),
  * and S_T, whose mean F(T) is known, as control variate with the optimal β per option. The control variate also
  * removes the small martingale error of the discretised spot; the error reported is computed by simulation,
@@ -77,11 +75,11 @@ public final class RoundTrip {
             }
             expiryAtStepEnd[idx - 1] = e;
         }
-        SlvStepper[] steppers = new SlvStepper[steps];
+        ParticleKernel[] kernels = new ParticleKernel[steps];
         UniformSlice[] levSlices = new UniformSlice[leverage.sliceCount()];
         int[] stepSlice = new int[steps];
         for (int s = 0; s < steps; s++) {
-            steppers[s] = new SlvStepper(mixedHeston, times[s + 1] - times[s], market.drift(times[s], times[s + 1]));
+            kernels[s] = new ParticleKernel(mixedHeston, times[s + 1] - times[s], market.drift(times[s], times[s + 1]));
             int slice = leverage.sliceIndex(times[s]);
             stepSlice[s] = slice;
             if (levSlices[slice] == null) {
@@ -123,6 +121,7 @@ public final class RoundTrip {
             double[] lev = new double[n];
             double[] zS = new double[n];
             double[] zV = new double[n];
+            double[] next = new double[n];
             Arrays.fill(x, x0);
             Arrays.fill(v, v0);
             double[] sums = chunkSums[c];
@@ -132,27 +131,23 @@ public final class RoundTrip {
                 }
                 UniformSlice sl = levSlices[stepSlice[s]];
                 SlvCalibrator.interpolate(x, lev, 0, n, sl.values, sl.x0, sl.invDx);
-                SplittableRandom rng = RandomStreams.stream(config.seed(), s, c);
+                long state = RandomStreams.stream(config.seed(), s, c).nextLong();
                 if (anti) {
+                    state = ZigguratNormals.fill(zS, 0, half, state);
+                    if (!deterministic) {
+                        ZigguratNormals.fill(zV, 0, half, state);
+                    }
                     for (int i = 0; i < half; i++) {
-                        double a = rng.nextGaussian();
-                        zS[i] = a;
-                        zS[i + half] = -a;
-                        if (!deterministic) {
-                            double b = rng.nextGaussian();
-                            zV[i] = b;
-                            zV[i + half] = -b;
-                        }
+                        zS[i + half] = -zS[i];
+                        zV[i + half] = -zV[i];
                     }
                 } else {
-                    for (int i = 0; i < n; i++) {
-                        zS[i] = rng.nextGaussian();
-                        if (!deterministic) {
-                            zV[i] = rng.nextGaussian();
-                        }
+                    state = ZigguratNormals.fill(zS, 0, n, state);
+                    if (!deterministic) {
+                        ZigguratNormals.fill(zV, 0, n, state);
                     }
                 }
-                steppers[s].step(x, v, lev, zS, zV, 0, n);
+                kernels[s].step(x, v, lev, zS, zV, next, 0, n);
                 int e = expiryAtStepEnd[s];
                 if (e >= 0) {
                     accumulate(x, n, anti, e, ne, nq, quoteExpiry, call, strike, sums);

@@ -9,7 +9,6 @@ import com.fxdesk.slv.volatility.LocalVolSurface;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
@@ -21,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * m_n(x) = E[V | ln S = x] on all particles; m_n is evaluated on a spot grid uniform in ln S between the
  * particles' q and 1 − q quantiles, and L = σ_LV / √max(m, floor), clipped to [floor, cap], is interpolated
  * linearly in ln S (flat beyond the grid) at each particle. Between regressions the particles move on
- * {@code subSteps} propagation steps per Δt with {@link SlvStepper} (Andersen QE variance, vol-of-vol η ξ).
+ * {@code subSteps} propagation steps per Δt with the {@link SlvStepper} scheme (Andersen QE variance, vol-of-vol η ξ).
  *
  * <p>On a propagation step [τ, τ + h] inside [t_n, t_{n+1}] the leverage is
  * L(s) = σ_LV(τ + h/2, s) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known mean of V and
@@ -29,11 +28,16 @@ import java.util.function.BooleanSupplier;
  * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step.
  *
- * <p>Parallelism: particles are cut into fixed chunks; chunk c on step j draws its normals from
- * {@link RandomStreams#stream}(seed, j, c), so the result is bit-identical for any pool size. Regressions run
- * on the calling thread between steps, on all particles (the McKean coupling). Particle arrays are allocated
- * once per calibration. Stateless: one instance may run concurrent calibrations on a shared bounded pool.
- * Do not call it from a thread of a fixed-size pool it also computes on (it blocks waiting for its chunks).
+ * <p>Parallelism: particles are cut into fixed chunks; chunk c on step j draws its normals from the stream seeded by
+ * {@link RandomStreams#stream}(seed, j, c), so the result is bit-identical for any pool size. Within a regression
+ * interval L is known for every propagation step before any particle moves (σ_LV needs no particles and m_n is
+ * fixed), so each chunk runs through all steps of the interval in one task while its particles stay in cache, with
+ * {@link ParticleKernel} (the SlvStepper step, vectorised) and {@link ZigguratNormals}: one barrier per regression
+ * interval, not per step. Per interval there are two parallel phases on one {@link Chunks.Team} (the caller plus
+ * helpers that stay for the whole calibration): the regression together with σ_LV on the grid at every step of the
+ * interval, then the particles. Particle arrays are allocated once per calibration: memory is O(N + steps × grid),
+ * no stored draws. Stateless: one instance may run concurrent calibrations on a shared bounded pool; a pool of P
+ * threads gives one calibration at most P computing threads, the caller included.
  */
 public final class SlvCalibrator {
     /** Particles (at most about) used to locate the grid's quantiles. */
@@ -67,12 +71,13 @@ public final class SlvCalibrator {
         double[] lev = new double[n];
         double[] zS = new double[n];
         double[] zV = deterministicVariance ? null : new double[n];
+        double[] next = deterministicVariance ? null : new double[n];
         double[] scratch = new double[Math.min(n, 2 * QUANTILE_SAMPLE)];
         Arrays.fill(x, x0);
         Arrays.fill(v, v0);
         double[] gridX = new double[m];
         double[] mGrid = new double[m];
-        double[] sigma = new double[m];
+        double[][] sigma = new double[grid.maxStepsPerInterval()][m];
 
         double[] levTimes = new double[steps];
         double[][] levSpots = new double[steps][];
@@ -87,116 +92,136 @@ public final class SlvCalibrator {
         double rtShare = rtShare(in, n);
         double[] reg = grid.regressionTimes;
         int j = 0;
-        for (int interval = 0; interval + 1 < reg.length; interval++) {
-            checkCancelled(isCancelled);
-            double tn = reg[interval];
-            RegressionDiagnostics diag;
-            long r0 = System.nanoTime();
-            if (interval == 0) {
-                // all particles sit at (x0, v0): m ≡ v0 on a grid wide enough for the first step's spread
-                double t1 = reg[1];
-                double halfWidth = Math.max(1e-3, 6 * in.localVol().localVol(0.5 * t1, in.market().spot())
-                        * Math.sqrt(t1));
-                uniform(gridX, x0 - halfWidth, x0 + halfWidth);
-                Arrays.fill(mGrid, v0);
-                diag = new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, 0, 0, 0);
-            } else {
-                // the grid's ends need not be exact order statistics: a fixed stride keeps selection O(16k)
-                int stride = Math.max(1, n / QUANTILE_SAMPLE);
-                int ns = 0;
-                for (int i = 0; i < n; i += stride) {
-                    scratch[ns++] = x[i];
-                }
-                int kLo = (int) Math.floor(in.gridQuantile() * (ns - 1));
-                int kHi = (int) Math.ceil((1 - in.gridQuantile()) * (ns - 1));
-                double lo = Quantiles.select(scratch, 0, ns, kLo);
-                double hi = Quantiles.select(scratch, kLo, ns, kHi);
-                if (hi - lo < 1e-6) {
-                    double c = 0.5 * (lo + hi);
-                    lo = c - 5e-7;
-                    hi = c + 5e-7;
-                }
-                uniform(gridX, lo, hi);
-                RegressionFit fit = in.estimator().fit(x, v, n);
-                fit.values(gridX, mGrid, m);
-                diag = fit.diagnostics();
-            }
-            regressionNanos += System.nanoTime() - r0;
-
-            double[] spots = new double[m];
-            for (int k = 0; k < m; k++) {
-                spots[k] = Math.exp(gridX[k]);
-            }
-            int varFloored = 0;
-            for (int k = 0; k < m; k++) {
-                if (!(mGrid[k] >= in.varianceFloor())) {
-                    mGrid[k] = in.varianceFloor();
-                    varFloored++;
-                }
-            }
-            double gn = meanVariance(mixed, tn);
-            double sliceMeanV = mean(v, n);
-            double gx0 = gridX[0];
-            double invDx = (m - 1) / (gridX[m - 1] - gridX[0]);
-            int sliceFloored = 0;
-            int sliceCapped = 0;
-            double[] firstLeverage = null;
-
-            for (; j < steps && grid.stepInterval[j] == interval; j++) {
+        double[] chunkSumV = new double[chunks];
+        double sliceMeanV = v0;
+        try (Chunks.Team team = new Chunks.Team(executor, Chunks.parallelism(executor))) {
+            for (int interval = 0; interval + 1 < reg.length; interval++) {
                 checkCancelled(isCancelled);
-                double a = grid.stepTimes[j];
-                double b = grid.stepTimes[j + 1];
-                double h = b - a;
-                double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
-                in.localVol().localVol(a + 0.5 * h, spots, sigma, m);
-                double[] values = new double[m];
-                for (int k = 0; k < m; k++) {
-                    double l = sigma[k] / Math.sqrt(Math.max(mGrid[k] * scale, in.varianceFloor()));
-                    if (!(l >= in.leverageFloor())) {
-                        l = in.leverageFloor();
-                        sliceFloored++;
-                    } else if (l > in.leverageCap()) {
-                        l = in.leverageCap();
-                        sliceCapped++;
+                double tn = reg[interval];
+                long r0 = System.nanoTime();
+                boolean initial = interval == 0;
+                if (initial) {
+                    // all particles sit at (x0, v0): m ≡ v0 on a grid wide enough for the first step's spread
+                    double t1 = reg[1];
+                    double halfWidth = Math.max(1e-3, 6 * in.localVol().localVol(0.5 * t1, in.market().spot())
+                            * Math.sqrt(t1));
+                    uniform(gridX, x0 - halfWidth, x0 + halfWidth);
+                    Arrays.fill(mGrid, v0);
+                } else {
+                    // the grid's ends need not be exact order statistics: a fixed stride keeps selection O(16k)
+                    int stride = Math.max(1, n / QUANTILE_SAMPLE);
+                    int ns = (n + stride - 1) / stride;
+                    int kLo = (int) Math.floor(in.gridQuantile() * (ns - 1));
+                    int kHi = (int) Math.ceil((1 - in.gridQuantile()) * (ns - 1));
+                    double[] ends = Quantiles.ranks(x, n, stride, kLo, kHi, scratch);
+                    double lo = ends[0];
+                    double hi = ends[1];
+                    if (hi - lo < 1e-6) {
+                        double c = 0.5 * (lo + hi);
+                        lo = c - 5e-7;
+                        hi = c + 5e-7;
                     }
-                    values[k] = l;
+                    uniform(gridX, lo, hi);
                 }
-                if (firstLeverage == null) {
-                    firstLeverage = values;
+                double[] spots = new double[m];
+                for (int q = 0; q < m; q++) {
+                    spots[q] = Math.exp(gridX[q]);
                 }
-                levTimes[j] = a;
-                levSpots[j] = spots;
-                levValues[j] = values;
+                int j0 = j;
+                while (j < steps && grid.stepInterval[j] == interval) {
+                    j++;
+                }
+                int k = j - j0;
 
+                // the regression and σ_LV at every propagation step of the interval (which needs no particles) in
+                // parallel: task 0 fits m_n on the grid, task 1 + s evaluates σ_LV at the mid-point of step s
+                RegressionDiagnostics[] diag = new RegressionDiagnostics[1];
+                int first = initial ? 1 : 0;
+                team.run(k + 1 - first, t -> {
+                    int task = t + first;
+                    if (task == 0) {
+                        RegressionFit fit = in.estimator().fit(x, v, n);
+                        fit.values(gridX, mGrid, m);
+                        diag[0] = fit.diagnostics();
+                    } else {
+                        double a = grid.stepTimes[j0 + task - 1];
+                        double b = grid.stepTimes[j0 + task];
+                        in.localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
+                    }
+                });
+                if (initial) {
+                    diag[0] = new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
+                            Double.NaN, 0, 0, 0);
+                }
+                regressionNanos += System.nanoTime() - r0;
+
+                int varFloored = 0;
+                for (int q = 0; q < m; q++) {
+                    if (!(mGrid[q] >= in.varianceFloor())) {
+                        mGrid[q] = in.varianceFloor();
+                        varFloored++;
+                    }
+                }
+                double gn = meanVariance(mixed, tn);
+                double gx0 = gridX[0];
+                double invDx = (m - 1) / (gridX[m - 1] - gridX[0]);
+                int sliceFloored = 0;
+                int sliceCapped = 0;
+                ParticleKernel[] kernels = new ParticleKernel[k];
+                double[][] values = new double[k][];
+                for (int s = 0; s < k; s++) {
+                    double a = grid.stepTimes[j0 + s];
+                    double b = grid.stepTimes[j0 + s + 1];
+                    double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
+                    double[] sig = sigma[s];
+                    double[] row = new double[m];
+                    for (int q = 0; q < m; q++) {
+                        double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.varianceFloor()));
+                        if (!(l >= in.leverageFloor())) {
+                            l = in.leverageFloor();
+                            sliceFloored++;
+                        } else if (l > in.leverageCap()) {
+                            l = in.leverageCap();
+                            sliceCapped++;
+                        }
+                        row[q] = l;
+                    }
+                    values[s] = row;
+                    levTimes[j0 + s] = a;
+                    levSpots[j0 + s] = spots;
+                    levValues[j0 + s] = row;
+                    kernels[s] = new ParticleKernel(mixed, b - a, in.market().drift(a, b));
+                }
+                totalFloored += sliceFloored;
+                totalCapped += sliceCapped;
+                totalVarFloored += varFloored;
+                slices.add(new RegressionSlice(tn, spots, mGrid.clone(), values[0], diag[0], gridX[0], gridX[m - 1],
+                        varFloored, sliceFloored, sliceCapped, sliceMeanV));
+
+                // each chunk runs through all steps of the interval while its particles are in cache
                 long p0 = System.nanoTime();
-                SlvStepper stepper = new SlvStepper(mixed, h, in.market().drift(a, b));
-                int step = j;
-                Chunks.run(executor, chunks, c -> {
+                team.run(chunks, c -> {
                     int from = c * chunk;
                     int to = Math.min(n, from + chunk);
-                    SplittableRandom rng = RandomStreams.stream(in.seed(), step, c);
-                    interpolate(x, lev, from, to, values, gx0, invDx);
-                    if (zV == null) {
-                        for (int i = from; i < to; i++) {
-                            zS[i] = rng.nextGaussian();
-                        }
-                    } else {
-                        for (int i = from; i < to; i++) {
-                            zS[i] = rng.nextGaussian();
-                            zV[i] = rng.nextGaussian();
-                        }
+                    for (int s = 0; s < k; s++) {
+                        long state = RandomStreams.stream(in.seed(), j0 + s, c).nextLong();
+                        kernels[s].prepare(x, lev, zS, zV, from, to, values[s], gx0, invDx, state);
+                        kernels[s].step(x, v, lev, zS, zV, next, from, to);
                     }
-                    stepper.step(x, v, lev, zS, zV, from, to);
+                    double sum = 0;
+                    for (int i = from; i < to; i++) {
+                        sum += v[i];
+                    }
+                    chunkSumV[c] = sum;
                 });
                 propagationNanos += System.nanoTime() - p0;
-                listener.onProgress((1 - rtShare) * (j + 1) / steps);
+                double sumV = 0;
+                for (double cs : chunkSumV) {
+                    sumV += cs; // in chunk order: the same for any pool
+                }
+                sliceMeanV = sumV / n;
+                listener.onProgress((1 - rtShare) * j / steps);
             }
-            totalFloored += sliceFloored;
-            totalCapped += sliceCapped;
-            totalVarFloored += varFloored;
-            slices.add(new RegressionSlice(tn, spots, mGrid.clone(), firstLeverage, diag, gridX[0], gridX[m - 1],
-                    varFloored, sliceFloored, sliceCapped, sliceMeanV));
         }
         LeverageFunction leverage = new LeverageFunction(levTimes, levSpots, levValues);
         long leverageEnd = System.nanoTime();
@@ -275,14 +300,6 @@ public final class SlvCalibrator {
             grid[k] = lo + k * dx;
         }
         grid[m - 1] = hi;
-    }
-
-    private static double mean(double[] a, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += a[i];
-        }
-        return s / n;
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

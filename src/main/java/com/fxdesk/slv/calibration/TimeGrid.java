@@ -26,6 +26,17 @@ final class TimeGrid {
         return stepTimes.length - 1;
     }
 
+    /** The largest number of propagation steps in one regression interval. */
+    int maxStepsPerInterval() {
+        int max = 0;
+        int run = 0;
+        for (int j = 0; j < stepInterval.length; j++) {
+            run = j > 0 && stepInterval[j] == stepInterval[j - 1] ? run + 1 : 1;
+            max = Math.max(max, run);
+        }
+        return max;
+    }
+
     /**
      * @param refine short-end refinement: extra regression times Δt/2, Δt/4, …, Δt/2^refine, because on the
      *               first interval m ≡ v0 and the density error made there persists to every expiry

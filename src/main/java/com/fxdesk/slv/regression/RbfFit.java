@@ -36,9 +36,16 @@ final class RbfFit implements RegressionFit {
 
     @Override
     public void values(double[] increasingX, double[] out, int n) {
+        if (kernel == Kernel.GAUSSIAN && n >= 16 && equallySpaced(increasingX, n)) {
+            gaussianOnUniformGrid(increasingX, out, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = raw(increasingX[i]);
+            }
+        }
         long fl = 0;
         for (int i = 0; i < n; i++) {
-            double v = raw(increasingX[i]);
+            double v = out[i];
             if (!(v >= floor)) {
                 v = floor;
                 fl++;
@@ -46,6 +53,69 @@ final class RbfFit implements RegressionFit {
             out[i] = v;
         }
         floored.add(fl);
+    }
+
+    private static boolean equallySpaced(double[] x, int n) {
+        double d = (x[n - 1] - x[0]) / (n - 1);
+        if (!(d > 0)) {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            if (Math.abs(x[i] - (x[0] + i * d)) > 1e-9 * d) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Unfloored values on an equally spaced grid (the calibrator's spot grid): unit by unit, e^{−u²/2} by the exact
+     * recurrence of {@link RbfEstimator#normalEquationsOnNodes} over the grid points inside the unit's truncated
+     * support, instead of an exp and two binary searches per (point, unit). Points outside [c_0, c_{M−1}] (held
+     * flat) and points no unit covers go through {@link #raw}.
+     */
+    private void gaussianOnUniformGrid(double[] x, double[] out, int n) {
+        double[] c = units.centres;
+        double[] h = units.widths;
+        int m = c.length;
+        double radius = Kernel.GAUSSIAN.radius();
+        double d = (x[n - 1] - x[0]) / (n - 1);
+        double[] sum = new double[n];
+        double[] acc = new double[n];
+        for (int j = 0; j < m; j++) {
+            int from = (int) Math.max(0, Math.ceil((c[j] - radius * h[j] - x[0]) / d) - 1);
+            int to = (int) Math.min(n - 1, Math.floor((c[j] + radius * h[j] - x[0]) / d) + 1);
+            while (from <= to && !(Math.abs((x[from] - c[j]) / h[j]) <= radius)) {
+                from++;
+            }
+            while (to >= from && !(Math.abs((x[to] - c[j]) / h[j]) <= radius)) {
+                to--;
+            }
+            double dd = d / h[j];
+            double q = Math.exp(-dd * dd);
+            double e = 0.0;
+            double r = 0.0;
+            double wj = weights[j];
+            for (int p = from; p <= to; p++) {
+                if ((p - from) % RbfEstimator.ANCHOR == 0) {
+                    double u = (x[p] - c[j]) / h[j];
+                    e = Math.exp(-0.5 * u * u);
+                    r = Math.exp(-u * dd - 0.5 * dd * dd);
+                }
+                double phi = RbfEstimator.INV_SQRT_2PI * e;
+                sum[p] += phi;
+                acc[p] += wj * phi;
+                e *= r;
+                r *= q;
+            }
+        }
+        for (int p = 0; p < n; p++) {
+            if (x[p] < c[0] || x[p] > c[m - 1] || !(sum[p] > 0.0)) {
+                out[p] = raw(x[p]);
+            } else {
+                out[p] = mean + (partitionOfUnity ? acc[p] / sum[p] : acc[p]);
+            }
+        }
     }
 
     /** Unfloored value; no allocation (the basis is summed on the fly). */

@@ -10,14 +10,19 @@ final class SampleStats {
     final double meanX;
     final double stdX;
     final double meanY;
+    /** First index of the smallest and of the largest x. */
+    final int iMin;
+    final int iMax;
 
-    private SampleStats(int n, double minX, double maxX, double meanX, double stdX, double meanY) {
+    private SampleStats(int n, double minX, double maxX, double meanX, double stdX, double meanY, int iMin, int iMax) {
         this.n = n;
         this.minX = minX;
         this.maxX = maxX;
         this.meanX = meanX;
         this.stdX = stdX;
         this.meanY = meanY;
+        this.iMin = iMin;
+        this.iMax = iMax;
     }
 
     static SampleStats of(double[] x, double[] y, int n) {
@@ -30,6 +35,8 @@ final class SampleStats {
         double s1 = 0.0;
         double s2 = 0.0;
         double sy = 0.0;
+        int iMin = -1;
+        int iMax = -1;
         for (int i = 0; i < n; i++) {
             double xi = x[i];
             double yi = y[i];
@@ -38,9 +45,11 @@ final class SampleStats {
             }
             if (xi < min) {
                 min = xi;
+                iMin = i;
             }
             if (xi > max) {
                 max = xi;
+                iMax = i;
             }
             double d = xi - shift; // shifted sums avoid cancellation when |mean| ≫ std
             s1 += d;
@@ -49,7 +58,7 @@ final class SampleStats {
         }
         double m = s1 / n;
         double var = n > 1 ? Math.max(0.0, (s2 - n * m * m) / (n - 1)) : 0.0;
-        return new SampleStats(n, min, max, shift + m, Math.sqrt(var), sy / n);
+        return new SampleStats(n, min, max, shift + m, Math.sqrt(var), sy / n, iMin, iMax);
     }
 
     /** Silverman's rule h = (4 σ̂⁵ / (3N))^{1/5} with σ̂ = min(std, IQR/1.34) (std if the IQR is 0). */

@@ -46,7 +46,11 @@ class SlvJobApiTest extends ApiTestSupport {
         int checked = 0;
         for (JsonNode p : rt.get("points")) {
             double k = p.get("strike").asDouble();
-            if (p.get("priced").asBoolean() && k >= 0.8 && k <= 1.25) { // the far wings need far more paths
+            double t = p.get("expiry").asDouble();
+            // within 2.5 standard deviations (F = e^{0.01 t}, 10% vol): beyond, 8,000 paths see a handful of
+            // payoffs and 2,048 particles leave a 40-60 bp wing bias (16 seeds, before and after the perf work)
+            boolean inside = Math.abs(Math.log(k) - 0.01 * t) <= 2.5 * 0.10 * Math.sqrt(t);
+            if (p.get("priced").asBoolean() && inside) {
                 checked++;
                 assertThat(Math.abs(p.get("errorBps").asDouble())).as(p.toString())
                         .isLessThan(4 * p.get("stdErrorBps").asDouble() + 15);

