@@ -202,8 +202,7 @@ public final class RoundTrip {
                 maxErr = Math.max(maxErr, Math.abs(err));
                 sumSq += err * err;
                 ok++;
-                double[] b = buckets.computeIfAbsent(quote.label() == null ? "" : quote.label(),
-                        l -> new double[3]);
+                double[] b = buckets.computeIfAbsent(deltaBucket(quote.label()), l -> new double[3]);
                 b[0]++;
                 b[1] += err * err;
                 b[2] = Math.max(b[2], Math.abs(err));
@@ -219,6 +218,15 @@ public final class RoundTrip {
         double rms = ok == 0 ? Double.NaN : Math.sqrt(sumSq / ok);
         return new RoundTripResult(List.copyOf(points), ok == 0 ? Double.NaN : maxErr, rms, List.copyOf(byLabel),
                 failed, paths, steps, (System.nanoTime() - start) / 1e6);
+    }
+
+    /** The delta part of a quote label ("1Y 25C" → "25C"), so that buckets gather one delta across expiries. */
+    static String deltaBucket(String label) {
+        if (label == null) {
+            return "";
+        }
+        String l = label.strip();
+        return l.substring(l.lastIndexOf(' ') + 1);
     }
 
     private static void accumulate(double[] x, int n, boolean anti, int e, int ne, int nq, int[] quoteExpiry,

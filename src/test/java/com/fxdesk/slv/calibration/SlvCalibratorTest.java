@@ -53,7 +53,9 @@ class SlvCalibratorTest {
 
     @Test
     void sameSeedIsDeterministicAndThreadCountDoesNotMatter() {
-        SlvCalibrationInput in = base(SKEW).subSteps(2).build(); // 10,000 particles: 10 chunks
+        // 40,000 particles: 40 chunks, enough particles per thread that all 4 pool threads take part
+        SlvCalibrationInput in = base(SKEW).subSteps(2).particles(40_000).build();
+        assertTrue(40_000 / SlvCalibrator.MIN_PARTICLES_PER_THREAD >= 4);
         SlvCalibrationResult one = new SlvCalibrator(null).calibrate(in, null, null);
         SlvCalibrationResult four = new SlvCalibrator(pool).calibrate(in, null, null);
         SlvCalibrationResult again = new SlvCalibrator(pool).calibrate(in, null, null);
