@@ -60,22 +60,7 @@ final class ParticleKernel {
      */
     void prepare(double[] x, double[] lev, double[] zS, double[] zV, int from, int to, double[] values, double gx0,
                  double invDx, long state) {
-        int last = values.length - 1;
-        double top = last;
-        for (int i = from; i < to; i++) {
-            double u = (x[i] - gx0) * invDx;
-            double l;
-            if (u <= 0) {
-                l = values[0];
-            } else if (u >= top) {
-                l = values[last];
-            } else {
-                int k = (int) u;
-                double w = u - k;
-                l = values[k] + w * (values[k + 1] - values[k]);
-            }
-            lev[i] = l;
-        }
+        SlvCalibrator.interpolate(x, lev, from, to, values, gx0, invDx);
         long s = ZigguratNormals.fill(zS, from, to, state);
         if (!deterministicVariance) {
             ZigguratNormals.fill(zV, from, to, s);
