@@ -383,9 +383,7 @@ public final class PathEngine {
                 SplittableRandom rng = s.dims > s.sobolDims ? RandomStreams.stream(s.cfg.seed(), batch, chunk) : null;
                 for (int j = 0; j < m; j++) {
                     cursor.next(shift, u);
-                    for (int d = 0; d < s.sobolDims; d++) {
-                        z[d] = InverseNormal.of(u[d]);
-                    }
+                    InverseNormal.of(u, z, s.sobolDims);
                     for (int d = s.sobolDims; d < s.dims; d++) {
                         z[d] = rng.nextGaussian();
                     }
