@@ -437,7 +437,7 @@ public final class PathEngine {
                         break;
                     }
                     if (end[m] > n) {
-                        update(m, i, x1, x2, vv, correction, dfEnd);
+                        updateUp(m, i, x1, x2, vv, correction, dfEnd);
                         touched = true;
                     }
                 }
@@ -457,7 +457,7 @@ public final class PathEngine {
                         break;
                     }
                     if (end[m] > n) {
-                        update(m, i, x1, x2, vv, correction, dfEnd);
+                        updateDown(m, i, x1, x2, vv, correction, dfEnd);
                         touched = true;
                     }
                 }
@@ -472,6 +472,53 @@ public final class PathEngine {
                     }
                 }
             }
+        }
+
+        /**
+         * {@link #update} for a monitor with only an upper level (lower = −∞): the same arithmetic without the
+         * lower-side terms, which are no-ops there (q·1 and an infinite c), so bit-identical to it.
+         */
+        private void updateUp(int m, int i, double x1, double x2, double vv, boolean correction, double dfEnd) {
+            double[] sv = surv[m];
+            double p = sv[i];
+            if (p == 0.0 || !correction && !(x2 >= s.book.monUpper[m])) {
+                return;
+            }
+            double hi = s.book.monUpper[m];
+            double q;
+            if (x2 >= hi) {
+                q = 0.0;
+            } else {
+                double a = (hi - x1) * (hi - x2);
+                q = a < NEGLIGIBLE * vv ? 1 - Math.exp(-2 * a / vv) : 1.0;
+            }
+            double[] pv = hitPv[m];
+            if (pv != null) {
+                pv[i] += p * (1 - q) * dfEnd;
+            }
+            sv[i] = p * q;
+        }
+
+        /** {@link #update} for a monitor with only a lower level (upper = +∞); bit-identical to it. */
+        private void updateDown(int m, int i, double x1, double x2, double vv, boolean correction, double dfEnd) {
+            double[] sv = surv[m];
+            double p = sv[i];
+            if (p == 0.0 || !correction && !(x2 <= s.book.monLower[m])) {
+                return;
+            }
+            double lo = s.book.monLower[m];
+            double q;
+            if (x2 <= lo) {
+                q = 0.0;
+            } else {
+                double c = (x1 - lo) * (x2 - lo);
+                q = c < NEGLIGIBLE * vv ? 1 - Math.exp(-2 * c / vv) : 1.0;
+            }
+            double[] pv = hitPv[m];
+            if (pv != null) {
+                pv[i] += p * (1 - q) * dfEnd;
+            }
+            sv[i] = p * q;
         }
 
         private void update(int m, int i, double x1, double x2, double vv, boolean correction, double dfEnd) {
