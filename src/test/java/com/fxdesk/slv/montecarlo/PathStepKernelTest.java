@@ -79,4 +79,37 @@ class PathStepKernelTest {
             assertEquals(Double.doubleToLongBits(InverseNormal.of(p[i])), Double.doubleToLongBits(out[i]), "p=" + p[i]);
         }
     }
+
+    @Test
+    void blockBridgeIsBitIdentical() {
+        double[] t = new double[38];
+        for (int i = 1; i < t.length; i++) {
+            t[i] = t[i - 1] + (i % 7 == 0 ? 3.0 : 5.0) / 365;
+        }
+        BrownianBridge bb = new BrownianBridge(t);
+        int steps = t.length - 1;
+        int f = 2;
+        int block = 8;
+        int n = 5;
+        int outStride = 16;
+        SplittableRandom rng = new SplittableRandom(11);
+        double[][] z = new double[n][steps * f];
+        double[] zBlock = new double[steps * f * block];
+        for (int j = 0; j < n; j++) {
+            for (int d = 0; d < steps * f; d++) {
+                z[j][d] = rng.nextGaussian();
+                zBlock[d * block + j] = z[j][d];
+            }
+        }
+        double[] ref = new double[steps * outStride];
+        double[] got = new double[steps * outStride];
+        double[] work = new double[steps + 1];
+        for (int j = 0; j < n; j++) {
+            bb.increments(z[j], 1, f, work, ref, 3 + j, outStride);
+        }
+        bb.incrementsBlock(zBlock, 1, f, new double[(steps + 1) * block], got, 3, outStride, n, block);
+        for (int i = 0; i < ref.length; i++) {
+            assertEquals(Double.doubleToLongBits(ref[i]), Double.doubleToLongBits(got[i]), "index " + i);
+        }
+    }
 }
