@@ -93,4 +93,45 @@ public final class BrownianBridge {
             out[outOffset + i * outStride] = (work[i + 1] - work[i]) * invSqrtDt[i];
         }
     }
+
+    /**
+     * {@link #increments} for a block of n paths at once, path index innermost so the JIT vectorises every bridge
+     * node across the block; bit-identical to calling {@link #increments} per path.
+     *
+     * @param z      normals, block-transposed: the k-th normal of path j is z[(offset + k·stride)·block + j]
+     * @param work   scratch of length ≥ (steps + 1)·block
+     * @param out    increments of path j at step i go to out[outOffset + i·outStride + j]
+     * @param n      paths in this block (≤ block)
+     * @param block  the block's row length in z and work
+     */
+    public void incrementsBlock(double[] z, int offset, int stride, double[] work, double[] out, int outOffset,
+                                int outStride, int n, int block) {
+        int lastRow = steps * block;
+        int z0 = offset * block;
+        double sd0 = stdDev[0];
+        for (int j = 0; j < n; j++) {
+            work[j] = 0.0;
+            work[lastRow + j] = sd0 * z[z0 + j];
+        }
+        for (int k = 1; k < steps; k++) {
+            int t = target[k] * block;
+            int l = left[k] * block;
+            int r = right[k] * block;
+            int zk = (offset + k * stride) * block;
+            double lw = leftWeight[k];
+            double rw = rightWeight[k];
+            double sd = stdDev[k];
+            for (int j = 0; j < n; j++) {
+                work[t + j] = lw * work[l + j] + rw * work[r + j] + sd * z[zk + j];
+            }
+        }
+        for (int i = 0; i < steps; i++) {
+            int a = i * block;
+            int o = outOffset + i * outStride;
+            double inv = invSqrtDt[i];
+            for (int j = 0; j < n; j++) {
+                out[o + j] = (work[a + block + j] - work[a + j]) * inv;
+            }
+        }
+    }
 }

@@ -146,9 +146,9 @@ public interface PathDynamics {
 
             public Kernel bind(TimeGrid grid, FxMarket market) {
                 int n = grid.steps();
-                SlvStepper[] steppers = new SlvStepper[n];
+                PathStepKernel[] steppers = new PathStepKernel[n];
                 for (int i = 0; i < n; i++) {
-                    steppers[i] = new SlvStepper(params, grid.dt(i), market.drift(grid.time(i), grid.time(i + 1)));
+                    steppers[i] = new PathStepKernel(params, grid.dt(i), market.drift(grid.time(i), grid.time(i + 1)));
                 }
                 LogSpotLattice[] lattice = new LogSpotLattice[n];
                 if (leverage != null) {
@@ -162,6 +162,8 @@ public interface PathDynamics {
                     }
                 }
                 double v0 = params.v0();
+                // per-thread V_{n+1} scratch (the kernel is shared by the workers); fetched once per block step
+                ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[0]);
                 return new Kernel() {
                     public double initialVariance() {
                         return v0;
@@ -174,15 +176,13 @@ public interface PathDynamics {
                         } else {
                             lattice[s].at(x, lev, count);
                         }
-                        System.arraycopy(v, 0, stepVar, 0, count);
-                        SlvStepper stepper = steppers[s];
-                        stepper.step(x, v, lev, zS, zV, 0, count);
-                        // the step's integrated variance L² V̄ Δt with the scheme's own trapezoid V̄
-                        double halfDt = 0.5 * stepper.dt();
-                        for (int i = 0; i < count; i++) {
-                            double l = lev[i];
-                            stepVar[i] = l * l * (stepVar[i] + v[i]) * halfDt;
+                        double[] next = scratch.get();
+                        if (next.length < count) {
+                            next = new double[count];
+                            scratch.set(next);
                         }
+                        // stepVar doubles as the kernel's ψ scratch: it is written only in the last pass
+                        steppers[s].step(x, v, lev, zS, zV, stepVar, next, stepVar, count);
                     }
                 };
             }

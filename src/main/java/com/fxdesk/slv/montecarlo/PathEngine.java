@@ -44,6 +44,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class PathEngine {
     static final int CHUNK = 128;
+    /** Paths per Brownian-bridge block: a vector-friendly row that keeps the block's normals in L2. */
+    static final int BRIDGE_BLOCK = 32;
     /** Normals one workspace may hold (steps × factors × CHUNK): 2^27 doubles = 1 GiB. */
     static final long MAX_WORKSPACE_NORMALS = 1L << 27;
     /**
@@ -280,6 +282,7 @@ public final class PathEngine {
         final double[] u;
         final double[] z;
         final double[] work;
+        final double[] zBlock; // [dim * BRIDGE_BLOCK + path in block]
         final double[] zs; // [step * CHUNK + point]
         final double[] zv;
         final double[] x;
@@ -301,7 +304,8 @@ public final class PathEngine {
             cursor = s.sobol != null ? s.sobol.cursor(s.sobolDims) : null;
             u = new double[Math.max(s.sobolDims, 1)];
             z = new double[Math.max(s.dims, 1)];
-            work = new double[s.steps + 1];
+            work = new double[s.sobol != null ? (s.steps + 1) * BRIDGE_BLOCK : 1];
+            zBlock = new double[s.sobol != null ? s.dims * BRIDGE_BLOCK : 1];
             zs = new double[Math.max(s.steps, 1) * CHUNK];
             zv = s.factors > 1 ? new double[Math.max(s.steps, 1) * CHUNK] : null;
             x = new double[paths];
@@ -381,17 +385,22 @@ public final class PathEngine {
                 long[] shift = s.shifts[batch];
                 cursor.seek(first);
                 SplittableRandom rng = s.dims > s.sobolDims ? RandomStreams.stream(s.cfg.seed(), batch, chunk) : null;
-                for (int j = 0; j < m; j++) {
-                    cursor.next(shift, u);
-                    for (int d = 0; d < s.sobolDims; d++) {
-                        z[d] = InverseNormal.of(u[d]);
+                int dims = s.dims;
+                for (int j0 = 0; j0 < m; j0 += BRIDGE_BLOCK) {
+                    int nb = Math.min(BRIDGE_BLOCK, m - j0);
+                    for (int jj = 0; jj < nb; jj++) {
+                        cursor.next(shift, u);
+                        InverseNormal.of(u, z, s.sobolDims);
+                        for (int d = s.sobolDims; d < dims; d++) {
+                            z[d] = rng.nextGaussian();
+                        }
+                        for (int d = 0; d < dims; d++) {
+                            zBlock[d * BRIDGE_BLOCK + jj] = z[d];
+                        }
                     }
-                    for (int d = s.sobolDims; d < s.dims; d++) {
-                        z[d] = rng.nextGaussian();
-                    }
-                    s.bridge.increments(z, 0, f, work, zs, j, CHUNK);
+                    s.bridge.incrementsBlock(zBlock, 0, f, work, zs, j0, CHUNK, nb, BRIDGE_BLOCK);
                     if (f > 1) {
-                        s.bridge.increments(z, 1, f, work, zv, j, CHUNK);
+                        s.bridge.incrementsBlock(zBlock, 1, f, work, zv, j0, CHUNK, nb, BRIDGE_BLOCK);
                     }
                 }
             } else {
@@ -439,7 +448,7 @@ public final class PathEngine {
                         break;
                     }
                     if (end[m] > n) {
-                        update(m, i, x1, x2, vv, correction, dfEnd);
+                        updateUp(m, i, x1, x2, vv, correction, dfEnd);
                         touched = true;
                     }
                 }
@@ -459,7 +468,7 @@ public final class PathEngine {
                         break;
                     }
                     if (end[m] > n) {
-                        update(m, i, x1, x2, vv, correction, dfEnd);
+                        updateDown(m, i, x1, x2, vv, correction, dfEnd);
                         touched = true;
                     }
                 }
@@ -474,6 +483,53 @@ public final class PathEngine {
                     }
                 }
             }
+        }
+
+        /**
+         * {@link #update} for a monitor with only an upper level (lower = −∞): the same arithmetic without the
+         * lower-side terms, which are no-ops there (q·1 and an infinite c), so bit-identical to it.
+         */
+        private void updateUp(int m, int i, double x1, double x2, double vv, boolean correction, double dfEnd) {
+            double[] sv = surv[m];
+            double p = sv[i];
+            if (p == 0.0 || !correction && !(x2 >= s.book.monUpper[m])) {
+                return;
+            }
+            double hi = s.book.monUpper[m];
+            double q;
+            if (x2 >= hi) {
+                q = 0.0;
+            } else {
+                double a = (hi - x1) * (hi - x2);
+                q = a < NEGLIGIBLE * vv ? 1 - Math.exp(-2 * a / vv) : 1.0;
+            }
+            double[] pv = hitPv[m];
+            if (pv != null) {
+                pv[i] += p * (1 - q) * dfEnd;
+            }
+            sv[i] = p * q;
+        }
+
+        /** {@link #update} for a monitor with only a lower level (upper = +∞); bit-identical to it. */
+        private void updateDown(int m, int i, double x1, double x2, double vv, boolean correction, double dfEnd) {
+            double[] sv = surv[m];
+            double p = sv[i];
+            if (p == 0.0 || !correction && !(x2 <= s.book.monLower[m])) {
+                return;
+            }
+            double lo = s.book.monLower[m];
+            double q;
+            if (x2 <= lo) {
+                q = 0.0;
+            } else {
+                double c = (x1 - lo) * (x2 - lo);
+                q = c < NEGLIGIBLE * vv ? 1 - Math.exp(-2 * c / vv) : 1.0;
+            }
+            double[] pv = hitPv[m];
+            if (pv != null) {
+                pv[i] += p * (1 - q) * dfEnd;
+            }
+            sv[i] = p * q;
         }
 
         private void update(int m, int i, double x1, double x2, double vv, boolean correction, double dfEnd) {
