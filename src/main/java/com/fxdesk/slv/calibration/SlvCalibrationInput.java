@@ -20,7 +20,11 @@ import java.util.Objects;
  * @param mixing          η ∈ [0, 1]
  * @param particles       N
  * @param timeStepDays    regression step Δt in days (ACT/365)
- * @param subSteps        propagation sub-steps per regression step (1: propagate on the regression grid)
+ * @param subSteps        propagation sub-steps per regression step (1: propagate on the regression grid; 0, the
+ *                        builder's default: automatic, depending on N ({@link #defaultSubSteps}): below 10,000 particles the estimator's
+ *                        sampling noise dominates the round-trip error, so propagation stays on the 5-day grid (about
+ *                        half the cost, +1 to +3 bp RMS over seeds at 2,048); from 10,000 particles on, holding L over
+ *                        a 5-day step dominates (100,000 particles: 5.4 bp RMS weekly vs 2.9 bp daily), so daily.
  * @param shortEndRefinement extra regression times Δt/2, …, Δt/2^r near t = 0 (0: none)
  * @param maturity        last time (years)
  * @param estimator       E[V | ln S] estimator, fitted on all particles at every regression time
@@ -55,8 +59,8 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         if (shortEndRefinement < 0 || shortEndRefinement > 20) {
             throw new IllegalArgumentException("shortEndRefinement must be in [0, 20]");
         }
-        if (particles < 2 || timeStepDays < 1 || subSteps < 1 || spotGridSize < 2 || chunkSize < 2) {
-            throw new IllegalArgumentException("need particles >= 2, timeStepDays >= 1, subSteps >= 1, "
+        if (particles < 2 || timeStepDays < 1 || subSteps < 0 || spotGridSize < 2 || chunkSize < 2) {
+            throw new IllegalArgumentException("need particles >= 2, timeStepDays >= 1, subSteps >= 0 (0: automatic), "
                     + "spotGridSize >= 2, chunkSize >= 2");
         }
         if (!(maturity > 0) || !Double.isFinite(maturity)) {
@@ -114,6 +118,16 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
      * 1,024 particles (small enough to share 2,048 particles between two threads, large enough to amortise a chunk's
      * set-up; 16 KB of x and V per chunk stay in L1/L2 through an interval's steps).
      */
+    /** Sub-steps the calibration propagates with: the chosen ones, or {@link #defaultSubSteps} when 0. */
+    public int effectiveSubSteps() {
+        return subSteps > 0 ? subSteps : defaultSubSteps(particles);
+    }
+
+    /** Propagation sub-steps per regression step when the caller does not choose: see {@code subSteps}. */
+    public static int defaultSubSteps(int particles) {
+        return particles < 10_000 ? 1 : 5;
+    }
+
     public static final class Builder {
         private FxMarket market;
         private LocalVolSurface localVol;
@@ -125,7 +139,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         private double mixing = 0.66;
         private int particles = 2048;
         private int timeStepDays = 5;
-        private int subSteps = 5;
+        private int subSteps = 0; // 0: defaultSubSteps(particles)
         private int shortEndRefinement = 3;
         private double maturity = Double.NaN;
         private int spotGridSize = 200;

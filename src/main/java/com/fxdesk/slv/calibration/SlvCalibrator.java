@@ -59,7 +59,7 @@ public final class SlvCalibrator {
         BooleanSupplier isCancelled = cancelled == null ? () -> false : cancelled;
 
         HestonParameters mixed = in.heston().withMixing(in.mixing());
-        TimeGrid grid = TimeGrid.build(in.maturity(), in.timeStep(), in.subSteps(), in.shortEndRefinement(), mandatoryTimes(in));
+        TimeGrid grid = TimeGrid.build(in.maturity(), in.timeStep(), in.effectiveSubSteps(), in.shortEndRefinement(), mandatoryTimes(in));
         int steps = grid.steps();
         int n = in.particles();
         int chunk = in.chunkSize();

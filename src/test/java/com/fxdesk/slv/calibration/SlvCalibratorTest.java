@@ -52,6 +52,15 @@ class SlvCalibratorTest {
     }
 
     @Test
+    void propagationSubStepsDependOnTheParticleCountUnlessChosen() {
+        SlvCalibrationInput small = base(SKEW).particles(2048).build();
+        assertEquals(1, small.effectiveSubSteps(), "2,048 particles: estimator noise dominates, 5-day propagation");
+        SlvCalibrationInput large = small.toBuilder().particles(100_000).build();
+        assertEquals(5, large.effectiveSubSteps(), "automatic survives toBuilder: 100,000 particles propagate daily");
+        assertEquals(3, small.toBuilder().subSteps(3).build().effectiveSubSteps());
+    }
+
+    @Test
     void sameSeedIsDeterministicAndThreadCountDoesNotMatter() {
         // 40,000 particles: 40 chunks, enough particles per thread that all 4 pool threads take part
         SlvCalibrationInput in = base(SKEW).subSteps(2).particles(40_000).build();
