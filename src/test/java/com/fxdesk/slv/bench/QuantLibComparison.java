@@ -440,6 +440,8 @@ final class QuantLibComparison {
                 case "binning201_100000_7d" -> new OurSlvRun(label, bins(201), 100_000, 7, 1, 0);
                 // the paper's defaults (PURBF, 2,048 particles, 5-day regressions, daily propagation)
                 case "purbf_2048_5d_daily" -> new OurSlvRun(label, EstimatorConfig.defaults(), 2048, 5, 5, 3);
+                // the service's default at 2,048 particles: propagation on the 5-day regression grid
+                case "purbf_2048_5d" -> new OurSlvRun(label, EstimatorConfig.defaults(), 2048, 5, 1, 3);
                 // our accurate set-up (research notes: time discretisation dominates at 100k particles)
                 case "binning_100000_5d_daily" -> new OurSlvRun(label, bins(0), 100_000, 5, 5, 3);
                 case "ll_100000_5d_daily" -> new OurSlvRun(label, EstimatorConfig.of(EstimatorType.LOCAL_LINEAR),
