@@ -17,6 +17,8 @@ public final class Defaults {
     public static final int KNN_K = 5;
     public static final double PRUNING_THETA = 0.5;
     public static final double LAMBDA = 0.2;
+    public static final double LEVERAGE_FLOOR = 0.05;
+    public static final double LEVERAGE_CAP = 10.0;
 
     private Defaults() {
     }

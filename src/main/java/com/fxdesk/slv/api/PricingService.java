@@ -125,10 +125,11 @@ public class PricingService {
                 CalibrationRequest r = new CalibrationRequest(request.market(), null, mixing,
                         c != null ? c.particles() : null, c != null ? c.timeStepDays() : null, horizon,
                         c != null ? c.estimator() : null, c != null ? c.spotGridSize() : null,
-                        c != null ? c.seed() : null, new CalibrationRequest.RoundTrip(false, null));
+                        c != null ? c.seed() : null, new CalibrationRequest.RoundTrip(false, null), null);
                 SlvCalibrationService.Settings s = SlvCalibrationService.settings(r);
                 s = new SlvCalibrationService.Settings(heston(), s.mixing(), s.particles(), s.timeStepDays(),
-                        s.maturity(), s.estimator(), s.spotGridSize(), s.seed(), false, 0);
+                        s.maturity(), s.estimator(), s.spotGridSize(), s.seed(), false, 0, s.leverageFloor(),
+                        s.leverageCap());
                 leverage = slv.calibrate(market, s, computePool, () -> false, (f, p) -> { })
                         .result().leverage();
             }

@@ -77,6 +77,9 @@ public class RequestValidator {
         }
         double maturity = r.maturity() != null && Double.isFinite(r.maturity()) ? r.maturity() : lastExpiry(r.market());
         int expiries = expiries(r.market());
+        if (r.leverage() != null) {
+            leverageBounds(r.leverage(), v);
+        }
         long steps = slv("", r.particles(), r.timeStepDays(), r.estimator(), r.spotGridSize(), maturity, expiries, v);
         if (r.roundTrip() != null && r.roundTrip().paths() != null) {
             if (v.intRange("roundTrip.paths", r.roundTrip().paths(), 2, limits.maxPaths())) {
@@ -408,6 +411,16 @@ public class RequestValidator {
             return e.get(e.size() - 1);
         } catch (RuntimeException incomplete) {
             return 0; // the market itself is reported invalid
+        }
+    }
+
+    /** Leverage clip bounds: 0 < floor ≤ 1 ≤ cap ≤ 100 (L ≡ 1 must stay reachable). */
+    private static void leverageBounds(CalibrationRequest.Leverage l, Violations v) {
+        if (l.floor() != null) {
+            v.range("leverage.floor", l.floor(), 0, true, 1.0);
+        }
+        if (l.cap() != null) {
+            v.range("leverage.cap", l.cap(), 1, false, 100);
         }
     }
 }

@@ -53,7 +53,7 @@ public class SlvCalibrationService {
     /** Settings of one calibration with every default filled in. */
     public record Settings(HestonParameters heston, double mixing, int particles, int timeStepDays, Double maturity,
                            com.fxdesk.slv.regression.EstimatorConfig estimator, int spotGridSize, long seed,
-                           boolean roundTrip, int roundTripPaths) {
+                           boolean roundTrip, int roundTripPaths, double leverageFloor, double leverageCap) {
     }
 
     public static Settings settings(CalibrationRequest r) {
@@ -65,7 +65,9 @@ public class SlvCalibrationService {
                 r.seed() != null ? r.seed() : Defaults.SEED,
                 r.roundTrip() == null || r.roundTrip().enabled() == null || r.roundTrip().enabled(),
                 r.roundTrip() != null && r.roundTrip().paths() != null ? r.roundTrip().paths()
-                        : Defaults.ROUND_TRIP_PATHS);
+                        : Defaults.ROUND_TRIP_PATHS,
+                r.leverage() != null && r.leverage().floor() != null ? r.leverage().floor() : Defaults.LEVERAGE_FLOOR,
+                r.leverage() != null && r.leverage().cap() != null ? r.leverage().cap() : Defaults.LEVERAGE_CAP);
     }
 
     /** Checks what can be checked without computing (e.g. estimator settings), then returns the job's work. */
@@ -117,7 +119,8 @@ public class SlvCalibrationService {
         SlvCalibrationInput.Builder b = SlvCalibrationInput.builder(market.fx(), lv, h, estimator)
                 .impliedVol(surface).surfaceExpiries(surface.expiries()).roundTripQuotes(rtQuotes)
                 .mixing(s.mixing()).particles(s.particles()).timeStepDays(s.timeStepDays())
-                .spotGridSize(s.spotGridSize()).seed(s.seed());
+                .spotGridSize(s.spotGridSize()).seed(s.seed())
+                .leverageFloor(s.leverageFloor()).leverageCap(s.leverageCap());
         if (s.maturity() != null) {
             b.maturity(s.maturity());
         }

@@ -30,6 +30,28 @@ class EngineLimitsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void leverageBoundsAreConfigurableCountedAndValidated() {
+        ObjectNode r = calibration("eurusd-2018-03-15.json");
+        r.put("particles", 2048).put("maturity", 1.0).put("spotGridSize", 50);
+        r.putObject("leverage").put("floor", 0.95).put("cap", 1.05);
+        JsonNode job = json(post(JOBS + "?wait=true", r));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode d = job.get("result").get("diagnostics");
+        // a tight clip on a skewed market must bite, and every clipped grid point is counted
+        assertThat(d.get("leverageFloored").asLong() + d.get("leverageCapped").asLong()).isGreaterThan(0);
+        for (JsonNode v : job.get("result").get("leverage").get("values")) {
+            for (JsonNode l : v) {
+                assertThat(l.asDouble()).isBetween(0.95, 1.05);
+            }
+        }
+        ObjectNode bad = calibration("eurusd-2018-03-15.json");
+        bad.putObject("leverage").put("floor", 0.0).put("cap", 0.5);
+        HttpResponse<String> resp = post(JOBS, bad);
+        assertThat(fieldError(resp, "leverage.floor")).contains("(0, 1]");
+        assertThat(fieldError(resp, "leverage.cap")).contains("[1, 100]");
+    }
+
+    @Test
     void particleStepsCountThePropagationSubSteps() {
         // 20,000 particles × 2 years of daily regression steps: 730 days but 5 sub-steps each (73 M > 50 M)
         ObjectNode r = calibration("flat-10pct.json");
