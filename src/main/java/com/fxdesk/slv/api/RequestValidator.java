@@ -9,6 +9,7 @@ import com.fxdesk.slv.api.dto.PricingRequest;
 import com.fxdesk.slv.api.dto.PricingRequest.ProductDto;
 import com.fxdesk.slv.api.dto.RegressionRequest;
 import com.fxdesk.slv.config.LimitsProperties;
+import com.fxdesk.slv.heston.HestonCalibrator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -348,16 +349,13 @@ public class RequestValidator {
         }
     }
 
-    /**
-     * A calibration starting point must lie in the calibrator's box (heston.HestonCalibrator: v0, θ in [1e-6, 4],
-     * κ in [1e-3, 50], ξ in [1e-3, 10], |ρ| ≤ 0.999), else the optimiser would start outside its own bounds.
-     */
+    /** A calibration starting point must lie in the calibrator's own box, else the optimiser would start outside it. */
     private static void initialGuess(String path, HestonParamsDto h, Violations v) {
-        v.range(path + ".v0", h.v0(), 1e-6, false, 4);
-        v.range(path + ".kappa", h.kappa(), 1e-3, false, 50);
-        v.range(path + ".theta", h.theta(), 1e-6, false, 4);
-        v.range(path + ".xi", h.xi(), 1e-3, false, 10);
-        v.range(path + ".rho", h.rho(), -0.999, false, 0.999);
+        v.range(path + ".v0", h.v0(), HestonCalibrator.V_MIN, false, HestonCalibrator.V_MAX);
+        v.range(path + ".kappa", h.kappa(), HestonCalibrator.KAPPA_MIN, false, HestonCalibrator.KAPPA_MAX);
+        v.range(path + ".theta", h.theta(), HestonCalibrator.V_MIN, false, HestonCalibrator.V_MAX);
+        v.range(path + ".xi", h.xi(), HestonCalibrator.XI_MIN, false, HestonCalibrator.XI_MAX);
+        v.range(path + ".rho", h.rho(), -HestonCalibrator.RHO_MAX, false, HestonCalibrator.RHO_MAX);
     }
 
     private static void heston(String path, HestonParamsDto h, Violations v) {

@@ -118,6 +118,12 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
      * 1,024 particles (small enough to share 2,048 particles between two threads, large enough to amortise a chunk's
      * set-up; 16 KB of x and V per chunk stay in L1/L2 through an interval's steps).
      */
+    /** The most propagation sub-steps the automatic choice uses (callers bounding work count with it). */
+    public static final int MAX_DEFAULT_SUB_STEPS = 5;
+    public static final int DEFAULT_SHORT_END_REFINEMENT = 3;
+    public static final double DEFAULT_LEVERAGE_FLOOR = 0.05;
+    public static final double DEFAULT_LEVERAGE_CAP = 10.0;
+
     /** Sub-steps the calibration propagates with: the chosen ones, or {@link #defaultSubSteps} when 0. */
     public int effectiveSubSteps() {
         return subSteps > 0 ? subSteps : defaultSubSteps(particles);
@@ -125,7 +131,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
 
     /** Propagation sub-steps per regression step when the caller does not choose: see {@code subSteps}. */
     public static int defaultSubSteps(int particles) {
-        return particles < 10_000 ? 1 : 5;
+        return particles < 10_000 ? 1 : MAX_DEFAULT_SUB_STEPS;
     }
 
     public static final class Builder {
@@ -140,13 +146,13 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         private int particles = 2048;
         private int timeStepDays = 5;
         private int subSteps = 0; // 0: defaultSubSteps(particles)
-        private int shortEndRefinement = 3;
+        private int shortEndRefinement = DEFAULT_SHORT_END_REFINEMENT;
         private double maturity = Double.NaN;
         private int spotGridSize = 200;
         private double gridQuantile = 0.001;
         private long seed = 42;
-        private double leverageFloor = 0.05;
-        private double leverageCap = 10.0;
+        private double leverageFloor = DEFAULT_LEVERAGE_FLOOR;
+        private double leverageCap = DEFAULT_LEVERAGE_CAP;
         private double varianceFloor = 1e-6;
         private int chunkSize = 1024;
         private RoundTripConfig roundTrip;

@@ -74,13 +74,14 @@ public final class HestonCalibrator {
         }
     }
 
-    static final double V_MIN = 1e-6;
-    static final double V_MAX = 4.0;
-    static final double KAPPA_MIN = 1e-3;
-    static final double KAPPA_MAX = 50.0;
-    static final double XI_MIN = 1e-3;
-    static final double XI_MAX = 10.0;
-    static final double RHO_MAX = 0.999;
+    /** The calibration box (also the bounds a caller's initial guess must respect). */
+    public static final double V_MIN = 1e-6;
+    public static final double V_MAX = 4.0;
+    public static final double KAPPA_MIN = 1e-3;
+    public static final double KAPPA_MAX = 50.0;
+    public static final double XI_MIN = 1e-3;
+    public static final double XI_MAX = 10.0;
+    public static final double RHO_MAX = 0.999;
     private static final double BUMP = 1e-6;
     /**
      * Quotes with an undiscounted vega below this fraction of the forward are not fitted: the Lewis integral's
