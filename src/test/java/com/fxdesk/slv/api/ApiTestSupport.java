@@ -36,7 +36,7 @@ public abstract class ApiTestSupport {
 
     protected static ObjectNode market(String file) {
         try {
-            return (ObjectNode) JSON.readTree(Files.readString(Path.of("../shared/data/markets", file)));
+            return (ObjectNode) JSON.readTree(Files.readString(Path.of("examples/markets", file)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -29,7 +29,7 @@ class MarketValidatorTest {
     private final MarketValidator validator = new MarketValidator(LIMITS);
 
     static ObjectNode load(String file) throws Exception {
-        return (ObjectNode) JSON.readTree(Files.readString(Path.of("../shared/data/markets", file)));
+        return (ObjectNode) JSON.readTree(Files.readString(Path.of("examples/markets", file)));
     }
 
     private List<FieldViolation> validate(ObjectNode market) {

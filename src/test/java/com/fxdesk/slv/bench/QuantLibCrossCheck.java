@@ -150,7 +150,7 @@ public final class QuantLibCrossCheck {
 
         Map<String, Object> in = new LinkedHashMap<>();
         in.put("name", "eurusd-2018-03-15-grid");
-        in.put("description", "EURUSD 2018-03-15 (../shared/data/markets), our SVI surface sampled on one strike grid at"
+        in.put("description", "EURUSD 2018-03-15 (examples/markets), our SVI surface sampled on one strike grid at"
                 + " every pillar expiry (expiry_days = round(T*365)); curves densified to daily pillars from our"
                 + " linear-in-r*t RateCurve; Heston from com.fxdesk.slv.heston.HestonCalibrator (given). Written by"
                 + " com.fxdesk.slv.bench.QuantLibCrossCheck prepare.");

@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Test-only readers for ../shared/data and a simple FX-quote to pillar conversion (all deltas treated as forward,
+ * Test-only readers for src/test/resources and a simple FX-quote to pillar conversion (all deltas treated as forward,
  * not premium-adjusted, smile strangle, ATM = delta-neutral straddle) until the surface builder lands.
  */
 public final class HestonTestData {
 
-    public static final File DATA = new File("../shared/data");
+    public static final File DATA = new File("src/test/resources");
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private HestonTestData() {
@@ -37,7 +37,7 @@ public final class HestonTestData {
     }
 
     public static Market market(String file) {
-        JsonNode m = read("markets/" + file);
+        JsonNode m = MAPPER.readTree(new File("examples/markets", file));
         FxMarket fx = new FxMarket(m.get("pair").asText(), LocalDate.parse(m.get("valuationDate").asText()),
                 m.get("spot").asDouble(), curve(m.get("domesticRate")), curve(m.get("foreignRate")));
         List<Pillar> pillars = new ArrayList<>();

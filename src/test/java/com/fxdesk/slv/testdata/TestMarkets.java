@@ -21,12 +21,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads the shared market files (../shared/data/markets/*.json, the API's {@code market} object) into {@link MarketData}
+ * Loads the shared market files (examples/markets/*.json, the API's {@code market} object) into {@link MarketData}
  * for tests and benchmarks. Paths are relative to the project root, as CI clones main with ../shared beside it.
  */
 public final class TestMarkets {
-    public static final Path MARKETS = Path.of("..", "shared", "data", "markets");
-    public static final Path REFERENCE = Path.of("..", "shared", "data", "reference");
+    public static final Path MARKETS = Path.of("examples", "markets");
+    public static final Path REFERENCE = Path.of("src", "test", "resources", "reference");
 
     public static final String EURUSD_2018 = "eurusd-2018-03-15";
     public static final String USDJPY_2018 = "usdjpy-2018-03-15";

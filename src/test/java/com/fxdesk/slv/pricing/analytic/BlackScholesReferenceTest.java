@@ -20,10 +20,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Every case of QuantLib 1.29's Black–Scholes reference (../shared/data/reference/black_scholes.json). */
+/** Every case of QuantLib 1.29's Black–Scholes reference (src/test/resources/reference/black_scholes.json). */
 class BlackScholesReferenceTest {
 
-    static final Path REFERENCE = Path.of("../shared/data/reference/black_scholes.json");
+    static final Path REFERENCE = Path.of("src/test/resources/reference/black_scholes.json");
     static final double REL_TOL = 1e-10;
     static final double ABS_TOL = 1e-12;
 

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Black–Scholes Monte Carlo (exact GBM, 5-day steps, bridge-corrected monitoring) against QuantLib's closed forms
- * (Reiner–Rubinstein, Rich, Ikeda–Kunitomo) from ../shared/data/reference/black_scholes.json.
+ * (Reiner–Rubinstein, Rich, Ikeda–Kunitomo) from src/test/resources/reference/black_scholes.json.
  */
 class BlackScholesMonteCarloTest {
 

@@ -73,7 +73,7 @@ class ModelMonteCarloTest {
         }
     }
 
-    /** Reference: QuantLib's analytic Heston (../shared/data/reference/heston.json). */
+    /** Reference: QuantLib's analytic Heston (src/test/resources/reference/heston.json). */
     @Test
     void hestonEuropeansMatchQuantLibWithinThreeStdErrors() {
         int checked = 0;

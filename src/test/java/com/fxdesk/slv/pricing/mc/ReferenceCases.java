@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** QuantLib reference cases from ../shared/data/reference (see its README) as products with flat markets. */
+/** QuantLib reference cases from src/test/resources/reference (see its README) as products with flat markets. */
 final class ReferenceCases {
 
     record Case(FxMarket market, double vol, Product product, double price, JsonNode raw) {
@@ -26,7 +26,7 @@ final class ReferenceCases {
     }
 
     static JsonNode load(String file) {
-        return JsonMapper.builder().build().readTree(new File("../shared/data/reference/" + file));
+        return JsonMapper.builder().build().readTree(new File("src/test/resources/reference/" + file));
     }
 
     static FxMarket market(JsonNode c) {
