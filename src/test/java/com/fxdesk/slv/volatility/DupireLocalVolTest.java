@@ -107,18 +107,20 @@ class DupireLocalVolTest {
     }
 
     @Test
-    void floorsAndCapsAreCountedOnAnArbitrageableSurface() {
-        VolSurface s = ArbitrageScannerTest.butterflyArbitrageSurface();
-        DupireLocalVol lv = new DupireLocalVol(s, 0.02, 1.5);
+    void floorsAndCapsAreCountedAndLocated() {
+        VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(TestMarkets.USDJPY_2018));
+        DupireLocalVol lv = new DupireLocalVol(s, 0.095, 0.11);
         double[] spots = new double[101];
         for (int j = 0; j < spots.length; j++) {
-            spots[j] = 0.5 + 2.5 * j / 100.0;
+            spots[j] = s.market().spot() * (0.7 + 0.6 * j / 100.0);
         }
         LocalVolGrid g = lv.grid(new double[] {0.5, 1.0}, spots);
-        assertTrue(g.cappedCount() > 0, "capped " + g.cappedCount());
+        assertTrue(g.cappedCount() > 0 && g.flooredCount() > 0, "capped " + g.cappedCount() + " floored "
+                + g.flooredCount());
         assertEquals(g.adjustedCount(), g.adjustments().size());
         for (LocalVolGrid.Adjustment a : g.adjustments()) {
-            assertTrue(a.value() == 0.02 || a.value() == 1.5);
+            assertTrue(a.value() == 0.095 && a.reason() == LocalVolGrid.Reason.BELOW_FLOOR
+                    || a.value() == 0.11 && a.reason() == LocalVolGrid.Reason.ABOVE_CAP, a.toString());
         }
     }
 }

@@ -26,9 +26,6 @@ class VolSurfaceBuilderTest {
         VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(name));
         for (int i = 0; i < s.pillars().size(); i++) {
             SmilePillar p = s.pillars().get(i);
-            SviSmile svi = s.smiles().get(i).svi();
-            System.out.printf("%s %-4s T=%.4f max|res|=%.2e bp  %s  wing=%.3f%n", name, p.tenor(), p.expiry(),
-                    p.maxAbsResidualBps(), svi + " corr=" + java.util.Arrays.toString(s.smiles().get(i).weights()), svi.maxWingSlope());
             assertTrue(p.maxAbsResidualBps() < 0.5, name + " " + p.tenor() + " residual " + p.maxAbsResidualBps());
             // the surface passes through its pillars
             for (int j = 0; j < p.strikes().length; j++) {
