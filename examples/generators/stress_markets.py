@@ -4,7 +4,7 @@
   python3 examples/generators/stress_markets.py
 
 Quote markets: an EM pair (rate differential >= 10%, RR25 >= +5 vols to 10Y, premium-adjusted forward deltas),
-a crisis pair (RR25 <= -10 vols, market strangle, premium-adjusted spot deltas with forward-delta overrides beyond 1Y),
+a crisis pair (RR25 <= -10 vols at every tenor to 3Y, market strangle, premium-adjusted spot deltas with forward-delta overrides beyond 1Y),
 a 25-delta-only pair (ATMF, spot deltas). Grid markets: Heston plus a smooth skew/wing perturbation (11 x 41, 1M-5Y)
 and SABR beta = 1 with vol-of-vol 1.2 (Hagan's lognormal expansion, 9 x 31, 1M-2Y). Neither grid is an SVI slice.
 """
@@ -145,15 +145,15 @@ def main():
     write("usdtry-2024-06-14-em", em)
 
     # crisis: USDJPY October 2008-like, RR25 -16 to -10 vols, market strangle; PA spot delta to 1Y, PA forward beyond
-    tc = [0.02, 0.25, 1, 5]
+    tc = [0.02, 0.25, 1, 3]
     crisis = quotes_market(
         "USDJPY", "2008-10-24", 94.0,
         curve([0.25, 1, 5], [0.006, 0.007, 0.010]), curve([0.25, 1, 5], [0.030, 0.025, 0.030]),
         {"deltaType": "SPOT", "premiumAdjusted": True, "atmType": "DELTA_NEUTRAL", "butterflyType": "MARKET"},
-        [tn for tn in TENORS if 7 / 365 <= tn[1] <= 5.0],
-        lambda t: (interp(tc, [0.40, 0.30, 0.22, 0.17], t), interp(tc, [-0.160, -0.140, -0.120, -0.100], t),
-                   interp(tc, [0.012, 0.011, 0.009, 0.008], t), interp(tc, [-0.300, -0.265, -0.228, -0.190], t),
-                   interp(tc, [0.042, 0.040, 0.033, 0.029], t)),
+        [tn for tn in TENORS if 7 / 365 <= tn[1] <= 3.0],
+        lambda t: (interp(tc, [0.38, 0.30, 0.23, 0.19], t), interp(tc, [-0.150, -0.135, -0.115, -0.100], t),
+                   interp(tc, [0.009, 0.008, 0.007, 0.006], t), interp(tc, [-0.262, -0.236, -0.200, -0.174], t),
+                   interp(tc, [0.045, 0.042, 0.038, 0.034], t)),
         overrides=lambda t: {"deltaType": "FORWARD"} if t > 1.0 else {})
     write("usdjpy-2008-10-24-crisis", crisis)
 

@@ -17,7 +17,12 @@ final class AndreasenHugeFit {
     private static final double MAX_SIGMA = 20.0;
 
     /** Fitted step: σ² per node, prices at the end of the step, knot log-vols and the weighted residuals. */
-    record Result(double[] variance, double[] prices, double[] theta, double[] residuals, int iterations) {
+    record Result(double[] variance, double[][] path, double[] theta, double[] residuals, int iterations) {
+        /** Prices at the end of the interval. */
+        double[] prices() {
+            return path[path.length - 1];
+        }
+
         double maxAbsResidual() {
             double m = 0;
             for (double r : residuals) {
@@ -30,45 +35,66 @@ final class AndreasenHugeFit {
     private final StrikeLattice lat;
     private final double[] prev;
     private final double tau;
+    private final int steps;
     private final double[] knotX;
+    private final double wing;
     private final double[] targetK;
     private final double[] targetPrice;
     private final double[] weight;
-    // node → knot interpolation: σ_j = (1 − wgt_j) σ_{left_j} + wgt_j σ_{left_j + 1}
-    private final int[] left;
-    private final double[] wgt;
+    // node → knots: σ_j depends on θ[ia_j] and θ[ib_j] (interior: linear in σ; wings: log-linear continuation)
+    private final int[] ia;
+    private final int[] ib;
+    private final int[] kind;
+    private final double[] pos;
     // target → lattice cell
     private final int[] cell;
     private final double[] cellW;
+    private static final int FLAT = 0;
+    private static final int INSIDE = 1;
+    private static final int WING = 2;
+    /** The wing continuation changes the local vol by at most this factor either way. */
+    private static final double WING_LOG_LIMIT = Math.log(2.0);
 
-    private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, double[] knotX, double[] targetK,
-                             double[] targetPrice, double[] weight) {
+    private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, int steps, double[] knotX, double wing,
+                             double[] targetK, double[] targetPrice, double[] weight) {
         this.lat = lat;
         this.prev = prev;
         this.tau = tau;
+        this.steps = steps;
         this.knotX = knotX;
+        this.wing = wing;
         this.targetK = targetK;
         this.targetPrice = targetPrice;
         this.weight = weight;
         int n = lat.n;
         int p = knotX.length;
-        left = new int[n];
-        wgt = new double[n];
+        ia = new int[n];
+        ib = new int[n];
+        kind = new int[n];
+        pos = new double[n];
         int q = 0;
         for (int j = 0; j < n; j++) {
             double xj = lat.x[j];
-            if (p == 1 || xj <= knotX[0]) {
-                left[j] = 0;
-                wgt[j] = 0;
+            if (p == 1) {
+                kind[j] = FLAT;
+            } else if (xj <= knotX[0]) {
+                kind[j] = WING;
+                ia[j] = 0;
+                ib[j] = 1;
+                pos[j] = Math.min(knotX[0] - xj, wing) / (knotX[1] - knotX[0]);
             } else if (xj >= knotX[p - 1]) {
-                left[j] = p - 2;
-                wgt[j] = 1;
+                kind[j] = WING;
+                ia[j] = p - 1;
+                ib[j] = p - 2;
+                pos[j] = Math.min(xj - knotX[p - 1], wing) / (knotX[p - 1] - knotX[p - 2]);
             } else {
                 while (xj > knotX[q + 1]) {
                     q++;
                 }
-                left[j] = q;
-                wgt[j] = (xj - knotX[q]) / (knotX[q + 1] - knotX[q]);
+                kind[j] = INSIDE;
+                ia[j] = q;
+                ib[j] = q + 1;
+                pos[j] = (xj - knotX[q]) / (knotX[q + 1] - knotX[q]);
             }
         }
         cell = new int[targetK.length];
@@ -81,29 +107,70 @@ final class AndreasenHugeFit {
     }
 
     /**
+     * @param tau         length of the interval
+     * @param steps       number of equal implicit sub-steps over the interval (same local vol)
      * @param knotX       strictly increasing knot positions in x = ln k
+     * @param wing        how far beyond the outer knots (in x) the local vol continues the log-slope of the outer
+     *                    segment (by at most a factor 2) before it turns flat
      * @param targetK     target moneyness (inside the lattice)
      * @param targetPrice normalised call prices to reproduce
      * @param weight      1 / vega per target (residuals in vol units)
      * @param sigma0      starting local vol at each knot
      */
-    static Result fit(StrikeLattice lat, double[] prev, double tau, double[] knotX, double[] targetK,
-                      double[] targetPrice, double[] weight, double[] sigma0) {
-        return new AndreasenHugeFit(lat, prev, tau, knotX, targetK, targetPrice, weight).run(sigma0);
+    static Result fit(StrikeLattice lat, double[] prev, double tau, int steps, double[] knotX, double wing,
+                      double[] targetK, double[] targetPrice, double[] weight, double[] sigma0) {
+        return new AndreasenHugeFit(lat, prev, tau, steps, knotX, wing, targetK, targetPrice, weight).run(sigma0);
     }
 
-    private double sigma(double[] theta, int j) {
-        int l = left[j];
-        if (theta.length == 1) {
-            return Math.exp(theta[0]);
+    /** Prices after each of the {@code steps} equal implicit sub-steps of the interval. */
+    private double[][] propagate(ImplicitStep step) {
+        double[][] path = new double[steps][lat.n];
+        double[] from = prev;
+        for (int s = 0; s < steps; s++) {
+            step.solve(from, path[s]);
+            from = path[s];
         }
-        return (1 - wgt[j]) * Math.exp(theta[l]) + wgt[j] * Math.exp(theta[l + 1]);
+        return path;
+    }
+
+    /** σ at node j; d[0], d[1] = ∂σ/∂θ[ia_j], ∂σ/∂θ[ib_j]. */
+    private double sigma(double[] theta, int j, double[] d) {
+        switch (kind[j]) {
+            case FLAT -> {
+                double s = Math.exp(theta[0]);
+                d[0] = s;
+                d[1] = 0;
+                return s;
+            }
+            case INSIDE -> {
+                double a = Math.exp(theta[ia[j]]);
+                double b = Math.exp(theta[ib[j]]);
+                double w = pos[j];
+                d[0] = (1 - w) * a;
+                d[1] = w * b;
+                return (1 - w) * a + w * b;
+            }
+            default -> {
+                double change = pos[j] * (theta[ia[j]] - theta[ib[j]]);
+                if (Math.abs(change) >= WING_LOG_LIMIT) {
+                    double s = Math.exp(theta[ia[j]] + Math.copySign(WING_LOG_LIMIT, change));
+                    d[0] = s;
+                    d[1] = 0;
+                    return s;
+                }
+                double s = Math.exp(theta[ia[j]] + change);
+                d[0] = s * (1 + pos[j]);
+                d[1] = -s * pos[j];
+                return s;
+            }
+        }
     }
 
     private double[] variance(double[] theta) {
         double[] v = new double[lat.n];
+        double[] d = new double[2];
         for (int j = 0; j < lat.n; j++) {
-            double s = sigma(theta, j);
+            double s = sigma(theta, j, d);
             v[j] = s * s;
         }
         return v;
@@ -131,32 +198,48 @@ final class AndreasenHugeFit {
         for (int i = 0; i < p; i++) {
             theta[i] = Math.log(Math.max(MIN_SIGMA, Math.min(MAX_SIGMA, sigma0[i])));
         }
+        double h = tau / steps;
         double[] var = variance(theta);
-        ImplicitStep step = new ImplicitStep(lat, tau, var);
-        double[] u = new double[n];
-        step.solve(prev, u);
+        ImplicitStep step = new ImplicitStep(lat, h, var);
+        double[][] path = propagate(step);
+        double[] u = path[steps - 1];
         double[] r = new double[mT];
         double cost = residuals(u, r);
         double mu = 1e-6;
         double[] lu = new double[n];
-        double[] rhs = new double[n];
         double[] du = new double[n];
         double[][] jac = new double[mT][p];
+        double[][] da = new double[steps][n];
+        double[][] db = new double[steps][n];
+        double[] sig = new double[n];
+        double[] dA = new double[n];
+        double[] dB = new double[n];
         int iter = 0;
+        int slow = 0;
         while (iter < MAX_ITERATIONS && maxAbs(r) > TOLERANCE) {
             iter++;
-            lat.apply(u, lu);
-            for (int q = 0; q < p; q++) {
-                java.util.Arrays.fill(rhs, 0);
-                double eq = Math.exp(theta[q]);
-                for (int j = 1; j + 1 < n; j++) {
-                    double ds = p == 1 ? eq
-                            : left[j] == q ? (1 - wgt[j]) * eq : left[j] + 1 == q ? wgt[j] * eq : 0;
-                    if (ds != 0) {
-                        rhs[j] = tau * Math.sqrt(var[j]) * ds * lu[j];
-                    }
+            double[] d = new double[2];
+            for (int j = 0; j < n; j++) {
+                sig[j] = sigma(theta, j, d);
+                dA[j] = d[0];
+                dB[j] = d[1];
+            }
+            for (int st = 0; st < steps; st++) {
+                lat.apply(path[st], lu);
+                for (int j = 0; j < n; j++) {
+                    da[st][j] = h * sig[j] * dA[j] * lu[j];
+                    db[st][j] = h * sig[j] * dB[j] * lu[j];
                 }
-                step.solve(rhs, du);
+            }
+            // forward sensitivities through the sub-steps: M du_s = du_{s−1} + h σ ∂σ/∂θ_q ⊙ L u_s
+            for (int q = 0; q < p; q++) {
+                java.util.Arrays.fill(du, 0);
+                for (int st = 0; st < steps; st++) {
+                    for (int j = 0; j < n; j++) {
+                        du[j] += (ia[j] == q ? da[st][j] : 0) + (ib[j] == q && kind[j] != FLAT ? db[st][j] : 0);
+                    }
+                    step.solve(du, du);
+                }
                 for (int m = 0; m < mT; m++) {
                     jac[m][q] = modelPrice(du, m) * weight[m];
                 }
@@ -181,32 +264,33 @@ final class AndreasenHugeFit {
                     }
                     sys[i][i] = a[i][i] * (1 + mu) + 1e-30;
                 }
-                double[] d = solveSymmetric(sys, g);
+                double[] step0 = solveSymmetric(sys, g);
                 double[] trial = theta.clone();
                 double maxStep = 0;
                 for (int i = 0; i < p; i++) {
-                    trial[i] -= Math.max(-1.0, Math.min(1.0, d[i]));
+                    trial[i] -= Math.max(-1.0, Math.min(1.0, step0[i]));
                     trial[i] = Math.max(Math.log(MIN_SIGMA), Math.min(Math.log(MAX_SIGMA), trial[i]));
                     maxStep = Math.max(maxStep, Math.abs(trial[i] - theta[i]));
                 }
                 double[] tv = variance(trial);
-                ImplicitStep ts = new ImplicitStep(lat, tau, tv);
-                double[] tu = new double[n];
-                ts.solve(prev, tu);
+                ImplicitStep ts = new ImplicitStep(lat, h, tv);
+                double[][] tp = propagate(ts);
+                double[] tu = tp[steps - 1];
                 double[] tr = new double[mT];
                 double tc = residuals(tu, tr);
                 if (tc < cost) {
                     theta = trial;
                     var = tv;
                     step = ts;
+                    path = tp;
                     u = tu;
                     r = tr;
                     accepted = true;
-                    boolean stalled = cost - tc < 1e-14 * cost && maxStep < 1e-12;
+                    slow = cost - tc < 1e-3 * cost ? slow + 1 : 0;
                     cost = tc;
                     mu = Math.max(mu * 0.2, 1e-12);
-                    if (stalled) {
-                        iter = MAX_ITERATIONS;
+                    if (slow >= 5 || maxStep < 1e-13) {
+                        iter = MAX_ITERATIONS; // no real progress: the closest reachable prices
                     }
                 } else {
                     mu *= 8;
@@ -216,7 +300,7 @@ final class AndreasenHugeFit {
                 break; // no descent direction left: the closest reachable prices
             }
         }
-        return new Result(var, u, theta, r, iter);
+        return new Result(var, path, theta, r, iter);
     }
 
     private static double maxAbs(double[] r) {

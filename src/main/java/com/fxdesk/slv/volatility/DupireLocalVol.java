@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Dupire local volatility of the Andreasen–Huge price surface c(t, k) of a {@link VolSurface} (SPEC §2, deterministic
- * rates, k = S/F(t)): σ²_LV(t, k) = 2 ∂_t c / (k² ∂²_k c). Inside interval i, c(t) = M(τ)⁻¹ c(T_{i−1}) with
- * M(τ) = I − ½τ diag(σ_i²) L, so exactly on the lattice
+ * rates, k = S/F(t)): σ²_LV(t, k) = 2 ∂_t c / (k² ∂²_k c). Inside a sub-step starting at s, c(t) = M(τ)⁻¹ c(s) with
+ * τ = t − s and M(τ) = I − ½τ diag(σ_i²) L, so exactly on the lattice
  * <pre>  ∂_t c = ½ M⁻¹ diag(σ_i²) L c,    σ²_LV = [M⁻¹ diag(σ_i²) L c]_j / [L c]_j  </pre>
  * Both numerator and denominator are non-negative by the M-matrix property, so no floor or cap is needed where the
  * density is representable; at τ → 0 the value is the interval's own σ_i (Andreasen–Huge's local vol). Where the
@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DupireLocalVol implements LocalVolSurface {
     public static final double DEFAULT_FLOOR = 0.01;
-    public static final double DEFAULT_CAP = 2.0;
+    public static final double DEFAULT_CAP = 5.0;
     private static final double DENSITY_CUTOFF = 1e-10;
     private static final int CACHE_LIMIT = 8192;
 
@@ -54,15 +54,15 @@ public final class DupireLocalVol implements LocalVolSurface {
     @Override
     public double localVol(double t, double spot) {
         Slice s = slice(t);
-        return clamp(s.raw(Math.log(spot / s.forward)));
+        return clamp(s.raw(Math.log(spot * (1 / s.forward))));
     }
 
     @Override
     public void localVol(double t, double[] spots, double[] out, int n) {
         Slice s = slice(t);
-        double lf = Math.log(s.forward);
+        double inv = 1 / s.forward;
         for (int i = 0; i < n; i++) {
-            out[i] = clamp(s.raw(Math.log(spots[i]) - lf));
+            out[i] = clamp(s.raw(Math.log(spots[i] * inv)));
         }
     }
 
@@ -79,7 +79,7 @@ public final class DupireLocalVol implements LocalVolSurface {
         for (int i = 0; i < times.length; i++) {
             Slice s = slice(times[i]);
             for (int j = 0; j < spots.length; j++) {
-                double raw = s.raw(Math.log(spots[j] / s.forward));
+                double raw = s.raw(Math.log(spots[j] * (1 / s.forward)));
                 double val = clamp(raw);
                 v[i][j] = val;
                 if (val != raw) {
@@ -121,10 +121,14 @@ public final class DupireLocalVol implements LocalVolSurface {
         Slice(double t) {
             forward = surface.forward(t);
             int n = lat.n;
-            int i = surface.interval(t);
-            double tau = Math.max(t - surface.start(i), 0.0);
-            double[] var = surface.variance(i);
+            VolSurface.Step st = surface.step(Math.max(t, 0.0));
             lv = new double[n];
+            if (st.black()) {
+                java.util.Arrays.fill(lv, surface.sigma0());
+                return;
+            }
+            double tau = Math.max(st.tau(), 0.0);
+            double[] var = st.variance();
             if (tau == 0) {
                 for (int j = 0; j < n; j++) {
                     lv[j] = Math.sqrt(var[j]);
@@ -133,7 +137,7 @@ public final class DupireLocalVol implements LocalVolSurface {
             }
             ImplicitStep step = new ImplicitStep(lat, tau, var);
             double[] u = new double[n];
-            step.solve(surface.startPrices(i), u);
+            step.solve(st.from(), u);
             double[] den = new double[n];
             lat.apply(u, den);
             double[] num = new double[n];

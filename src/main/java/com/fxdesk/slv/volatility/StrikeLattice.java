@@ -65,6 +65,15 @@ final class StrikeLattice {
         return u;
     }
 
+    /** Black prices (forward 1, undiscounted) at total standard deviation sd at the nodes; boundaries kept. */
+    double[] black(double sd) {
+        double[] u = intrinsic();
+        for (int j = 1; j + 1 < n; j++) {
+            u[j] = com.fxdesk.slv.pricing.BlackFormula.undiscounted(true, 1.0, k[j], sd);
+        }
+        return u;
+    }
+
     /** Index j with k_j ≤ kk &lt; k_{j+1}, clamped to [0, n−2]. */
     int cell(double kk) {
         int j = Arrays.binarySearch(k, kk);

@@ -7,9 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Arbitrage-free implied volatility surface by Andreasen–Huge (2011): normalised call prices c(T, k), k = K/F(T), on a
- * {@link StrikeLattice}, produced by one implicit finite-difference step of the forward equation per expiry interval
- * with a piecewise-constant-in-time local vol (fitted by {@link VolSurfaceBuilder}):
- * <pre>  (I − ½(T − T_{i−1}) diag(σ_i²) L) c(T) = c(T_{i−1}),   T_{i−1} &lt; T ≤ T_i,   c(0) = (1 − k)⁺  </pre>
+ * {@link StrikeLattice}, produced by implicit finite-difference steps of the forward equation with a
+ * piecewise-constant-in-time local vol σ_i(k) per expiry interval (fitted by {@link VolSurfaceBuilder}); the interval
+ * is cut into m_i equal sub-steps of length h (m_i = {@value VolSurfaceBuilder#FIRST_STEPS} in the first interval,
+ * {@value VolSurfaceBuilder#STEPS_PER_DOUBLING} per doubling of T after), and inside a sub-step
+ * <pre>  (I − ½(T − s) diag(σ_i²) L) c(T) = c(s),   s &lt; T ≤ s + h  </pre>
+ * The recursion starts at t₀ = {@value VolSurfaceBuilder#BLACK_START}·T₁ from Black prices at the first pillar's ATM
+ * vol σ₀ (flat smile and local vol σ₀ before t₀): starting from the payoff kink instead would leave the fat
+ * (double-exponential) tails of a single implicit step in every later slice.
  * Every c(T) is convex in k and non-decreasing in T (M-matrix), for every T, not only at the pillars; beyond the last
  * expiry the last interval's local vol continues. Between lattice nodes the price is linear in k, which keeps both
  * properties exactly. Implied vols are Black inversions of these prices (to 1e-14 in σ√T); beyond ±{@value #Y_CLAMP_SD}
@@ -27,21 +32,25 @@ public final class VolSurface implements ImpliedVolSurface {
     final StrikeLattice lattice;
     private final double[] t;
     private final double[][] variance;
-    private final double[][] prices;
-    private final double[] payoff;
+    private final double[][][] paths;
+    private final double t0;
+    private final double sigma0;
+    private final double[] start0;
     private final ConcurrentHashMap<Double, Slice> cache = new ConcurrentHashMap<>();
 
     VolSurface(FxMarket market, List<SmilePillar> pillars, List<SurfaceWarning> warnings, StrikeLattice lattice,
-               double[] expiries, double[][] variance, double[][] prices) {
+               double[] expiries, double sigma0, double[][] variance, double[][][] paths) {
         this.market = market;
         this.pillars = List.copyOf(pillars);
         this.warnings = List.copyOf(warnings);
         this.lattice = lattice;
         this.t = expiries.clone();
         this.variance = variance;
-        this.prices = prices;
-        this.payoff = lattice.intrinsic();
-        if (t.length == 0 || variance.length != t.length || prices.length != t.length) {
+        this.paths = paths;
+        this.sigma0 = sigma0;
+        this.t0 = t[0] * VolSurfaceBuilder.BLACK_START;
+        this.start0 = lattice.black(sigma0 * Math.sqrt(t0));
+        if (t.length == 0 || variance.length != t.length || paths.length != t.length) {
             throw new IllegalArgumentException("a surface needs at least one expiry and one step per expiry");
         }
     }
@@ -115,11 +124,51 @@ public final class VolSurface implements ImpliedVolSurface {
     }
 
     double start(int i) {
-        return i == 0 ? 0.0 : t[i - 1];
+        return i == 0 ? t0 : t[i - 1];
     }
 
     double[] startPrices(int i) {
-        return i == 0 ? payoff : prices[i - 1];
+        return i == 0 ? start0 : paths[i - 1][paths[i - 1].length - 1];
+    }
+
+    /**
+     * The implicit step that produces c(time): its start prices, its length so far and the interval's σ²; before t₀
+     * (black) the prices are Black's at the flat vol σ₀.
+     */
+    record Step(double[] from, double tau, double[] variance, boolean atNode, double[] nodePrices, boolean black) {
+    }
+
+    /** Flat vol before t₀: the first pillar's ATM vol. */
+    double sigma0() {
+        return sigma0;
+    }
+
+    Step step(double time) {
+        if (time <= t0) {
+            return new Step(null, time, null, false, null, true);
+        }
+        int i = interval(time);
+        double[][] path = paths[i];
+        int m = path.length;
+        double t0 = start(i);
+        double h = (t[i] - t0) / m;
+        int s = (int) Math.ceil((time - t0) / h - 1e-12); // sub-step that ends at or after time (may pass T_n)
+        s = Math.max(s, 1);
+        if (s <= m) {
+            double[] from = s == 1 ? startPrices(i) : path[s - 2];
+            double tau = time - (t0 + (s - 1) * h);
+            boolean node = Math.abs(tau - h) <= 1e-14 * Math.max(1, time);
+            return new Step(from, tau, variance[i], node, node ? path[s - 1] : null, false);
+        }
+        // beyond the last expiry: further sub-steps of the same length and local vol
+        double[] from = path[m - 1];
+        ImplicitStep full = new ImplicitStep(lattice, h, variance[i]);
+        for (int k = m + 1; k < s; k++) {
+            double[] next = new double[lattice.n];
+            full.solve(from, next);
+            from = next;
+        }
+        return new Step(from, time - (t0 + (s - 1) * h), variance[i], false, null, false);
     }
 
     double[] variance(int i) {
@@ -152,32 +201,50 @@ public final class VolSurface implements ImpliedVolSurface {
 
         private Slice(double time) {
             this.time = time;
-            int i = interval(time);
-            if (time == t[i]) {
-                u = prices[i];
+            Step st = step(time);
+            if (st.black()) {
+                u = lattice.black(sigma0 * Math.sqrt(time));
+            } else if (st.atNode()) {
+                u = st.nodePrices();
             } else {
                 u = new double[lattice.n];
-                new ImplicitStep(lattice, time - start(i), variance[i]).solve(startPrices(i), u);
+                new ImplicitStep(lattice, st.tau(), st.variance()).solve(st.from(), u);
             }
-            double atm = invert(0.0);
-            atmSd = (atm > 0 ? atm : 0.1) * Math.sqrt(time);
+            atmSd = atmSd(lattice, u, time);
         }
 
         double impliedVol(double y) {
-            double lim = Y_CLAMP_SD * atmSd;
-            double yc = Math.max(-lim, Math.min(lim, y));
-            double v = invert(yc);
-            while (!(v > 0) && Math.abs(yc) > 1e-3 * atmSd) { // price at intrinsic to double precision: move in
-                yc *= 0.9;
-                v = invert(yc);
-            }
-            return v > 0 ? v : atmSd / Math.sqrt(time);
+            return VolSurface.impliedVol(lattice, u, time, y, atmSd);
         }
 
         private double invert(double y) {
-            double k = Math.exp(y);
-            double c = lattice.interpolate(u, k);
-            return BlackFormula.impliedVol(true, 1.0, k, time, c, 1.0);
+            return VolSurface.invert(lattice, u, time, y);
         }
+    }
+
+    /** ATM implied standard deviation of lattice prices u at time t. */
+    static double atmSd(StrikeLattice lat, double[] u, double time) {
+        double atm = invert(lat, u, time, 0.0);
+        return (atm > 0 ? atm : 0.1) * Math.sqrt(time);
+    }
+
+    /**
+     * Implied vol of lattice prices at log-moneyness y, held flat beyond ±{@value #Y_CLAMP_SD} ATM sd and moved inward
+     * where the price is at intrinsic to double precision.
+     */
+    static double impliedVol(StrikeLattice lat, double[] u, double time, double y, double atmSd) {
+        double lim = Y_CLAMP_SD * atmSd;
+        double yc = Math.max(-lim, Math.min(lim, y));
+        double v = invert(lat, u, time, yc);
+        while (!(v > 0) && Math.abs(yc) > 1e-3 * atmSd) {
+            yc *= 0.9;
+            v = invert(lat, u, time, yc);
+        }
+        return v > 0 ? v : atmSd / Math.sqrt(time);
+    }
+
+    private static double invert(StrikeLattice lat, double[] u, double time, double y) {
+        double k = Math.exp(y);
+        return BlackFormula.impliedVol(true, 1.0, k, time, lat.interpolate(u, k), 1.0);
     }
 }

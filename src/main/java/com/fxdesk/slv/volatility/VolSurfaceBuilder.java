@@ -41,6 +41,8 @@ public final class VolSurfaceBuilder {
     public static final double QUOTE_WARNING_BPS = 0.1;
     private static final double STRANGLE_TOL = 1e-9;
     private static final double VEGA_FLOOR = 1e-12;
+    /** Beyond the outermost points local vol continues the outer segment's log-slope over this many ATM sd. */
+    static final double WING_SD = 1.0;
 
     private VolSurfaceBuilder() {
     }
@@ -129,7 +131,7 @@ public final class VolSurfaceBuilder {
             }
         }
         StrikeLattice lat = lattice(t, atm, max, maxAbsX);
-        Steps steps = new Steps(lat, n);
+        Steps steps = new Steps(lat, n, t[0], atm[0]);
         List<SmilePillar> pillars = new ArrayList<>();
         List<SurfaceWarning> warnings = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -152,7 +154,7 @@ public final class VolSurfaceBuilder {
                 }
             }
         }
-        return new VolSurface(fx, pillars, warnings, lat, t, steps.variance, steps.prices);
+        return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.paths);
     }
 
     private static Integer[] sortedOrder(double[] e) {
@@ -178,6 +180,7 @@ public final class VolSurfaceBuilder {
         final double[] x;
         final double[] price;
         final double[] weight;
+        final double atmSd;
 
         Targets(double t, double fwd, double[] strikes, double[] vols) {
             this.t = t;
@@ -190,6 +193,16 @@ public final class VolSurfaceBuilder {
             price = new double[m];
             weight = new double[m];
             double sqrtT = Math.sqrt(t);
+            double atm = vols[0];
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                double y = Math.abs(Math.log(strikes[j] / fwd));
+                if (y < best) {
+                    best = y;
+                    atm = vols[j];
+                }
+            }
+            atmSd = atm * sqrtT;
             for (int j = 0; j < m; j++) {
                 k[j] = strikes[j] / fwd;
                 x[j] = Math.log(k[j]);
@@ -200,31 +213,58 @@ public final class VolSurfaceBuilder {
         }
     }
 
-    /** The expiry-by-expiry fit state: σ² per node and prices at each expiry. */
+    /** The implicit recursion starts from Black prices at this fraction of the first expiry. */
+    static final double BLACK_START = 0.25;
+    /** Equal implicit sub-steps in the first interval. */
+    static final int FIRST_STEPS = 8;
+    private static final boolean DEBUG = Boolean.getBoolean("dbg.fit");
+    /** Equal implicit sub-steps per doubling of time in later intervals. */
+    static final int STEPS_PER_DOUBLING = 4;
+
+    static int subSteps(double[] t, int i) {
+        if (i == 0) {
+            return FIRST_STEPS;
+        }
+        return Math.max(1, (int) Math.ceil(STEPS_PER_DOUBLING * Math.log(t[i] / t[i - 1]) / Math.log(2) - 1e-9));
+    }
+
+    /** The expiry-by-expiry fit state: σ² per node and prices after each sub-step of each interval. */
     static final class Steps {
         final StrikeLattice lat;
         final double[][] variance;
         final double[][] prices;
-        private final double[] payoff;
+        final double[][][] paths;
+        final double sigma0;
+        final double t0;
+        private final double[] start0;
 
-        Steps(StrikeLattice lat, int n) {
+        Steps(StrikeLattice lat, int n, double t1, double sigma0) {
             this.lat = lat;
             this.variance = new double[n][];
             this.prices = new double[n][];
-            this.payoff = lat.intrinsic();
+            this.paths = new double[n][][];
+            this.sigma0 = sigma0;
+            this.t0 = t1 * BLACK_START;
+            this.start0 = lat.black(sigma0 * Math.sqrt(t0));
         }
 
         double[] prev(int i) {
-            return i == 0 ? payoff : prices[i - 1];
+            return i == 0 ? start0 : prices[i - 1];
         }
 
         /** Fits expiry i to the targets (warm: knot vols to start from, or null) and stores the step. */
         AndreasenHugeFit.Result fit(int i, double[] t, Targets tg, double[] warm) {
-            double tau = t[i] - (i == 0 ? 0 : t[i - 1]);
+            double tau = t[i] - (i == 0 ? t0 : t[i - 1]);
             double[] s0 = warm != null ? warm : startVols(i, t, tg, tau);
-            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, tg.x, tg.k, tg.price, tg.weight, s0);
+            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, subSteps(t, i), tg.x,
+                    WING_SD * tg.atmSd, tg.k, tg.price, tg.weight, s0);
             variance[i] = r.variance();
             prices[i] = r.prices();
+            paths[i] = r.path();
+            if (DEBUG) {
+                System.out.printf("fit %d steps %d knots %d iter %d max|r| %.2e%n", i, subSteps(t, i), tg.x.length,
+                        r.iterations(), r.maxAbsResidual());
+            }
             return r;
         }
 
@@ -233,7 +273,7 @@ public final class VolSurfaceBuilder {
             double[] s = new double[tg.k.length];
             for (int j = 0; j < s.length; j++) {
                 double w = tg.vols[j] * tg.vols[j] * tg.t;
-                double wPrev = 0;
+                double wPrev = i == 0 ? sigma0 * sigma0 * t0 : 0;
                 if (i > 0) {
                     double c = lat.interpolate(prices[i - 1], tg.k[j]);
                     double v = BlackFormula.impliedVol(true, 1.0, tg.k[j], t[i - 1], c, 1.0);
@@ -248,10 +288,9 @@ public final class VolSurfaceBuilder {
         /** Surface vol minus target vol at each target, in bp. */
         double[] residualsBps(int i, double t, Targets tg) {
             double[] res = new double[tg.k.length];
+            double sd = VolSurface.atmSd(lat, prices[i], t);
             for (int j = 0; j < res.length; j++) {
-                double c = lat.interpolate(prices[i], tg.k[j]);
-                double v = BlackFormula.impliedVol(true, 1.0, tg.k[j], t, c, 1.0);
-                res[j] = v > 0 ? (v - tg.vols[j]) * 1e4 : -tg.vols[j] * 1e4;
+                res[j] = (VolSurface.impliedVol(lat, prices[i], t, tg.x[j], sd) - tg.vols[j]) * 1e4;
             }
             return res;
         }
@@ -290,7 +329,7 @@ public final class VolSurfaceBuilder {
             }
         }
         StrikeLattice lat = lattice(t, atm, max, maxAbsX);
-        Steps steps = new Steps(lat, n);
+        Steps steps = new Steps(lat, n, t[0], atm[0]);
         List<SmilePillar> pillars = new ArrayList<>();
         List<SurfaceWarning> warnings = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -327,7 +366,7 @@ public final class VolSurfaceBuilder {
                 }
             }
         }
-        return new VolSurface(fx, pillars, warnings, lat, t, steps.variance, steps.prices);
+        return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.paths);
     }
 
     private static Tenor tenor(FxMarket fx, FxVolQuotes q, FxVolPillar p) {
@@ -456,7 +495,10 @@ public final class VolSurfaceBuilder {
             }
         }
 
-        /** Residuals at smile butterflies x, or null when x defines no valid set of points. */
+        /**
+         * Residuals at smile butterflies x: the strangle residuals, then the surface's misses at the smile points
+         * (zero while the points are reachable without arbitrage); null when x defines no valid set of points.
+         */
         private double[] eval(double[] x, Points[] out) {
             Points pts;
             try {
@@ -469,88 +511,117 @@ public final class VolSurfaceBuilder {
             for (int j = 0; j < warm.length; j++) {
                 warm[j] = Math.exp(r.theta()[j]);
             }
-            double[] res = new double[x.length];
+            double[] res = new double[x.length + r.residuals().length];
             for (int j = 0; j < x.length; j++) {
                 double c = steps.lat.interpolate(r.prices(), kc[j]);
                 double cp = steps.lat.interpolate(r.prices(), kp[j]) - (1 - kp[j]);
                 res[j] = (c + cp - target[j]) / vega[j];
             }
+            System.arraycopy(r.residuals(), 0, res, x.length, r.residuals().length);
             if (out != null) {
                 out[0] = pts;
             }
             return res;
         }
 
+        /** Levenberg–Marquardt on the smile butterflies, finite-difference Jacobian; the closest when not exact. */
         Points solve() {
             int dim = bfMkt.length;
             double[] x = bfMkt.clone();
             Points[] holder = new Points[1];
             double[] r = eval(x, holder);
-            if (r == null) { // the quoted butterflies as smile butterflies are out of order: shrink toward ATM
-                for (int s = 0; s < 40 && r == null; s++) {
-                    for (int j = 0; j < dim; j++) {
-                        x[j] *= 0.7;
-                    }
-                    r = eval(x, holder);
+            for (int s = 0; s < 40 && r == null; s++) { // quoted butterflies out of order as smile ones: shrink
+                for (int j = 0; j < dim; j++) {
+                    x[j] *= 0.7;
                 }
-                if (r == null) {
-                    throw new IllegalArgumentException("pillar " + tn.p.tenor() + ": the risk reversals put the"
-                            + " quoted deltas in the wrong strike order for every butterfly, so no smile goes"
-                            + " through them");
-                }
+                r = eval(x, holder);
             }
-            double[] bestX = x.clone();
-            double bestN = norm(r);
-            for (int iter = 0; iter < 40 && bestN > STRANGLE_TOL; iter++) {
-                double[][] jac = new double[dim][dim];
+            if (r == null) {
+                throw new IllegalArgumentException("pillar " + tn.p.tenor() + ": the risk reversals put the quoted"
+                        + " deltas in the wrong strike order for every butterfly, so no smile goes through them");
+            }
+            double cost = dot(r, r);
+            double mu = 1e-4;
+            for (int iter = 0; iter < 50 && normInf(r) > STRANGLE_TOL && mu < 1e8; iter++) {
+                double[][] jac = new double[r.length][dim];
                 boolean ok = true;
                 for (int c = 0; c < dim && ok; c++) {
-                    double[] xh = bestX.clone();
-                    double h = 1e-5;
+                    double h = 1e-6;
+                    double[] xh = x.clone();
                     xh[c] += h;
                     double[] rh = eval(xh, null);
                     if (rh == null) {
                         h = -h;
-                        xh[c] = bestX[c] + h;
+                        xh[c] = x[c] + h;
                         rh = eval(xh, null);
                     }
                     if (rh == null) {
                         ok = false;
                         break;
                     }
-                    for (int rr = 0; rr < dim; rr++) {
+                    for (int rr = 0; rr < r.length; rr++) {
                         jac[rr][c] = (rh[rr] - r[rr]) / h;
                     }
                 }
                 if (!ok) {
                     break;
                 }
-                double[] dx = solveDamped(jac, r);
-                boolean improved = false;
-                for (double lambda = 1; lambda > 1e-4; lambda *= 0.5) {
-                    double[] xn = bestX.clone();
+                double[][] a = new double[dim][dim];
+                double[] g = new double[dim];
+                for (int rr = 0; rr < r.length; rr++) {
                     for (int c = 0; c < dim; c++) {
-                        xn[c] -= lambda * dx[c];
+                        g[c] += jac[rr][c] * r[rr];
+                        for (int d = 0; d < dim; d++) {
+                            a[c][d] += jac[rr][c] * jac[rr][d];
+                        }
+                    }
+                }
+                boolean accepted = false;
+                while (!accepted && mu < 1e8) {
+                    double[][] sys = new double[dim][dim];
+                    for (int c = 0; c < dim; c++) {
+                        sys[c] = a[c].clone();
+                        sys[c][c] = a[c][c] * (1 + mu) + 1e-300;
+                    }
+                    double[] dx = solveDamped(sys, g);
+                    double[] xn = x.clone();
+                    for (int c = 0; c < dim; c++) {
+                        xn[c] -= dx[c];
                     }
                     double[] rn = eval(xn, null);
-                    if (rn != null && norm(rn) < bestN) {
-                        bestX = xn;
+                    if (rn != null && dot(rn, rn) < cost) {
+                        x = xn;
                         r = rn;
-                        bestN = norm(rn);
-                        improved = true;
-                        break;
+                        cost = dot(rn, rn);
+                        mu = Math.max(mu * 0.1, 1e-10);
+                        accepted = true;
+                    } else {
+                        mu *= 10;
                     }
                 }
-                if (!improved) {
-                    break; // closest smile found: the residual is reported
-                }
             }
-            r = eval(bestX, holder); // leaves the best fit in steps
+            r = eval(x, holder); // leaves the best fit in steps
             residualsBps = new double[dim];
             for (int j = 0; j < dim; j++) {
                 residualsBps[j] = r[j] * 1e4;
             }
             return holder[0];
+        }
+
+        private static double dot(double[] a, double[] b) {
+            double s = 0;
+            for (int j = 0; j < a.length; j++) {
+                s += a[j] * b[j];
+            }
+            return s;
+        }
+
+        private static double normInf(double[] r) {
+            double m = 0;
+            for (double v : r) {
+                m = Math.max(m, Math.abs(v));
+            }
+            return m;
         }
 
         private static double norm(double[] r) {
