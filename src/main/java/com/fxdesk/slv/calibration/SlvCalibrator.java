@@ -232,7 +232,7 @@ public final class SlvCalibrator {
                     sumV += cs; // in chunk order: the same for any pool
                 }
                 sliceMeanV = sumV / n;
-                listener.onProgress((1 - rtShare) * j / steps);
+                listener.onProgress((1 - rtShare) * j / steps, Phase.PARTICLES);
             }
         }
         LeverageFunction leverage = new LeverageFunction(levTimes, levSpots, levValues, levLattices);
@@ -250,10 +250,10 @@ public final class SlvCalibrator {
             }
             double base = 1 - rtShare;
             roundTrip = RoundTrip.run(in.market(), mixed, leverage, quotes, in.roundTrip(), in.chunkSize(), executor,
-                    isCancelled, f -> listener.onProgress(base + rtShare * f));
+                    isCancelled, f -> listener.onProgress(base + rtShare * f, Phase.ROUND_TRIP));
         }
         long end = System.nanoTime();
-        listener.onProgress(1.0);
+        listener.onProgress(1.0, roundTrip != null ? Phase.ROUND_TRIP : Phase.PARTICLES);
         var timings = new SlvCalibrationResult.Timings(leverageMs, regressionNanos / 1e6, propagationNanos / 1e6,
                 (end - leverageEnd) / 1e6, (end - start) / 1e6);
         return new SlvCalibrationResult(leverage, mixed, in.mixing(), grid.regressionTimes.clone(), List.copyOf(slices),
@@ -285,7 +285,7 @@ public final class SlvCalibrator {
     }
 
     /** Share of the progress bar given to the round trip: its path-steps against the particles' (×1.5 for regressions). */
-    private static double rtShare(SlvCalibrationInput in, int n) {
+    static double rtShare(SlvCalibrationInput in, int n) {
         if (!in.roundTrip().enabled() || in.roundTripQuotes().isEmpty()) {
             return 0;
         }
