@@ -57,7 +57,7 @@ public class SlvCalibrationService {
         try {
             SlvPipeline.surface(market); // milliseconds: a market the builder refuses is a 422 now, not a FAILED job
         } catch (IllegalArgumentException e) {
-            throw MarketRejection.of("market", request.market(), e);
+            throw MarketRejection.of("market", e);
         }
         return ctx -> {
             Calibrated c = calibrate(market, s, ctx.cancelled(), (f, phase) -> ctx.progress(f, phase.label()));
