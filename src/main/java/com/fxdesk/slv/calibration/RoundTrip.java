@@ -5,6 +5,7 @@ import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.model.SlvStep;
+import com.fxdesk.slv.parallel.Chunks;
 import com.fxdesk.slv.random.RandomStreams;
 import com.fxdesk.slv.random.ZigguratNormals;
 import java.util.ArrayList;

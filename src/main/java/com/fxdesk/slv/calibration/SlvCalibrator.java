@@ -4,6 +4,7 @@ import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.model.LogSpotLattice;
 import com.fxdesk.slv.model.SlvStep;
+import com.fxdesk.slv.parallel.Chunks;
 import com.fxdesk.slv.random.RandomStreams;
 import com.fxdesk.slv.random.ZigguratNormals;
 import com.fxdesk.slv.regression.RegressionDiagnostics;
