@@ -1,6 +1,6 @@
 package com.fxdesk.slv.volatility;
 
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import java.util.ArrayList;
 import java.util.List;
 

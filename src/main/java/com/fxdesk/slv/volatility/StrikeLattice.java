@@ -69,7 +69,7 @@ final class StrikeLattice {
     double[] black(double sd) {
         double[] u = intrinsic();
         for (int j = 1; j + 1 < n; j++) {
-            u[j] = com.fxdesk.slv.pricing.BlackFormula.undiscounted(true, 1.0, k[j], sd);
+            u[j] = com.fxdesk.slv.math.BlackFormula.undiscounted(true, 1.0, k[j], sd);
         }
         return u;
     }

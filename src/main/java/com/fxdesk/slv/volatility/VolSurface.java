@@ -1,7 +1,7 @@
 package com.fxdesk.slv.volatility;
 
 import com.fxdesk.slv.market.FxMarket;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -6,8 +6,9 @@ import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.FxVolPillar;
 import com.fxdesk.slv.market.FxVolQuotes;
 import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.market.MarketDataException;
 import com.fxdesk.slv.market.VolGrid;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -30,7 +31,8 @@ import java.util.Locale;
  * −25Δ put strikes at σ_s and the strangle price at σ_s; the smile butterflies (25Δ, and 10Δ when quoted) are solved
  * by damped Newton so that the fitted surface reprices the strangle(s). Where no smile does, the closest one is kept
  * and the residual per strangle reported with a warning.
- * <p>Stateless; throws IllegalArgumentException, in plain words, only when quotes cannot define a smile at all.
+ * <p>Stateless; throws {@link MarketDataException} (naming the pillar or grid expiry, in plain words) only when the
+ * input cannot define a smile at all.
  */
 public final class VolSurfaceBuilder {
     /** Lattice spacing at the money as a fraction of the shortest expiry's ATM standard deviation. */
@@ -51,10 +53,31 @@ public final class VolSurfaceBuilder {
         if (data == null || data.fx() == null || data.volatility() == null) {
             throw new IllegalArgumentException("market data needs spot, curves and volatility");
         }
-        if (data.volatility() instanceof VolGrid g) {
-            return fromGrid(data.fx(), g);
+        try {
+            if (data.volatility() instanceof VolGrid g) {
+                return fromGrid(data.fx(), g);
+            }
+            return fromQuotes(data.fx(), (FxVolQuotes) data.volatility());
+        } catch (MarketDataException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new MarketDataException("volatility", e.getMessage(), e);
         }
-        return fromQuotes(data.fx(), (FxVolQuotes) data.volatility());
+    }
+
+    private static String gridField(int index) {
+        return "volatility.grid.expiries[" + index + "]";
+    }
+
+    /** The pillar's field in the order the market gave the pillars (before sorting by expiry). */
+    private static String pillarField(FxVolQuotes q, FxVolPillar p) {
+        return "volatility.quotes.pillars[" + q.pillars().indexOf(p) + "]";
+    }
+
+    private static MarketDataException atPillar(FxVolQuotes q, FxVolPillar p, IllegalArgumentException e) {
+        String m = e.getMessage() != null && e.getMessage().startsWith("pillar ") ? e.getMessage()
+                : "pillar " + p.tenor() + ": " + e.getMessage();
+        return new MarketDataException(pillarField(q, p), m, e);
     }
 
     // ------------------------------------------------------------------------------------------------ lattice
@@ -94,14 +117,15 @@ public final class VolSurfaceBuilder {
             int oi = order[i];
             t[i] = e[oi];
             if (!(t[i] > prev) || !Double.isFinite(t[i])) {
-                throw new IllegalArgumentException("grid expiries must be positive, finite and distinct: " + t[i]);
+                throw new MarketDataException(gridField(oi), "grid expiries must be positive, finite and distinct: "
+                        + t[i], null);
             }
             prev = t[i];
             double[] k = g.strikes()[oi];
             double[] v = g.vols()[oi];
             if (k == null || v == null || k.length != v.length || k.length == 0) {
-                throw new IllegalArgumentException("grid expiry " + t[i] + ": strikes and vols must be non-empty"
-                        + " and of equal length");
+                throw new MarketDataException(gridField(oi), "grid expiry " + t[i] + ": strikes and vols must be"
+                        + " non-empty and of equal length", null);
             }
             Integer[] ko = sortedOrder(k);
             ks[i] = new double[k.length];
@@ -112,14 +136,16 @@ public final class VolSurfaceBuilder {
                 ks[i][j] = k[ko[j]];
                 vs[i][j] = v[ko[j]];
                 if (!(ks[i][j] > 0) || !Double.isFinite(ks[i][j])) {
-                    throw new IllegalArgumentException("grid expiry " + t[i] + ": strikes must be finite and > 0");
+                    throw new MarketDataException(gridField(oi), "grid expiry " + t[i] + ": strikes must be finite"
+                            + " and > 0", null);
                 }
                 if (!(vs[i][j] > 0) || !Double.isFinite(vs[i][j])) {
-                    throw new IllegalArgumentException("grid expiry " + t[i] + ": vols must be finite and > 0");
+                    throw new MarketDataException(gridField(oi), "grid expiry " + t[i] + ": vols must be finite and"
+                            + " > 0", null);
                 }
                 if (j > 0 && !(ks[i][j] > ks[i][j - 1])) {
-                    throw new IllegalArgumentException("grid expiry " + t[i] + ": strike " + ks[i][j]
-                            + " appears twice");
+                    throw new MarketDataException(gridField(oi), "grid expiry " + t[i] + ": strike " + ks[i][j]
+                            + " appears twice", null);
                 }
                 double y = Math.log(ks[i][j] / fwd);
                 if (Math.abs(y) < best) {
@@ -314,15 +340,32 @@ public final class VolSurfaceBuilder {
         for (int i = 0; i < n; i++) {
             FxVolPillar p = sorted.get(i);
             if (!(p.expiry() > prev) || !Double.isFinite(p.expiry())) {
-                throw new IllegalArgumentException("pillar " + p.tenor() + ": expiries must be positive, finite and "
-                        + "distinct");
+                throw new MarketDataException(pillarField(q, p), "pillar " + p.tenor() + ": expiries must be positive,"
+                        + " finite and distinct", null);
             }
             prev = p.expiry();
-            Tenor tn = tenor(fx, q, p);
+            Tenor tn;
+            Points start;
+            try {
+                tn = tenor(fx, q, p);
+                start = tn.points(tn.ten ? new double[] {p.bf25(), p.bf10()} : new double[] {p.bf25()});
+            } catch (IllegalArgumentException e) {
+                if (q.butterflyType() != ButterflyType.MARKET || e.getMessage() == null
+                        || !e.getMessage().contains("strike order")) {
+                    throw atPillar(q, p, e);
+                }
+                // market butterflies as smile ones can be out of order; the strangle solver handles that
+                tn = tenor(fx, q, p);
+                start = null;
+            }
             tenors.add(tn);
             t[i] = p.expiry();
             atm[i] = p.atm();
-            Points start = tn.points(tn.ten ? new double[] {p.bf25(), p.bf10()} : new double[] {p.bf25()});
+            if (start == null) {
+                max[i] = p.atm() + Math.abs(p.rr25()) + Math.abs(p.bf25());
+                maxAbsX = Math.max(maxAbsX, 4 * max[i] * Math.sqrt(t[i]));
+                continue;
+            }
             for (int j = 0; j < start.vol.length; j++) {
                 max[i] = Math.max(max[i], start.vol[j]);
                 maxAbsX = Math.max(maxAbsX, Math.abs(Math.log(start.k[j] / tn.fwd)));
@@ -337,13 +380,17 @@ public final class VolSurfaceBuilder {
             double[] bf = tn.ten ? new double[] {tn.p.bf25(), tn.p.bf10()} : new double[] {tn.p.bf25()};
             Points pts;
             double[] strangleRes = new double[0];
-            if (q.butterflyType() == ButterflyType.MARKET) {
-                MarketStrangle ms = new MarketStrangle(tn, bf, steps, i, t);
-                pts = ms.solve();
-                strangleRes = ms.residualsBps;
-            } else {
-                pts = tn.points(bf);
-                steps.fit(i, t, pts.targets(tn), null);
+            try {
+                if (q.butterflyType() == ButterflyType.MARKET) {
+                    MarketStrangle ms = new MarketStrangle(tn, bf, steps, i, t);
+                    pts = ms.solve();
+                    strangleRes = ms.residualsBps;
+                } else {
+                    pts = tn.points(bf);
+                    steps.fit(i, t, pts.targets(tn), null);
+                }
+            } catch (IllegalArgumentException e) {
+                throw atPillar(q, tn.p, e);
             }
             double[] res = steps.residualsBps(i, t[i], pts.targets(tn));
             String name = tn.p.tenor();

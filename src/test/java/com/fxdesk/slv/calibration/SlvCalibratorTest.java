@@ -1,5 +1,6 @@
 package com.fxdesk.slv.calibration;
 
+import com.fxdesk.slv.model.LeverageFunction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.RateCurve;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.volatility.LocalVolSurface;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -181,11 +182,17 @@ class SlvCalibratorTest {
         assertThrows(CancellationException.class,
                 () -> new SlvCalibrator(pool).calibrate(in, null, () -> calls.incrementAndGet() > 20));
         List<Double> seen = new ArrayList<>();
-        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, seen::add, () -> false);
+        List<Phase> phases = new ArrayList<>();
+        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, (f, p) -> {
+            seen.add(f);
+            phases.add(p);
+        }, () -> false);
         assertEquals(1.0, seen.get(seen.size() - 1));
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i) >= seen.get(i - 1));
+            assertTrue(phases.get(i).compareTo(phases.get(i - 1)) >= 0, "phases in order");
         }
+        assertEquals(Phase.PARTICLES, phases.get(0));
         assertNotNull(r.timings());
         assertTrue(r.pathStepsPerSecond() > 0);
         assertEquals(r.regressionTimes().length - 1, r.slices().size());

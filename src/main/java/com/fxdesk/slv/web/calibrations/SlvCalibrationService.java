@@ -1,0 +1,114 @@
+package com.fxdesk.slv.web.calibrations;
+
+import com.fxdesk.slv.calibration.Phase;
+import com.fxdesk.slv.calibration.ProgressListener;
+import com.fxdesk.slv.jobs.JobOutcome;
+import com.fxdesk.slv.jobs.JobTask;
+import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.pipeline.SlvPipeline;
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
+import com.fxdesk.slv.pipeline.SlvSettings;
+import com.fxdesk.slv.regression.Estimators;
+import com.fxdesk.slv.web.heston.HestonService;
+import com.fxdesk.slv.web.market.MarketMapper;
+import com.fxdesk.slv.web.market.MarketRejection;
+import com.fxdesk.slv.web.regression.EstimatorMapper;
+import com.fxdesk.slv.web.support.EngineMetrics;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Calibration requests to the engine's {@link SlvPipeline} (surface, Dupire, Heston unless given, leverage, round
+ * trip), with the phases timed into the metrics. Used by jobs and by pricing with model SLV.
+ */
+@Service
+public class SlvCalibrationService {
+    private final EngineMetrics metrics;
+    private final SlvPipeline pipeline;
+
+    public SlvCalibrationService(EngineMetrics metrics, ExecutorService slvComputePool) {
+        this.metrics = metrics;
+        this.pipeline = new SlvPipeline(slvComputePool);
+    }
+
+    /** The request's settings; a field left out takes the engine's default ({@link SlvSettings#defaults()}). */
+    public static SlvSettings settings(CalibrationRequest r) {
+        SlvSettings d = SlvSettings.defaults();
+        CalibrationRequest.RoundTrip rt = r.roundTrip();
+        CalibrationRequest.Leverage l = r.leverage();
+        return new SlvSettings(HestonService.toEngine(r.heston()), or(r.mixing(), d.mixing()),
+                or(r.particles(), d.particles()), or(r.timeStepDays(), d.timeStepDays()), r.maturity(),
+                EstimatorMapper.toEngine(r.estimator()), or(r.spotGridSize(), d.spotGridSize()), or(r.seed(), d.seed()),
+                rt == null || rt.enabled() == null || rt.enabled(), rt != null ? or(rt.paths(), d.roundTripPaths())
+                : d.roundTripPaths(), l != null ? or(l.floor(), d.leverageFloor()) : d.leverageFloor(),
+                l != null ? or(l.cap(), d.leverageCap()) : d.leverageCap());
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /** Checks what can be checked without computing (e.g. estimator settings), then returns the job's work. */
+    public JobTask prepare(CalibrationRequest request) {
+        MarketData market = MarketMapper.toEngine(request.market());
+        SlvSettings s = settings(request);
+        Estimators.create(s.estimator()); // configuration errors: 422 now rather than a failed job later
+        try {
+            SlvPipeline.surface(market); // milliseconds: a market the builder refuses is a 422 now, not a FAILED job
+        } catch (IllegalArgumentException e) {
+            throw MarketRejection.of("market", e);
+        }
+        return ctx -> {
+            Calibrated c = calibrate(market, s, ctx.cancelled(), (f, phase) -> ctx.progress(f, phase.label()));
+            return new JobOutcome(CalibrationResultView.of(c), c);
+        };
+    }
+
+    /** Runs the pipeline; each phase's time and outcome go to the metrics (slv.calibration.phase). */
+    public Calibrated calibrate(MarketData market, SlvSettings s, BooleanSupplier cancelled,
+                                ProgressListener progress) {
+        PhaseClock clock = new PhaseClock(progress == null ? ProgressListener.NONE : progress);
+        Calibrated c;
+        try {
+            c = pipeline.calibrate(market, s, cancelled, clock);
+        } catch (RuntimeException e) {
+            metrics.record(metricName(clock.phase), EngineMetrics.outcome(e), System.nanoTime() - clock.since);
+            throw e;
+        }
+        metrics.record(metricName(Phase.LOCAL_VOL), "success", (long) (c.localVolMs() * 1e6));
+        if (s.heston() == null) {
+            metrics.record(metricName(Phase.HESTON), "success", (long) (c.hestonMs() * 1e6));
+        }
+        metrics.record(metricName(Phase.PARTICLES), "success", (long) (c.result().timings().leverageMs() * 1e6));
+        if (c.result().roundTrip() != null) {
+            metrics.record(metricName(Phase.ROUND_TRIP), "success", (long) (c.result().timings().roundTripMs() * 1e6));
+        }
+        return c;
+    }
+
+    /** The metrics' phase names (the particle phase is "leverage" there). */
+    private static String metricName(Phase p) {
+        return p == Phase.PARTICLES ? "leverage" : p.label();
+    }
+
+    /** Forwards progress and remembers the phase in force and since when (to time a failing phase). */
+    private static final class PhaseClock implements ProgressListener {
+        private final ProgressListener next;
+        private volatile Phase phase = Phase.LOCAL_VOL;
+        private volatile long since = System.nanoTime();
+
+        PhaseClock(ProgressListener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void onProgress(double fraction, Phase p) {
+            if (p != phase) {
+                phase = p;
+                since = System.nanoTime();
+            }
+            next.onProgress(fraction, p);
+        }
+    }
+}
