@@ -10,6 +10,7 @@ import com.fxdesk.slv.volatility.SmilePillar;
 import com.fxdesk.slv.volatility.VolSurface;
 import com.fxdesk.slv.web.heston.HestonParamsDto;
 import com.fxdesk.slv.web.regression.RegressionResponse;
+import com.fxdesk.slv.web.surface.SurfaceResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CalibrationResultView(HestonParamsDto heston, double mixing, HestonParamsDto mixedHeston,
-                                    LeverageView leverage, CalibrationDiagnostics diagnostics) {
+                                    LeverageView leverage, CalibrationDiagnostics diagnostics,
+                                    List<SurfaceResponse.Warning> warnings) {
 
     public record LeverageView(double[] times, double[][] spots, double[][] values) {
     }
@@ -87,7 +89,8 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         PhaseTimings timings = new PhaseTimings(c.hestonMs(), c.localVolMs(), tm.leverageMs(), tm.roundTripMs(), c.totalMs());
         return new CalibrationResultView(params(c.heston()), r.mixing(), params(r.mixedHeston()),
                 new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
-                r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored()));
+                r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored()),
+                SurfaceResponse.Warning.of(c.surface().warnings(), null));
     }
 
     /** The quoted delta of the surface point the quote came from (ATM included); from the label otherwise. */

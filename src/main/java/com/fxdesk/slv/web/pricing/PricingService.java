@@ -35,6 +35,7 @@ import com.fxdesk.slv.web.pricing.PricingRequest.Model;
 import com.fxdesk.slv.web.pricing.PricingResponse.Method;
 import com.fxdesk.slv.web.regression.EstimatorMapper;
 import com.fxdesk.slv.web.support.EngineMetrics;
+import com.fxdesk.slv.web.surface.SurfaceResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -187,7 +188,9 @@ public class PricingService {
                 case SLV -> monteCarlo(in, products, McModel.SLV, mc, maturity);
             }));
         }
-        return new PricingResponse(results, (System.nanoTime() - t0) / 1_000_000);
+        List<SurfaceResponse.Warning> warnings = in.surface == null ? List.of()
+                : SurfaceResponse.Warning.of(in.surface.warnings(), null);
+        return new PricingResponse(results, warnings, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private McConfig mcConfig(PricingRequest.MonteCarlo m) {
