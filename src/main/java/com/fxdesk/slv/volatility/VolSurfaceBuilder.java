@@ -172,8 +172,15 @@ public final class VolSurfaceBuilder {
             Arrays.fill(deltas, Double.NaN);
             pillars.add(new SmilePillar(tenor, t[i], fwd, ks[i].clone(), vs[i].clone(), labels, deltas, res,
                     new double[0]));
+            double sd = VolSurface.atmSd(lat, steps.prices[i], t[i]);
             for (int j = 0; j < res.length; j++) {
-                if (Math.abs(res[j]) > GRID_WARNING_BPS) {
+                if (Math.abs(res[j]) > GRID_WARNING_BPS && Math.abs(tg.x[j]) > VolSurface.Y_CLAMP_SD * sd) {
+                    warnings.add(new SurfaceWarning("UNRESOLVED_POINT", tenor, t[i], ks[i][j], res[j], String.format(
+                            Locale.ROOT, "grid point (%s, K=%.6g) lies %.1f ATM sd out, where its option value is"
+                                    + " below double precision; the surface holds the vol of %.0f sd flat there (%.2f"
+                                    + " bp off)", tenor, ks[i][j], Math.abs(tg.x[j]) / sd, VolSurface.Y_CLAMP_SD,
+                            res[j])));
+                } else if (Math.abs(res[j]) > GRID_WARNING_BPS) {
                     warnings.add(new SurfaceWarning("MOVED_POINT", tenor, t[i], ks[i][j], res[j], String.format(
                             Locale.ROOT, "grid point (%s, K=%.6g, vol %.4f%%) moved by %.2f bp to the closest"
                                     + " arbitrage-free surface", tenor, ks[i][j], 100 * vs[i][j], res[j])));
