@@ -214,44 +214,64 @@ final class AndreasenHugeFit {
         double[] sig = new double[n];
         double[] dA = new double[n];
         double[] dB = new double[n];
+        // nodes whose σ depends on knot q: a contiguous range (ia, ib are monotone in j)
+        int[] qLo = new int[p];
+        int[] qHi = new int[p];
+        java.util.Arrays.fill(qLo, n);
+        java.util.Arrays.fill(qHi, -1);
+        for (int j = 0; j < n; j++) {
+            for (int q : new int[] {ia[j], kind[j] == FLAT ? ia[j] : ib[j]}) {
+                qLo[q] = Math.min(qLo[q], j);
+                qHi[q] = Math.max(qHi[q], j);
+            }
+        }
         int iter = 0;
         int slow = 0;
+        boolean needJacobian = true;
+        double[][] a = new double[p][p];
         while (iter < MAX_ITERATIONS && maxAbs(r) > TOLERANCE) {
             iter++;
-            double[] d = new double[2];
-            for (int j = 0; j < n; j++) {
-                sig[j] = sigma(theta, j, d);
-                dA[j] = d[0];
-                dB[j] = d[1];
-            }
-            for (int st = 0; st < steps; st++) {
-                lat.apply(path[st], lu);
+            if (needJacobian) {
+                double[] d = new double[2];
                 for (int j = 0; j < n; j++) {
-                    da[st][j] = h * sig[j] * dA[j] * lu[j];
-                    db[st][j] = h * sig[j] * dB[j] * lu[j];
+                    sig[j] = sigma(theta, j, d);
+                    dA[j] = d[0];
+                    dB[j] = d[1];
                 }
-            }
-            // forward sensitivities through the sub-steps: M du_s = du_{s−1} + h σ ∂σ/∂θ_q ⊙ L u_s
-            for (int q = 0; q < p; q++) {
-                java.util.Arrays.fill(du, 0);
                 for (int st = 0; st < steps; st++) {
+                    lat.apply(path[st], lu);
                     for (int j = 0; j < n; j++) {
-                        du[j] += (ia[j] == q ? da[st][j] : 0) + (ib[j] == q && kind[j] != FLAT ? db[st][j] : 0);
+                        da[st][j] = h * sig[j] * dA[j] * lu[j];
+                        db[st][j] = h * sig[j] * dB[j] * lu[j];
                     }
-                    step.solve(du, du);
                 }
+                // forward sensitivities through the sub-steps: M du_s = du_{s−1} + h σ ∂σ/∂θ_q ⊙ L u_s
+                for (int q = 0; q < p; q++) {
+                    java.util.Arrays.fill(du, 0);
+                    for (int st = 0; st < steps; st++) {
+                        for (int j = qLo[q]; j <= qHi[q]; j++) {
+                            du[j] += (ia[j] == q ? da[st][j] : 0) + (ib[j] == q && kind[j] != FLAT ? db[st][j] : 0);
+                        }
+                        step.solve(du, du);
+                    }
+                    for (int m = 0; m < mT; m++) {
+                        jac[m][q] = modelPrice(du, m) * weight[m];
+                    }
+                }
+                a = new double[p][p];
                 for (int m = 0; m < mT; m++) {
-                    jac[m][q] = modelPrice(du, m) * weight[m];
+                    for (int i = 0; i < p; i++) {
+                        for (int q = 0; q <= i; q++) {
+                            a[i][q] += jac[m][i] * jac[m][q];
+                        }
+                    }
                 }
             }
-            double[][] a = new double[p][p];
+            boolean fresh = needJacobian;
             double[] g = new double[p];
             for (int m = 0; m < mT; m++) {
                 for (int i = 0; i < p; i++) {
                     g[i] += jac[m][i] * r[m];
-                    for (int q = 0; q <= i; q++) {
-                        a[i][q] += jac[m][i] * jac[m][q];
-                    }
                 }
             }
             boolean accepted = false;
@@ -286,15 +306,23 @@ final class AndreasenHugeFit {
                     u = tu;
                     r = tr;
                     accepted = true;
+                    // keep the Jacobian (chord step) while it still cuts the cost by 4
+                    needJacobian = tc > 0.25 * cost;
                     slow = cost - tc < 1e-3 * cost ? slow + 1 : 0;
                     cost = tc;
                     mu = Math.max(mu * 0.2, 1e-12);
                     if (slow >= 5 || maxStep < 1e-13) {
                         iter = MAX_ITERATIONS; // no real progress: the closest reachable prices
                     }
+                } else if (!fresh) {
+                    break; // a stale Jacobian failed: refresh it before damping more
                 } else {
                     mu *= 8;
                 }
+            }
+            if (!accepted && !fresh) {
+                needJacobian = true;
+                continue;
             }
             if (!accepted) {
                 break; // no descent direction left: the closest reachable prices
