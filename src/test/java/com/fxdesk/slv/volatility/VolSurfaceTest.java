@@ -63,7 +63,7 @@ class VolSurfaceTest {
             assertEquals(p.rr25(), v[3] - v[1], 1e-14);
             assertEquals(p.bf25(), 0.5 * (v[3] + v[1]) - p.atm(), 1e-14);
             assertEquals(p.rr10(), v[4] - v[0], 1e-14);
-            assertEquals(p.atm(), s.impliedVol(p.expiry(), sp.strikes()[2]), 1e-12);
+            assertEquals(p.atm(), s.impliedVol(p.expiry(), sp.strikes()[2]), 1e-9); // fit tolerance: 1e-5 bp
             // the strikes carry their quoted deltas at their own vols
             DeltaType dt = q.deltaTypeOf(p);
             double sd = v[3] * Math.sqrt(p.expiry());
