@@ -25,7 +25,8 @@ import java.util.Objects;
  *                        sampling noise dominates the round-trip error, so propagation stays on the 5-day grid (about
  *                        half the cost, +1 to +3 bp RMS over seeds at 2,048); from 10,000 particles on, holding L over
  *                        a 5-day step dominates (100,000 particles: 5.4 bp RMS weekly vs 2.9 bp daily), so daily.
- * @param shortEndRefinement extra regression times Δt/2, …, Δt/2^r near t = 0 (0: none)
+ * @param shortEndRefinement the finest regression interval is Δt/2^r (0: Δt)
+ * @param grading         where the regression grid is refined ({@link GridGrading}; default {@link #DEFAULT_GRADING})
  * @param maturity        last time (years)
  * @param estimator       E[V | ln S] estimator, fitted on all particles at every regression time
  * @param spotGridSize    points of the spot grid on which L is stored, uniform in ln S
@@ -40,7 +41,7 @@ import java.util.Objects;
 public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, ImpliedVolSurface impliedVol,
                                   double[] surfaceExpiries, List<RoundTripQuote> roundTripQuotes,
                                   HestonParameters heston, double mixing, int particles, int timeStepDays,
-                                  int subSteps, int shortEndRefinement, double maturity, ConditionalExpectationEstimator estimator,
+                                  int subSteps, int shortEndRefinement, GridGrading grading, double maturity, ConditionalExpectationEstimator estimator,
                                   int spotGridSize, double gridQuantile, long seed, double leverageFloor,
                                   double leverageCap, double varianceFloor, int chunkSize,
                                   RoundTripConfig roundTrip) {
@@ -51,6 +52,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         Objects.requireNonNull(heston, "heston");
         Objects.requireNonNull(estimator, "estimator");
         Objects.requireNonNull(roundTrip, "roundTrip");
+        Objects.requireNonNull(grading, "grading");
         surfaceExpiries = surfaceExpiries == null ? new double[0] : surfaceExpiries.clone();
         roundTripQuotes = roundTripQuotes == null ? List.of() : List.copyOf(roundTripQuotes);
         if (!(mixing >= 0 && mixing <= 1)) {
@@ -99,6 +101,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         b.timeStepDays = timeStepDays;
         b.subSteps = subSteps;
         b.shortEndRefinement = shortEndRefinement;
+        b.grading = grading;
         b.maturity = maturity;
         b.spotGridSize = spotGridSize;
         b.gridQuantile = gridQuantile;
@@ -122,6 +125,8 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
     public static final int MAX_DEFAULT_SUB_STEPS = 5;
     public static final int DEFAULT_SHORT_END_REFINEMENT = 3;
     public static final double DEFAULT_LEVERAGE_FLOOR = 0.05;
+    /** Regression grid refined near t = 0 and after each expiry, and to f / κ (see {@link GridGrading}). */
+    public static final GridGrading DEFAULT_GRADING = new GridGrading(0.25, 0.1, true, 0.05);
     public static final double DEFAULT_LEVERAGE_CAP = 10.0;
 
     /** Sub-steps the calibration propagates with: the chosen ones, or {@link #defaultSubSteps} when 0. */
@@ -147,6 +152,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         private int timeStepDays = 5;
         private int subSteps = 0; // 0: defaultSubSteps(particles)
         private int shortEndRefinement = DEFAULT_SHORT_END_REFINEMENT;
+        private GridGrading grading = DEFAULT_GRADING;
         private double maturity = Double.NaN;
         private int spotGridSize = 200;
         private double gridQuantile = 0.001;
@@ -177,6 +183,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         public Builder timeStepDays(int v) { timeStepDays = v; return this; }
         public Builder subSteps(int v) { subSteps = v; return this; }
         public Builder shortEndRefinement(int v) { shortEndRefinement = v; return this; }
+        public Builder grading(GridGrading v) { grading = v; return this; }
         public Builder maturity(double v) { maturity = v; return this; }
         public Builder spotGridSize(int v) { spotGridSize = v; return this; }
         public Builder gridQuantile(double v) { gridQuantile = v; return this; }
@@ -199,7 +206,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
             RoundTripConfig rt = roundTrip != null ? roundTrip
                     : RoundTripConfig.defaults(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
             return new SlvCalibrationInput(market, localVol, impliedVol, surfaceExpiries, roundTripQuotes, heston,
-                    mixing, particles, timeStepDays, subSteps, shortEndRefinement, mat, estimator, spotGridSize, gridQuantile, seed,
+                    mixing, particles, timeStepDays, subSteps, shortEndRefinement, grading, mat, estimator, spotGridSize, gridQuantile, seed,
                     leverageFloor, leverageCap, varianceFloor, chunkSize, rt);
         }
     }

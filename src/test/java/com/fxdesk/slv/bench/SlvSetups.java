@@ -18,6 +18,11 @@ record SlvSetups(String name, MarketData data, VolSurface surface, DupireLocalVo
                  List<RoundTripQuote> quotes) {
 
     static SlvSetups load(String name, double maturity) {
+        return load(name, maturity, 1 / 12.0);
+    }
+
+    /** Round-trip quotes from {@code minExpiry} to {@code maturity} (every delta of each pillar). */
+    static SlvSetups load(String name, double maturity, double minExpiry) {
         MarketData data = TestMarkets.load(name);
         VolSurface surface = VolSurfaceBuilder.build(data);
         DupireLocalVol lv = new DupireLocalVol(surface);
@@ -26,7 +31,7 @@ record SlvSetups(String name, MarketData data, VolSurface surface, DupireLocalVo
         for (SmilePillar p : surface.pillars()) {
             for (int i = 0; i < p.strikes().length; i++) {
                 cq.add(new CalibrationQuote(p.expiry(), p.strikes()[i], p.vols()[i], p.tenor() + " " + p.labels()[i]));
-                if (p.expiry() >= 1 / 12.0 - 1e-9 && p.expiry() <= maturity + 1e-9) {
+                if (p.expiry() >= minExpiry - 1e-9 && p.expiry() <= maturity + 1e-9) {
                     rq.add(new RoundTripQuote(p.expiry(), p.strikes()[i], p.labels()[i], p.vols()[i]));
                 }
             }
