@@ -9,7 +9,7 @@ import java.util.Arrays;
  * <p>Regression times are laid out forward from 0 with the interval
  * <pre>h(t) = min(Δt, max(h_min, α (t − a)), max(h_κ, f / κ))</pre>
  * where a is the last anchor (0, and each mandatory time when {@link GridGrading#afterExpiries}), h_min = Δt / 2^refine,
- * h_κ = Δt / {@link SlvCalibrationInput#MAX_DEFAULT_SUB_STEPS} (a day at the default Δt); mandatory times (surface
+ * h_κ = one day; mandatory times (surface
  * and quote expiries) are always regression times. Why: between regressions the calibration carries E[V | S] from the
  * last fit, which is only accurate while the particle cloud changes little. The cloud is young near t = 0 (its
  * width grows like √t, so a step of α t widens it by √(1 + α)), the leverage changes shape at each expiry, and the
@@ -20,6 +20,7 @@ final class TimeGrid {
     private static final double MERGE = 0.5 / 365.0;
     /** The shortest propagation step is Δt / this. */
     private static final int MIN_STEP_FRACTION = 64;
+    private static final double DAY = 1 / 365.0;
 
     final double[] regressionTimes;
     final double[] stepTimes;
@@ -89,7 +90,7 @@ final class TimeGrid {
         }
         double[] must = mandatorySorted(maturity, mandatory);
         double hMin = dt / (1 << refine);
-        double hKappa = Math.min(dt, Math.max(dt / SlvCalibrationInput.MAX_DEFAULT_SUB_STEPS,
+        double hKappa = Math.min(dt, Math.max(DAY,
                 kappa > 0 ? grading.kappaFraction() / kappa : Double.POSITIVE_INFINITY));
         double[] reg = new double[64];
         int k = 0;

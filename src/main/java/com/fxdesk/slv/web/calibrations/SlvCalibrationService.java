@@ -1,6 +1,9 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.calibration.QualityVerdict;
 import com.fxdesk.slv.calibration.RoundTripConfig;
+import com.fxdesk.slv.calibration.RoundTripStatistics;
+import com.fxdesk.slv.config.QualityProperties;
 import com.fxdesk.slv.calibration.RoundTripQuote;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
@@ -41,9 +44,11 @@ public class SlvCalibrationService {
     private final HestonService heston;
     private final EngineMetrics metrics;
     private final ExecutorService computePool;
+    private final QualityProperties quality;
 
     public SlvCalibrationService(SurfaceService surfaces, HestonService heston, EngineMetrics metrics,
-                                 ExecutorService slvComputePool) {
+                                 ExecutorService slvComputePool, QualityProperties quality) {
+        this.quality = quality;
         this.surfaces = surfaces;
         this.heston = heston;
         this.metrics = metrics;
@@ -52,13 +57,15 @@ public class SlvCalibrationService {
 
     /** Engine-side result kept with a finished job, reused by pricing with calibrationId. */
     public record Calibrated(MarketData market, VolSurface surface, DupireLocalVol localVol, HestonParameters heston,
-                             SlvCalibrationResult result, double hestonMs, double localVolMs, double totalMs) {
+                             SlvCalibrationResult result, double hestonMs, double localVolMs, double totalMs,
+                             RoundTripStatistics roundTripStatistics, QualityVerdict quality) {
     }
 
     /** Settings of one calibration with every default filled in. */
     public record Settings(HestonParameters heston, double mixing, int particles, int timeStepDays, Double maturity,
                            com.fxdesk.slv.regression.EstimatorConfig estimator, int spotGridSize, long seed,
-                           boolean roundTrip, int roundTripPaths, double leverageFloor, double leverageCap) {
+                           boolean roundTrip, int roundTripPaths, double leverageFloor, double leverageCap,
+                           Double resolutionBps) {
     }
 
     public static Settings settings(CalibrationRequest r) {
@@ -72,7 +79,8 @@ public class SlvCalibrationService {
                 r.roundTrip() != null && r.roundTrip().paths() != null ? r.roundTrip().paths()
                         : Defaults.ROUND_TRIP_PATHS,
                 r.leverage() != null && r.leverage().floor() != null ? r.leverage().floor() : Defaults.LEVERAGE_FLOOR,
-                r.leverage() != null && r.leverage().cap() != null ? r.leverage().cap() : Defaults.LEVERAGE_CAP);
+                r.leverage() != null && r.leverage().cap() != null ? r.leverage().cap() : Defaults.LEVERAGE_CAP,
+                r.roundTrip() != null ? r.roundTrip().resolutionBps() : null);
     }
 
     /** Checks what can be checked without computing (e.g. estimator settings), then returns the job's work. */
@@ -153,7 +161,16 @@ public class SlvCalibrationService {
             metrics.record("roundTrip", "success", (long) (result.timings().roundTripMs() * 1e6));
         }
         checkCancelled(cancelled);
-        return new Calibrated(market, surface, lv, h, result, hestonMs, localVolMs, (System.nanoTime() - t0) / 1e6);
+        QualityVerdict.Thresholds thresholds = quality.thresholds(s.resolutionBps());
+        RoundTripStatistics stats = result.roundTrip() == null ? null
+                : RoundTripStatistics.of(result.roundTrip(), thresholds.resolutionBps());
+        // the surface's own warnings join the verdict once the surface reports them (none are reported yet)
+        QualityVerdict verdict = QualityVerdict.judge(result, stats, List.of(), thresholds);
+        if (s.roundTrip()) {
+            metrics.quality(market.fx().pair(), verdict);
+        }
+        return new Calibrated(market, surface, lv, h, result, hestonMs, localVolMs, (System.nanoTime() - t0) / 1e6,
+                stats, verdict);
     }
 
     private static void checkCancelled(BooleanSupplier cancelled) {

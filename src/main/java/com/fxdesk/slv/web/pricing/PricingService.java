@@ -136,7 +136,7 @@ public class PricingService {
                 SlvCalibrationService.Settings s = SlvCalibrationService.settings(r);
                 s = new SlvCalibrationService.Settings(heston(), s.mixing(), s.particles(), s.timeStepDays(),
                         s.maturity(), s.estimator(), s.spotGridSize(), s.seed(), false, 0, s.leverageFloor(),
-                        s.leverageCap());
+                        s.leverageCap(), null);
                 leverage = slv.calibrate(market, s, computePool, () -> false, (f, p) -> { })
                         .result().leverage();
             }
