@@ -123,6 +123,11 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
      */
     /** The most propagation sub-steps the automatic choice uses (callers bounding work count with it). */
     public static final int MAX_DEFAULT_SUB_STEPS = 5;
+    public static final double DEFAULT_MIXING = 0.66;
+    public static final int DEFAULT_PARTICLES = 2048;
+    public static final int DEFAULT_TIME_STEP_DAYS = 5;
+    public static final int DEFAULT_SPOT_GRID_SIZE = 200;
+    public static final long DEFAULT_SEED = 42L;
     public static final int DEFAULT_SHORT_END_REFINEMENT = 3;
     public static final double DEFAULT_LEVERAGE_FLOOR = 0.05;
     /** Regression grid refined near t = 0 and after each expiry, and to f / κ (see {@link GridGrading}). */
@@ -165,6 +170,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         return subSteps > 0 ? subSteps : defaultSubSteps(particles);
     }
 
+
     /** Propagation sub-steps per regression step when the caller does not choose: see {@code subSteps}. */
     public static int defaultSubSteps(int particles) {
         return particles < 10_000 ? 1 : MAX_DEFAULT_SUB_STEPS;
@@ -178,16 +184,16 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         private ImpliedVolSurface impliedVol;
         private double[] surfaceExpiries = new double[0];
         private List<RoundTripQuote> roundTripQuotes = List.of();
-        private double mixing = 0.66;
-        private int particles = 2048;
-        private int timeStepDays = 5;
+        private double mixing = DEFAULT_MIXING;
+        private int particles = DEFAULT_PARTICLES;
+        private int timeStepDays = DEFAULT_TIME_STEP_DAYS;
         private int subSteps = 0; // 0: defaultSubSteps(particles)
         private int shortEndRefinement = DEFAULT_SHORT_END_REFINEMENT;
         private GridGrading grading = DEFAULT_GRADING;
         private double maturity = Double.NaN;
-        private int spotGridSize = 200;
+        private int spotGridSize = DEFAULT_SPOT_GRID_SIZE;
         private double gridQuantile = 0.001;
-        private long seed = 42;
+        private long seed = DEFAULT_SEED;
         private double leverageFloor = DEFAULT_LEVERAGE_FLOOR;
         private double leverageCap = DEFAULT_LEVERAGE_CAP;
         private double varianceFloor = 1e-6;
@@ -235,7 +241,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
                 }
             }
             RoundTripConfig rt = roundTrip != null ? roundTrip
-                    : RoundTripConfig.defaults(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+                    : RoundTripConfig.defaults(RoundTripConfig.seedFor(seed));
             return new SlvCalibrationInput(market, localVol, impliedVol, surfaceExpiries, roundTripQuotes, heston,
                     mixing, particles, timeStepDays, subSteps, shortEndRefinement, grading, mat, estimator, spotGridSize, gridQuantile, seed,
                     leverageFloor, leverageCap, varianceFloor, chunkSize, rt);

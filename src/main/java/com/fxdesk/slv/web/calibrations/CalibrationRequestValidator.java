@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.web.errors.Violations;
@@ -8,7 +9,6 @@ import com.fxdesk.slv.web.market.MarketDto;
 import com.fxdesk.slv.web.market.MarketValidator;
 import com.fxdesk.slv.web.regression.EstimatorDto;
 import com.fxdesk.slv.web.regression.RegressionRequestValidator;
-import com.fxdesk.slv.web.support.Defaults;
 import java.util.List;
 import org.springframework.stereotype.Component;
 /** Validation of calibration requests, and of SLV settings wherever a request carries them. */
@@ -42,7 +42,7 @@ public class CalibrationRequestValidator {
             leverageBounds(r.leverage(), v);
         }
         boolean roundTrip = r.roundTrip() == null || r.roundTrip().enabled() == null || r.roundTrip().enabled();
-        int paths = Defaults.ROUND_TRIP_PATHS;
+        int paths = RoundTripConfig.DEFAULT_PATHS;
         boolean pathsOk = true;
         if (r.roundTrip() != null && r.roundTrip().paths() != null) {
             pathsOk = v.intRange("roundTrip.paths", r.roundTrip().paths(), 2, limits.maxPaths());
@@ -69,9 +69,9 @@ public class CalibrationRequestValidator {
         boolean dtOk = v.intRange(prefix + "timeStepDays", timeStepDays, 1, 365);
         boolean gridOk = v.intRange(prefix + "spotGridSize", spotGridSize, 10, limits.maxSpotGridSize());
         regression.estimator(prefix + "estimator", estimator, v);
-        int n = particles != null ? particles : Defaults.PARTICLES;
-        int dt = timeStepDays != null ? timeStepDays : (int) Defaults.TIME_STEP_DAYS;
-        int m = spotGridSize != null ? spotGridSize : Defaults.SPOT_GRID_SIZE;
+        int n = particles != null ? particles : SlvCalibrationInput.DEFAULT_PARTICLES;
+        int dt = timeStepDays != null ? timeStepDays : SlvCalibrationInput.DEFAULT_TIME_STEP_DAYS;
+        int m = spotGridSize != null ? spotGridSize : SlvCalibrationInput.DEFAULT_SPOT_GRID_SIZE;
         if (!nOk || !dtOk || !gridOk || !(maturity > 0) || !(maturity <= limits.maxMaturity())) {
             return;
         }

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.QualityVerdict;
@@ -98,7 +99,7 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         return new HestonParamsDto(p.v0(), p.kappa(), p.theta(), p.xi(), p.rho());
     }
 
-    public static CalibrationResultView of(SlvCalibrationService.Calibrated c) {
+    public static CalibrationResultView of(Calibrated c, RoundTripStatistics st, QualityVerdict quality) {
         SlvCalibrationResult r = c.result();
         List<RegressionSlice> slices = r.slices();
         int n = slices.size();
@@ -115,9 +116,8 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
                     s.leverageCapped(), RegressionResponse.Diagnostics.of(s.diagnostics())));
         }
         RoundTripView rt = null;
-        if (r.roundTrip() != null) {
+        if (r.roundTrip() != null && st != null) {
             RoundTripResult t = r.roundTrip();
-            RoundTripStatistics st = c.roundTripStatistics();
             List<RoundTripPoint> points = new ArrayList<>(t.points().size());
             List<RoundTripPoint> open = new ArrayList<>();
             for (RoundTripResult.Point p : t.points()) {
@@ -136,7 +136,7 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         return new CalibrationResultView(params(c.heston()), r.mixing(), params(r.mixedHeston()),
                 new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
                 r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored(),
-                c.quality() == null ? null : QualityView.of(c.quality())));
+                quality == null ? null : QualityView.of(quality)));
     }
 
     static RoundTripPoint point(VolSurface surface, RoundTripResult.Point p, double threshold) {
