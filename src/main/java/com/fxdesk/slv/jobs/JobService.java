@@ -73,10 +73,18 @@ public class JobService {
                 .register(registry);
     }
 
+    /** Owner of jobs submitted without a client (engine-level tests). */
+    public static final String NO_OWNER = "";
+
     /** Queues a job; throws {@link QueueFullException} when the queue is at capacity. */
     public Job submit(String kind, JobTask task) {
+        return submit(NO_OWNER, kind, task);
+    }
+
+    /** Queues a job owned by {@code owner}; throws {@link QueueFullException} when the queue is at capacity. */
+    public Job submit(String owner, String kind, JobTask task) {
         evictExpired();
-        Job job = new Job(UUID.randomUUID().toString(), kind, clock.instant());
+        Job job = new Job(UUID.randomUUID().toString(), kind, owner, clock.instant());
         Runnable runnable = () -> run(job, task);
         job.queued = runnable;
         jobs.put(job.id(), job);
@@ -92,6 +100,16 @@ public class JobService {
     public Optional<Job> find(String id) {
         evictExpired();
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The job if it exists and belongs to {@code owner}; another client's job is indistinguishable from none. */
+    public Optional<Job> find(String id, String owner) {
+        return find(id).filter(j -> j.ownedBy(owner));
+    }
+
+    /** Recent jobs of {@code owner}, newest first. */
+    public List<Job> list(String owner) {
+        return list().stream().filter(j -> j.ownedBy(owner)).toList();
     }
 
     /** Recent jobs, newest first. */
