@@ -52,7 +52,7 @@ public class CalibrationController {
         JobTask task = calibration.prepare(request);
         Job job;
         try {
-            job = jobs.submit("slv-calibration", task);
+            job = jobs.submit(com.fxdesk.slv.security.Clients.current(), "slv-calibration", task);
         } catch (QueueFullException e) {
             HttpHeaders h = new HttpHeaders();
             h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, jobs.retryAfter().toSeconds())));
@@ -76,7 +76,7 @@ public class CalibrationController {
     @Operation(summary = "Recent calibration jobs, newest first (without results)")
     @GetMapping
     public Map<String, List<JobView>> list() {
-        return Map.of("jobs", jobs.list().stream().map(j -> JobView.of(j, false)).toList());
+        return Map.of("jobs", jobs.list(com.fxdesk.slv.security.Clients.current()).stream().map(j -> JobView.of(j, false)).toList());
     }
 
     @Operation(summary = "Cancel a queued or running job, or delete a finished one",
@@ -98,7 +98,7 @@ public class CalibrationController {
     }
 
     private Job find(String id) {
-        return jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id
+        return jobs.find(id, com.fxdesk.slv.security.Clients.current()).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id
                 + " (finished jobs are kept for a limited time)"));
     }
 }

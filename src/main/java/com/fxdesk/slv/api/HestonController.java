@@ -37,8 +37,8 @@ public class HestonController {
         validator.validate(request);
         MarketData market = MarketMapper.toEngine(request.market());
         long t0 = System.nanoTime();
-        HestonCalibrationResult result = gate.run(() -> metrics.phase("heston",
-                () -> heston.calibrate(market, request.initialGuess(), request.weighting())));
+        HestonCalibrationResult result = gate.run(CostEstimate.hestonCalibration(), cancelled -> metrics.phase(
+                "heston", () -> heston.calibrate(market, request.initialGuess(), request.weighting(), cancelled)));
         return HestonCalibrationResponse.of(result, (System.nanoTime() - t0) / 1_000_000);
     }
 }

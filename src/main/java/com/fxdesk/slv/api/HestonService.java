@@ -27,6 +27,11 @@ public class HestonService {
         return calibrate(market.fx(), surfaces.vanillaQuotes(market), guess, weighting);
     }
 
+    public HestonCalibrationResult calibrate(MarketData market, HestonParamsDto guess,
+                                             HestonCalibrationRequest.Weighting weighting, BooleanSupplier cancelled) {
+        return calibrate(market.fx(), surfaces.vanillaQuotes(market), guess, weighting, cancelled);
+    }
+
     public HestonCalibrationResult calibrate(FxMarket fx, List<CalibrationQuote> quotes, HestonParamsDto guess,
                                              HestonCalibrationRequest.Weighting weighting) {
         return calibrate(fx, quotes, guess, weighting, null);

@@ -21,10 +21,13 @@ import com.fxdesk.slv.pricing.mc.MonteCarloPricer;
 import com.fxdesk.slv.pricing.mc.MonteCarloRequest;
 import com.fxdesk.slv.volatility.DupireLocalVol;
 import com.fxdesk.slv.volatility.VolSurface;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.pricing.NoArbitrageBounds;
 import com.fxdesk.slv.pricing.Product;
 import com.fxdesk.slv.pricing.analytic.BlackScholesAnalytic;
 import com.fxdesk.slv.pricing.analytic.ImpliedVolChoice;
@@ -68,14 +71,16 @@ public class PricingService {
         final MarketData market;
         final PricingRequest request;
         final SlvCalibrationService.Calibrated calibrated;
+        final BooleanSupplier cancelled;
         VolSurface surface;
         DupireLocalVol localVol;
         HestonParameters hestonParams;
         LeverageFunction leverage;
         double mixing;
 
-        Inputs(PricingRequest request) {
+        Inputs(PricingRequest request, BooleanSupplier cancelled) {
             this.request = request;
+            this.cancelled = cancelled;
             if (request.calibrationId() != null) {
                 calibrated = finished(request.calibrationId());
                 market = calibrated.market();
@@ -113,7 +118,7 @@ public class PricingService {
                         : request.calibration() != null ? request.calibration().heston() : null;
                 hestonParams = given != null ? HestonService.toEngine(given)
                         : metrics.phase("heston", () -> heston.calibrate(market.fx(),
-                                SurfaceService.vanillaQuotes(surface()), null, null)).parameters();
+                                SurfaceService.vanillaQuotes(surface()), null, null, cancelled)).parameters();
             }
             return hestonParams;
         }
@@ -130,7 +135,7 @@ public class PricingService {
                 s = new SlvCalibrationService.Settings(heston(), s.mixing(), s.particles(), s.timeStepDays(),
                         s.maturity(), s.estimator(), s.spotGridSize(), s.seed(), false, 0, s.leverageFloor(),
                         s.leverageCap());
-                leverage = slv.calibrate(market, s, computePool, () -> false, (f, p) -> { })
+                leverage = slv.calibrate(market, s, computePool, cancelled, (f, p) -> { })
                         .result().leverage();
             }
             return leverage;
@@ -138,7 +143,7 @@ public class PricingService {
     }
 
     private SlvCalibrationService.Calibrated finished(String id) {
-        Job job = jobs.find(id).orElseThrow(() -> new InvalidInputException("calibrationId",
+        Job job = jobs.find(id, com.fxdesk.slv.security.Clients.current()).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
         JobStatus status = job.status(); // read before the outcome: the job writes its status last
         JobOutcome outcome = job.outcome();
@@ -151,6 +156,11 @@ public class PricingService {
     }
 
     public PricingResponse price(PricingRequest request) throws Exception {
+        return price(request, () -> false);
+    }
+
+    /** As above; {@code cancelled} (the request's deadline) stops calibrations and simulations between steps. */
+    public PricingResponse price(PricingRequest request, BooleanSupplier cancelled) throws Exception {
         long t0 = System.nanoTime();
         List<Product> products = new ArrayList<>();
         double maxMaturity = 0;
@@ -159,7 +169,8 @@ public class PricingService {
             products.add(p);
             maxMaturity = Math.max(maxMaturity, p.maturity());
         }
-        Inputs in = new Inputs(request);
+        Inputs in = new Inputs(request, cancelled);
+        checkLevels(products, in.market.fx());
         if (in.calibrated != null && request.models().contains(Model.SLV)) {
             // the leverage exists only up to the calibrated maturity: no silent flat extrapolation beyond it
             double[] t = in.calibrated.result().regressionTimes();
@@ -184,7 +195,67 @@ public class PricingService {
                 case SLV -> monteCarlo(in, products, McModel.SLV, mc, maturity);
             }));
         }
+        checkBounds(results, products, in.market.fx());
         return new PricingResponse(results, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Strikes and barriers within {@link Domain#MAX_FORWARD_RATIO} of the forward to the product's maturity (the
+     * market is known only here when it comes from a calibration): a strike of 1e-300 has no market meaning and its
+     * price is beyond the precision of any model.
+     */
+    private static void checkLevels(List<Product> products, FxMarket fx) {
+        Violations v = new Violations();
+        double r = Domain.MAX_FORWARD_RATIO;
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
+            double f = fx.forward(p.maturity());
+            String path = "products[" + i + "]";
+            if (p instanceof Product.European e) {
+                Domain.level(path + ".strike", e.strike(), f, r, "the forward", v);
+            } else if (p instanceof Product.Digital d) {
+                Domain.level(path + ".strike", d.strike(), f, r, "the forward", v);
+            } else if (p instanceof Product.OneTouch o) {
+                Domain.level(path + ".barrier", o.barrier(), f, r, "the forward", v);
+            } else if (p instanceof Product.NoTouch n) {
+                Domain.level(path + ".barrier", n.barrier(), f, r, "the forward", v);
+            } else if (p instanceof Product.Barrier b) {
+                Domain.level(path + ".strike", b.strike(), f, r, "the forward", v);
+                Domain.level(path + ".barrier", b.barrier(), f, r, "the forward", v);
+            } else if (p instanceof Product.DoubleNoTouch d) {
+                Domain.level(path + ".lower", d.lower(), f, r, "the forward", v);
+                Domain.level(path + ".upper", d.upper(), f, r, "the forward", v);
+            }
+        }
+        v.throwIfAny();
+    }
+
+    /**
+     * The invariant of every 200: each price finite and within its model-free bounds (a digital or touch in
+     * [0, DF·notional], a vanilla within its no-arbitrage range), allowing 5 standard errors of Monte Carlo noise
+     * and 1e-7 relative for quadrature. A price outside is refused (422 naming the product) rather than answered.
+     */
+    private static void checkBounds(List<PricingResponse.Result> results, List<Product> products, FxMarket fx) {
+        Violations v = new Violations();
+        for (PricingResponse.Result r : results) {
+            for (int i = 0; i < products.size(); i++) {
+                Product p = products.get(i);
+                if (!p.id().equals(r.productId())) {
+                    continue;
+                }
+                NoArbitrageBounds.Bounds b = NoArbitrageBounds.of(p, fx);
+                double tol = 5 * (Double.isFinite(r.stdError()) ? r.stdError() : 0) + 1e-7 * b.upper()
+                        + 1e-12 * p.notional();
+                if (!Double.isFinite(r.stdError()) || !b.contains(r.price(), tol)) {
+                    v.add("products[" + i + "]", "the " + r.model() + " model gives no meaningful price for this "
+                            + "product with these inputs (outside its no-arbitrage bounds [" + (float) b.lower()
+                            + ", " + (float) b.upper() + "]); check the product against the market");
+                }
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new EngineRejectedException(v.list().get(0).message(), v.list());
+        }
     }
 
     private McConfig mcConfig(PricingRequest.MonteCarlo m) {
@@ -219,6 +290,9 @@ public class PricingService {
         PricingResponse.Result[] out = new PricingResponse.Result[products.size()];
         for (int i = 0; i < products.size(); i++) {
             Product p = products.get(i);
+            if (in.cancelled.getAsBoolean()) {
+                throw new CancellationException("pricing cancelled");
+            }
             if (p instanceof Product.European e) {
                 out[i] = analytic(p, e.notional() * hestonPricer.price(params, in.market.fx(), e.maturity(),
                         e.strike(), e.optionType().isCall()));
@@ -231,7 +305,7 @@ public class PricingService {
         }
         if (!simulated.isEmpty()) {
             List<McResult> mcResults = mcPricer.price(new MonteCarloRequest(in.market.fx(), simulated,
-                    List.of(McModel.HESTON), null, null, params, 1.0, null, mc));
+                    List.of(McModel.HESTON), null, null, params, 1.0, null, mc), in.cancelled);
             int j = 0;
             for (int i = 0; i < out.length; i++) {
                 if (out[i] == null) {
@@ -255,7 +329,7 @@ public class PricingService {
                 : new MonteCarloRequest(in.market.fx(), products, List.of(model), null, in.localVol(), in.heston(),
                         in.mixing, in.leverage(maturity), mc);
         List<PricingResponse.Result> out = new ArrayList<>(products.size());
-        for (McResult r : mcPricer.price(req)) {
+        for (McResult r : mcPricer.price(req, in.cancelled)) {
             out.add(new PricingResponse.Result(r.productId(), Model.valueOf(model.name()), r.price(), r.stdError(),
                     Method.MONTE_CARLO, null, null));
         }

@@ -34,7 +34,7 @@ public class RegressionController {
         double[] y = MarketMapper.doubles(request.samples().y());
         double[] at = MarketMapper.doubles(request.evaluateAt());
         long t0 = System.nanoTime();
-        return gate.run(() -> {
+        return gate.run(CostEstimate.regression(request), cancelled -> {
             RegressionFit fit = Estimators.create(EstimatorMapper.toEngine(request.estimator())).fit(x, y, x.length);
             double[] values = new double[at.length];
             for (int i = 0; i < at.length; i++) {

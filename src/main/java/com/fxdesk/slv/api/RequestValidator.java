@@ -74,7 +74,7 @@ public class RequestValidator {
             v.range("mixing", r.mixing(), 0, false, 1);
         }
         if (r.maturity() != null) {
-            v.range("maturity", r.maturity(), 0, true, limits.maxMaturity());
+            Domain.expiry("maturity", r.maturity(), limits.maxMaturity(), v);
         }
         double maturity = r.maturity() != null && Double.isFinite(r.maturity()) ? r.maturity() : lastExpiry(r.market());
         int expiries = expiries(r.market());
@@ -176,7 +176,7 @@ public class RequestValidator {
         if (r.calibration() != null) {
             PricingRequest.SlvSettings s = r.calibration();
             double maturity = Math.max(maxMaturity, 0);
-            if (s.maturity() != null && v.range("calibration.maturity", s.maturity(), 0, true, limits.maxMaturity())) {
+            if (s.maturity() != null && Domain.expiry("calibration.maturity", s.maturity(), limits.maxMaturity(), v)) {
                 if (s.maturity() < maxMaturity * (1 - 1e-12)) {
                     v.add("calibration.maturity", "must cover the longest product (" + maxMaturity + ")");
                 } else {
@@ -210,9 +210,9 @@ public class RequestValidator {
         if (p.id() != null && (p.id().isBlank() || p.id().length() > 64)) {
             v.add(path + ".id", "must be non-blank, at most 64 characters");
         }
-        v.range(path + ".maturity", p.maturity(), 0, true, limits.maxMaturity());
+        Domain.expiry(path + ".maturity", p.maturity(), limits.maxMaturity(), v);
         if (p.notional() != null) {
-            v.positive(path + ".notional", p.notional());
+            Domain.notional(path + ".notional", p.notional(), v);
         }
         if (p.vol() != null) {
             v.range(path + ".vol", p.vol(), 0, true, MarketValidator.MAX_VOL);
@@ -417,8 +417,10 @@ public class RequestValidator {
         if (l.floor() != null) {
             v.range("leverage.floor", l.floor(), 0, true, 1.0);
         }
-        if (l.cap() != null) {
-            v.range("leverage.cap", l.cap(), 1, false, 100);
+        boolean cap = l.cap() != null && v.range("leverage.cap", l.cap(), 1, false, 100);
+        if (cap && l.floor() != null && Double.isFinite(l.floor()) && !(l.floor() < l.cap())) {
+            // floor = cap = 1 pins L ≡ 1 and leaves the particle method nothing to calibrate
+            v.add("leverage.cap", "must be greater than leverage.floor");
         }
     }
 }

@@ -74,6 +74,15 @@ public final class PathEngine {
      */
     public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
                                  ExecutorService pool) {
+        return run(dynamics, grid, book, market, cfg, pool, null);
+    }
+
+    /**
+     * As above; {@code cancelled} (null: never) is polled before every chunk of paths: once true, no further chunk
+     * starts and the run ends with a {@link java.util.concurrent.CancellationException}.
+     */
+    public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
+                                 ExecutorService pool, java.util.function.BooleanSupplier cancelled) {
         Setup s = new Setup(dynamics, grid, book, market, cfg);
         int tasks = s.batches * s.chunksPerBatch;
         double[][] sums = new double[tasks][];
@@ -85,6 +94,11 @@ public final class PathEngine {
                 Workspace ws = new Workspace(s);
                 int t;
                 while ((t = next.getAndIncrement()) < tasks && failure.get() == null) {
+                    if (cancelled != null && cancelled.getAsBoolean()) {
+                        failure.compareAndSet(null, new java.util.concurrent.CancellationException(
+                                "Monte Carlo pricing cancelled"));
+                        break;
+                    }
                     sums[t] = new double[2 * book.size()];
                     counts[t] = ws.runChunk(t / s.chunksPerBatch, t % s.chunksPerBatch, sums[t]);
                 }

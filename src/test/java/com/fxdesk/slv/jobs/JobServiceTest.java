@@ -177,7 +177,7 @@ class JobServiceTest {
     void finalStatusIsPublishedAfterTheOutcome() throws Exception {
         JobOutcome outcome = new JobOutcome("view", "internal");
         for (int round = 0; round < 2000; round++) {
-            Job job = new Job("j" + round, "test", Instant.EPOCH);
+            Job job = new Job("j" + round, "test", "client", Instant.EPOCH);
             job.progress(0.9, "particles");
             CountDownLatch go = new CountDownLatch(1);
             Thread writer = new Thread(() -> {
