@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.heston;
 
+import com.fxdesk.slv.web.market.MarketRejection;
 import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.heston.HestonCalibrationResult;
 import com.fxdesk.slv.market.MarketData;
@@ -39,8 +40,17 @@ public class HestonController {
         validator.validate(request);
         MarketData market = MarketMapper.toEngine(request.market());
         long t0 = System.nanoTime();
-        HestonCalibrationResult result = gate.run(CostEstimate.HESTON_CALIBRATION + CostEstimate.SURFACE, cancelled -> metrics.phase(
-                "heston", () -> heston.calibrate(market, request.initialGuess(), request.weighting(), cancelled)));
+        HestonCalibrationResult result;
+        try {
+            result = gate.run(CostEstimate.HESTON_CALIBRATION + CostEstimate.SURFACE, cancelled -> metrics.phase(
+                    "heston", () -> heston.calibrate(market, request.initialGuess(), request.weighting(), cancelled)));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && (e.getMessage().startsWith("pillar ")
+                    || e.getMessage().startsWith("grid expiry"))) {
+                throw MarketRejection.of("market", request.market(), e); // the surface refused: name the pillar
+            }
+            throw e;
+        }
         return HestonCalibrationResponse.of(result, (System.nanoTime() - t0) / 1_000_000);
     }
 }

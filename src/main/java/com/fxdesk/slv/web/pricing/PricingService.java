@@ -1,5 +1,7 @@
 package com.fxdesk.slv.web.pricing;
 
+import com.fxdesk.slv.web.errors.FieldViolation;
+import com.fxdesk.slv.web.market.MarketRejection;
 import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
@@ -110,7 +112,11 @@ public class PricingService {
 
         VolSurface surface() {
             if (surface == null) {
-                surface = surfaces.surface(market);
+                try {
+                    surface = surfaces.surface(market);
+                } catch (IllegalArgumentException e) {
+                    throw request.market() == null ? e : MarketRejection.of("market", request.market(), e);
+                }
             }
             return surface;
         }
@@ -303,14 +309,20 @@ public class PricingService {
             if (in.cancelled.getAsBoolean()) {
                 throw new CancellationException("pricing cancelled");
             }
-            if (p instanceof Product.European e) {
-                out[i] = analytic(p, e.notional() * hestonPricer.price(params, in.market.fx(), e.maturity(),
-                        e.strike(), e.optionType().isCall()));
-            } else if (p instanceof Product.Digital d) {
-                out[i] = analytic(p, d.notional() * hestonPricer.digital(params, in.market.fx(), d.maturity(),
-                        d.strike(), d.optionType().isCall()));
-            } else {
-                simulated.add(p);
+            try {
+                if (p instanceof Product.European e) {
+                    out[i] = analytic(p, e.notional() * hestonPricer.price(params, in.market.fx(), e.maturity(),
+                            e.strike(), e.optionType().isCall()));
+                } else if (p instanceof Product.Digital d) {
+                    out[i] = analytic(p, d.notional() * hestonPricer.digital(params, in.market.fx(), d.maturity(),
+                            d.strike(), d.optionType().isCall()));
+                } else {
+                    simulated.add(p);
+                }
+            } catch (IllegalArgumentException refused) {
+                // the quadrature's work cap or a non-finite result: this product cannot be priced, say which
+                throw new EngineRejectedException(refused.getMessage(),
+                        List.of(new FieldViolation("products[" + i + "]", refused.getMessage())));
             }
         }
         if (!simulated.isEmpty()) {
