@@ -31,6 +31,11 @@ public final class HestonPricer {
     public static final double DEFAULT_TOLERANCE = 1e-11;
     /** Work cap of one adaptive integration (initial panels plus bisections): 4000 × 15 nodes, a few ms per strike. */
     static final int MAX_PANELS = 4000;
+    /**
+     * Work cap of the initial partition (panels no wider than two periods of e^{iux}): ≈ 20 ms and a few MB for a
+     * strip; wide strips at short expiries need several thousand (a calibration iterate on a 3M smile over 4,000), an expiry of seconds would need billions.
+     */
+    static final int MAX_INITIAL_PANELS = 20_000;
     static final int CHECK_PANELS = 256;
 
     private final double tolerance;
@@ -452,10 +457,10 @@ public final class HestonPricer {
             if (b >= upper) {
                 break;
             }
-            if (np >= MAX_PANELS) {
-                // a strike far from the forward at a short expiry: the oscillation e^{iux} needs more panels than
-                // the work cap allows before the integrand decays
-                throw new IllegalArgumentException("the Heston integral needs more than " + MAX_PANELS
+            if (np >= MAX_INITIAL_PANELS) {
+                // an expiry of seconds (or parameters that make the integrand decay as slowly): the oscillation
+                // e^{iux} needs more panels than the work cap allows before the integrand decays
+                throw new IllegalArgumentException("the Heston integral needs more than " + MAX_INITIAL_PANELS
                         + " quadrature panels for this strike and expiry; the strike is too far from the forward");
             }
             a = b;

@@ -166,6 +166,7 @@ class HestonPricerTest {
                 }
             }
         }
-        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "took " + (System.nanoTime() - t0) / 1e6 + " ms");
+        // 18 pricings, each refused within the work cap (≈ 20 ms quiet; generous for a loaded CI machine)
+        assertTrue(System.nanoTime() - t0 < 6_000_000_000L, "took " + (System.nanoTime() - t0) / 1e6 + " ms");
     }
 }

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.errors;
 
+import com.fxdesk.slv.market.MarketDataException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -48,6 +49,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(x -> new FieldViolation(x.field(), PlainWords.engine(x.message()))).toList();
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", PlainWords.engine(e.getMessage()), plain,
                 HttpHeaders.EMPTY, request);
+    }
+
+    /** Every request carries its market at "market": the engine's field is relative to it. */
+    @ExceptionHandler(MarketDataException.class)
+    ResponseEntity<Object> marketRejected(MarketDataException e, HttpServletRequest request) {
+        return engineRejectedField(new EngineRejectedException(e.getMessage(),
+                List.of(new FieldViolation("market." + e.field(), e.getMessage()))), request);
     }
 
     /** Input that passed validation but that the engine cannot use (e.g. a delta that cannot be inverted). */

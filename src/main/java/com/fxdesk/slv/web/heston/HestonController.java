@@ -1,6 +1,6 @@
 package com.fxdesk.slv.web.heston;
 
-import com.fxdesk.slv.web.market.MarketRejection;
+import com.fxdesk.slv.market.MarketDataException;
 import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.heston.HestonCalibrationResult;
 import com.fxdesk.slv.market.MarketData;
@@ -44,12 +44,10 @@ public class HestonController {
         try {
             result = gate.run(CostEstimate.HESTON_CALIBRATION + CostEstimate.SURFACE, cancelled -> metrics.phase(
                     "heston", () -> heston.calibrate(market, request.initialGuess(), request.weighting(), cancelled)));
+        } catch (MarketDataException e) {
+            throw e; // names its pillar
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && (e.getMessage().startsWith("pillar ")
-                    || e.getMessage().startsWith("grid expiry"))) {
-                throw MarketRejection.of("market", request.market(), e); // the surface refused: name the pillar
-            }
-            throw e;
+            throw HestonService.fitRefused(e); // the fit to the market's quotes failed: name them
         }
         return HestonCalibrationResponse.of(result, (System.nanoTime() - t0) / 1_000_000);
     }

@@ -4,7 +4,8 @@ import com.fxdesk.slv.web.calibrations.CalibrationRequestValidator;
 import com.fxdesk.slv.web.pricing.PricingRequest.Model;
 import com.fxdesk.slv.web.pricing.PricingRequest.ProductDto;
 import com.fxdesk.slv.web.support.CostEstimate;
-import com.fxdesk.slv.web.support.Defaults;
+import com.fxdesk.slv.montecarlo.McConfig;
+import com.fxdesk.slv.pipeline.SlvSettings;
 
 /** The estimated cost of a validated pricing request, in path-steps ({@link CostEstimate}). */
 final class PricingCost {
@@ -18,8 +19,8 @@ final class PricingCost {
             maturity = Math.max(maturity, p.maturity());
         }
         PricingRequest.MonteCarlo mc = r.monteCarlo();
-        long paths = mc != null && mc.paths() != null ? mc.paths() : Defaults.MC_PATHS;
-        double dt = mc != null && mc.timeStepDays() != null ? mc.timeStepDays() : Defaults.TIME_STEP_DAYS;
+        long paths = mc != null && mc.paths() != null ? mc.paths() : McConfig.defaults().paths();
+        double dt = mc != null && mc.timeStepDays() != null ? mc.timeStepDays() : McConfig.defaults().timeStepDays();
         long pathSteps = paths * (PricingRequestValidator.steps(maturity, dt) + products);
         boolean calibrated = r.calibrationId() != null;
         boolean hestonGiven = r.heston() != null || r.calibration() != null && r.calibration().heston() != null;
@@ -38,9 +39,9 @@ final class PricingCost {
                     cost += pathSteps;
                     if (!calibrated) {
                         PricingRequest.SlvSettings s = r.calibration();
-                        long particles = s != null && s.particles() != null ? s.particles() : Defaults.PARTICLES;
+                        long particles = s != null && s.particles() != null ? s.particles() : SlvSettings.defaults().particles();
                         int days = s != null && s.timeStepDays() != null ? s.timeStepDays()
-                                : (int) Defaults.TIME_STEP_DAYS;
+                                : SlvSettings.defaults().timeStepDays();
                         double horizon = s != null && s.maturity() != null ? Math.max(s.maturity(), maturity)
                                 : maturity;
                         // a particle step costs about four path-steps (regression and leverage update included)

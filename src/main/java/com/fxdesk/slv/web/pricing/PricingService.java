@@ -1,7 +1,9 @@
 package com.fxdesk.slv.web.pricing;
 
 import com.fxdesk.slv.web.errors.FieldViolation;
-import com.fxdesk.slv.web.market.MarketRejection;
+import com.fxdesk.slv.pipeline.SlvPipeline;
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
+import com.fxdesk.slv.pipeline.SlvSettings;
 import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
@@ -27,7 +29,6 @@ import com.fxdesk.slv.pricing.NoArbitrageBounds;
 import com.fxdesk.slv.security.Clients;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import com.fxdesk.slv.web.calibrations.CalibrationRequest;
 import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import com.fxdesk.slv.web.errors.InvalidInputException;
@@ -37,9 +38,8 @@ import com.fxdesk.slv.web.heston.HestonService;
 import com.fxdesk.slv.web.market.MarketMapper;
 import com.fxdesk.slv.web.pricing.PricingRequest.Model;
 import com.fxdesk.slv.web.pricing.PricingResponse.Method;
-import com.fxdesk.slv.web.support.Defaults;
+import com.fxdesk.slv.web.regression.EstimatorMapper;
 import com.fxdesk.slv.web.support.EngineMetrics;
-import com.fxdesk.slv.web.surface.SurfaceService;
 import com.fxdesk.slv.web.errors.EngineRejectedException;
 import com.fxdesk.slv.web.support.Domain;
 import java.util.ArrayList;
@@ -56,24 +56,20 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PricingService {
-    private final SurfaceService surfaces;
     private final HestonService heston;
     private final SlvCalibrationService slv;
     private final JobService jobs;
     private final EngineMetrics metrics;
-    private final ExecutorService computePool;
     private final int threads;
     private final HestonPricer hestonPricer = new HestonPricer();
     private final MonteCarloPricer mcPricer;
 
-    public PricingService(SurfaceService surfaces, HestonService heston, SlvCalibrationService slv, JobService jobs,
+    public PricingService(HestonService heston, SlvCalibrationService slv, JobService jobs,
                           EngineMetrics metrics, ExecutorService slvComputePool, JobsProperties jobsProperties) {
-        this.surfaces = surfaces;
         this.heston = heston;
         this.slv = slv;
         this.jobs = jobs;
         this.metrics = metrics;
-        this.computePool = slvComputePool;
         this.mcPricer = new MonteCarloPricer(slvComputePool);
         this.threads = jobsProperties.effectiveComputeThreads();
     }
@@ -82,7 +78,7 @@ public class PricingService {
     private final class Inputs {
         final MarketData market;
         final PricingRequest request;
-        final SlvCalibrationService.Calibrated calibrated;
+        final Calibrated calibrated;
         final BooleanSupplier cancelled;
         VolSurface surface;
         DupireLocalVol localVol;
@@ -106,17 +102,13 @@ public class PricingService {
                 market = MarketMapper.toEngine(request.market());
                 PricingRequest.SlvSettings c = request.calibration();
                 mixing = request.mixing() != null ? request.mixing()
-                        : c != null && c.mixing() != null ? c.mixing() : Defaults.MIXING;
+                        : c != null && c.mixing() != null ? c.mixing() : SlvSettings.defaults().mixing();
             }
         }
 
         VolSurface surface() {
             if (surface == null) {
-                try {
-                    surface = surfaces.surface(market);
-                } catch (IllegalArgumentException e) {
-                    throw request.market() == null ? e : MarketRejection.of("market", request.market(), e);
-                }
+                surface = SlvPipeline.surface(market);
             }
             return surface;
         }
@@ -133,38 +125,47 @@ public class PricingService {
                 HestonParamsDto given = request.heston() != null ? request.heston()
                         : request.calibration() != null ? request.calibration().heston() : null;
                 hestonParams = given != null ? HestonService.toEngine(given)
-                        : metrics.phase("heston", () -> heston.calibrate(market.fx(),
-                                SurfaceService.vanillaQuotes(surface()), null, null, cancelled)).parameters();
+                        : calibrateHeston();
             }
             return hestonParams;
+        }
+
+        private HestonParameters calibrateHeston() throws Exception {
+            try {
+                return metrics.phase("heston", () -> heston.calibrate(market.fx(),
+                        SlvPipeline.vanillaQuotes(surface()), null, null, cancelled)).parameters();
+            } catch (com.fxdesk.slv.market.MarketDataException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw HestonService.fitRefused(e);
+            }
         }
 
         LeverageFunction leverage(double maturity) throws Exception {
             if (leverage == null) {
                 PricingRequest.SlvSettings c = request.calibration();
                 double horizon = c != null && c.maturity() != null ? Math.max(c.maturity(), maturity) : maturity;
-                CalibrationRequest r = new CalibrationRequest(request.market(), null, mixing,
-                        c != null ? c.particles() : null, c != null ? c.timeStepDays() : null, horizon,
-                        c != null ? c.estimator() : null, c != null ? c.spotGridSize() : null,
-                        c != null ? c.seed() : null, new CalibrationRequest.RoundTrip(false, null), null);
-                SlvCalibrationService.Settings s = SlvCalibrationService.settings(r);
-                s = new SlvCalibrationService.Settings(heston(), s.mixing(), s.particles(), s.timeStepDays(),
-                        s.maturity(), s.estimator(), s.spotGridSize(), s.seed(), false, 0, s.leverageFloor(),
-                        s.leverageCap());
-                leverage = slv.calibrate(market, s, computePool, cancelled, (f, p) -> { })
-                        .result().leverage();
+                SlvSettings d = SlvSettings.defaults();
+                SlvSettings s = new SlvSettings(heston(), mixing,
+                        c != null && c.particles() != null ? c.particles() : d.particles(),
+                        c != null && c.timeStepDays() != null ? c.timeStepDays() : d.timeStepDays(), horizon,
+                        EstimatorMapper.toEngine(c != null ? c.estimator() : null),
+                        c != null && c.spotGridSize() != null ? c.spotGridSize() : d.spotGridSize(),
+                        c != null && c.seed() != null ? c.seed() : d.seed(), false, d.roundTripPaths(),
+                        d.leverageFloor(), d.leverageCap());
+                leverage = slv.calibrate(market, s, cancelled, null).result().leverage();
             }
             return leverage;
         }
     }
 
-    private SlvCalibrationService.Calibrated finished(String id) {
+    private Calibrated finished(String id) {
         Job job = jobs.find(id, Clients.current()).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
         JobStatus status = job.status(); // read before the outcome: the job writes its status last
         JobOutcome outcome = job.outcome();
         if (status != JobStatus.SUCCEEDED || outcome == null
-                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
+                || !(outcome.internal() instanceof Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one");
         }

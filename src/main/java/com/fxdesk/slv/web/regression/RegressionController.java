@@ -1,6 +1,6 @@
 package com.fxdesk.slv.web.regression;
 
-import com.fxdesk.slv.web.support.Defaults;
+import com.fxdesk.slv.regression.EstimatorConfig;
 import com.fxdesk.slv.regression.Estimators;
 import com.fxdesk.slv.regression.RegressionFit;
 import com.fxdesk.slv.web.market.MarketMapper;
@@ -28,7 +28,7 @@ public class RegressionController {
     /** Fitting is O(samples × units) per iteration; evaluation O(points × units). In path-steps. */
     private static long cost(RegressionRequest r) {
         long units = r.estimator() != null && r.estimator().units() != null ? r.estimator().units()
-                : Defaults.RBF_UNITS;
+                : EstimatorConfig.defaults().units();
         return r.samples().x().size() * units * 4 + (r.evaluateAt() == null ? 0 : r.evaluateAt().size() * units);
     }
 

@@ -1,6 +1,5 @@
 package com.fxdesk.slv.web.surface;
 
-import com.fxdesk.slv.web.market.MarketRejection;
 import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.market.MarketData;
@@ -52,12 +51,7 @@ public class VolatilityController {
         MarketData market = MarketMapper.toEngine(request.market());
         long t0 = System.nanoTime();
         return gate.run(cost(request), cancelled -> {
-            VolSurface surface;
-            try {
-                surface = surfaces.surface(market);
-            } catch (IllegalArgumentException e) {
-                throw MarketRejection.of("market", request.market(), e); // 422 naming the pillar
-            }
+            VolSurface surface = surfaces.surface(market);
             DupireLocalVol lv = new DupireLocalVol(surface);
             List<SurfaceResponse.Point> points = new ArrayList<>();
             if (request.points() != null) {
