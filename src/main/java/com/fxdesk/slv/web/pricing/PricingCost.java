@@ -2,7 +2,6 @@ package com.fxdesk.slv.web.pricing;
 
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
 
-import com.fxdesk.slv.web.calibrations.CalibrationRequestValidator;
 import com.fxdesk.slv.web.pricing.PricingRequest.Model;
 import com.fxdesk.slv.web.pricing.PricingRequest.ProductDto;
 import com.fxdesk.slv.web.support.CostEstimate;
