@@ -9,139 +9,79 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything one SLV particle calibration needs (SPEC.md sections 3, 4 and 7), in five small groups. Build with
- * {@link #builder} (every field has the paper's default except the model's market, local vol, Heston and estimator).
+ * Everything one SLV particle calibration needs (SPEC.md sections 3, 4 and 7). Build with {@link #builder}.
  *
- * @param model     what is calibrated: market, local vol, Heston parameters and the mixing η
- * @param time      the regression and propagation time grid
- * @param particles the particles: count, estimator of E[V | ln S], seed and chunking
- * @param leverage  the spot grid L is stored on and the bounds it is clipped to
- * @param roundTrip the repricing Monte Carlo and the vanillas it reprices
+ * @param market          spot and curves (the drift of ln S is rd − rf)
+ * @param localVol        Dupire σ_LV(t, S)
+ * @param impliedVol      the implied surface (optional; round-trip quotes carry their market vols)
+ * @param surfaceExpiries expiries of the surface: each one ≤ maturity becomes a regression time
+ * @param roundTripQuotes vanillas to reprice; their expiries ≤ maturity also become regression times
+ * @param heston          Heston parameters as calibrated (unmixed: the SLV variance uses ξ·mixing)
+ * @param mixing          η ∈ [0, 1]
+ * @param particles       N
+ * @param timeStepDays    regression step Δt in days (ACT/365)
+ * @param subSteps        propagation sub-steps per regression step (1: propagate on the regression grid; 0, the
+ *                        builder's default: automatic, depending on N ({@link #defaultSubSteps}): below 10,000 particles the estimator's
+ *                        sampling noise dominates the round-trip error, so propagation stays on the 5-day grid (about
+ *                        half the cost, +1 to +3 bp RMS over seeds at 2,048); from 10,000 particles on, holding L over
+ *                        a 5-day step dominates (100,000 particles: 5.4 bp RMS weekly vs 2.9 bp daily), so daily.
+ * @param shortEndRefinement extra regression times Δt/2, …, Δt/2^r near t = 0 (0: none)
+ * @param maturity        last time (years)
+ * @param estimator       E[V | ln S] estimator, fitted on all particles at every regression time
+ * @param spotGridSize    points of the spot grid on which L is stored, uniform in ln S
+ * @param gridQuantile    the grid spans the particles' [q, 1 − q] quantiles of ln S; L is flat beyond
+ * @param seed            particles' seed
+ * @param leverageFloor   L is clipped to [leverageFloor, leverageCap]; clipped grid points are counted
+ * @param leverageCap     see leverageFloor
+ * @param varianceFloor   m(s) is floored here before L = σ_LV / √m
+ * @param chunkSize       particles per parallel chunk (with the seed, fixes the random numbers)
+ * @param roundTrip       round-trip Monte Carlo settings
  */
-public record SlvCalibrationInput(Model model, TimeSteps time, Particles particles, LeverageGrid leverage,
-                                  RoundTripSetup roundTrip) {
+public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, ImpliedVolSurface impliedVol,
+                                  double[] surfaceExpiries, List<RoundTripQuote> roundTripQuotes,
+                                  HestonParameters heston, double mixing, int particles, int timeStepDays,
+                                  int subSteps, int shortEndRefinement, double maturity, ConditionalExpectationEstimator estimator,
+                                  int spotGridSize, double gridQuantile, long seed, double leverageFloor,
+                                  double leverageCap, double varianceFloor, int chunkSize,
+                                  RoundTripConfig roundTrip) {
 
     public SlvCalibrationInput {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(particles, "particles");
-        Objects.requireNonNull(leverage, "leverage");
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(localVol, "localVol");
+        Objects.requireNonNull(heston, "heston");
+        Objects.requireNonNull(estimator, "estimator");
         Objects.requireNonNull(roundTrip, "roundTrip");
-    }
-
-    /**
-     * @param market     spot and curves (the drift of ln S is rd − rf)
-     * @param localVol   Dupire σ_LV(t, S)
-     * @param impliedVol the implied surface (optional; round-trip quotes carry their market vols)
-     * @param heston     Heston parameters as calibrated (unmixed: the SLV variance uses ξ·mixing)
-     * @param mixing     η ∈ [0, 1]
-     */
-    public record Model(FxMarket market, LocalVolSurface localVol, ImpliedVolSurface impliedVol,
-                        HestonParameters heston, double mixing) {
-        public Model {
-            Objects.requireNonNull(market, "market");
-            Objects.requireNonNull(localVol, "localVol");
-            Objects.requireNonNull(heston, "heston");
-            if (!(mixing >= 0 && mixing <= 1)) {
-                throw new IllegalArgumentException("mixing must be in [0, 1]");
-            }
+        surfaceExpiries = surfaceExpiries == null ? new double[0] : surfaceExpiries.clone();
+        roundTripQuotes = roundTripQuotes == null ? List.of() : List.copyOf(roundTripQuotes);
+        if (!(mixing >= 0 && mixing <= 1)) {
+            throw new IllegalArgumentException("mixing must be in [0, 1]");
         }
-
-        /** The variance as simulated: ξ multiplied by η. */
-        public HestonParameters mixedHeston() {
-            return heston.withMixing(mixing);
+        if (shortEndRefinement < 0 || shortEndRefinement > 20) {
+            throw new IllegalArgumentException("shortEndRefinement must be in [0, 20]");
+        }
+        if (particles < 2 || timeStepDays < 1 || subSteps < 0 || spotGridSize < 2 || chunkSize < 2) {
+            throw new IllegalArgumentException("need particles >= 2, timeStepDays >= 1, subSteps >= 0 (0: automatic), "
+                    + "spotGridSize >= 2, chunkSize >= 2");
+        }
+        if (!(maturity > 0) || !Double.isFinite(maturity)) {
+            throw new IllegalArgumentException("maturity must be finite and > 0");
+        }
+        if (!(gridQuantile >= 0 && gridQuantile < 0.5)) {
+            throw new IllegalArgumentException("gridQuantile must be in [0, 0.5)");
+        }
+        if (!(leverageFloor > 0 && leverageCap > leverageFloor) || !(varianceFloor > 0)) {
+            throw new IllegalArgumentException("need 0 < leverageFloor < leverageCap and varianceFloor > 0");
         }
     }
 
-    /**
-     * @param maturity           last time (years)
-     * @param timeStepDays       regression step Δt in days (ACT/365)
-     * @param subSteps           propagation sub-steps per regression step (1: propagate on the regression grid; 0:
-     *                           automatic, depending on N ({@link #defaultSubSteps}): below 10,000 particles the
-     *                           estimator's sampling noise dominates the round-trip error, so propagation stays on the
-     *                           5-day grid (about half the cost, +1 to +3 bp RMS over seeds at 2,048); from 10,000
-     *                           particles on, holding L over a 5-day step dominates (100,000 particles: 5.4 bp RMS
-     *                           weekly vs 2.9 bp daily), so daily.
-     * @param shortEndRefinement extra regression times Δt/2, …, Δt/2^r near t = 0 (0: none)
-     * @param surfaceExpiries    expiries of the surface: each one ≤ maturity becomes a regression time
-     */
-    public record TimeSteps(double maturity, int timeStepDays, int subSteps, int shortEndRefinement,
-                            double[] surfaceExpiries) {
-        public TimeSteps {
-            surfaceExpiries = surfaceExpiries == null ? new double[0] : surfaceExpiries.clone();
-            if (!(maturity > 0) || !Double.isFinite(maturity)) {
-                throw new IllegalArgumentException("maturity must be finite and > 0");
-            }
-            if (timeStepDays < 1 || subSteps < 0) {
-                throw new IllegalArgumentException("need timeStepDays >= 1, subSteps >= 0 (0: automatic)");
-            }
-            if (shortEndRefinement < 0 || shortEndRefinement > 20) {
-                throw new IllegalArgumentException("shortEndRefinement must be in [0, 20]");
-            }
-        }
-
-        @Override
-        public double[] surfaceExpiries() {
-            return surfaceExpiries.clone();
-        }
-
-        /** Regression step in years. */
-        public double step() {
-            return timeStepDays / 365.0;
-        }
+    @Override
+    public double[] surfaceExpiries() {
+        return surfaceExpiries.clone();
     }
 
-    /**
-     * @param count     N
-     * @param estimator E[V | ln S] estimator, fitted on all particles at every regression time
-     * @param seed      particles' seed
-     * @param chunkSize particles per parallel chunk (with the seed, fixes the random numbers)
-     */
-    public record Particles(int count, ConditionalExpectationEstimator estimator, long seed, int chunkSize) {
-        public Particles {
-            Objects.requireNonNull(estimator, "estimator");
-            if (count < 2 || chunkSize < 2) {
-                throw new IllegalArgumentException("need particles >= 2, chunkSize >= 2");
-            }
-        }
-    }
-
-    /**
-     * @param spotGridSize  points of the spot grid on which L is stored, uniform in ln S
-     * @param gridQuantile  the grid spans the particles' [q, 1 − q] quantiles of ln S; L is flat beyond
-     * @param floor         L is clipped to [floor, cap]; clipped grid points are counted
-     * @param cap           see floor
-     * @param varianceFloor m(s) is floored here before L = σ_LV / √m
-     */
-    public record LeverageGrid(int spotGridSize, double gridQuantile, double floor, double cap,
-                               double varianceFloor) {
-        public LeverageGrid {
-            if (spotGridSize < 2) {
-                throw new IllegalArgumentException("need spotGridSize >= 2");
-            }
-            if (!(gridQuantile >= 0 && gridQuantile < 0.5)) {
-                throw new IllegalArgumentException("gridQuantile must be in [0, 0.5)");
-            }
-            if (!(floor > 0 && cap > floor) || !(varianceFloor > 0)) {
-                throw new IllegalArgumentException("need 0 < leverageFloor < leverageCap and varianceFloor > 0");
-            }
-        }
-    }
-
-    /**
-     * @param config round-trip Monte Carlo settings
-     * @param quotes vanillas to reprice; their expiries ≤ maturity also become regression times
-     */
-    public record RoundTripSetup(RoundTripConfig config, List<RoundTripQuote> quotes) {
-        public RoundTripSetup {
-            Objects.requireNonNull(config, "config");
-            quotes = quotes == null ? List.of() : List.copyOf(quotes);
-        }
-
-        /** Whether a round trip runs: enabled and something to reprice. */
-        public boolean runs() {
-            return config.enabled() && !quotes.isEmpty();
-        }
+    /** Regression step in years. */
+    public double timeStep() {
+        return timeStepDays / 365.0;
     }
 
     public static Builder builder(FxMarket market, LocalVolSurface localVol, HestonParameters heston,
@@ -150,24 +90,24 @@ public record SlvCalibrationInput(Model model, TimeSteps time, Particles particl
     }
 
     public Builder toBuilder() {
-        Builder b = new Builder(model.market(), model.localVol(), model.heston(), particles.estimator());
-        b.impliedVol = model.impliedVol();
-        b.surfaceExpiries = time.surfaceExpiries();
-        b.roundTripQuotes = roundTrip.quotes();
-        b.mixing = model.mixing();
-        b.particles = particles.count();
-        b.timeStepDays = time.timeStepDays();
-        b.subSteps = time.subSteps();
-        b.shortEndRefinement = time.shortEndRefinement();
-        b.maturity = time.maturity();
-        b.spotGridSize = leverage.spotGridSize();
-        b.gridQuantile = leverage.gridQuantile();
-        b.seed = particles.seed();
-        b.leverageFloor = leverage.floor();
-        b.leverageCap = leverage.cap();
-        b.varianceFloor = leverage.varianceFloor();
-        b.chunkSize = particles.chunkSize();
-        b.roundTrip = roundTrip.config();
+        Builder b = new Builder(market, localVol, heston, estimator);
+        b.impliedVol = impliedVol;
+        b.surfaceExpiries = surfaceExpiries;
+        b.roundTripQuotes = roundTripQuotes;
+        b.mixing = mixing;
+        b.particles = particles;
+        b.timeStepDays = timeStepDays;
+        b.subSteps = subSteps;
+        b.shortEndRefinement = shortEndRefinement;
+        b.maturity = maturity;
+        b.spotGridSize = spotGridSize;
+        b.gridQuantile = gridQuantile;
+        b.seed = seed;
+        b.leverageFloor = leverageFloor;
+        b.leverageCap = leverageCap;
+        b.varianceFloor = varianceFloor;
+        b.chunkSize = chunkSize;
+        b.roundTrip = roundTrip;
         return b;
     }
 
@@ -191,7 +131,7 @@ public record SlvCalibrationInput(Model model, TimeSteps time, Particles particl
 
     /** Sub-steps the calibration propagates with: the chosen ones, or {@link #defaultSubSteps} when 0. */
     public int effectiveSubSteps() {
-        return time.subSteps() > 0 ? time.subSteps() : defaultSubSteps(particles.count());
+        return subSteps > 0 ? subSteps : defaultSubSteps(particles);
     }
 
     /**
@@ -277,11 +217,9 @@ public record SlvCalibrationInput(Model model, TimeSteps time, Particles particl
             }
             RoundTripConfig rt = roundTrip != null ? roundTrip
                     : RoundTripConfig.defaults(RoundTripConfig.seedFor(seed));
-            return new SlvCalibrationInput(new Model(market, localVol, impliedVol, heston, mixing),
-                    new TimeSteps(mat, timeStepDays, subSteps, shortEndRefinement, surfaceExpiries),
-                    new Particles(particles, estimator, seed, chunkSize),
-                    new LeverageGrid(spotGridSize, gridQuantile, leverageFloor, leverageCap, varianceFloor),
-                    new RoundTripSetup(rt, roundTripQuotes));
+            return new SlvCalibrationInput(market, localVol, impliedVol, surfaceExpiries, roundTripQuotes, heston,
+                    mixing, particles, timeStepDays, subSteps, shortEndRefinement, mat, estimator, spotGridSize, gridQuantile, seed,
+                    leverageFloor, leverageCap, varianceFloor, chunkSize, rt);
         }
     }
 }

@@ -62,33 +62,33 @@ public final class SlvCalibrator {
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         BooleanSupplier isCancelled = cancelled == null ? () -> false : cancelled;
         Run run = new Run(in, executor);
-        double rtShare = rtShare(in, in.particles().count());
+        double rtShare = rtShare(in, in.particles());
         LeverageFunction leverage = run.leverage(isCancelled,
                 f -> listener.onProgress((1 - rtShare) * f, Phase.PARTICLES));
         long leverageEnd = System.nanoTime();
         double leverageMs = (leverageEnd - start) / 1e6;
 
         RoundTripResult roundTrip = null;
-        if (in.roundTrip().runs()) {
+        if (in.roundTrip().enabled() && !in.roundTripQuotes().isEmpty()) {
             double base = 1 - rtShare;
-            roundTrip = RoundTrip.run(in.model().market(), run.mixed, leverage, quotesUpToMaturity(in),
-                    in.roundTrip().config(), in.particles().chunkSize(), executor, isCancelled,
-                    f -> listener.onProgress(base + rtShare * f, Phase.ROUND_TRIP));
+            roundTrip = RoundTrip.run(in.market(), run.mixed, leverage, quotesUpToMaturity(in), in.roundTrip(),
+                    in.chunkSize(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
+                            Phase.ROUND_TRIP));
         }
         long end = System.nanoTime();
         listener.onProgress(1.0, roundTrip != null ? Phase.ROUND_TRIP : Phase.PARTICLES);
         var timings = new SlvCalibrationResult.Timings(leverageMs, run.regressionNanos / 1e6,
                 run.propagationNanos / 1e6, (end - leverageEnd) / 1e6, (end - start) / 1e6);
         long pathSteps = (long) run.n * run.steps;
-        return new SlvCalibrationResult(leverage, run.mixed, in.model().mixing(), run.grid.regressionTimes.clone(),
+        return new SlvCalibrationResult(leverage, run.mixed, in.mixing(), run.grid.regressionTimes.clone(),
                 List.copyOf(run.slices), run.grid.stepTimes.clone(), run.totalFloored, run.totalCapped,
                 run.totalVarFloored, run.n, pathSteps, pathSteps / (leverageMs / 1e3), timings, roundTrip);
     }
 
     private static List<RoundTripQuote> quotesUpToMaturity(SlvCalibrationInput in) {
         List<RoundTripQuote> quotes = new ArrayList<>();
-        for (RoundTripQuote q : in.roundTrip().quotes()) {
-            if (q.expiry() <= in.time().maturity() + 1e-9) {
+        for (RoundTripQuote q : in.roundTripQuotes()) {
+            if (q.expiry() <= in.maturity() + 1e-9) {
                 quotes.add(q);
             }
         }
@@ -137,15 +137,15 @@ public final class SlvCalibrator {
         Run(SlvCalibrationInput in, ExecutorService executor) {
             this.in = in;
             this.executor = executor;
-            mixed = in.model().mixedHeston();
-            grid = TimeGrid.build(in.time().maturity(), in.time().step(), in.effectiveSubSteps(), in.time().shortEndRefinement(),
+            mixed = in.heston().withMixing(in.mixing());
+            grid = TimeGrid.build(in.maturity(), in.timeStep(), in.effectiveSubSteps(), in.shortEndRefinement(),
                     mandatoryTimes(in));
             steps = grid.steps();
-            n = in.particles().count();
-            chunk = in.particles().chunkSize();
+            n = in.particles();
+            chunk = in.chunkSize();
             chunks = (n + chunk - 1) / chunk;
-            m = in.leverage().spotGridSize();
-            x0 = Math.log(in.model().market().spot());
+            m = in.spotGridSize();
+            x0 = Math.log(in.market().spot());
             v0 = mixed.v0();
             boolean deterministicVariance = mixed.xi() < 1e-10;
             x = new double[n];
@@ -213,7 +213,7 @@ public final class SlvCalibrator {
                 levSpots[j0 + s] = spots;
                 levValues[j0 + s] = row;
                 levLattices[j0 + s] = lattices[s];
-                kernels[s] = new SlvStep(mixed, b - a, in.model().market().drift(a, b));
+                kernels[s] = new SlvStep(mixed, b - a, in.market().drift(a, b));
             }
             totalFloored += clipped[0];
             totalCapped += clipped[1];
@@ -232,7 +232,7 @@ public final class SlvCalibrator {
         private double[] spotGrid(boolean initial) {
             if (initial) {
                 double t1 = grid.regressionTimes[1];
-                double halfWidth = Math.max(1e-3, 6 * in.model().localVol().localVol(0.5 * t1, in.model().market().spot())
+                double halfWidth = Math.max(1e-3, 6 * in.localVol().localVol(0.5 * t1, in.market().spot())
                         * Math.sqrt(t1));
                 uniform(gridX, x0 - halfWidth, x0 + halfWidth);
                 Arrays.fill(mGrid, v0);
@@ -240,8 +240,8 @@ public final class SlvCalibrator {
                 // the grid's ends need not be exact order statistics: a fixed stride keeps selection O(16k)
                 int stride = Math.max(1, n / QUANTILE_SAMPLE);
                 int ns = (n + stride - 1) / stride;
-                int kLo = (int) Math.floor(in.leverage().gridQuantile() * (ns - 1));
-                int kHi = (int) Math.ceil((1 - in.leverage().gridQuantile()) * (ns - 1));
+                int kLo = (int) Math.floor(in.gridQuantile() * (ns - 1));
+                int kHi = (int) Math.ceil((1 - in.gridQuantile()) * (ns - 1));
                 double[] ends = Quantiles.ranks(x, n, stride, kLo, kHi, scratch);
                 double lo = ends[0];
                 double hi = ends[1];
@@ -270,13 +270,13 @@ public final class SlvCalibrator {
             team.run(k + 1 - first, t -> {
                 int task = t + first;
                 if (task == 0) {
-                    RegressionFit fit = in.particles().estimator().fit(x, v, n);
+                    RegressionFit fit = in.estimator().fit(x, v, n);
                     fit.values(gridX, mGrid, m);
                     diag[0] = fit.diagnostics();
                 } else {
                     double a = grid.stepTimes[j0 + task - 1];
                     double b = grid.stepTimes[j0 + task];
-                    in.model().localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
+                    in.localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
                 }
             });
             return initial ? new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
@@ -287,8 +287,8 @@ public final class SlvCalibrator {
         private int floorVariance() {
             int floored = 0;
             for (int q = 0; q < m; q++) {
-                if (!(mGrid[q] >= in.leverage().varianceFloor())) {
-                    mGrid[q] = in.leverage().varianceFloor();
+                if (!(mGrid[q] >= in.varianceFloor())) {
+                    mGrid[q] = in.varianceFloor();
                     floored++;
                 }
             }
@@ -302,12 +302,12 @@ public final class SlvCalibrator {
         private double[] leverageRow(double[] sig, double scale, int[] clipped) {
             double[] row = new double[m];
             for (int q = 0; q < m; q++) {
-                double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.leverage().varianceFloor()));
-                if (!(l >= in.leverage().floor())) {
-                    l = in.leverage().floor();
+                double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.varianceFloor()));
+                if (!(l >= in.leverageFloor())) {
+                    l = in.leverageFloor();
                     clipped[0]++;
-                } else if (l > in.leverage().cap()) {
-                    l = in.leverage().cap();
+                } else if (l > in.leverageCap()) {
+                    l = in.leverageCap();
                     clipped[1]++;
                 }
                 row[q] = l;
@@ -324,7 +324,7 @@ public final class SlvCalibrator {
                 int from = c * chunk;
                 int to = Math.min(n, from + chunk);
                 for (int s = 0; s < kernels.length; s++) {
-                    long state = RandomStreams.stream(in.particles().seed(), j0 + s, c).nextLong();
+                    long state = RandomStreams.stream(in.seed(), j0 + s, c).nextLong();
                     lattices[s].at(x, lev, from, to);
                     drawNormals(zS, zV, from, to, state);
                     kernels[s].step(x, v, lev, zS, zV, next, null, from, to);
@@ -357,10 +357,10 @@ public final class SlvCalibrator {
     }
 
     private static double[] mandatoryTimes(SlvCalibrationInput in) {
-        double[] surface = in.time().surfaceExpiries();
-        double[] all = Arrays.copyOf(surface, surface.length + in.roundTrip().quotes().size());
+        double[] surface = in.surfaceExpiries();
+        double[] all = Arrays.copyOf(surface, surface.length + in.roundTripQuotes().size());
         int k = surface.length;
-        for (RoundTripQuote q : in.roundTrip().quotes()) {
+        for (RoundTripQuote q : in.roundTripQuotes()) {
             all[k++] = q.expiry();
         }
         return all;
@@ -368,11 +368,11 @@ public final class SlvCalibrator {
 
     /** Share of the progress bar given to the round trip: its path-steps against the particles' (×1.5 for regressions). */
     static double rtShare(SlvCalibrationInput in, int n) {
-        if (!in.roundTrip().runs()) {
+        if (!in.roundTrip().enabled() || in.roundTripQuotes().isEmpty()) {
             return 0;
         }
         double cal = 1.5 * n;
-        double rt = in.roundTrip().config().paths();
+        double rt = in.roundTrip().paths();
         return rt / (cal + rt);
     }
 

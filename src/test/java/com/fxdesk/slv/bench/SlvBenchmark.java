@@ -44,7 +44,7 @@ public final class SlvBenchmark {
         if (chunkSize > 0) {
             base = base.toBuilder().chunkSize(chunkSize).build();
         }
-        System.out.printf("chunk size %d%n", base.particles().chunkSize());
+        System.out.printf("chunk size %d%n", base.chunkSize());
         System.out.println("| particles | subSteps | threads | steps | wall ms | best wall ms | CPU ms | regression ms "
                 + "| propagation ms | path-steps/s (wall) | path-steps/s per CPU-s | speed-up (wall) | effective cores |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");

@@ -98,10 +98,10 @@ public final class SlvStudy {
         for (RoundTripResult.Point p : rt.points()) {
             se = Math.max(se, 4 * p.stdErrorBps());
         }
-        System.out.printf("| %s | %,d | %d | %.2f | %.2f | %.1f | %.0f | %.0f | %d/%d |%n", label, in.particles().count(),
+        System.out.printf("| %s | %,d | %d | %.2f | %.2f | %.1f | %.0f | %.0f | %d/%d |%n", label, in.particles(),
                 in.effectiveSubSteps(), rt.rmsErrorBps(), rt.maxErrorBps(), se, r.timings().leverageMs(),
                 r.timings().roundTripMs(), r.leverageFloored(), r.leverageCapped());
-        if (label.startsWith("η=0.66 PURBF") && in.particles().count() == 100_000 && in.effectiveSubSteps() == 5) {
+        if (label.startsWith("η=0.66 PURBF") && in.particles() == 100_000 && in.effectiveSubSteps() == 5) {
             StringBuilder sb = new StringBuilder("  by label:");
             for (RoundTripResult.Bucket b : rt.byLabel()) {
                 sb.append(String.format(" %s rms %.2f max %.2f;", b.label(), b.rmsErrorBps(), b.maxErrorBps()));

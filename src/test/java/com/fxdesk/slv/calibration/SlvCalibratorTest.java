@@ -169,9 +169,9 @@ class SlvCalibratorTest {
         assertTrue(rt.maxErrorBps() < 4 * se + 2, "max " + rt.maxErrorBps() + " se " + se);
         // and a pure Heston run would show the smile: make sure the test could fail
         SlvCalibrationInput heston = in.toBuilder().localVol((t, s) -> 0.10).mixing(1).build();
-        RoundTripResult plain = RoundTrip.run(MARKET, heston.model().heston(),
+        RoundTripResult plain = RoundTrip.run(MARKET, heston.heston(),
                 new LeverageFunction(new double[] {0}, new double[][] {{1.0}}, new double[][] {{1.0}}),
-                heston.roundTrip().quotes(), heston.roundTrip().config(), 4096, pool, null, null);
+                heston.roundTripQuotes(), heston.roundTrip(), 4096, pool, null, null);
         assertTrue(plain.rmsErrorBps() > 25, "Heston alone has a smile: " + plain.rmsErrorBps());
     }
 

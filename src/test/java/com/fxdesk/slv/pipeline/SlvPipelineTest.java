@@ -49,10 +49,10 @@ class SlvPipelineTest {
 
         // the input the pipeline builds carries the settings, and the round trip's seed is derived from the seed
         SlvCalibrationInput in = SlvPipeline.input(market, c.surface(), c.localVol(), c.heston(), s);
-        assertEquals(512, in.particles().count());
-        assertEquals(RoundTripConfig.seedFor(3L), in.roundTrip().config().seed());
-        assertEquals(2_000, in.roundTrip().config().paths());
-        assertEquals(SlvPipeline.vanillaQuotes(c.surface()).size(), in.roundTrip().quotes().size());
+        assertEquals(512, in.particles());
+        assertEquals(RoundTripConfig.seedFor(3L), in.roundTrip().seed());
+        assertEquals(2_000, in.roundTrip().paths());
+        assertEquals(SlvPipeline.vanillaQuotes(c.surface()).size(), in.roundTripQuotes().size());
         assertNull(new SlvPipeline(null).calibrate(market, s.withoutRoundTrip(), null, null).result().roundTrip());
     }
 
