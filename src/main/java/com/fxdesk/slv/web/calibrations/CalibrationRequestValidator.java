@@ -1,6 +1,7 @@
 package com.fxdesk.slv.web.calibrations;
 
 import com.fxdesk.slv.calibration.RoundTripConfig;
+import com.fxdesk.slv.web.support.Domain;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.web.errors.Violations;
@@ -35,7 +36,7 @@ public class CalibrationRequestValidator {
             v.range("mixing", r.mixing(), 0, false, 1);
         }
         if (r.maturity() != null) {
-            v.range("maturity", r.maturity(), 0, true, limits.maxMaturity());
+            Domain.expiry("maturity", r.maturity(), limits.maxMaturity(), v);
         }
         double maturity = r.maturity() != null && Double.isFinite(r.maturity()) ? r.maturity() : lastExpiry(r.market());
         if (r.leverage() != null) {
@@ -134,8 +135,10 @@ public class CalibrationRequestValidator {
         if (l.floor() != null) {
             v.range("leverage.floor", l.floor(), 0, true, 1.0);
         }
-        if (l.cap() != null) {
-            v.range("leverage.cap", l.cap(), 1, false, 100);
+        boolean cap = l.cap() != null && v.range("leverage.cap", l.cap(), 1, false, 100);
+        if (cap && l.floor() != null && Double.isFinite(l.floor()) && !(l.floor() < l.cap())) {
+            // floor = cap = 1 pins L ≡ 1 and leaves the particle method nothing to calibrate
+            v.add("leverage.cap", "must be greater than leverage.floor");
         }
     }
 }

@@ -136,7 +136,7 @@ class SlvJobApiTest extends ApiTestSupport {
             assertThat(svg.body()).contains("<svg");
         }
         HttpResponse<byte[]> png = sendBytes(HttpRequest.newBuilder(uri("/api/v1/calibrations/" + id
-                + "/charts/leverage")).header("Accept", "image/png").build());
+                + "/charts/leverage")).header("Accept", "image/png").header("X-API-Key", API_KEY).build());
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         problem(get("/api/v1/calibrations/" + id + "/charts/regression"), 400);
