@@ -1,6 +1,7 @@
 package com.fxdesk.slv.web.pricing;
 
-import com.fxdesk.slv.web.calibrations.CalibrationRequestValidator;
+import com.fxdesk.slv.calibration.SlvCalibrationInput;
+
 import com.fxdesk.slv.web.pricing.PricingRequest.Model;
 import com.fxdesk.slv.web.pricing.PricingRequest.ProductDto;
 import com.fxdesk.slv.web.support.CostEstimate;
@@ -44,8 +45,11 @@ final class PricingCost {
                                 : SlvSettings.defaults().timeStepDays();
                         double horizon = s != null && s.maturity() != null ? Math.max(s.maturity(), maturity)
                                 : maturity;
-                        // a particle step costs about four path-steps (regression and leverage update included)
-                        cost += particles * CalibrationRequestValidator.engineSteps(horizon, days, 0) * 4;
+                        // the engine's own work measure (particle-steps incl. regressions, on the finest grid any
+                        // Heston fit can give); a particle step costs about four path-steps
+                        SlvCalibrationInput.GridSize grid = SlvCalibrationInput.gridSize(horizon, days,
+                                (int) particles, new double[0], Double.POSITIVE_INFINITY);
+                        cost += SlvCalibrationInput.work((int) particles, grid, 0) * 4;
                     }
                 }
             }

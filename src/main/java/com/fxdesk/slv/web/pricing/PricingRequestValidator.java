@@ -132,7 +132,7 @@ public class PricingRequestValidator {
                 v.add("calibration.market", "give the market at the top level only");
             }
             slv.slv("calibration.", s.particles(), s.timeStepDays(), s.estimator(), s.spotGridSize(), maturity,
-                    r.market() != null ? CalibrationRequestValidator.expiries(r.market()) : 0, v);
+                    r.market() != null ? CalibrationRequestValidator.expiryTimes(r.market()) : new double[0], 0, v);
         }
         v.throwIfAny();
     }
