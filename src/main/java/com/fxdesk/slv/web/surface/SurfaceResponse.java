@@ -2,6 +2,7 @@ package com.fxdesk.slv.web.surface;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fxdesk.slv.volatility.ArbitrageReport;
+import com.fxdesk.slv.volatility.ArbitrageType;
 import com.fxdesk.slv.volatility.ArbitrageViolation;
 import com.fxdesk.slv.volatility.LocalVolGrid;
 import com.fxdesk.slv.volatility.SmilePillar;
@@ -78,10 +79,23 @@ public record SurfaceResponse(List<Pillar> pillars, List<Point> points, LocalVol
         }
     }
 
-    public record Arbitrage(boolean ok, List<ArbitrageViolation> violations) {
+    public record Arbitrage(boolean ok, List<Violation> violations) {
 
         public static Arbitrage of(ArbitrageReport r) {
-            return new Arbitrage(r.ok(), r.violations());
+            return new Arbitrage(r.ok(), r.violations().stream().map(Violation::of).toList());
+        }
+    }
+
+    /**
+     * One arbitrage finding; a strike or amount the scanner cannot state as a number (a wing's slope is "at
+     * infinity") is omitted rather than written as null: a 200 carries no null.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Violation(ArbitrageType type, double expiry, Double strike, Double amount) {
+
+        static Violation of(ArbitrageViolation v) {
+            return new Violation(v.type(), v.expiry(), Double.isFinite(v.strike()) ? v.strike() : null,
+                    Double.isFinite(v.amount()) ? v.amount() : null);
         }
     }
 }
