@@ -41,9 +41,10 @@ public final class TestMarkets {
     public static final String EURGBP_25D = "eurgbp-2024-06-14-25d";
     public static final String GRID_HESTON = "audusd-grid-heston-perturbed";
     public static final String GRID_SABR = "usdmxn-grid-sabr-beta1";
+    public static final String GBPUSD_EVENT = "gbpusd-2026-06-19-event";
     /** Every market in examples/markets. */
     public static final List<String> SURFACE = List.of(EURUSD_2018, USDJPY_2018, EURUSD_2025, FLAT_10PCT, USDBRL_STRESS,
-            USDJPY_GRID, USDTRY_EM, USDJPY_CRISIS, EURGBP_25D, GRID_HESTON, GRID_SABR);
+            USDJPY_GRID, USDTRY_EM, USDJPY_CRISIS, EURGBP_25D, GRID_HESTON, GRID_SABR, GBPUSD_EVENT);
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
