@@ -2,10 +2,9 @@ package com.fxdesk.slv.api;
 
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
-import com.fxdesk.slv.jobs.Job;
-import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobService;
-import com.fxdesk.slv.jobs.JobStatus;
+import com.fxdesk.slv.jobs.store.JobRecord;
+import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.volatility.SmilePillar;
 import com.fxdesk.slv.volatility.VolSurface;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,14 +50,12 @@ public class ChartController {
             @Parameter(description = "regression chart: the time (years) whose slice to show (nearest)")
             @RequestParam(required = false) Double time,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws Exception {
-        Job job = jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id));
+        JobRecord job = jobs.find(id, null).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id));
         if (!NAMES.contains(name)) {
             throw ApiProblemException.notFound("no chart '" + name + "'; charts: " + String.join(", ", NAMES));
         }
-        JobStatus status = job.status(); // read before the outcome: the job writes its status last
-        JobOutcome outcome = job.outcome();
-        if (status != JobStatus.SUCCEEDED || outcome == null
-                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
+        Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(id).orElse(null) : null;
+        if (!(model instanceof SlvCalibrationService.Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration");
         }

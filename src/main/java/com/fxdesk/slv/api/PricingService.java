@@ -9,10 +9,9 @@ import com.fxdesk.slv.api.dto.PricingResponse.Method;
 import com.fxdesk.slv.calibration.LeverageFunction;
 import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.heston.HestonParameters;
-import com.fxdesk.slv.jobs.Job;
-import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobService;
-import com.fxdesk.slv.jobs.JobStatus;
+import com.fxdesk.slv.jobs.store.JobRecord;
+import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.montecarlo.McConfig;
 import com.fxdesk.slv.montecarlo.SequenceType;
 import com.fxdesk.slv.pricing.mc.McModel;
@@ -74,7 +73,7 @@ public class PricingService {
         LeverageFunction leverage;
         double mixing;
 
-        Inputs(PricingRequest request) {
+        Inputs(PricingRequest request) throws Exception {
             this.request = request;
             if (request.calibrationId() != null) {
                 calibrated = finished(request.calibrationId());
@@ -137,13 +136,11 @@ public class PricingService {
         }
     }
 
-    private SlvCalibrationService.Calibrated finished(String id) {
-        Job job = jobs.find(id).orElseThrow(() -> new InvalidInputException("calibrationId",
+    private SlvCalibrationService.Calibrated finished(String id) throws Exception {
+        JobRecord job = jobs.find(id, null).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
-        JobStatus status = job.status(); // read before the outcome: the job writes its status last
-        JobOutcome outcome = job.outcome();
-        if (status != JobStatus.SUCCEEDED || outcome == null
-                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
+        Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(id).orElse(null) : null;
+        if (!(model instanceof SlvCalibrationService.Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one");
         }

@@ -9,6 +9,7 @@ import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.heston.CalibrationQuote;
 import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.jobs.JobHandler;
 import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobTask;
 import com.fxdesk.slv.market.MarketData;
@@ -22,13 +23,17 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SLV calibration pipeline: surface and Dupire local vol, Heston (calibrated unless given), particle
- * calibration of the leverage with the round trip. Used by jobs and by pricing with model SLV.
+ * calibration of the leverage with the round trip. Used by jobs (kind {@value #KIND}: the request is stored as
+ * JSON, so whichever replica claims the job rebuilds the work from it) and by pricing with model SLV.
  */
 @Service
-public class SlvCalibrationService {
+public class SlvCalibrationService implements JobHandler {
+    public static final String KIND = "slv-calibration";
+
     /** Share of the progress bar before the particle method starts (surface and Heston). */
     private static final double PRE = 0.1;
 
@@ -36,13 +41,30 @@ public class SlvCalibrationService {
     private final HestonService heston;
     private final EngineMetrics metrics;
     private final ExecutorService computePool;
+    private final JsonMapper json;
 
     public SlvCalibrationService(SurfaceService surfaces, HestonService heston, EngineMetrics metrics,
-                                 ExecutorService slvComputePool) {
+                                 ExecutorService slvComputePool, JsonMapper json) {
         this.surfaces = surfaces;
         this.heston = heston;
         this.metrics = metrics;
         this.computePool = slvComputePool;
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** The request as stored with the job. */
+    public String toJson(CalibrationRequest request) {
+        return json.writeValueAsString(request);
+    }
+
+    @Override
+    public JobTask task(String request) {
+        return prepare(json.readValue(request, CalibrationRequest.class));
     }
 
     /** Engine-side result kept with a finished job, reused by pricing with calibrationId. */
