@@ -324,10 +324,9 @@ public class JobService {
                 end(run, JobStatus.SUCCEEDED, null, result);
             }
         } catch (VirtualMachineError e) {
+            // the job's own stack or heap ran out: its frames are gone, the runner goes on with the next job
+            LOG.error("job {} ran out of resources", job.id(), e);
             end(run, JobStatus.FAILED, "the job ran out of resources: " + e.getClass().getSimpleName(), null);
-            if (!(e instanceof OutOfMemoryError)) {
-                throw e;
-            }
         } catch (Throwable e) {
             if (run.cancel.get() || e instanceof CancellationException) {
                 end(run, JobStatus.CANCELLED, "cancelled", null);
