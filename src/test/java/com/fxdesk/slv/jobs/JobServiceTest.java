@@ -97,7 +97,7 @@ class JobServiceTest {
         }));
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.progress()).isEqualTo(1.0);
-        assertThat(job.worker()).isNull();
+        assertThat(job.worker()).isEqualTo("test-replica");
         assertThat(s.result(job.id()).orElseThrow().get("sum").asInt()).isEqualTo(42);
         assertThat(s.model(job.id())).hasValue("internal");
         assertThat(registry.get("slv.jobs.finished").tag("status", "SUCCEEDED").counter().count()).isEqualTo(1);

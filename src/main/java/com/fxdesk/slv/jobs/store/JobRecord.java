@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param batchId    the batch the job belongs to, or null
  * @param updatedAt  last transition or heartbeat
  * @param attempts   how many times a replica claimed it (a job whose replica died is claimed again)
- * @param worker     the replica holding the lease while RUNNING, else null
+ * @param worker     the replica holding the lease while RUNNING; once finished by a replica, the one that ran it
  * @param leaseUntil the lease's end while RUNNING: past it, another replica re-queues the job
  */
 public record JobRecord(String id, String kind, String owner, String batchId, JobStatus status, double progress,
@@ -50,7 +50,7 @@ public record JobRecord(String id, String kind, String owner, String batchId, Jo
         }
         boolean ok = finalStatus == JobStatus.SUCCEEDED;
         return new JobRecord(id, kind, owner, batchId, finalStatus, ok ? 1.0 : progress, ok ? "done" : phase,
-                cancelRequested, message, createdAt, startedAt, now, now, attempts, null, null);
+                cancelRequested, message, createdAt, startedAt, now, now, attempts, by, null);
     }
 
     /** A queued job is cancelled at once; a running one is flagged (its replica stops at its next check). */

@@ -62,7 +62,7 @@ abstract class JobStoreContractTest {
         JobRecord done = s.get(id).orElseThrow();
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.progress()).isEqualTo(1.0);
-        assertThat(done.worker()).isNull();
+        assertThat(done.worker()).as("who ran it").isEqualTo("a");
         assertThat(s.result(id)).hasValue("{\"r\":2}");
         assertThat(s.finish(id, "a", JobStatus.FAILED, "late", null, TTL)).as("final is final").isFalse();
         assertThat(s.remove(id)).isTrue();
