@@ -35,7 +35,11 @@ public class JobStoreConfig {
 
     private static JobStore hazelcast(JobStoreProperties props) {
         JobStoreProperties.Hazelcast h = props.hazelcast();
-        HazelcastInstance client = HazelcastClient.newHazelcastClient(clientConfig(h));
+        ClientConfig config = clientConfig(h);
+        if (!props.replicaId().isBlank()) {
+            config.setInstanceName("slv-" + props.replicaId());
+        }
+        HazelcastInstance client = HazelcastClient.newHazelcastClient(config);
         return new HazelcastJobStore(client, true,
                 "hazelcast cluster '" + h.clusterName() + "' at " + String.join(",", h.members()), Clock.systemUTC());
     }

@@ -458,10 +458,14 @@ public class JobService {
                 LOG.warn("shutdown: could not give back job {} ({}); its lease will expire", run.id, e.toString());
             }
         }
-        runners.shutdownNow();
+        // idle runners leave their claim loop within one claim wait; interrupting a store call is noisier
+        runners.shutdown();
         try {
-            runners.awaitTermination(5, TimeUnit.SECONDS);
+            if (!runners.awaitTermination(CLAIM_WAIT.toMillis() * 4, TimeUnit.MILLISECONDS)) {
+                runners.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            runners.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
