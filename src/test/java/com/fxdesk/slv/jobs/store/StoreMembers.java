@@ -5,6 +5,11 @@ import com.fxdesk.slv.config.JobStoreProperties;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.YamlConfigBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import java.net.InetSocketAddress;
@@ -20,9 +25,17 @@ public final class StoreMembers {
     private StoreMembers() {
     }
 
-    /** A member of a new cluster (or of clusterName if given) on the first free port of 5801–5809. */
+    /**
+     * A member of a new cluster (or of clusterName if given) on the first free port of 5801–5809, configured by
+     * the deployment's own member file (deploy/hazelcast.yaml: map backups, eviction) with the network made local.
+     */
     public static HazelcastInstance member(String clusterName) {
-        Config c = new Config();
+        Config c;
+        try {
+            c = new YamlConfigBuilder(Files.newInputStream(Path.of("deploy/hazelcast.yaml"))).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         c.setClusterName(clusterName != null ? clusterName : "slv-test-" + UUID.randomUUID());
         c.setInstanceName("store-member-" + UUID.randomUUID());
         c.getNetworkConfig().setPort(5801).setPortAutoIncrement(true).setPortCount(9);
