@@ -4,6 +4,7 @@ import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.model.LeverageFunction;
+import com.fxdesk.slv.model.SlvStep;
 import com.fxdesk.slv.random.RandomStreams;
 import com.fxdesk.slv.random.ZigguratNormals;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Round trip (SPEC.md section 7): an independent Monte Carlo of the calibrated SLV — its own seed, the same
- * SlvStepper dynamics (the calibration's {@link ParticleKernel} and {@link ZigguratNormals}) and the same time steps
+ * SLV step ({@link SlvStep}) and normals ({@link ZigguratNormals}) and the same time steps
  * as the calibration (every leverage slice time, plus the quote expiries) with L(·, τ_j) frozen on [τ_j, τ_{j+1})
  * and interpolated linearly in ln S, as in calibration — prices the out-of-the-money vanilla at every quote and inverts it with {@link BlackFormula#impliedVol}.
  *
@@ -77,16 +78,11 @@ public final class RoundTrip {
             }
             expiryAtStepEnd[idx - 1] = e;
         }
-        ParticleKernel[] kernels = new ParticleKernel[steps];
-        UniformSlice[] levSlices = new UniformSlice[leverage.sliceCount()];
+        SlvStep[] kernels = new SlvStep[steps];
         int[] stepSlice = new int[steps];
         for (int s = 0; s < steps; s++) {
-            kernels[s] = new ParticleKernel(mixedHeston, times[s + 1] - times[s], market.drift(times[s], times[s + 1]));
-            int slice = leverage.sliceIndex(times[s]);
-            stepSlice[s] = slice;
-            if (levSlices[slice] == null) {
-                levSlices[slice] = UniformSlice.of(leverage, slice);
-            }
+            kernels[s] = new SlvStep(mixedHeston, times[s + 1] - times[s], market.drift(times[s], times[s + 1]));
+            stepSlice[s] = leverage.sliceIndex(times[s]);
         }
 
         // quotes grouped by expiry; OTM option per quote
@@ -131,8 +127,7 @@ public final class RoundTrip {
                 if (isCancelled.getAsBoolean()) {
                     throw new CancellationException("round trip cancelled");
                 }
-                UniformSlice sl = levSlices[stepSlice[s]];
-                SlvCalibrator.interpolate(x, lev, 0, n, sl.values, sl.x0, sl.invDx);
+                leverage.atLogSpots(stepSlice[s], x, lev, 0, n);
                 long state = RandomStreams.stream(config.seed(), s, c).nextLong();
                 if (anti) {
                     state = ZigguratNormals.fill(zS, 0, half, state);
@@ -149,7 +144,7 @@ public final class RoundTrip {
                         ZigguratNormals.fill(zV, 0, n, state);
                     }
                 }
-                kernels[s].step(x, v, lev, zS, zV, next, 0, n);
+                kernels[s].step(x, v, lev, zS, zV, next, null, 0, n);
                 int e = expiryAtStepEnd[s];
                 if (e >= 0) {
                     accumulate(x, n, anti, e, ne, nq, quoteExpiry, call, strike, sums);
@@ -270,44 +265,5 @@ public final class RoundTrip {
             }
         }
         return Arrays.copyOf(out, k);
-    }
-
-    /** A leverage slice resampled, if need be, onto a grid uniform in ln S for O(1) lookup. */
-    static final class UniformSlice {
-        final double x0;
-        final double invDx;
-        final double[] values;
-
-        private UniformSlice(double x0, double invDx, double[] values) {
-            this.x0 = x0;
-            this.invDx = invDx;
-            this.values = values;
-        }
-
-        static UniformSlice of(LeverageFunction f, int slice) {
-            double[] s = f.spots(slice);
-            double[] vals = f.values(slice);
-            int m = s.length;
-            if (m == 1) {
-                return new UniformSlice(Math.log(s[0]), 1.0, new double[] {vals[0], vals[0]});
-            }
-            double lo = Math.log(s[0]);
-            double hi = Math.log(s[m - 1]);
-            double dx = (hi - lo) / (m - 1);
-            boolean uniform = true;
-            for (int i = 1; i < m - 1 && uniform; i++) {
-                uniform = Math.abs(Math.log(s[i]) - (lo + i * dx)) <= 1e-9 * Math.max(1, hi - lo);
-            }
-            if (uniform) {
-                return new UniformSlice(lo, 1 / dx, vals);
-            }
-            int mm = 4 * m;
-            double[] res = new double[mm];
-            double d = (hi - lo) / (mm - 1);
-            for (int i = 0; i < mm; i++) {
-                res[i] = f.valueInSlice(slice, Math.exp(lo + i * d));
-            }
-            return new UniformSlice(lo, 1 / d, res);
-        }
     }
 }

@@ -2,8 +2,10 @@ package com.fxdesk.slv.calibration;
 
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.model.LeverageFunction;
-import com.fxdesk.slv.model.SlvStepper;
+import com.fxdesk.slv.model.LogSpotLattice;
+import com.fxdesk.slv.model.SlvStep;
 import com.fxdesk.slv.random.RandomStreams;
+import com.fxdesk.slv.random.ZigguratNormals;
 import com.fxdesk.slv.regression.RegressionDiagnostics;
 import com.fxdesk.slv.regression.RegressionFit;
 import com.fxdesk.slv.volatility.LocalVolSurface;
@@ -21,7 +23,7 @@ import java.util.function.BooleanSupplier;
  * m_n(x) = E[V | ln S = x] on all particles; m_n is evaluated on a spot grid uniform in ln S between the
  * particles' q and 1 − q quantiles, and L = σ_LV / √max(m, floor), clipped to [floor, cap], is interpolated
  * linearly in ln S (flat beyond the grid) at each particle. Between regressions the particles move on
- * {@code subSteps} propagation steps per Δt with the {@link SlvStepper} scheme (Andersen QE variance, vol-of-vol η ξ).
+ * {@code subSteps} propagation steps per Δt with the {@link SlvStep} scheme (Andersen QE variance, vol-of-vol η ξ).
  *
  * <p>On a propagation step [τ, τ + h] inside [t_n, t_{n+1}] the leverage is
  * L(s) = σ_LV(τ + h/2, s) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known mean of V and
@@ -33,7 +35,7 @@ import java.util.function.BooleanSupplier;
  * {@link RandomStreams#stream}(seed, j, c), so the result is bit-identical for any pool size. Within a regression
  * interval L is known for every propagation step before any particle moves (σ_LV needs no particles and m_n is
  * fixed), so each chunk runs through all steps of the interval in one task while its particles stay in cache, with
- * {@link ParticleKernel} (the SlvStepper step, vectorised) and {@link ZigguratNormals}: one barrier per regression
+ * {@link SlvStep} and {@link ZigguratNormals}: one barrier per regression
  * interval, not per step. Per interval there are two parallel phases on one {@link Chunks.Team} (the caller plus
  * helpers that stay for the whole calibration): the regression together with σ_LV on the grid at every step of the
  * interval, then the particles. Particle arrays are allocated once per calibration: memory is O(N + steps × grid),
@@ -86,6 +88,7 @@ public final class SlvCalibrator {
         double[] levTimes = new double[steps];
         double[][] levSpots = new double[steps][];
         double[][] levValues = new double[steps][];
+        LogSpotLattice[] levLattices = new LogSpotLattice[steps];
         List<RegressionSlice> slices = new ArrayList<>();
         long totalFloored = 0;
         long totalCapped = 0;
@@ -170,11 +173,10 @@ public final class SlvCalibrator {
                     }
                 }
                 double gn = meanVariance(mixed, tn);
-                double gx0 = gridX[0];
-                double invDx = (m - 1) / (gridX[m - 1] - gridX[0]);
                 int sliceFloored = 0;
                 int sliceCapped = 0;
-                ParticleKernel[] kernels = new ParticleKernel[k];
+                SlvStep[] kernels = new SlvStep[k];
+                LogSpotLattice[] lattices = new LogSpotLattice[k];
                 double[][] values = new double[k][];
                 for (int s = 0; s < k; s++) {
                     double a = grid.stepTimes[j0 + s];
@@ -197,7 +199,9 @@ public final class SlvCalibrator {
                     levTimes[j0 + s] = a;
                     levSpots[j0 + s] = spots;
                     levValues[j0 + s] = row;
-                    kernels[s] = new ParticleKernel(mixed, b - a, in.market().drift(a, b));
+                    lattices[s] = LogSpotLattice.of(gridX[0], gridX[m - 1], row);
+                    levLattices[j0 + s] = lattices[s];
+                    kernels[s] = new SlvStep(mixed, b - a, in.market().drift(a, b));
                 }
                 totalFloored += sliceFloored;
                 totalCapped += sliceCapped;
@@ -212,8 +216,9 @@ public final class SlvCalibrator {
                     int to = Math.min(n, from + chunk);
                     for (int s = 0; s < k; s++) {
                         long state = RandomStreams.stream(in.seed(), j0 + s, c).nextLong();
-                        kernels[s].prepare(x, lev, zS, zV, from, to, values[s], gx0, invDx, state);
-                        kernels[s].step(x, v, lev, zS, zV, next, from, to);
+                        lattices[s].at(x, lev, from, to);
+                        drawNormals(zS, deterministicVariance ? null : zV, from, to, state);
+                        kernels[s].step(x, v, lev, zS, zV, next, null, from, to);
                     }
                     double sum = 0;
                     for (int i = from; i < to; i++) {
@@ -230,7 +235,7 @@ public final class SlvCalibrator {
                 listener.onProgress((1 - rtShare) * j / steps);
             }
         }
-        LeverageFunction leverage = new LeverageFunction(levTimes, levSpots, levValues);
+        LeverageFunction leverage = new LeverageFunction(levTimes, levSpots, levValues, levLattices);
         long leverageEnd = System.nanoTime();
         double leverageMs = (leverageEnd - start) / 1e6;
         long pathSteps = (long) n * steps;
@@ -261,22 +266,11 @@ public final class SlvCalibrator {
         return p.theta() + (p.v0() - p.theta()) * Math.exp(-p.kappa() * t);
     }
 
-    /** L at each particle: linear in ln S on the uniform grid, flat beyond its ends. */
-    static void interpolate(double[] x, double[] lev, int from, int to, double[] values, double gx0, double invDx) {
-        int last = values.length - 1;
-        for (int i = from; i < to; i++) {
-            double u = (x[i] - gx0) * invDx;
-            double l;
-            if (u <= 0) {
-                l = values[0];
-            } else if (u >= last) {
-                l = values[last];
-            } else {
-                int k = (int) u;
-                double w = u - k;
-                l = values[k] + w * (values[k + 1] - values[k]);
-            }
-            lev[i] = l;
+    /** zS, then zV (null: deterministic variance, not drawn), from the SplitMix64 stream at {@code state}. */
+    static void drawNormals(double[] zS, double[] zV, int from, int to, long state) {
+        long s = ZigguratNormals.fill(zS, from, to, state);
+        if (zV != null) {
+            ZigguratNormals.fill(zV, from, to, s);
         }
     }
 

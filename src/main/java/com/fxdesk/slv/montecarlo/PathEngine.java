@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * conditional-expectation form: per step a path's survival is multiplied by
  * q = 1 − exp(−2 (b − x_n)(b − x_{n+1}) / (σ²Δt)) (0 if x_{n+1} is at or beyond b), σ²Δt the step's variance
  * from the model: σ² for BS (exact there), σ_LV(t_mid, S_n)² for LV, and L(S_n, t_n)² V̄ for Heston/SLV with
- * V̄ = ½(V_n + V_{n+1}), the same trapezoid average the {@link SlvStepper} diffuses x with (closer to the step's
+ * V̄ = ½(V_n + V_{n+1}), the same trapezoid average the {@link com.fxdesk.slv.model.SlvStep} diffuses x with (closer to the step's
  * integrated variance than V_n). Survival probabilities multiply instead of being sampled (lower variance).
  * For a double barrier q is the product of the two one-sided q's (ignores paths that cross both
  * within one step: negligible unless the band is a few step-std-devs wide). Pay-at-hit touches are discounted
