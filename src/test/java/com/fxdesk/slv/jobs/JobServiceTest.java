@@ -201,14 +201,16 @@ class JobServiceTest {
     }
 
     @Test
-    void ownersSeeTheirJobsAndAnonymousOnes() {
+    void clientsSeeOnlyTheirOwnJobs() {
         JobService s = service(8, 10, Duration.ofHours(1), Clock.systemUTC());
         tasks.put("t", ctx -> new JobOutcome("x", null));
         JobRecord alice = s.submit("test", "alice", "t");
         JobRecord anonymous = s.submit("test", null, "t");
         assertThat(s.find(alice.id(), "bob")).isEmpty();
         assertThat(s.find(alice.id(), "alice")).isPresent();
-        assertThat(s.list("bob", null)).extracting(JobRecord::id).containsExactly(anonymous.id());
+        assertThat(s.list("bob", null)).isEmpty();
+        assertThat(s.list("alice", null)).extracting(JobRecord::id).containsExactly(alice.id());
+        assertThat(s.list(null, null)).extracting(JobRecord::id).containsExactly(anonymous.id());
     }
 
     @Test

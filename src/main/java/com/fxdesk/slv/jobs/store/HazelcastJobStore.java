@@ -83,8 +83,7 @@ public final class HazelcastJobStore extends AbstractJobStore {
 
     @Override
     public List<JobRecord> list(String client, String batchId) {
-        Predicate<String, JobRecord> visible = client == null ? Predicates.equal("owner", null)
-                : Predicates.or(Predicates.equal("owner", client), Predicates.equal("owner", null));
+        Predicate<String, JobRecord> visible = Predicates.equal("owner", client);
         Predicate<String, JobRecord> p = batchId == null ? visible
                 : Predicates.and(Predicates.equal("batchId", batchId), visible);
         List<JobRecord> out = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.time.Instant;
  * atomically by the store (a lock in memory, compare-and-set in a shared store), so all stores follow one set of
  * rules.
  *
- * @param owner      the client that submitted the job (null: anonymous); lists and lookups filter by it
+ * @param owner      the client that submitted the job; only that client sees it (lists and lookups filter by it)
  * @param batchId    the batch the job belongs to, or null
  * @param updatedAt  last transition or heartbeat
  * @param attempts   how many times a replica claimed it (a job whose replica died is claimed again)
@@ -106,8 +106,8 @@ public record JobRecord(String id, String kind, String owner, String batchId, Jo
         return status == JobStatus.RUNNING && by.equals(worker);
     }
 
-    /** True when a client with this id may see the job: anonymous jobs are everyone's, owned ones their owner's. */
+    /** True when a client with this id may see the job: only its owner (another's job is as good as none). */
     public boolean visibleTo(String client) {
-        return owner == null || owner.equals(client);
+        return java.util.Objects.equals(owner, client);
     }
 }

@@ -22,7 +22,7 @@ public interface JobStore extends AutoCloseable {
     /** The stored result (JSON) of a SUCCEEDED job. */
     Optional<String> result(String id);
 
-    /** Jobs visible to client (see {@link JobRecord#visibleTo}), of one batch if batchId is not null; any order. */
+    /** Jobs of client (see {@link JobRecord#visibleTo}), of one batch if batchId is not null; any order. */
     List<JobRecord> list(String client, String batchId);
 
     /**

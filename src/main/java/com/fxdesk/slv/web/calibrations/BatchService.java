@@ -77,7 +77,7 @@ public class BatchService {
 
     public Optional<BatchRecord> find(String id, String client) {
         return jobs.batch(id).map(s -> json.readValue(s, BatchRecord.class))
-                .filter(b -> b.owner() == null || b.owner().equals(client));
+                .filter(b -> java.util.Objects.equals(b.owner(), client));
     }
 
     /** Cancels every item that has not finished. */
