@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * Health "jobStore", part of the readiness group: a replica that has lost the shared store takes no traffic (it
  * could neither queue nor show jobs) but stays alive (liveness does not include it) and reconnects by itself.
  */
-@Component("jobStore")
+@Component("jobStoreHealthIndicator") // shown as "jobStore" in /actuator/health
 public class JobStoreHealth implements HealthIndicator {
     private final JobStore store;
 

@@ -7,6 +7,7 @@ import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.jobs.store.JobStore;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -64,6 +65,7 @@ public class JobService {
     private final Map<String, Object> models;
     private final Map<JobStatus, Counter> finished = new EnumMap<>(JobStatus.class);
     private final AtomicInteger running = new AtomicInteger();
+    private final DistributionSummary resultBytes;
     private final Object monitor = new Object();
     private volatile boolean stopping;
 
@@ -106,6 +108,8 @@ public class JobService {
                         .tag("status", s.name()).register(registry));
             }
         }
+        resultBytes = DistributionSummary.builder("slv.jobs.result.size").baseUnit("bytes")
+                .description("Stored (deflated) size of job results").register(registry);
         Gauge.builder("slv.jobs.running", running, AtomicInteger::get).description("Jobs running on this replica")
                 .register(registry);
         Gauge.builder("slv.jobs.queued", this, JobService::queuedSafely).description("Jobs waiting to run")
@@ -165,7 +169,7 @@ public class JobService {
 
     /** The result of a SUCCEEDED job as the API shows it. */
     public Optional<JsonNode> result(String id) {
-        return store.result(id).map(json::readTree);
+        return store.result(id).map(ResultCodec::decode).map(json::readTree);
     }
 
     /**
@@ -317,7 +321,8 @@ public class JobService {
             if (run.cancel.get()) {
                 end(run, JobStatus.CANCELLED, "cancelled", null);
             } else {
-                String result = json.writeValueAsString(outcome.view());
+                byte[] result = ResultCodec.encode(json.writeValueAsBytes(outcome.view()));
+                resultBytes.record(result.length);
                 if (outcome.internal() != null) {
                     models.put(job.id(), outcome.internal());
                 }
@@ -371,7 +376,7 @@ public class JobService {
         };
     }
 
-    private void end(LocalRun run, JobStatus status, String error, String result) {
+    private void end(LocalRun run, JobStatus status, String error, byte[] result) {
         if (run.abandoned) {
             return;
         }

@@ -44,7 +44,7 @@ abstract class AbstractJobStore implements JobStore {
     protected abstract Collection<JobRecord> queuedBefore(Instant before);
 
     /** Keeps a result (written before the SUCCEEDED status, so that a reader who sees the status finds it). */
-    protected abstract void putResult(String id, String result, Duration ttl);
+    protected abstract void putResult(String id, byte[] result, Duration ttl);
 
     /** Called once a record has reached a final status: starts the TTL of the job's entries. */
     protected abstract void finalised(String id, Duration ttl);
@@ -77,7 +77,7 @@ abstract class AbstractJobStore implements JobStore {
     }
 
     @Override
-    public boolean finish(String id, String worker, JobStatus status, String error, String result, Duration ttl) {
+    public boolean finish(String id, String worker, JobStatus status, String error, byte[] result, Duration ttl) {
         if (status == JobStatus.SUCCEEDED && result != null) {
             putResult(id, result, ttl);
         }

@@ -33,7 +33,7 @@ public final class HazelcastJobStore extends AbstractJobStore {
     private final String description;
     private final IMap<String, JobRecord> records;
     private final IMap<String, String> requests;
-    private final IMap<String, String> results;
+    private final IMap<String, byte[]> results;
     private final IMap<String, String> batches;
     private final IQueue<String> queue;
 
@@ -77,7 +77,7 @@ public final class HazelcastJobStore extends AbstractJobStore {
     }
 
     @Override
-    public Optional<String> result(String id) {
+    public Optional<byte[]> result(String id) {
         return Optional.ofNullable(results.get(id));
     }
 
@@ -194,7 +194,7 @@ public final class HazelcastJobStore extends AbstractJobStore {
     }
 
     @Override
-    protected void putResult(String id, String result, Duration ttl) {
+    protected void putResult(String id, byte[] result, Duration ttl) {
         results.set(id, result, ttl.toMillis(), TimeUnit.MILLISECONDS);
     }
 

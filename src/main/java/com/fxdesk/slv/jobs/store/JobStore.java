@@ -19,8 +19,8 @@ public interface JobStore extends AutoCloseable {
     /** The stored request (JSON) of a job. */
     Optional<String> request(String id);
 
-    /** The stored result (JSON) of a SUCCEEDED job. */
-    Optional<String> result(String id);
+    /** The stored result of a SUCCEEDED job (opaque bytes: the job service's encoding). */
+    Optional<byte[]> result(String id);
 
     /** Jobs of client (see {@link JobRecord#visibleTo}), of one batch if batchId is not null; any order. */
     List<JobRecord> list(String client, String batchId);
@@ -35,7 +35,7 @@ public interface JobStore extends AutoCloseable {
     Optional<JobRecord> heartbeat(String id, String worker, double progress, String phase, Duration lease);
 
     /** Records worker's final status and result (null unless SUCCEEDED); false if worker no longer held the lease. */
-    boolean finish(String id, String worker, JobStatus status, String error, String result, Duration ttl);
+    boolean finish(String id, String worker, JobStatus status, String error, byte[] result, Duration ttl);
 
     /** Cancels a queued job or flags a running one; the record after it, empty if there is no such job. */
     Optional<JobRecord> cancel(String id, Duration ttl);

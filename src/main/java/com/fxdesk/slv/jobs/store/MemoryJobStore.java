@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
 public final class MemoryJobStore extends AbstractJobStore {
     private final Map<String, JobRecord> records = new HashMap<>();
     private final Map<String, String> requests = new HashMap<>();
-    private final Map<String, String> results = new HashMap<>();
+    private final Map<String, byte[]> results = new HashMap<>();
     private final Map<String, Batch> batches = new HashMap<>();
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
 
@@ -59,7 +59,7 @@ public final class MemoryJobStore extends AbstractJobStore {
     }
 
     @Override
-    public synchronized Optional<String> result(String id) {
+    public synchronized Optional<byte[]> result(String id) {
         return Optional.ofNullable(results.get(id));
     }
 
@@ -168,7 +168,7 @@ public final class MemoryJobStore extends AbstractJobStore {
     }
 
     @Override
-    protected synchronized void putResult(String id, String result, Duration ttl) {
+    protected synchronized void putResult(String id, byte[] result, Duration ttl) {
         results.put(id, result);
     }
 

@@ -21,7 +21,7 @@ class MemoryJobStoreTest extends JobStoreContractTest {
             JobStore.NewJob j = job(null, null);
             store.enqueue(List.of(j), 10);
             store.claim("w", LEASE, WAIT).orElseThrow();
-            store.finish(j.record().id(), "w", JobStatus.SUCCEEDED, null, "{}", TTL);
+            store.finish(j.record().id(), "w", JobStatus.SUCCEEDED, null, b("{}"), TTL);
             Thread.sleep(5);
         }
         JobStore.NewJob running = job(null, null);
