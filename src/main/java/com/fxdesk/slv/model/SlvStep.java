@@ -104,27 +104,21 @@ public final class SlvStep {
                 next[i] = AndersenQe.exponential(m, s2, zV[i]);
             }
         }
-        if (stepVar == null) {
+        if (stepVar != null) {
             for (int i = from; i < to; i++) {
-                double v0 = v[i];
-                double v1 = next[i];
-                double vBar = 0.5 * (v0 + v1);
                 double l = lev[i];
-                double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
-                x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * Math.sqrt(vBar) * zS[i];
-                v[i] = v1;
+                stepVar[i] = l * l * (v[i] + next[i]) * halfDt;
             }
-        } else {
-            for (int i = from; i < to; i++) {
-                double v0 = v[i];
-                double v1 = next[i];
-                double vBar = 0.5 * (v0 + v1);
-                double l = lev[i];
-                double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
-                x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * Math.sqrt(vBar) * zS[i];
-                v[i] = v1;
-                stepVar[i] = l * l * (v0 + v1) * halfDt;
-            }
+        }
+        // log-spot (branch-free: vectorised)
+        for (int i = from; i < to; i++) {
+            double v0 = v[i];
+            double v1 = next[i];
+            double vBar = 0.5 * (v0 + v1);
+            double l = lev[i];
+            double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
+            x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * Math.sqrt(vBar) * zS[i];
+            v[i] = v1;
         }
     }
 

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
@@ -54,7 +55,7 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         return new HestonParamsDto(p.v0(), p.kappa(), p.theta(), p.xi(), p.rho());
     }
 
-    public static CalibrationResultView of(SlvCalibrationService.Calibrated c) {
+    public static CalibrationResultView of(Calibrated c) {
         SlvCalibrationResult r = c.result();
         List<RegressionSlice> slices = r.slices();
         int n = slices.size();

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.charts;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.jobs.JobService;
@@ -7,7 +8,6 @@ import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.volatility.SmilePillar;
 import com.fxdesk.slv.volatility.VolSurface;
-import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import com.fxdesk.slv.web.errors.InvalidInputException;
 import com.fxdesk.slv.web.support.ComputeGate;
@@ -59,7 +59,7 @@ public class ChartController {
             throw ApiProblemException.notFound("no chart '" + name + "'; charts: " + String.join(", ", NAMES));
         }
         Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(id).orElse(null) : null;
-        if (!(model instanceof SlvCalibrationService.Calibrated c)) {
+        if (!(model instanceof Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration");
         }
@@ -88,7 +88,7 @@ public class ChartController {
         return out;
     }
 
-    private static JFreeChart leverage(SlvCalibrationService.Calibrated c) {
+    private static JFreeChart leverage(Calibrated c) {
         List<ChartRenderer.Series> series = new ArrayList<>();
         for (RegressionSlice s : spread(c.result().slices())) {
             series.add(new ChartRenderer.Series(String.format("t = %.2f", s.time()), s.spots(), s.leverage()));
@@ -96,7 +96,7 @@ public class ChartController {
         return ChartRenderer.lines("Leverage L(S, t)", "spot", "L", series, false);
     }
 
-    private static JFreeChart localVol(SlvCalibrationService.Calibrated c) {
+    private static JFreeChart localVol(Calibrated c) {
         List<ChartRenderer.Series> series = new ArrayList<>();
         for (RegressionSlice s : spread(c.result().slices())) {
             double[] lv = new double[s.spots().length];
@@ -127,7 +127,7 @@ public class ChartController {
         return ChartRenderer.lines("Implied volatility smiles", "strike", "implied vol", series, false);
     }
 
-    private static JFreeChart regression(SlvCalibrationService.Calibrated c, Double time) {
+    private static JFreeChart regression(Calibrated c, Double time) {
         if (time == null || !Double.isFinite(time) || time < 0) {
             throw new InvalidInputException("time", "the regression chart needs ?time= (years, >= 0)");
         }
@@ -142,7 +142,7 @@ public class ChartController {
                 List.of(new ChartRenderer.Series("E[V | S]", best.spots(), best.conditionalVariance())), false);
     }
 
-    private static JFreeChart roundTrip(SlvCalibrationService.Calibrated c) {
+    private static JFreeChart roundTrip(Calibrated c) {
         RoundTripResult rt = c.result().roundTrip();
         if (rt == null) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict", "this calibration ran without round trip");
