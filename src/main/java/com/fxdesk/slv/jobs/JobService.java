@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,9 +48,11 @@ import tools.jackson.databind.json.JsonMapper;
  * recorded on that job only.
  */
 @Service
-public class JobService {
+public class JobService implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     private static final Duration CLAIM_WAIT = Duration.ofMillis(500);
+    /** After the grace period, how long cancelled jobs get to observe their flag before they are recorded as such. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
 
     private final JobsProperties props;
     private final JobStoreProperties storeProps;
@@ -68,6 +71,7 @@ public class JobService {
     private final DistributionSummary resultBytes;
     private final Object monitor = new Object();
     private volatile boolean stopping;
+    private volatile boolean accepting = true;
 
     /** A job running on this replica: its cancel flag and the progress not yet published. */
     private static final class LocalRun {
@@ -137,6 +141,9 @@ public class JobService {
 
     /** Queues several jobs, all or none (a batch). */
     public List<JobRecord> submitAll(String kind, String owner, String batchId, List<String> requests) {
+        if (!accepting) {
+            throw new ShuttingDownException();
+        }
         if (handler(kind) == null) {
             throw new IllegalArgumentException("no handler for job kind " + kind);
         }
@@ -262,6 +269,17 @@ public class JobService {
         return store.available();
     }
 
+    /** Jobs waiting to run over the queue's capacity, in [0, 1] (-1 if the store cannot be reached). */
+    public double queueFill() {
+        int q = queuedSafely();
+        return q < 0 ? -1 : q / (double) Math.max(1, props.queueCapacity());
+    }
+
+    /** Jobs running on this replica now. */
+    public int runningCount() {
+        return running.get();
+    }
+
     private JobHandler handler(String kind) {
         for (JobHandler h : handlers) {
             if (kind.equals(h.kind())) {
@@ -293,6 +311,11 @@ public class JobService {
                 LOG.warn("job store unreachable ({}); retrying", e.toString());
                 sleep(Duration.ofSeconds(1));
                 continue;
+            }
+            if (claimed.isPresent() && stopping) {
+                // claimed while the replica began to stop: hand it straight back
+                store.release(claimed.get().id(), worker, props.ttl());
+                return;
             }
             claimed.ifPresent(this::run);
         }
@@ -444,25 +467,104 @@ public class JobService {
         return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    // ---------------------------------------------------------------- shutdown (SIGTERM)
+
+    @Override
+    public void start() {
+        accepting = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return accepting;
+    }
+
+    /** Stops first (highest phase): while jobs are handed on or finish, the web server still answers GETs. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    @Override
+    public void stop() {
+        shutdown(props.shutdownGrace());
+    }
+
     /**
-     * Shutdown (SIGTERM): jobs running here go back to the store's queue at once, so another replica takes them
-     * without waiting for the lease to run out; queued ones stay queued. With the memory store they are lost with
-     * this JVM, and the log says which.
+     * Graceful stop: refuse new jobs (503), let the jobs running here finish within grace, then
+     * <ul>
+     * <li>with a shared store: give the ones still running back to the queue, where another replica takes them at
+     * once (queued jobs simply stay queued): nothing is lost;</li>
+     * <li>with the memory store: cancel queued jobs at once and the ones still running after grace, since nothing
+     * of them survives this JVM, and record each one's final state.</li>
+     * </ul>
+     * Logs one line per job and returns the jobs that were open (running here, and with the memory store queued).
      */
-    @PreDestroy
-    void shutdown() {
-        stopping = true;
-        heartbeat.shutdownNow();
-        for (LocalRun run : local.values()) {
-            run.abandoned = true;
-            run.cancel.set(true);
-            try {
-                store.release(run.id, worker, props.ttl());
-                LOG.info("shutdown: job {} given back to the queue of {}", run.id, store.describe());
-            } catch (RuntimeException e) {
-                LOG.warn("shutdown: could not give back job {} ({}); its lease will expire", run.id, e.toString());
+    public List<JobRecord> shutdown(Duration grace) {
+        accepting = false;
+        stopping = true; // runners finish what they run but claim nothing more
+        List<String> open = new ArrayList<>(local.keySet());
+        if (!store.shared()) {
+            for (String id : store.queuedIds()) {
+                store.cancel(id, "cancelled: the service shut down before it started", props.ttl());
+                open.add(id);
             }
         }
+        awaitLocal(grace);
+        if (store.shared()) {
+            for (LocalRun run : local.values()) {
+                run.abandoned = true;
+                run.cancel.set(true);
+                try {
+                    store.release(run.id, worker, props.ttl());
+                    LOG.info("shutdown: job {} given back to the queue of {}", run.id, store.describe());
+                } catch (RuntimeException e) {
+                    LOG.warn("shutdown: could not give back job {} ({}); its lease will expire", run.id, e.toString());
+                }
+            }
+        } else {
+            local.values().forEach(run -> run.cancel.set(true));
+            awaitLocal(CANCEL_GRACE);
+            for (LocalRun run : local.values()) {
+                // a job that ignores its flag is recorded as cancelled all the same: nothing of it survives
+                end(run, JobStatus.CANCELLED, "cancelled: the service shut down while it was running", null);
+                run.abandoned = true;
+            }
+        }
+        List<JobRecord> recorded = new ArrayList<>();
+        for (String id : open) {
+            store.get(id).ifPresent(r -> {
+                recorded.add(r);
+                LOG.info("shutdown: job {} ({} of client {}) state {}{}", r.id(), r.kind(), r.owner(), r.status(),
+                        r.error() != null ? " (" + r.error() + ")" : "");
+            });
+        }
+        LOG.info("shutdown: {} job(s) open on this replica, recorded in {}", recorded.size(), store.describe());
+        return recorded;
+    }
+
+    private void awaitLocal(Duration d) {
+        long deadline = System.nanoTime() + d.toNanos();
+        while (!local.isEmpty() && System.nanoTime() < deadline) {
+            synchronized (monitor) {
+                try {
+                    monitor.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Context close: stop (if the lifecycle did not) and end the runner and heartbeat threads. */
+    @PreDestroy
+    void destroy() {
+        if (accepting) {
+            shutdown(Duration.ZERO); // a context closed without a lifecycle stop (tests)
+        }
+        stopping = true;
+        heartbeat.shutdownNow();
         // idle runners leave their claim loop within one claim wait; interrupting a store call is noisier
         runners.shutdown();
         try {

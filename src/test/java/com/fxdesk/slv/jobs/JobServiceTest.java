@@ -36,7 +36,7 @@ class JobServiceTest {
 
     private JobService service(int queue, int maxFinished, Duration ttl, Clock clock) {
         JobsProperties p = new JobsProperties(2, 1, queue, Duration.ofSeconds(7), maxFinished, ttl,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
         JobStoreProperties sp = new JobStoreProperties("memory", "test-replica", Duration.ofSeconds(15),
                 Duration.ofMillis(50), 3, 4, 64, null);
         JobHandler handler = new JobHandler() {
@@ -68,7 +68,7 @@ class JobServiceTest {
     @AfterEach
     void stop() {
         if (service != null) {
-            service.shutdown();
+            service.destroy();
         }
         pool.shutdownNow();
     }
@@ -213,16 +213,43 @@ class JobServiceTest {
         assertThat(s.list(null, null)).extracting(JobRecord::id).containsExactly(anonymous.id());
     }
 
+    /** SIGTERM, memory store: no new jobs; queued ones cancelled at once; the running one finishes within grace. */
     @Test
-    void shutdownGivesRunningJobsBackToTheQueue() throws Exception {
-        JobService s = service(2, 10, Duration.ofHours(1), Clock.systemUTC());
+    void shutdownLetsRunningJobsFinishCancelsQueuedOnesAndRecordsEveryFinalState() throws Exception {
+        JobService s = service(4, 10, Duration.ofHours(1), Clock.systemUTC());
         CountDownLatch started = new CountDownLatch(1);
-        JobRecord job = submit(blocking(started, new CountDownLatch(1)));
+        CountDownLatch release = new CountDownLatch(1);
+        JobRecord running = submit(blocking(started, release));
+        JobRecord queued = submit(ctx -> new JobOutcome("never", null));
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-        s.shutdown();
-        JobRecord after = s.find(job.id(), null).orElseThrow();
-        assertThat(after.status()).isEqualTo(JobStatus.QUEUED);
-        assertThat(after.worker()).isNull();
+        new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            release.countDown(); // finishes well within the grace period
+        }).start();
+        List<JobRecord> recorded = s.shutdown(Duration.ofSeconds(5));
+        assertThat(recorded).extracting(JobRecord::id).containsExactlyInAnyOrder(running.id(), queued.id());
+        assertThat(s.find(running.id(), null).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+        JobRecord cancelled = s.find(queued.id(), null).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(cancelled.error()).contains("shut down");
+        assertThatThrownBy(() -> submit(ctx -> null)).isInstanceOf(ShuttingDownException.class);
+    }
+
+    /** A running job that outlives the grace period is cancelled and recorded as such (memory store). */
+    @Test
+    void shutdownCancelsJobsThatOutliveTheGracePeriod() throws Exception {
+        JobService s = service(4, 10, Duration.ofHours(1), Clock.systemUTC());
+        CountDownLatch started = new CountDownLatch(1);
+        JobRecord running = submit(blocking(started, new CountDownLatch(1)));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        long t0 = System.nanoTime();
+        assertThat(s.shutdown(Duration.ofMillis(200))).extracting(JobRecord::id).containsExactly(running.id());
+        assertThat(s.find(running.id(), null).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(System.nanoTime() - t0).isLessThan(Duration.ofSeconds(3).toNanos());
     }
 
     static final class MutableClock extends Clock {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -50,6 +51,11 @@ abstract class AbstractJobStore implements JobStore {
     protected abstract void finalised(String id, Duration ttl);
 
     @Override
+    public List<String> queuedIds() {
+        return queuedBefore(now().plus(Duration.ofDays(1))).stream().map(JobRecord::id).toList();
+    }
+
+    @Override
     public Optional<JobRecord> claim(String worker, Duration lease, Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
@@ -91,9 +97,9 @@ abstract class AbstractJobStore implements JobStore {
     }
 
     @Override
-    public Optional<JobRecord> cancel(String id, Duration ttl) {
+    public Optional<JobRecord> cancel(String id, String reason, Duration ttl) {
         Instant now = now();
-        return update(id, r -> r.cancel(now)).map(c -> {
+        return update(id, r -> r.cancel(reason, now)).map(c -> {
             if (c.after() == null) {
                 return c.before();
             }

@@ -53,11 +53,14 @@ public record JobRecord(String id, String kind, String owner, String batchId, Jo
                 cancelRequested, message, createdAt, startedAt, now, now, attempts, by, null);
     }
 
-    /** A queued job is cancelled at once; a running one is flagged (its replica stops at its next check). */
-    JobRecord cancel(Instant now) {
+    /**
+     * A queued job is cancelled at once (with reason as its error); a running one is flagged (its replica stops at
+     * its next check).
+     */
+    JobRecord cancel(String reason, Instant now) {
         if (status == JobStatus.QUEUED) {
             return new JobRecord(id, kind, owner, batchId, JobStatus.CANCELLED, progress, phase, true,
-                    "cancelled before it started", createdAt, null, now, now, attempts, null, null);
+                    reason, createdAt, null, now, now, attempts, null, null);
         }
         if (status == JobStatus.RUNNING && !cancelRequested) {
             return new JobRecord(id, kind, owner, batchId, status, progress, phase, true, error, createdAt,

@@ -38,7 +38,12 @@ public interface JobStore extends AutoCloseable {
     boolean finish(String id, String worker, JobStatus status, String error, byte[] result, Duration ttl);
 
     /** Cancels a queued job or flags a running one; the record after it, empty if there is no such job. */
-    Optional<JobRecord> cancel(String id, Duration ttl);
+    default Optional<JobRecord> cancel(String id, Duration ttl) {
+        return cancel(id, "cancelled before it started", ttl);
+    }
+
+    /** As {@link #cancel(String, Duration)}; reason: the error a queued job is cancelled with. */
+    Optional<JobRecord> cancel(String id, String reason, Duration ttl);
 
     /** Removes a finished job with its request and result; false if it is not finished (or not there). */
     boolean remove(String id);
@@ -48,6 +53,9 @@ public interface JobStore extends AutoCloseable {
 
     /** Re-queues jobs whose lease ran out (their replica died) and re-offers queued ids lost from the queue. */
     int recover(int maxAttempts, Duration lease, Duration ttl);
+
+    /** Ids of every QUEUED job, whoever owns it. */
+    List<String> queuedIds();
 
     /** Jobs waiting in the queue (approximate in a shared store). */
     int queued();

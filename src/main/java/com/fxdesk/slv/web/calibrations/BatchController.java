@@ -2,6 +2,7 @@ package com.fxdesk.slv.web.calibrations;
 
 import com.fxdesk.slv.jobs.JobService;
 import com.fxdesk.slv.jobs.QueueFullException;
+import com.fxdesk.slv.jobs.ShuttingDownException;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +42,8 @@ public class BatchController {
             batch = batches.submit(request, null);
         } catch (QueueFullException e) {
             throw CalibrationController.tooManyRequests(jobs, e);
+        } catch (ShuttingDownException e) {
+            throw CalibrationController.shuttingDown(jobs, e);
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/calibrations/batch/" + batch.id()))

@@ -2,6 +2,7 @@ package com.fxdesk.slv.web.calibrations;
 
 import com.fxdesk.slv.jobs.JobService;
 import com.fxdesk.slv.jobs.QueueFullException;
+import com.fxdesk.slv.jobs.ShuttingDownException;
 import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.web.errors.ApiProblemException;
@@ -55,6 +56,8 @@ public class CalibrationController {
             job = jobs.submit(SlvCalibrationService.KIND, null, calibration.toJson(request));
         } catch (QueueFullException e) {
             throw tooManyRequests(jobs, e);
+        } catch (ShuttingDownException e) {
+            throw shuttingDown(jobs, e);
         }
         if (wait) {
             job = jobs.await(job.id(), jobs.maxWait()).orElse(job);
@@ -102,6 +105,13 @@ public class CalibrationController {
     private JobView view(JobRecord job, boolean withResult) {
         return JobView.of(job, withResult && job.status() == JobStatus.SUCCEEDED ? jobs.result(job.id()).orElse(null)
                 : null);
+    }
+
+    /** 503 with Retry-After: this replica is stopping (the load balancer sends the retry to another one). */
+    static ApiProblemException shuttingDown(JobService jobs, ShuttingDownException e) {
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, jobs.retryAfter().toSeconds())));
+        return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Shutting down", e.getMessage(), h);
     }
 
     static ApiProblemException tooManyRequests(JobService jobs, QueueFullException e) {
