@@ -71,7 +71,10 @@ public class JobService implements SmartLifecycle {
     private final DistributionSummary resultBytes;
     private final Object monitor = new Object();
     private volatile boolean stopping;
+    private volatile boolean destroyed;
     private volatile boolean accepting = true;
+    /** runner loops alive */
+    private final AtomicInteger loops = new AtomicInteger();
 
     /** A job running on this replica: its cancel flag and the progress not yet published. */
     private static final class LocalRun {
@@ -120,9 +123,7 @@ public class JobService implements SmartLifecycle {
                 .register(registry);
         int n = Math.max(1, props.concurrentJobs());
         this.runners = Executors.newFixedThreadPool(n, ComputeConfig.named("slv-job-"));
-        for (int i = 0; i < n; i++) {
-            runners.execute(this::runLoop);
-        }
+        startRunners();
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(ComputeConfig.named("slv-job-heartbeat-"));
         long every = Math.max(10, storeProps.heartbeat().toMillis());
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
@@ -294,6 +295,20 @@ public class JobService implements SmartLifecycle {
             return store.queued();
         } catch (RuntimeException e) {
             return -1;
+        }
+    }
+
+    /** Starts runner loops up to concurrent-jobs (after a stop, e.g. a paused test context, they start again). */
+    private synchronized void startRunners() {
+        for (int i = loops.get(); i < Math.max(1, props.concurrentJobs()); i++) {
+            loops.incrementAndGet();
+            runners.execute(() -> {
+                try {
+                    runLoop();
+                } finally {
+                    loops.decrementAndGet();
+                }
+            });
         }
     }
 
@@ -471,7 +486,20 @@ public class JobService implements SmartLifecycle {
 
     @Override
     public void start() {
-        accepting = true;
+        if (!accepting && !destroyed) {
+            // restarted after a stop (Spring pauses and resumes cached test contexts this way)
+            awaitLoopsEnd();
+            stopping = false;
+            accepting = true;
+            startRunners();
+        }
+    }
+
+    private void awaitLoopsEnd() {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos() * 4;
+        while (loops.get() > 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(10));
+        }
     }
 
     @Override
@@ -560,6 +588,7 @@ public class JobService implements SmartLifecycle {
     /** Context close: stop (if the lifecycle did not) and end the runner and heartbeat threads. */
     @PreDestroy
     void destroy() {
+        destroyed = true;
         if (accepting) {
             shutdown(Duration.ZERO); // a context closed without a lifecycle stop (tests)
         }

@@ -252,6 +252,17 @@ class JobServiceTest {
         assertThat(System.nanoTime() - t0).isLessThan(Duration.ofSeconds(3).toNanos());
     }
 
+    /** Spring pauses cached test contexts with stop() and resumes them with start(): the runners come back. */
+    @Test
+    void aStoppedServiceRunsJobsAgainOnceStarted() {
+        JobService s = service(4, 10, Duration.ofHours(1), Clock.systemUTC());
+        s.stop();
+        assertThat(s.isRunning()).isFalse();
+        assertThatThrownBy(() -> submit(ctx -> null)).isInstanceOf(ShuttingDownException.class);
+        s.start();
+        assertThat(await(submit(ctx -> new JobOutcome("again", null))).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
     static final class MutableClock extends Clock {
         private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
