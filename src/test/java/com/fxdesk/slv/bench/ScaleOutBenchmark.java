@@ -36,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ScaleOutBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String KEY = "bench-key-0123456789abcdef";
 
     private ScaleOutBenchmark() {
     }
@@ -134,7 +135,8 @@ public final class ScaleOutBenchmark {
                 "--slv.jobs.hazelcast.members=" + StoreMembers.address(member),
                 "--slv.jobs.hazelcast.cluster-name=" + member.getConfig().getClusterName(),
                 "--slv.jobs.replica-id=" + name,
-                "--slv.jobs.max-wait=120s");
+                "--slv.jobs.max-wait=120s",
+                "--slv.security.api-keys.bench=" + KEY);
     }
 
     private static JsonNode waitJob(ConfigurableApplicationContext r, String id) throws Exception {
@@ -158,7 +160,7 @@ public final class ScaleOutBenchmark {
     private static JsonNode post(ConfigurableApplicationContext c, String path, Object body) throws IOException,
             InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base(c) + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(3))
+                .header("Content-Type", "application/json").header("X-API-Key", KEY).timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
@@ -169,7 +171,7 @@ public final class ScaleOutBenchmark {
 
     private static HttpResponse<String> get(ConfigurableApplicationContext c, String path) throws IOException,
             InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base(c) + path)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base(c) + path)).header("X-API-Key", KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

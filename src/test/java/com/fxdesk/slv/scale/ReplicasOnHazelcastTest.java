@@ -37,6 +37,9 @@ class ReplicasOnHazelcastTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String JOBS = "/api/v1/calibrations";
+    /** Every replica is given the same clients' keys (a Secret in Kubernetes). */
+    private static final String KEY = "desk-key-0123456789abcdef";
+    private static final String OTHER_KEY = "other-key-0123456789abcdef";
     private static HazelcastInstance member;
     private static final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
@@ -65,7 +68,9 @@ class ReplicasOnHazelcastTest {
                 "--slv.jobs.lease=2s",
                 "--slv.jobs.heartbeat=200ms",
                 "--slv.jobs.compute-threads=" + computeThreads,
-                "--slv.jobs.max-wait=60s");
+                "--slv.jobs.max-wait=60s",
+                "--slv.security.api-keys.desk=" + KEY,
+                "--slv.security.api-keys.other=" + OTHER_KEY);
         replicas.add(c);
         return c;
     }
@@ -75,8 +80,12 @@ class ReplicasOnHazelcastTest {
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder b) {
+        return send(b, KEY);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder b, String key) {
         try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(b.header("X-API-Key", key).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -149,6 +158,11 @@ class ReplicasOnHazelcastTest {
         assertThat(quick.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(job(b, quickId).get("result")).isEqualTo(quick.get("result"));
         assertThat(get(b, JOBS).body()).contains(quickId);
+        // ownership holds across replicas: another client sees neither the job nor it in the list
+        assertThat(send(HttpRequest.newBuilder(URI.create(base(b) + JOBS + "/" + quickId)).GET(), OTHER_KEY)
+                .statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base(b) + JOBS)).GET(), OTHER_KEY).body())
+                .doesNotContain(quickId);
         assertThat(delete(b, JOBS + "/" + quickId).statusCode()).isEqualTo(204);
         assertThat(get(a, JOBS + "/" + quickId).statusCode()).isEqualTo(404);
 

@@ -1,6 +1,7 @@
 package com.fxdesk.slv.web.calibrations;
 
 import com.fxdesk.slv.jobs.JobService;
+import com.fxdesk.slv.security.Clients;
 import com.fxdesk.slv.jobs.QueueFullException;
 import com.fxdesk.slv.jobs.ShuttingDownException;
 import com.fxdesk.slv.web.errors.ApiProblemException;
@@ -39,7 +40,7 @@ public class BatchController {
     public ResponseEntity<BatchView> submit(@RequestBody BatchRequest request) {
         BatchRecord batch;
         try {
-            batch = batches.submit(request, null);
+            batch = batches.submit(request, Clients.current());
         } catch (QueueFullException e) {
             throw CalibrationController.tooManyRequests(jobs, e);
         } catch (ShuttingDownException e) {
@@ -65,7 +66,7 @@ public class BatchController {
     }
 
     private BatchRecord find(String id) {
-        return batches.find(id, null).orElseThrow(() -> ApiProblemException.notFound("no calibration batch with id "
+        return batches.find(id, Clients.current()).orElseThrow(() -> ApiProblemException.notFound("no calibration batch with id "
                 + id + " (batches are kept as long as finished jobs)"));
     }
 }

@@ -1,6 +1,7 @@
 package com.fxdesk.slv.web.calibrations;
 
 import com.fxdesk.slv.jobs.JobService;
+import com.fxdesk.slv.security.Clients;
 import com.fxdesk.slv.jobs.QueueFullException;
 import com.fxdesk.slv.jobs.ShuttingDownException;
 import com.fxdesk.slv.jobs.store.JobRecord;
@@ -53,7 +54,7 @@ public class CalibrationController {
         calibration.prepare(request); // 422 now for what can be refused without computing
         JobRecord job;
         try {
-            job = jobs.submit(SlvCalibrationService.KIND, null, calibration.toJson(request));
+            job = jobs.submit(SlvCalibrationService.KIND, Clients.current(), calibration.toJson(request));
         } catch (QueueFullException e) {
             throw tooManyRequests(jobs, e);
         } catch (ShuttingDownException e) {
@@ -77,7 +78,7 @@ public class CalibrationController {
     @Operation(summary = "Recent calibration jobs, newest first (without results)")
     @GetMapping
     public Map<String, List<JobView>> list() {
-        return Map.of("jobs", jobs.list(null, null).stream().map(j -> view(j, false)).toList());
+        return Map.of("jobs", jobs.list(Clients.current(), null).stream().map(j -> view(j, false)).toList());
     }
 
     @Operation(summary = "Cancel a queued or running job, or delete a finished one",
@@ -121,7 +122,7 @@ public class CalibrationController {
     }
 
     private JobRecord find(String id) {
-        return jobs.find(id, null).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id
+        return jobs.find(id, Clients.current()).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id
                 + " (finished jobs are kept for a limited time)"));
     }
 }

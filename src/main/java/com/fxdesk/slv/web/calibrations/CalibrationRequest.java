@@ -9,7 +9,14 @@ public record CalibrationRequest(MarketDto market, HestonParamsDto heston, Doubl
                                  Integer timeStepDays, Double maturity, EstimatorDto estimator, Integer spotGridSize,
                                  Long seed, RoundTrip roundTrip, Leverage leverage) {
 
-    public record RoundTrip(Boolean enabled, Integer paths) {
+    /**
+     * @param resolutionBps a round-trip point is resolved (counted in the headline RMS and max) when its standard
+     *                      error is at most this many vol bp; default slv.quality.resolution-bps (5)
+     */
+    public record RoundTrip(Boolean enabled, Integer paths, Double resolutionBps) {
+        public RoundTrip(Boolean enabled, Integer paths) {
+            this(enabled, paths, null);
+        }
     }
 
     /** Bounds L is clipped to (defaults 0.05 and 10); clipped grid points are counted per slice in the result. */

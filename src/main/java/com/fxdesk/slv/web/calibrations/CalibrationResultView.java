@@ -3,7 +3,9 @@ package com.fxdesk.slv.web.calibrations;
 import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fxdesk.slv.calibration.RegressionSlice;
+import com.fxdesk.slv.calibration.QualityVerdict;
 import com.fxdesk.slv.calibration.RoundTripResult;
+import com.fxdesk.slv.calibration.RoundTripStatistics;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.volatility.SmilePillar;
@@ -26,11 +28,52 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CalibrationDiagnostics(RoundTripView roundTrip, PhaseTimings timings, List<SliceView> slices, int particles,
-                              long pathSteps, long leverageFloored, long leverageCapped, long varianceFloored) {
+                              long pathSteps, long leverageFloored, long leverageCapped, long varianceFloored,
+                              QualityView quality) {
     }
 
-    public record RoundTripView(double maxErrorBps, double rmsErrorBps, int failed, int paths,
-                            List<RoundTripPoint> points, List<RoundTripResult.Bucket> byDelta) {
+    /**
+     * Headline over resolved points only (standard error ≤ resolutionBps): maxErrorBps, rmsErrorBps (null when no
+     * point is resolved), byDelta and byExpiry; unresolved points are counted and listed apart. allPointsRmsErrorBps:
+     * RMS over every priced point, noise included (the former headline).
+     */
+    public record RoundTripView(Double maxErrorBps, Double rmsErrorBps, int failed, int paths,
+                                List<RoundTripPoint> points, List<GroupView> byDelta, double resolutionBps,
+                                int resolved, int unresolved, Double maxAbsZ, List<GroupView> byExpiry,
+                                List<RoundTripPoint> unresolvedPoints, Double allPointsRmsErrorBps) {
+    }
+
+    /** One delta label or expiry: resolved count, their RMS and max (null when none), unresolved count. */
+    public record GroupView(String label, int count, Double rmsErrorBps, Double maxErrorBps, int unresolved) {
+        static List<GroupView> of(List<RoundTripStatistics.Group> groups) {
+            List<GroupView> out = new ArrayList<>(groups.size());
+            for (RoundTripStatistics.Group g : groups) {
+                out.add(new GroupView(g.key(), g.resolved(), finite(g.rmsErrorBps()), finite(g.maxErrorBps()),
+                        g.unresolved()));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The quality verdict (PASS, WARN, FAIL), why, and the thresholds it used (vol bp): a point is resolved when its
+     * standard error ≤ resolutionBps; PASS needs resolved RMS ≤ passRmsBps and max ≤ passMaxBps, no unresolved
+     * point, no clipped leverage and no surface warning; RMS > failRmsBps or max > failMaxBps is FAIL.
+     */
+    public record QualityView(String verdict, List<String> reasons, double resolutionBps, double passRmsBps,
+                              double passMaxBps, double failRmsBps, double failMaxBps, int resolved, int unresolved,
+                              Double rmsErrorBps, Double maxErrorBps, long leverageClipped,
+                              List<String> surfaceWarnings) {
+        static QualityView of(QualityVerdict q) {
+            QualityVerdict.Thresholds t = q.thresholds();
+            return new QualityView(q.verdict().name(), q.reasons(), t.resolutionBps(), t.passRmsBps(), t.passMaxBps(),
+                    t.failRmsBps(), t.failMaxBps(), q.resolved(), q.unresolved(), finite(q.rmsErrorBps()),
+                    finite(q.maxErrorBps()), q.leverageClipped(), q.surfaceWarnings());
+        }
+    }
+
+    static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /**
@@ -41,7 +84,8 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record RoundTripPoint(double expiry, double strike, String label, Double delta, double marketVol,
-                                 boolean priced, Double modelVol, Double errorBps, Double stdErrorBps) {
+                                 boolean priced, Double modelVol, Double errorBps, Double stdErrorBps,
+                                 Double zScore, boolean resolved) {
     }
 
     public record PhaseTimings(double hestonMs, double localVolMs, double leverageMs, double roundTripMs, double totalMs) {
@@ -55,7 +99,7 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         return new HestonParamsDto(p.v0(), p.kappa(), p.theta(), p.xi(), p.rho());
     }
 
-    public static CalibrationResultView of(Calibrated c) {
+    public static CalibrationResultView of(Calibrated c, RoundTripStatistics st, QualityVerdict quality) {
         SlvCalibrationResult r = c.result();
         List<RegressionSlice> slices = r.slices();
         int n = slices.size();
@@ -72,22 +116,36 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
                     s.leverageCapped(), RegressionResponse.Diagnostics.of(s.diagnostics())));
         }
         RoundTripView rt = null;
-        if (r.roundTrip() != null) {
+        if (r.roundTrip() != null && st != null) {
             RoundTripResult t = r.roundTrip();
             List<RoundTripPoint> points = new ArrayList<>(t.points().size());
+            List<RoundTripPoint> open = new ArrayList<>();
             for (RoundTripResult.Point p : t.points()) {
-                boolean priced = Double.isFinite(p.modelVol()) && p.modelVol() > 0;
-                points.add(new RoundTripPoint(p.expiry(), p.strike(), p.label(), delta(c.surface(), p), p.marketVol(),
-                        priced, priced ? p.modelVol() : null, priced ? p.errorBps() : null,
-                        priced ? p.stdErrorBps() : null));
+                RoundTripPoint v = point(c.surface(), p, st.thresholdBps());
+                points.add(v);
+                if (!v.resolved()) {
+                    open.add(v);
+                }
             }
-            rt = new RoundTripView(t.maxErrorBps(), t.rmsErrorBps(), t.failed(), t.paths(), points, t.byLabel());
+            rt = new RoundTripView(finite(st.maxErrorBps()), finite(st.rmsErrorBps()), t.failed(), t.paths(), points,
+                    GroupView.of(st.byDelta()), st.thresholdBps(), st.resolved(), st.unresolved(),
+                    finite(st.maxAbsZ()), GroupView.of(st.byExpiry()), open, finite(t.rmsErrorBps()));
         }
         SlvCalibrationResult.Timings tm = r.timings();
         PhaseTimings timings = new PhaseTimings(c.hestonMs(), c.localVolMs(), tm.leverageMs(), tm.roundTripMs(), c.totalMs());
         return new CalibrationResultView(params(c.heston()), r.mixing(), params(r.mixedHeston()),
                 new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
-                r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored()));
+                r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored(),
+                quality == null ? null : QualityView.of(quality)));
+    }
+
+    static RoundTripPoint point(VolSurface surface, RoundTripResult.Point p, double threshold) {
+        boolean priced = Double.isFinite(p.modelVol()) && p.modelVol() > 0;
+        boolean seOk = priced && Double.isFinite(p.stdErrorBps());
+        Double z = seOk && p.stdErrorBps() > 0 ? finite(p.errorBps() / p.stdErrorBps()) : null;
+        return new RoundTripPoint(p.expiry(), p.strike(), p.label(), delta(surface, p), p.marketVol(), priced,
+                priced ? p.modelVol() : null, priced ? finite(p.errorBps()) : null,
+                seOk ? p.stdErrorBps() : null, z, RoundTripStatistics.isResolved(p, threshold));
     }
 
     /** The quoted delta of the surface point the quote came from (ATM included); from the label otherwise. */
