@@ -153,6 +153,8 @@ class DeploymentManifestsTest {
         assertThat(jobs.computeThreads()).as("one compute thread per CPU of the limit")
                 .isEqualTo(cpus(at(c, "resources", "limits", "cpu")));
         assertThat(at(c, "env", 4, "valueFrom", "fieldRef", "fieldPath")).isEqualTo("metadata.name");
+        // every replica gets the same clients' API keys (a client may reach any replica)
+        assertThat(at(c, "envFrom", 0, "secretRef", "name")).isEqualTo("slv-api-keys");
 
         // the members' address is the store's headless Service, on its port, in the same cluster
         Map<String, Object> storeService = one("Service", "slv-store");
@@ -250,6 +252,8 @@ class DeploymentManifestsTest {
             assertThat(store.hazelcast().members()).containsExactly("store:" + member.getNetworkConfig().getPort());
             assertThat(store.hazelcast().clusterName()).isEqualTo(member.getClusterName());
             assertThat(upstream).contains(replica + ":8080");
+            assertThat(env.get("SLV_SECURITY_APIKEYS_DESK")).as("the same client key on every replica")
+                    .isEqualTo(at(services, "slv-1", "environment", "SLV_SECURITY_APIKEYS_DESK"));
         }
         assertThat(list(at(services, "nginx", "volumes")).get(0).toString()).startsWith("./nginx.conf:");
         assertThat(at(services, "nginx", "ports", 0).toString()).endsWith(":80");
