@@ -32,6 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
         "slv.limits.max-regression-samples=5000",
         "slv.jobs.queue-capacity=2",
         "slv.jobs.max-wait=20s",
+        // generous on a loaded CI machine; the deadline itself is tested in ComputeGateTest and the fuzz test
+        "slv.compute.deadline=30s",
         "slv.security.api-keys.test-client=" + ApiTestSupport.API_KEY,
         "slv.security.api-keys.other-client=" + ApiTestSupport.OTHER_API_KEY})
 public abstract class ApiTestSupport {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Authentication over real HTTP with real API keys and real RS256-signed JWTs (the test key pair of
  * {@link TestJwts}): 401 without or with bad credentials, open health, job ownership across clients, headers.
  */
+@TestPropertySource(properties = "slv.jobs.queue-capacity=8") // its own job queue: not filled by other classes' jobs
 class SecurityApiTest extends ApiTestSupport {
     private static final String JOBS = "/api/v1/calibrations";
 

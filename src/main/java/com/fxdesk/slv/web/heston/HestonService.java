@@ -17,9 +17,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class HestonService {
     private final SurfaceService surfaces;
-    private final HestonCalibrator calibrator = new HestonCalibrator();
+    private final HestonCalibrator calibrator;
 
-    public HestonService(SurfaceService surfaces) {
+    /**
+     * The fit's own wall-clock budget is 60% of the synchronous deadline (at most the engine's default): it then
+     * returns its best point (budgetReached) instead of being stopped by the deadline with no result.
+     */
+    public HestonService(SurfaceService surfaces, com.fxdesk.slv.config.ComputeProperties compute) {
+        HestonCalibrator.Options d = HestonCalibrator.Options.defaults();
+        long budget = Math.min(d.timeBudgetMillis(), compute.deadline().toMillis() * 6 / 10);
+        this.calibrator = new HestonCalibrator(new HestonCalibrator.Options(d.maxIterations(), d.scoutIterations(),
+                d.multiStart(), d.pricingTolerance(), Math.max(1, budget)));
         this.surfaces = surfaces;
     }
 

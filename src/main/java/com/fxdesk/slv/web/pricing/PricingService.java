@@ -42,6 +42,7 @@ import com.fxdesk.slv.web.regression.EstimatorMapper;
 import com.fxdesk.slv.web.support.EngineMetrics;
 import com.fxdesk.slv.web.errors.EngineRejectedException;
 import com.fxdesk.slv.web.support.Domain;
+import com.fxdesk.slv.web.surface.SurfaceResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -204,16 +205,27 @@ public class PricingService {
         McConfig mc = mcConfig(request.monteCarlo());
         List<PricingResponse.Result> results = new ArrayList<>();
         double maturity = maxMaturity;
-        for (Model model : request.models()) {
-            results.addAll(metrics.pricing(model.name(), () -> switch (model) {
-                case BS -> blackScholes(in, products);
-                case HESTON -> hestonModel(in, products, mc);
-                case LV -> monteCarlo(in, products, McModel.LV, mc, maturity);
-                case SLV -> monteCarlo(in, products, McModel.SLV, mc, maturity);
-            }));
+        for (int j = 0; j < request.models().size(); j++) {
+            Model model = request.models().get(j);
+            try {
+                results.addAll(metrics.pricing(model.name(), () -> switch (model) {
+                    case BS -> blackScholes(in, products);
+                    case HESTON -> hestonModel(in, products, mc);
+                    case LV -> monteCarlo(in, products, McModel.LV, mc, maturity);
+                    case SLV -> monteCarlo(in, products, McModel.SLV, mc, maturity);
+                }));
+            } catch (com.fxdesk.slv.market.MarketDataException | EngineRejectedException named) {
+                throw named;
+            } catch (IllegalArgumentException refused) {
+                // the model cannot be built or run on this market (e.g. a zero vol somewhere on the surface)
+                String msg = "model " + model + " cannot price with this market: " + refused.getMessage();
+                throw new EngineRejectedException(msg, List.of(new FieldViolation("models[" + j + "]", msg)));
+            }
         }
         checkBounds(results, products, in.market.fx());
-        return new PricingResponse(results, (System.nanoTime() - t0) / 1_000_000);
+        List<SurfaceResponse.Warning> warnings = in.surface == null ? List.of()
+                : SurfaceResponse.Warning.of(in.surface.warnings(), null);
+        return new PricingResponse(results, warnings, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**
