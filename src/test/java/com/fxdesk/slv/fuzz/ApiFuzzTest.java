@@ -22,9 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Property-based fuzzing of every endpoint through real HTTP ({@link ApiFuzzer}): the service runs on a random port
  * with the test limits and an API key. Tries: {@code jqwik.tries.default} (2,000 in
  * src/test/resources/junit-platform.properties, the CI run); the fixed seed makes every run the same cases. A longer
- * run (docs/hardening.md): {@code ./mvnw -B -ntp test -Dtest=ApiFuzzProperties -Djqwik.tries.default=20000}.
+ * run (docs/hardening.md): {@code ./mvnw -B -ntp test -Dtest=ApiFuzzTest -Djqwik.tries.default=20000}.
  */
-class ApiFuzzProperties {
+class ApiFuzzTest {
     static final String KEY = "fuzz-key-0123456789abcdef";
     private static ConfigurableApplicationContext app;
     private static ApiFuzzer fuzzer;
