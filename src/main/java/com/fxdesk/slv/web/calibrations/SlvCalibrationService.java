@@ -94,8 +94,9 @@ public class SlvCalibrationService implements JobHandler {
             Calibrated c = calibrate(market, s, ctx.cancelled(), (f, phase) -> ctx.progress(f, phase.label()));
             RoundTripStatistics stats = c.result().roundTrip() == null ? null
                     : RoundTripStatistics.of(c.result().roundTrip(), thresholds.resolutionBps());
-            // the surface's own warnings join the verdict once the surface reports them (none are reported yet)
-            QualityVerdict verdict = QualityVerdict.judge(c.result(), stats, List.of(), thresholds);
+            List<String> surfaceWarnings = c.surface().warnings().stream()
+                    .map(w -> w.code() + " " + w.tenor() + ": " + w.message()).toList();
+            QualityVerdict verdict = QualityVerdict.judge(c.result(), stats, surfaceWarnings, thresholds);
             if (stats != null) {
                 metrics.quality(market.fx().pair(), verdict);
             }
