@@ -115,9 +115,10 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
     }
 
     /**
-     * Defaults: the paper's (η = 0.66, 2,048 particles, 5-day regression steps), daily propagation (5 sub-steps:
-     * at 5-day propagation steps the frozen-leverage time discretisation dominates the round-trip error), short-end
-     * refinement 3, 200-point spot grid over the 0.1%–99.9% quantiles, L in [0.05, 10], 100,000 round-trip paths, chunks of
+     * Defaults: the paper's (η = 0.66, 2,048 particles, 5-day regression steps), daily propagation from 10,000
+     * particles (5 sub-steps: there the frozen-leverage time discretisation dominates the round-trip error), the
+     * grid graded near t = 0, after expiries and for fast mean reversion ({@link #DEFAULT_GRADING}, finest regression
+     * interval Δt/2^3), 200-point spot grid over the 0.1%–99.9% quantiles, L in [0.05, 10], 100,000 round-trip paths, chunks of
      * 1,024 particles (small enough to share 2,048 particles between two threads, large enough to amortise a chunk's
      * set-up; 16 KB of x and V per chunk stay in L1/L2 through an interval's steps).
      */

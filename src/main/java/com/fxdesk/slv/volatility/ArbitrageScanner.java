@@ -1,98 +1,127 @@
 package com.fxdesk.slv.volatility;
 
+import com.fxdesk.slv.math.BlackFormula;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Static-arbitrage scan of a {@link VolSurface} on a fine grid.
+ * Static-arbitrage scan of an implied-vol surface on a dense (T, K) grid, in undiscounted call prices over the forward
+ * c(T, k) = C/(P_d F), k = K/F(T) (for deterministic rates the no-arbitrage conditions are exactly):
  * <ul>
- *   <li>Butterfly: Durrleman/Gatheral–Jacquier g(y) = (1 − y w'/(2w))² − w'²/4 (1/w + 1/4) + w''/2 ≥ 0 (density ≥ 0)
- *       with the surface's analytic y-derivatives, on {@value #Y_POINTS} points of y = ±{@value #Z_RANGE} ATM standard
- *       deviations, at every pillar expiry and {@value #SUB} times inside each interval (and before the first / after
- *       the last expiry); also each slice's SVI wing slope b(1 + |ρ|) ≤ 2 (Lee).</li>
- *   <li>Calendar: w(T_{i+1}, y) ≥ w(T_i, y) between consecutive pillars and ∂_T w ≥ 0 at the inner times, same y grid.</li>
+ *   <li>Butterfly: c convex and non-increasing in k, and above (1 − k)⁺ — second differences on {@value #K_POINTS}
+ *       strikes spanning ±{@value #Z_RANGE} ATM standard deviations.</li>
+ *   <li>Calendar: c(T₂, k) ≥ c(T₁, k) at fixed k for consecutive scan times.</li>
  * </ul>
- * One violation per (type, time slice) is reported: the worst point, with its strike and amount. Tolerance 1e-10.
+ * Times: {@value #SUB} inside every interval between pillars, the pillars themselves, {@value #SUB} before the first and
+ * up to 1.5× the last expiry. One violation per (type, time) is reported: the worst point, with its strike and amount
+ * (price units of the forward). Tolerance {@value #TOL}.
  */
 public final class ArbitrageScanner {
-    static final int Y_POINTS = 401;
+    static final int K_POINTS = 601;
     static final double Z_RANGE = 6.0;
-    static final int SUB = 4;
-    private static final double TOL = 1e-10;
+    static final int SUB = 8;
+    static final double TOL = 1e-12;
 
     private ArbitrageScanner() {
     }
 
+    /** The surface's own prices (no round trip through implied vols). */
     public static ArbitrageReport scan(VolSurface s) {
-        List<ArbitrageViolation> out = new ArrayList<>();
-        double[] e = s.expiries();
+        return scan(s::normalizedCall, s::impliedVol, s::forward, s.expiries());
+    }
+
+    /** Any implied-vol surface, priced by Black from its vols (e.g. a parametric surface to test). */
+    public static ArbitrageReport scan(ImpliedVolSurface s, double[] expiries) {
+        return scan((t, k) -> {
+            double f = s.forward(t);
+            double v = s.impliedVol(t, k * f);
+            return BlackFormula.undiscounted(true, 1.0, k, v * Math.sqrt(t));
+        }, s::impliedVol, s::forward, expiries);
+    }
+
+    @FunctionalInterface
+    interface Prices {
+        double call(double t, double k);
+    }
+
+    @FunctionalInterface
+    interface Vols {
+        double vol(double t, double strike);
+    }
+
+    @FunctionalInterface
+    interface Forwards {
+        double forward(double t);
+    }
+
+    /** Scan times: inside each interval, the pillars, before the first and after the last expiry. */
+    static double[] times(double[] e) {
         List<Double> times = new ArrayList<>();
-        times.add(0.5 * e[0]);
+        for (int k = 1; k <= SUB; k++) {
+            times.add(e[0] * k / (SUB + 1.0));
+        }
         for (int i = 0; i < e.length; i++) {
             times.add(e[i]);
-            if (i + 1 < e.length) {
-                for (int k = 1; k <= SUB; k++) {
-                    times.add(e[i] + (e[i + 1] - e[i]) * k / (SUB + 1));
-                }
+            double next = i + 1 < e.length ? e[i + 1] : 1.5 * e[i];
+            for (int k = 1; k <= SUB; k++) {
+                times.add(e[i] + (next - e[i]) * k / (SUB + 1.0));
             }
         }
-        times.add(e[e.length - 1] * 1.5);
-        double[] d = new double[4];
-        double[] scratch = new double[VolSurface.Slice.SCRATCH];
+        times.add(1.5 * e[e.length - 1]);
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static ArbitrageReport scan(Prices p, Vols vols, Forwards fwd, double[] e) {
+        List<ArbitrageViolation> out = new ArrayList<>();
+        double[] times = times(e);
+        double[] prevK = null;
+        double prevT = 0;
         for (double t : times) {
-            VolSurface.Slice sl = s.slice(t);
-            double fwd = sl.forward();
-            sl.eval(0, d, scratch);
-            double half = Z_RANGE * Math.sqrt(Math.max(d[0], 1e-10));
-            double worstG = -TOL;
-            double worstGy = Double.NaN;
-            double worstT = -TOL;
-            double worstTy = Double.NaN;
-            for (int j = 0; j < Y_POINTS; j++) {
-                double y = -half + 2 * half * j / (Y_POINTS - 1);
-                sl.eval(y, d, scratch);
-                double g = d[0] > 0 ? SviSmile.densityFunction(y, d[0], d[1], d[2]) : Double.NEGATIVE_INFINITY;
-                if (g < worstG) {
-                    worstG = g;
-                    worstGy = y;
+            double f = fwd.forward(t);
+            double sd = vols.vol(t, f) * Math.sqrt(t);
+            double[] k = new double[K_POINTS];
+            double[] c = new double[K_POINTS];
+            for (int j = 0; j < K_POINTS; j++) {
+                k[j] = Math.exp(Z_RANGE * sd * (2.0 * j / (K_POINTS - 1) - 1));
+                c[j] = p.call(t, k[j]);
+            }
+            double worstB = TOL;
+            double worstBk = Double.NaN;
+            for (int j = 0; j < K_POINTS; j++) {
+                double below = Math.max(1 - k[j], 0) - c[j]; // under intrinsic
+                double slope = j > 0 ? (c[j] - c[j - 1]) / (k[j] - k[j - 1]) : -1;
+                double amount = Math.max(below, slope > 0 ? slope * (k[j] - k[j - 1]) : 0);
+                if (j > 0 && j + 1 < K_POINTS) {
+                    double hm = k[j] - k[j - 1];
+                    double hp = k[j + 1] - k[j];
+                    // negative convexity: c_j above the chord of its neighbours
+                    double chord = (hp * c[j - 1] + hm * c[j + 1]) / (hm + hp);
+                    amount = Math.max(amount, c[j] - chord);
                 }
-                if (d[3] < worstT) {
-                    worstT = d[3];
-                    worstTy = y;
-                }
-            }
-            if (!Double.isNaN(worstGy)) {
-                out.add(new ArbitrageViolation(ArbitrageType.BUTTERFLY, t, fwd * Math.exp(worstGy), -worstG));
-            }
-            if (!Double.isNaN(worstTy)) {
-                out.add(new ArbitrageViolation(ArbitrageType.CALENDAR, t, fwd * Math.exp(worstTy), -worstT));
-            }
-        }
-        for (int i = 0; i < e.length; i++) {
-            SviSmile svi = s.smiles().get(i).svi();
-            if (svi.maxWingSlope() > 2) {
-                out.add(new ArbitrageViolation(ArbitrageType.BUTTERFLY, e[i],
-                        svi.rho() > 0 ? Double.POSITIVE_INFINITY : 0.0, svi.maxWingSlope() - 2));
-            }
-        }
-        // calendar between pillars (the interpolant is monotone iff the pillars are, but report where they are not)
-        for (int i = 0; i + 1 < e.length; i++) {
-            double w0 = s.w(e[i + 1], 0);
-            double half = Z_RANGE * Math.sqrt(Math.max(w0, 1e-10));
-            double worst = TOL;
-            double worstY = Double.NaN;
-            for (int j = 0; j < Y_POINTS; j++) {
-                double y = -half + 2 * half * j / (Y_POINTS - 1);
-                double drop = s.smiles().get(i).w(y) - s.smiles().get(i + 1).w(y);
-                if (drop > worst) {
-                    worst = drop;
-                    worstY = y;
+                if (!(amount <= worstB)) { // NaN counts as a violation
+                    worstB = Double.isNaN(amount) ? Double.POSITIVE_INFINITY : amount;
+                    worstBk = k[j];
                 }
             }
-            if (!Double.isNaN(worstY)) {
-                out.add(new ArbitrageViolation(ArbitrageType.CALENDAR, e[i + 1], s.forward(e[i + 1]) * Math.exp(worstY),
-                        worst));
+            if (!Double.isNaN(worstBk)) {
+                out.add(new ArbitrageViolation(ArbitrageType.BUTTERFLY, t, worstBk * f, worstB));
             }
+            if (prevK != null) {
+                double worstC = TOL;
+                double worstCk = Double.NaN;
+                for (int j = 0; j < K_POINTS; j++) {
+                    double drop = p.call(prevT, k[j]) - c[j];
+                    if (!(drop <= worstC)) {
+                        worstC = Double.isNaN(drop) ? Double.POSITIVE_INFINITY : drop;
+                        worstCk = k[j];
+                    }
+                }
+                if (!Double.isNaN(worstCk)) {
+                    out.add(new ArbitrageViolation(ArbitrageType.CALENDAR, t, worstCk * f, worstC));
+                }
+            }
+            prevK = k;
+            prevT = t;
         }
         return new ArbitrageReport(out.isEmpty(), out);
     }

@@ -2,28 +2,29 @@ package com.fxdesk.slv.volatility;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Dupire local volatility in Gatheral's form (SPEC §2, deterministic rates), from the surface's analytic derivatives:
- * <pre>  σ²_LV(t, S) = ∂_T w / g(y),   g = 1 − (y/w) ∂_y w + ¼(−¼ − 1/w + y²/w²)(∂_y w)² + ½ ∂_yy w,   y = ln(S/F(t))  </pre>
- * At t → 0 (w → 0 with w = t·v(y), v the first smile's implied variance) the limit
- * σ²_LV(0, S) = v / (1 − y v'/(2v))² is used. Where ∂_T w ≤ 0 (calendar arbitrage) the value is the floor, where
- * g ≤ 0 (butterfly arbitrage) the cap; otherwise the value is clamped to [floor, cap]. {@link #grid} counts and lists
- * those points. Immutable and thread-safe.
+ * Dupire local volatility of the Andreasen–Huge price surface c(t, k) of a {@link VolSurface} (SPEC §2, deterministic
+ * rates, k = S/F(t)): σ²_LV(t, k) = 2 ∂_t c / (k² ∂²_k c). Inside a sub-step starting at s, c(t) = M(τ)⁻¹ c(s) with
+ * τ = t − s and M(τ) = I − ½τ diag(σ_i²) L, so exactly on the lattice
+ * <pre>  ∂_t c = ½ M⁻¹ diag(σ_i²) L c,    σ²_LV = [M⁻¹ diag(σ_i²) L c]_j / [L c]_j  </pre>
+ * Both numerator and denominator are non-negative by the M-matrix property, so no floor or cap is needed where the
+ * density is representable; at τ → 0 the value is the interval's own σ_i (Andreasen–Huge's local vol). Where the
+ * lattice density is below 1e-10 of its maximum (beyond about 6 standard deviations) σ_i is used. Between nodes σ_LV is
+ * linear in ln k, flat beyond the lattice. The floor and cap are a last guard; {@link #grid} counts and lists every
+ * point where they bite. Immutable and thread-safe; per-time slices are cached.
  */
 public final class DupireLocalVol implements LocalVolSurface {
     public static final double DEFAULT_FLOOR = 0.01;
-    public static final double DEFAULT_CAP = 2.0;
-    private static final int OK = 0;
-    private static final int NUM = 1;
-    private static final int DEN = 2;
-    private static final int LOW = 3;
-    private static final int HIGH = 4;
+    public static final double DEFAULT_CAP = 5.0;
+    private static final double DENSITY_CUTOFF = 1e-10;
+    private static final int CACHE_LIMIT = 8192;
 
     private final VolSurface surface;
     private final double floor;
     private final double cap;
-    private final double tMin;
+    private final ConcurrentHashMap<Double, Slice> cache = new ConcurrentHashMap<>();
 
     public DupireLocalVol(VolSurface surface) {
         this(surface, DEFAULT_FLOOR, DEFAULT_CAP);
@@ -36,7 +37,6 @@ public final class DupireLocalVol implements LocalVolSurface {
         this.surface = surface;
         this.floor = floor;
         this.cap = cap;
-        this.tMin = 1e-10 * surface.firstExpiry();
     }
 
     public VolSurface surface() {
@@ -53,51 +53,45 @@ public final class DupireLocalVol implements LocalVolSurface {
 
     @Override
     public double localVol(double t, double spot) {
-        double[] out = new double[1];
-        localVol(t, new double[] {spot}, out, 1);
-        return out[0];
+        Slice s = slice(t);
+        return clamp(s.raw(Math.log(spot * (1 / s.forward))));
     }
 
     @Override
     public void localVol(double t, double[] spots, double[] out, int n) {
-        VolSurface.Slice sl = surface.slice(t);
-        double fwd = sl.forward();
-        double[] d = new double[4];
-        double[] scratch = new double[VolSurface.Slice.SCRATCH];
-        boolean limit = t < tMin;
+        Slice s = slice(t);
+        double inv = 1 / s.forward;
         for (int i = 0; i < n; i++) {
-            double y = Math.log(spots[i] / fwd);
-            out[i] = value(sl, y, limit, d, scratch);
+            out[i] = clamp(s.raw(Math.log(spots[i] * inv)));
         }
+    }
+
+    private double clamp(double v) {
+        return v < floor ? floor : v > cap ? cap : v;
     }
 
     /** Local vol on times × spots with the count and location of floored/capped points. */
     public LocalVolGrid grid(double[] times, double[] spots) {
         double[][] v = new double[times.length][spots.length];
-        double[] d = new double[4];
-        double[] scratch = new double[VolSurface.Slice.SCRATCH];
         int floored = 0;
         int capped = 0;
         List<LocalVolGrid.Adjustment> adj = new ArrayList<>();
         for (int i = 0; i < times.length; i++) {
-            double t = times[i];
-            VolSurface.Slice sl = surface.slice(t);
-            double fwd = sl.forward();
-            boolean limit = t < tMin;
+            Slice s = slice(times[i]);
             for (int j = 0; j < spots.length; j++) {
-                double y = Math.log(spots[j] / fwd);
-                double val = value(sl, y, limit, d, scratch);
+                double raw = s.raw(Math.log(spots[j] * (1 / s.forward)));
+                double val = clamp(raw);
                 v[i][j] = val;
-                int status = (int) d[3];
-                if (status != OK) {
-                    if (status == NUM || status == LOW) {
+                if (val != raw) {
+                    LocalVolGrid.Reason reason = raw < floor ? LocalVolGrid.Reason.BELOW_FLOOR
+                            : LocalVolGrid.Reason.ABOVE_CAP;
+                    if (raw < floor) {
                         floored++;
                     } else {
                         capped++;
                     }
                     if (adj.size() < LocalVolGrid.MAX_LISTED) {
-                        adj.add(new LocalVolGrid.Adjustment(t, spots[j], LocalVolGrid.Reason.values()[status - 1],
-                                d[0], d[1], val));
+                        adj.add(new LocalVolGrid.Adjustment(times[i], spots[j], reason, raw * raw, 1.0, val));
                     }
                 }
             }
@@ -105,46 +99,71 @@ public final class DupireLocalVol implements LocalVolSurface {
         return new LocalVolGrid(times.clone(), spots.clone(), v, floored, capped, adj);
     }
 
-    /** Local vol at log-moneyness y; leaves numerator, denominator and status code in d[0], d[1], d[3]. */
-    private double value(VolSurface.Slice sl, double y, boolean limit, double[] d, double[] scratch) {
-        double num;
-        double den;
-        if (limit) {
-            surface.smiles().get(0).jet(y, scratch, 0);
-            double v = scratch[0] / surface.firstExpiry();
-            double v1 = scratch[1] / surface.firstExpiry();
-            double q = 1 - 0.5 * y * v1 / v;
-            num = v;
-            den = v > 0 ? q * q : -1;
-        } else {
-            sl.eval(y, d, scratch);
-            num = d[3];
-            den = d[0] > 0 ? SviSmile.densityFunction(y, d[0], d[1], d[2]) : -1;
+    private Slice slice(double t) {
+        double tm = Math.max(t, 0.0);
+        Slice s = cache.get(tm);
+        if (s == null) {
+            if (cache.size() > CACHE_LIMIT) {
+                cache.clear();
+            }
+            s = new Slice(tm);
+            cache.put(tm, s);
         }
-        double out;
-        int status;
-        if (!(num > 0)) {
-            out = floor;
-            status = NUM;
-        } else if (!(den > 0)) {
-            out = cap;
-            status = DEN;
-        } else {
-            double lv = Math.sqrt(num / den);
-            if (lv < floor) {
-                out = floor;
-                status = LOW;
-            } else if (lv > cap) {
-                out = cap;
-                status = HIGH;
-            } else {
-                out = lv;
-                status = OK;
+        return s;
+    }
+
+    /** Local vol per lattice node at one time. */
+    private final class Slice {
+        final double forward;
+        final double[] lv;
+        final StrikeLattice lat = surface.lattice;
+
+        Slice(double t) {
+            forward = surface.forward(t);
+            int n = lat.n;
+            VolSurface.Step st = surface.step(Math.max(t, 0.0));
+            lv = new double[n];
+            if (st.black()) {
+                java.util.Arrays.fill(lv, surface.sigma0());
+                return;
+            }
+            double tau = Math.max(st.tau(), 0.0);
+            double[] var = st.variance();
+            if (tau == 0) {
+                for (int j = 0; j < n; j++) {
+                    lv[j] = Math.sqrt(var[j]);
+                }
+                return;
+            }
+            ImplicitStep step = new ImplicitStep(lat, tau, var);
+            double[] u = new double[n];
+            step.solve(st.from(), u);
+            double[] den = new double[n];
+            lat.apply(u, den);
+            double[] num = new double[n];
+            double maxDen = 0;
+            for (int j = 0; j < n; j++) {
+                num[j] = var[j] * den[j];
+                maxDen = Math.max(maxDen, den[j]);
+            }
+            step.solve(num, num);
+            double cutoff = DENSITY_CUTOFF * maxDen;
+            for (int j = 0; j < n; j++) {
+                lv[j] = den[j] > cutoff && num[j] > 0 ? Math.sqrt(num[j] / den[j]) : Math.sqrt(var[j]);
             }
         }
-        d[0] = num;
-        d[1] = den;
-        d[3] = status;
-        return out;
+
+        /** Unclamped local vol at x = ln(S/F(t)), linear in x between nodes. */
+        double raw(double x) {
+            if (x <= lat.x[0]) {
+                return lv[0];
+            }
+            if (x >= lat.x[lat.n - 1]) {
+                return lv[lat.n - 1];
+            }
+            int j = lat.cellX(x);
+            double w = (x - lat.x[j]) / (lat.x[j + 1] - lat.x[j]);
+            return lv[j] + w * (lv[j + 1] - lv[j]);
+        }
     }
 }

@@ -13,24 +13,38 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Builds a {@link VolSurface} from market data: one SVI slice per expiry ({@link SviFitter}); for FX quotes the
- * slice is made to pass exactly through the quoted points by a local correction where SVI alone leaves a residual
- * ({@link SmileSlice}).
+ * Builds the Andreasen–Huge {@link VolSurface} of a market: expiry by expiry, the local vol of the interval is fitted
+ * ({@link AndreasenHugeFit}) so that one implicit step from the previous expiry's prices reproduces the expiry's
+ * points. The result is free of butterfly and calendar arbitrage for every T and K by construction; an input point
+ * that cannot be reached that way (because the input itself has arbitrage) is moved as little as the fit allows and
+ * listed in {@link VolSurface#warnings()}.
+ * <p><b>Grid.</b> Every grid point is a target and a local-vol knot (square system): arbitrage-free inputs are reproduced
+ * to {@link AndreasenHugeFit#TOLERANCE}.
  * <p><b>FX quotes.</b> Each tenor gives 5 points (10P, 25P, ATM, 25C, 10C), or 3 without 10Δ quotes, under the
- * pillar's delta convention (spot/forward, premium-adjusted or not; per-pillar overrides win) and ATM convention.
- * Smile strangle: σ25C = ATM + BF + RR/2, σ25P = ATM + BF − RR/2 (same for 10Δ); each strike is the strike of that
- * delta at its own vol. Market (broker) strangle: the quoted BF_mkt defines one vol σ_s = ATM + BF_mkt, the strikes
- * K_c, K_p of the +25Δ call and −25Δ put at σ_s, and the strangle price C(K_c, σ_s) + P(K_p, σ_s). The smile
- * butterflies (25Δ and 10Δ together) are solved so that the fitted SVI smile, priced at its own vols at K_c and K_p,
- * reprices that strangle; the equations are vega-scaled (errors in vol) and solved by Newton with a finite-difference
- * Jacobian to 1e-9 in vol.
- * <p><b>Grid.</b> SVI is fitted to each expiry's strike list (residuals reported per point).
- * <p>Stateless; throws {@link MarketDataException} (naming the pillar or grid expiry where it can) on unusable input.
+ * pillar's delta convention (spot/forward, premium-adjusted or not; per-pillar overrides win) and ATM convention
+ * (delta-neutral straddle or forward). Smile strangle: σ25C = ATM + BF + RR/2, σ25P = ATM + BF − RR/2 (same for 10Δ);
+ * each strike is the strike of that delta at its own vol (premium-adjusted call deltas: the branch above the strike of
+ * the delta maximum). Market (broker) strangle: the quoted BF_mkt defines one vol σ_s = ATM + BF_mkt, the +25Δ call and
+ * −25Δ put strikes at σ_s and the strangle price at σ_s; the smile butterflies (25Δ, and 10Δ when quoted) are solved
+ * by damped Newton so that the fitted surface reprices the strangle(s). Where no smile does, the closest one is kept
+ * and the residual per strangle reported with a warning.
+ * <p>Stateless; throws {@link MarketDataException} (naming the pillar or grid expiry, in plain words) only when the
+ * input cannot define a smile at all.
  */
 public final class VolSurfaceBuilder {
+    /** Lattice spacing at the money as a fraction of the shortest expiry's ATM standard deviation. */
+    static final double NODES_PER_SD = 30;
+    /** Grid points moved by more than this are reported. */
+    public static final double GRID_WARNING_BPS = 0.5;
+    /** Quotes repriced worse than this are reported. */
+    public static final double QUOTE_WARNING_BPS = 0.1;
     private static final double STRANGLE_TOL = 1e-9;
+    private static final double VEGA_FLOOR = 1e-12;
+    /** Beyond the outermost points local vol continues the outer segment's log-slope over this many ATM sd. */
+    static final double WING_SD = 1.0;
 
     private VolSurfaceBuilder() {
     }
@@ -55,6 +69,33 @@ public final class VolSurfaceBuilder {
         return "volatility.grid.expiries[" + index + "]";
     }
 
+    /** The pillar's field in the order the market gave the pillars (before sorting by expiry). */
+    private static String pillarField(FxVolQuotes q, FxVolPillar p) {
+        return "volatility.quotes.pillars[" + q.pillars().indexOf(p) + "]";
+    }
+
+    private static MarketDataException atPillar(FxVolQuotes q, FxVolPillar p, IllegalArgumentException e) {
+        String m = e.getMessage() != null && e.getMessage().startsWith("pillar ") ? e.getMessage()
+                : "pillar " + p.tenor() + ": " + e.getMessage();
+        return new MarketDataException(pillarField(q, p), m, e);
+    }
+
+    // ------------------------------------------------------------------------------------------------ lattice
+
+    /** Lattice wide enough for the longest expiry's wings and fine enough for the shortest expiry's smile. */
+    static StrikeLattice lattice(double[] expiries, double[] atmVols, double[] maxVols, double maxAbsX) {
+        double sdMin = Double.POSITIVE_INFINITY;
+        double sdMax = 0;
+        for (int i = 0; i < expiries.length; i++) {
+            sdMin = Math.min(sdMin, atmVols[i] * Math.sqrt(expiries[i] / VolSurface.SHORTEST_FRACTION));
+            sdMax = Math.max(sdMax, Math.min(maxVols[i], 3.0) * Math.sqrt(expiries[i]));
+        }
+        sdMin = Math.max(sdMin, 1e-4);
+        double xMax = Math.min(Math.max(Math.max(10 * sdMax, maxAbsX + 4 * sdMax), 1.0), 16.0);
+        // spacing at the money resolves the shortest time the surface serves (firstExpiry / 16) with ~7 nodes per sd
+        return StrikeLattice.sinh(4 * sdMin / NODES_PER_SD, 8 * sdMin, xMax);
+    }
+
     // ------------------------------------------------------------------------------------------------ grid
 
     static VolSurface fromGrid(FxMarket fx, VolGrid g) {
@@ -64,50 +105,89 @@ public final class VolSurfaceBuilder {
             throw new IllegalArgumentException("grid needs one strike list and one vol list per expiry");
         }
         Integer[] order = sortedOrder(e);
-        List<SmilePillar> pillars = new ArrayList<>();
-        List<SmileSlice> smiles = new ArrayList<>();
+        int n = e.length;
+        double[] t = new double[n];
+        double[][] ks = new double[n][];
+        double[][] vs = new double[n][];
+        double[] atm = new double[n];
+        double[] max = new double[n];
+        double maxAbsX = 0;
         double prev = 0;
-        for (int oi : order) {
-            double expiry = e[oi];
-            if (!(expiry > prev) || !Double.isFinite(expiry)) {
+        for (int i = 0; i < n; i++) {
+            int oi = order[i];
+            t[i] = e[oi];
+            if (!(t[i] > prev) || !Double.isFinite(t[i])) {
                 throw new MarketDataException(gridField(oi), "grid expiries must be positive, finite and distinct: "
-                        + expiry, null);
+                        + t[i], null);
             }
-            prev = expiry;
+            prev = t[i];
             double[] k = g.strikes()[oi];
             double[] v = g.vols()[oi];
             if (k == null || v == null || k.length != v.length || k.length == 0) {
-                throw new MarketDataException(gridField(oi), "grid expiry " + expiry + ": strikes and vols must be "
-                        + "non-empty and of equal length", null);
+                throw new MarketDataException(gridField(oi), "grid expiry " + t[i] + ": strikes and vols must be"
+                        + " non-empty and of equal length", null);
             }
-            double fwd = fx.forward(expiry);
-            double[] y = new double[k.length];
+            Integer[] ko = sortedOrder(k);
+            ks[i] = new double[k.length];
+            vs[i] = new double[k.length];
+            double fwd = fx.forward(t[i]);
+            double best = Double.POSITIVE_INFINITY;
             for (int j = 0; j < k.length; j++) {
-                if (!(k[j] > 0) || !Double.isFinite(k[j])) {
-                    throw new MarketDataException(gridField(oi), "grid expiry " + expiry + ": strikes must be finite "
-                            + "and > 0", null);
+                ks[i][j] = k[ko[j]];
+                vs[i][j] = v[ko[j]];
+                if (!(ks[i][j] > 0) || !Double.isFinite(ks[i][j])) {
+                    throw new MarketDataException(gridField(oi), "grid expiry " + t[i] + ": strikes must be finite"
+                            + " and > 0", null);
                 }
-                if (!(v[j] > 0) || !Double.isFinite(v[j])) {
-                    throw new MarketDataException(gridField(oi), "grid expiry " + expiry + ": vols must be finite and "
-                            + "> 0", null);
+                if (!(vs[i][j] > 0) || !Double.isFinite(vs[i][j])) {
+                    throw new MarketDataException(gridField(oi), "grid expiry " + t[i] + ": vols must be finite and"
+                            + " > 0", null);
                 }
-                y[j] = Math.log(k[j] / fwd);
+                if (j > 0 && !(ks[i][j] > ks[i][j - 1])) {
+                    throw new MarketDataException(gridField(oi), "grid expiry " + t[i] + ": strike " + ks[i][j]
+                            + " appears twice", null);
+                }
+                double y = Math.log(ks[i][j] / fwd);
+                if (Math.abs(y) < best) {
+                    best = Math.abs(y);
+                    atm[i] = vs[i][j];
+                }
+                max[i] = Math.max(max[i], vs[i][j]);
+                maxAbsX = Math.max(maxAbsX, Math.abs(y));
             }
-            SviFitter.Result fit;
-            try {
-                fit = SviFitter.fit(expiry, y, v);
-            } catch (IllegalArgumentException ex) {
-                throw new MarketDataException(gridField(oi), "grid expiry " + expiry + ": " + ex.getMessage(), ex);
-            }
-            String[] labels = new String[k.length];
-            Arrays.fill(labels, "K");
-            double[] deltas = new double[k.length];
-            Arrays.fill(deltas, Double.NaN);
-            pillars.add(new SmilePillar(tenorName(expiry), expiry, fwd, k.clone(), v.clone(), labels, deltas,
-                    fit.residualsBps()));
-            smiles.add(SmileSlice.of(fit.smile()));
         }
-        return VolSurface.of(fx, pillars, smiles);
+        StrikeLattice lat = lattice(t, atm, max, maxAbsX);
+        Steps steps = new Steps(lat, n, t[0], atm[0]);
+        List<SmilePillar> pillars = new ArrayList<>();
+        List<SurfaceWarning> warnings = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double fwd = fx.forward(t[i]);
+            Targets tg = new Targets(t[i], fwd, ks[i], vs[i]);
+            steps.fit(i, t, tg, null);
+            double[] res = steps.residualsBps(i, t[i], tg);
+            String tenor = tenorName(t[i]);
+            String[] labels = new String[ks[i].length];
+            Arrays.fill(labels, "K");
+            double[] deltas = new double[ks[i].length];
+            Arrays.fill(deltas, Double.NaN);
+            pillars.add(new SmilePillar(tenor, t[i], fwd, ks[i].clone(), vs[i].clone(), labels, deltas, res,
+                    new double[0]));
+            double sd = VolSurface.atmSd(lat, steps.prices[i], t[i]);
+            for (int j = 0; j < res.length; j++) {
+                if (Math.abs(res[j]) > GRID_WARNING_BPS && Math.abs(tg.x[j]) > VolSurface.Y_CLAMP_SD * sd) {
+                    warnings.add(new SurfaceWarning("UNRESOLVED_POINT", tenor, t[i], ks[i][j], res[j], String.format(
+                            Locale.ROOT, "grid point (%s, K=%.6g) lies %.1f ATM sd out, where its option value is"
+                                    + " below double precision; the surface holds the vol of %.0f sd flat there (%.2f"
+                                    + " bp off)", tenor, ks[i][j], Math.abs(tg.x[j]) / sd, VolSurface.Y_CLAMP_SD,
+                            res[j])));
+                } else if (Math.abs(res[j]) > GRID_WARNING_BPS) {
+                    warnings.add(new SurfaceWarning("MOVED_POINT", tenor, t[i], ks[i][j], res[j], String.format(
+                            Locale.ROOT, "grid point (%s, K=%.6g, vol %.4f%%) moved by %.2f bp to the closest"
+                                    + " arbitrage-free surface", tenor, ks[i][j], 100 * vs[i][j], res[j])));
+                }
+            }
+        }
+        return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.paths);
     }
 
     private static Integer[] sortedOrder(double[] e) {
@@ -120,7 +200,133 @@ public final class VolSurfaceBuilder {
     }
 
     private static String tenorName(double expiry) {
-        return String.format(java.util.Locale.ROOT, "%.4fY", expiry);
+        return String.format(Locale.ROOT, "%.4fY", expiry);
+    }
+
+    /** Strike points of one expiry as lattice targets: moneyness, normalised call prices, 1/vega weights. */
+    static final class Targets {
+        final double t;
+        final double fwd;
+        final double[] strikes;
+        final double[] vols;
+        final double[] k;
+        final double[] x;
+        final double[] price;
+        final double[] weight;
+        final double atmSd;
+
+        Targets(double t, double fwd, double[] strikes, double[] vols) {
+            this.t = t;
+            this.fwd = fwd;
+            this.strikes = strikes;
+            this.vols = vols;
+            int m = strikes.length;
+            k = new double[m];
+            x = new double[m];
+            price = new double[m];
+            weight = new double[m];
+            double sqrtT = Math.sqrt(t);
+            double atm = vols[0];
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                double y = Math.abs(Math.log(strikes[j] / fwd));
+                if (y < best) {
+                    best = y;
+                    atm = vols[j];
+                }
+            }
+            atmSd = atm * sqrtT;
+            for (int j = 0; j < m; j++) {
+                k[j] = strikes[j] / fwd;
+                x[j] = Math.log(k[j]);
+                double s = vols[j] * sqrtT;
+                price[j] = BlackFormula.undiscounted(true, 1.0, k[j], s);
+                weight[j] = 1.0 / Math.max(BlackFormula.vegaStdDev(1.0, k[j], s) * sqrtT, VEGA_FLOOR);
+            }
+        }
+    }
+
+    /** The implicit recursion starts from Black prices at this fraction of the first expiry. */
+    static final double BLACK_START = 0.25;
+    /** Equal implicit sub-steps in the first interval. */
+    static final int FIRST_STEPS = 8;
+    private static final boolean DEBUG = Boolean.getBoolean("dbg.fit");
+    /** Equal implicit sub-steps per doubling of time in later intervals. */
+    static final int STEPS_PER_DOUBLING = 4;
+
+    static int subSteps(double[] t, int i) {
+        if (i == 0) {
+            return FIRST_STEPS;
+        }
+        return Math.max(1, (int) Math.ceil(STEPS_PER_DOUBLING * Math.log(t[i] / t[i - 1]) / Math.log(2) - 1e-9));
+    }
+
+    /** The expiry-by-expiry fit state: σ² per node and prices after each sub-step of each interval. */
+    static final class Steps {
+        final StrikeLattice lat;
+        final double[][] variance;
+        final double[][] prices;
+        final double[][][] paths;
+        final double sigma0;
+        final double t0;
+        private final double[] start0;
+
+        Steps(StrikeLattice lat, int n, double t1, double sigma0) {
+            this.lat = lat;
+            this.variance = new double[n][];
+            this.prices = new double[n][];
+            this.paths = new double[n][][];
+            this.sigma0 = sigma0;
+            this.t0 = t1 * BLACK_START;
+            this.start0 = lat.black(sigma0 * Math.sqrt(t0));
+        }
+
+        double[] prev(int i) {
+            return i == 0 ? start0 : prices[i - 1];
+        }
+
+        /** Fits expiry i to the targets (warm: knot vols to start from, or null) and stores the step. */
+        AndreasenHugeFit.Result fit(int i, double[] t, Targets tg, double[] warm) {
+            double tau = t[i] - (i == 0 ? t0 : t[i - 1]);
+            double[] s0 = warm != null ? warm : startVols(i, t, tg, tau);
+            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, subSteps(t, i), tg.x,
+                    WING_SD * tg.atmSd, tg.k, tg.price, tg.weight, s0);
+            variance[i] = r.variance();
+            prices[i] = r.prices();
+            paths[i] = r.path();
+            if (DEBUG) {
+                System.out.printf("fit %d steps %d knots %d iter %d max|r| %.2e%n", i, subSteps(t, i), tg.x.length,
+                        r.iterations(), r.maxAbsResidual());
+            }
+            return r;
+        }
+
+        /** Forward local variance (w_i − w_{i−1}(k))/τ at each knot, or the point's vol where that is not positive. */
+        private double[] startVols(int i, double[] t, Targets tg, double tau) {
+            double[] s = new double[tg.k.length];
+            for (int j = 0; j < s.length; j++) {
+                double w = tg.vols[j] * tg.vols[j] * tg.t;
+                double wPrev = i == 0 ? sigma0 * sigma0 * t0 : 0;
+                if (i > 0) {
+                    double c = lat.interpolate(prices[i - 1], tg.k[j]);
+                    double v = BlackFormula.impliedVol(true, 1.0, tg.k[j], t[i - 1], c, 1.0);
+                    wPrev = v > 0 ? v * v * t[i - 1] : 0;
+                }
+                double fv = (w - wPrev) / tau;
+                s[j] = fv > 0.25 * tg.vols[j] * tg.vols[j] ? Math.sqrt(fv) : tg.vols[j];
+            }
+            return s;
+        }
+
+        /** Surface vol minus target vol at each target, in bp. */
+        double[] residualsBps(int i, double t, Targets tg) {
+            double[] res = new double[tg.k.length];
+            double sd = VolSurface.atmSd(lat, prices[i], t);
+            for (int j = 0; j < res.length; j++) {
+                res[j] = (VolSurface.impliedVol(lat, prices[i], t, tg.x[j], sd) - tg.vols[j]) * 1e4;
+            }
+            return res;
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- quotes
@@ -131,44 +337,93 @@ public final class VolSurfaceBuilder {
         }
         List<FxVolPillar> sorted = new ArrayList<>(q.pillars());
         sorted.sort(Comparator.comparingDouble(FxVolPillar::expiry));
-        List<SmilePillar> pillars = new ArrayList<>();
-        List<SmileSlice> smiles = new ArrayList<>();
+        int n = sorted.size();
+        double[] t = new double[n];
+        double[] atm = new double[n];
+        double[] max = new double[n];
+        List<Tenor> tenors = new ArrayList<>();
+        double maxAbsX = 0;
         double prev = 0;
-        for (FxVolPillar p : sorted) {
+        for (int i = 0; i < n; i++) {
+            FxVolPillar p = sorted.get(i);
             if (!(p.expiry() > prev) || !Double.isFinite(p.expiry())) {
                 throw new MarketDataException(pillarField(q, p), "pillar " + p.tenor() + ": expiries must be positive,"
                         + " finite and distinct", null);
             }
             prev = p.expiry();
-            PillarFit pf;
+            Tenor tn;
+            Points start;
             try {
-                pf = fitPillar(fx, q, p);
-            } catch (IllegalArgumentException ex) {
-                throw new MarketDataException(pillarField(q, p), ex.getMessage(), ex);
+                tn = tenor(fx, q, p);
+                start = tn.points(tn.ten ? new double[] {p.bf25(), p.bf10()} : new double[] {p.bf25()});
+            } catch (IllegalArgumentException e) {
+                if (q.butterflyType() != ButterflyType.MARKET || e.getMessage() == null
+                        || !e.getMessage().contains("strike order")) {
+                    throw atPillar(q, p, e);
+                }
+                // market butterflies as smile ones can be out of order; the strangle solver handles that
+                tn = tenor(fx, q, p);
+                start = null;
             }
-            pillars.add(pf.pillar);
-            smiles.add(pf.smile);
+            tenors.add(tn);
+            t[i] = p.expiry();
+            atm[i] = p.atm();
+            if (start == null) {
+                max[i] = p.atm() + Math.abs(p.rr25()) + Math.abs(p.bf25());
+                maxAbsX = Math.max(maxAbsX, 4 * max[i] * Math.sqrt(t[i]));
+                continue;
+            }
+            for (int j = 0; j < start.vol.length; j++) {
+                max[i] = Math.max(max[i], start.vol[j]);
+                maxAbsX = Math.max(maxAbsX, Math.abs(Math.log(start.k[j] / tn.fwd)));
+            }
         }
-        return VolSurface.of(fx, pillars, smiles);
-    }
-
-    /** The pillar's field in the order the market gave the pillars (before sorting by expiry). */
-    private static String pillarField(FxVolQuotes q, FxVolPillar p) {
-        return "volatility.quotes.pillars[" + q.pillars().indexOf(p) + "]";
-    }
-
-    private record PillarFit(SmilePillar pillar, SmileSlice smile) {
-    }
-
-    /** Conventions and market of one tenor. */
-    private record Tenor(FxVolPillar p, double t, double fwd, double dfF, DeltaType dt, boolean pa, double atmStrike,
-                         boolean ten) {
-        double strike(boolean call, double delta, double vol) {
-            return FxDeltaStrikes.strike(call, delta, dt, pa, fwd, vol * Math.sqrt(t), dfF);
+        StrikeLattice lat = lattice(t, atm, max, maxAbsX);
+        Steps steps = new Steps(lat, n, t[0], atm[0]);
+        List<SmilePillar> pillars = new ArrayList<>();
+        List<SurfaceWarning> warnings = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Tenor tn = tenors.get(i);
+            double[] bf = tn.ten ? new double[] {tn.p.bf25(), tn.p.bf10()} : new double[] {tn.p.bf25()};
+            Points pts;
+            double[] strangleRes = new double[0];
+            try {
+                if (q.butterflyType() == ButterflyType.MARKET) {
+                    MarketStrangle ms = new MarketStrangle(tn, bf, steps, i, t);
+                    pts = ms.solve();
+                    strangleRes = ms.residualsBps;
+                } else {
+                    pts = tn.points(bf);
+                    steps.fit(i, t, pts.targets(tn), null);
+                }
+            } catch (IllegalArgumentException e) {
+                throw atPillar(q, tn.p, e);
+            }
+            double[] res = steps.residualsBps(i, t[i], pts.targets(tn));
+            String name = tn.p.tenor();
+            pillars.add(new SmilePillar(name, t[i], tn.fwd, pts.k, pts.vol, pts.labels, pts.deltas, res,
+                    strangleRes));
+            for (int j = 0; j < res.length; j++) {
+                if (Math.abs(res[j]) > QUOTE_WARNING_BPS) {
+                    warnings.add(new SurfaceWarning("MOVED_POINT", name, t[i], pts.k[j], res[j], String.format(
+                            Locale.ROOT, "%s %s (K=%.6g, vol %.4f%%) is %.2f bp off the arbitrage-free surface", name,
+                            pts.labels[j], pts.k[j], 100 * pts.vol[j], res[j])));
+                }
+            }
+            for (int j = 0; j < strangleRes.length; j++) {
+                if (Math.abs(strangleRes[j]) > QUOTE_WARNING_BPS) {
+                    String d = j == 0 ? "25" : "10";
+                    warnings.add(new SurfaceWarning("STRANGLE_RESIDUAL", name, t[i], Double.NaN, strangleRes[j],
+                            String.format(Locale.ROOT, "%s %s-delta market strangle: no arbitrage-free smile"
+                                    + " reprices it; the closest misses by %.2f bp of vol", name, d,
+                                    strangleRes[j])));
+                }
+            }
         }
+        return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.paths);
     }
 
-    private static PillarFit fitPillar(FxMarket fx, FxVolQuotes q, FxVolPillar p) {
+    private static Tenor tenor(FxMarket fx, FxVolQuotes q, FxVolPillar p) {
         String name = p.tenor();
         double t = p.expiry();
         if (!(p.atm() > 0) || !Double.isFinite(p.atm()) || !Double.isFinite(p.rr25()) || !Double.isFinite(p.bf25())) {
@@ -181,175 +436,283 @@ public final class VolSurfaceBuilder {
         DeltaType dt = q.deltaTypeOf(p);
         boolean pa = q.premiumAdjustedOf(p);
         double fwd = fx.forward(t);
-        Tenor tn = new Tenor(p, t, fwd, fx.foreignDf(t), dt, pa,
+        return new Tenor(p, t, fwd, fx.foreignDf(t), dt, pa,
                 FxDeltaStrikes.atmStrike(q.atmType(), pa, fwd, p.atm() * Math.sqrt(t)), ten);
-        double[] bf = ten ? new double[] {p.bf25(), p.bf10()} : new double[] {p.bf25()};
-        Points pts;
-        try {
-            if (q.butterflyType() == ButterflyType.MARKET) {
-                pts = solveMarketStrangle(tn, bf);
-            } else {
-                pts = points(tn, bf, null);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("pillar " + name + ": " + e.getMessage(), e);
-        }
-        double[] res = new double[pts.k.length];
-        for (int i = 0; i < res.length; i++) {
-            res[i] = (Math.sqrt(pts.smile.w(pts.y[i]) / t) - pts.vol[i]) * 1e4;
-        }
-        return new PillarFit(new SmilePillar(name, t, fwd, pts.k, pts.vol, pts.labels, pts.deltas, res), pts.smile);
     }
 
-    /** Smile points for given smile butterflies (bf[0] = 25Δ, bf[1] = 10Δ) and their SVI fit. */
+    /** Conventions and market of one tenor. */
+    private record Tenor(FxVolPillar p, double t, double fwd, double dfF, DeltaType dt, boolean pa, double atmStrike,
+                         boolean ten) {
+        double strike(boolean call, double delta, double vol) {
+            return FxDeltaStrikes.strike(call, delta, dt, pa, fwd, vol * Math.sqrt(t), dfF);
+        }
+
+        /** Smile points for smile butterflies bf (25Δ[, 10Δ]); throws, in plain words, when they define no smile. */
+        Points points(double[] bf) {
+            double atm = p.atm();
+            int m = ten ? 5 : 3;
+            Points pts = new Points(m, ten);
+            int c = ten ? 1 : 0;
+            pts.set(c, atm + bf[0] - 0.5 * p.rr25(), this, false, -0.25);
+            pts.set(c + 2, atm + bf[0] + 0.5 * p.rr25(), this, true, 0.25);
+            pts.vol[c + 1] = atm;
+            pts.k[c + 1] = atmStrike;
+            pts.deltas[c + 1] = FxDeltaStrikes.delta(true, dt, pa, fwd, atmStrike, atm * Math.sqrt(t), dfF);
+            if (ten) {
+                pts.set(0, atm + bf[1] - 0.5 * p.rr10(), this, false, -0.10);
+                pts.set(4, atm + bf[1] + 0.5 * p.rr10(), this, true, 0.10);
+            }
+            for (int i = 1; i < m; i++) {
+                if (!(pts.k[i] > pts.k[i - 1])) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "the %s strike %.6g is not above"
+                            + " the %s strike %.6g: at these vols the quoted deltas are in the wrong strike order, so"
+                            + " no smile goes through them", pts.labels[i], pts.k[i], pts.labels[i - 1],
+                            pts.k[i - 1]));
+                }
+            }
+            return pts;
+        }
+    }
+
+    /** The quote points of one tenor in strike order. */
     private static final class Points {
-        double[] k;
-        double[] vol;
-        double[] y;
-        String[] labels;
-        double[] deltas;
-        SviFitter.Result fit;
-        SmileSlice smile;
-    }
+        final double[] k;
+        final double[] vol;
+        final String[] labels;
+        final double[] deltas;
 
-    private static Points points(Tenor tn, double[] bf, SviSmile warm) {
-        FxVolPillar p = tn.p;
-        double atm = p.atm();
-        Points pts = new Points();
-        int m = tn.ten ? 5 : 3;
-        pts.k = new double[m];
-        pts.vol = new double[m];
-        pts.labels = tn.ten ? new String[] {"10P", "25P", "ATM", "25C", "10C"} : new String[] {"25P", "ATM", "25C"};
-        pts.deltas = new double[m];
-        int c = tn.ten ? 1 : 0; // index of 25P
-        double v25c = atm + bf[0] + 0.5 * p.rr25();
-        double v25p = atm + bf[0] - 0.5 * p.rr25();
-        set(pts, c, v25p, tn, false, -0.25);
-        set(pts, c + 2, v25c, tn, true, 0.25);
-        pts.vol[c + 1] = atm;
-        pts.k[c + 1] = tn.atmStrike;
-        pts.deltas[c + 1] = FxDeltaStrikes.delta(true, tn.dt, tn.pa, tn.fwd, tn.atmStrike, atm * Math.sqrt(tn.t), tn.dfF);
-        if (tn.ten) {
-            set(pts, 0, atm + bf[1] - 0.5 * p.rr10(), tn, false, -0.10);
-            set(pts, 4, atm + bf[1] + 0.5 * p.rr10(), tn, true, 0.10);
+        Points(int m, boolean ten) {
+            k = new double[m];
+            vol = new double[m];
+            deltas = new double[m];
+            labels = ten ? new String[] {"10P", "25P", "ATM", "25C", "10C"} : new String[] {"25P", "ATM", "25C"};
         }
-        pts.y = new double[m];
-        for (int i = 0; i < m; i++) {
-            if (i > 0 && !(pts.k[i] > pts.k[i - 1])) {
-                throw new IllegalArgumentException("quotes give non-increasing strikes " + pts.labels[i - 1] + "="
-                        + pts.k[i - 1] + ", " + pts.labels[i] + "=" + pts.k[i]);
+
+        void set(int i, double v, Tenor tn, boolean call, double delta) {
+            if (!(v > 0)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the quotes give a %s vol of %.4f%%,"
+                        + " which is not positive", labels[i], 100 * v));
             }
-            pts.y[i] = Math.log(pts.k[i] / tn.fwd);
+            vol[i] = v;
+            k[i] = tn.strike(call, delta, v);
+            deltas[i] = delta;
         }
-        pts.fit = SviFitter.fit(tn.t, pts.y, pts.vol, warm);
-        double[] w = new double[m];
-        for (int i = 0; i < m; i++) {
-            w[i] = pts.vol[i] * pts.vol[i] * tn.t;
-        }
-        pts.smile = SmileSlice.interpolating(pts.fit.smile(), pts.y, w);
-        return pts;
-    }
 
-    private static void set(Points pts, int i, double vol, Tenor tn, boolean call, double delta) {
-        if (!(vol > 0)) {
-            throw new IllegalArgumentException("quotes imply a non-positive vol " + vol + " at " + delta + " delta");
+        Targets targets(Tenor tn) {
+            return new Targets(tn.t, tn.fwd, k, vol);
         }
-        pts.vol[i] = vol;
-        pts.k[i] = tn.strike(call, delta, vol);
-        pts.deltas[i] = delta;
     }
 
     /**
-     * Market strangle: find smile butterflies x such that the fitted smile reprices the broker strangle(s).
-     * Residual per strangle in vol: (V_smile − V_market) / (vega_call + vega_put) at the strangle vol.
+     * Market strangle: smile butterflies x such that the surface's price of the broker strangle (call at K_c plus put
+     * at K_p, both struck at σ_s = ATM + BF_mkt) equals the quoted one. Residual per strangle in vol:
+     * (V_surface − V_market) / (vega_call + vega_put). Damped Newton with a finite-difference Jacobian; trial smiles
+     * whose quotes put the strikes out of order are rejected by halving the step, never reported.
      */
-    private static Points solveMarketStrangle(Tenor tn, double[] bfMkt) {
-        int dim = bfMkt.length;
-        double[] deltas = {0.25, 0.10};
-        double[] kc = new double[dim];
-        double[] kp = new double[dim];
-        double[] target = new double[dim];
-        double[] vega = new double[dim];
-        double sqrtT = Math.sqrt(tn.t);
-        for (int j = 0; j < dim; j++) {
-            double vs = tn.p.atm() + bfMkt[j];
-            if (!(vs > 0)) {
-                throw new IllegalArgumentException("market strangle vol atm + bf is not positive");
+    private static final class MarketStrangle {
+        final Tenor tn;
+        final double[] bfMkt;
+        final Steps steps;
+        final int i;
+        final double[] t;
+        final double[] kc;
+        final double[] kp;
+        final double[] target;
+        final double[] vega;
+        double[] residualsBps;
+        private double[] warm;
+
+        MarketStrangle(Tenor tn, double[] bfMkt, Steps steps, int i, double[] t) {
+            this.tn = tn;
+            this.bfMkt = bfMkt;
+            this.steps = steps;
+            this.i = i;
+            this.t = t;
+            int dim = bfMkt.length;
+            double[] deltas = {0.25, 0.10};
+            kc = new double[dim];
+            kp = new double[dim];
+            target = new double[dim];
+            vega = new double[dim];
+            double sqrtT = Math.sqrt(tn.t);
+            for (int j = 0; j < dim; j++) {
+                double vs = tn.p.atm() + bfMkt[j];
+                if (!(vs > 0)) {
+                    throw new IllegalArgumentException("pillar " + tn.p.tenor() + ": the market strangle vol atm + bf"
+                            + " is not positive");
+                }
+                kc[j] = tn.strike(true, deltas[j], vs) / tn.fwd;
+                kp[j] = tn.strike(false, -deltas[j], vs) / tn.fwd;
+                double sd = vs * sqrtT;
+                target[j] = BlackFormula.undiscounted(true, 1, kc[j], sd) + BlackFormula.undiscounted(false, 1, kp[j], sd);
+                vega[j] = (BlackFormula.vegaStdDev(1, kc[j], sd) + BlackFormula.vegaStdDev(1, kp[j], sd)) * sqrtT;
             }
-            kc[j] = tn.strike(true, deltas[j], vs);
-            kp[j] = tn.strike(false, -deltas[j], vs);
-            double sd = vs * sqrtT;
-            target[j] = BlackFormula.undiscounted(true, tn.fwd, kc[j], sd) + BlackFormula.undiscounted(false, tn.fwd, kp[j], sd);
-            vega[j] = (BlackFormula.vegaStdDev(tn.fwd, kc[j], sd) + BlackFormula.vegaStdDev(tn.fwd, kp[j], sd)) * sqrtT;
         }
-        double[] x = bfMkt.clone();
-        Points pts = points(tn, x, null);
-        double[] r = strangleResiduals(tn, pts.smile, kc, kp, target, vega);
-        double[][] jac = null;
-        double norm = normInf(r);
-        for (int iter = 0; iter < 30 && norm > STRANGLE_TOL; iter++) {
-            if (jac == null) {
-                jac = new double[dim][dim];
-                for (int c = 0; c < dim; c++) {
+
+        /**
+         * Residuals at smile butterflies x: the strangle residuals, then the surface's misses at the smile points
+         * (zero while the points are reachable without arbitrage); null when x defines no valid set of points.
+         */
+        private double[] eval(double[] x, Points[] out) {
+            Points pts;
+            try {
+                pts = tn.points(x);
+            } catch (IllegalArgumentException invalid) {
+                return null;
+            }
+            AndreasenHugeFit.Result r = steps.fit(i, t, pts.targets(tn), warm);
+            warm = new double[r.theta().length];
+            for (int j = 0; j < warm.length; j++) {
+                warm[j] = Math.exp(r.theta()[j]);
+            }
+            double[] res = new double[x.length + r.residuals().length];
+            for (int j = 0; j < x.length; j++) {
+                double c = steps.lat.interpolate(r.prices(), kc[j]);
+                double cp = steps.lat.interpolate(r.prices(), kp[j]) - (1 - kp[j]);
+                res[j] = (c + cp - target[j]) / vega[j];
+            }
+            System.arraycopy(r.residuals(), 0, res, x.length, r.residuals().length);
+            if (out != null) {
+                out[0] = pts;
+            }
+            return res;
+        }
+
+        /** Levenberg–Marquardt on the smile butterflies, finite-difference Jacobian; the closest when not exact. */
+        Points solve() {
+            int dim = bfMkt.length;
+            double[] x = bfMkt.clone();
+            Points[] holder = new Points[1];
+            double[] r = eval(x, holder);
+            for (int s = 0; s < 40 && r == null; s++) { // quoted butterflies out of order as smile ones: shrink
+                for (int j = 0; j < dim; j++) {
+                    x[j] *= 0.7;
+                }
+                r = eval(x, holder);
+            }
+            if (r == null) {
+                throw new IllegalArgumentException("pillar " + tn.p.tenor() + ": the risk reversals put the quoted"
+                        + " deltas in the wrong strike order for every butterfly, so no smile goes through them");
+            }
+            double cost = dot(r, r);
+            double mu = 1e-4;
+            for (int iter = 0; iter < 50 && normInf(r) > STRANGLE_TOL && mu < 1e8; iter++) {
+                double[][] jac = new double[r.length][dim];
+                boolean ok = true;
+                for (int c = 0; c < dim && ok; c++) {
+                    double h = 1e-6;
                     double[] xh = x.clone();
-                    double step = 1e-6;
-                    xh[c] += step;
-                    Points ph = points(tn, xh, pts.fit.smile());
-                    double[] rh = strangleResiduals(tn, ph.smile, kc, kp, target, vega);
-                    for (int rr = 0; rr < dim; rr++) {
-                        jac[rr][c] = (rh[rr] - r[rr]) / step;
+                    xh[c] += h;
+                    double[] rh = eval(xh, null);
+                    if (rh == null) {
+                        h = -h;
+                        xh[c] = x[c] + h;
+                        rh = eval(xh, null);
+                    }
+                    if (rh == null) {
+                        ok = false;
+                        break;
+                    }
+                    for (int rr = 0; rr < r.length; rr++) {
+                        jac[rr][c] = (rh[rr] - r[rr]) / h;
+                    }
+                }
+                if (!ok) {
+                    break;
+                }
+                double[][] a = new double[dim][dim];
+                double[] g = new double[dim];
+                for (int rr = 0; rr < r.length; rr++) {
+                    for (int c = 0; c < dim; c++) {
+                        g[c] += jac[rr][c] * r[rr];
+                        for (int d = 0; d < dim; d++) {
+                            a[c][d] += jac[rr][c] * jac[rr][d];
+                        }
+                    }
+                }
+                boolean accepted = false;
+                while (!accepted && mu < 1e8) {
+                    double[][] sys = new double[dim][dim];
+                    for (int c = 0; c < dim; c++) {
+                        sys[c] = a[c].clone();
+                        sys[c][c] = a[c][c] * (1 + mu) + 1e-300;
+                    }
+                    double[] dx = solveDamped(sys, g);
+                    double[] xn = x.clone();
+                    for (int c = 0; c < dim; c++) {
+                        xn[c] -= dx[c];
+                    }
+                    double[] rn = eval(xn, null);
+                    if (rn != null && dot(rn, rn) < cost) {
+                        x = xn;
+                        r = rn;
+                        cost = dot(rn, rn);
+                        mu = Math.max(mu * 0.1, 1e-10);
+                        accepted = true;
+                    } else {
+                        mu *= 10;
                     }
                 }
             }
-            double[] dx = solve(jac, r);
-            double[] xn = x.clone();
-            for (int c = 0; c < dim; c++) {
-                xn[c] -= dx[c];
+            r = eval(x, holder); // leaves the best fit in steps
+            residualsBps = new double[dim];
+            for (int j = 0; j < dim; j++) {
+                residualsBps[j] = r[j] * 1e4;
             }
-            Points pn = points(tn, xn, pts.fit.smile());
-            double[] rn = strangleResiduals(tn, pn.smile, kc, kp, target, vega);
-            double nn = normInf(rn);
-            if (nn > 0.2 * norm) {
-                jac = null; // slow convergence: refresh the Jacobian next time
+            return holder[0];
+        }
+
+        private static double dot(double[] a, double[] b) {
+            double s = 0;
+            for (int j = 0; j < a.length; j++) {
+                s += a[j] * b[j];
             }
-            x = xn;
-            pts = pn;
-            r = rn;
-            norm = nn;
+            return s;
         }
-        if (!(norm < 1e-6)) { // 0.01 bp
-            throw new IllegalArgumentException("market strangle could not be matched by an arbitrage-free smile"
-                    + " (residual " + norm * 1e4 + " bp)");
-        }
-        return pts;
-    }
 
-    private static double[] strangleResiduals(Tenor tn, SmileSlice s, double[] kc, double[] kp, double[] target,
-                                              double[] vega) {
-        double[] r = new double[kc.length];
-        for (int j = 0; j < kc.length; j++) {
-            double sc = Math.sqrt(Math.max(s.w(Math.log(kc[j] / tn.fwd)), 0));
-            double sp = Math.sqrt(Math.max(s.w(Math.log(kp[j] / tn.fwd)), 0));
-            double v = BlackFormula.undiscounted(true, tn.fwd, kc[j], sc) + BlackFormula.undiscounted(false, tn.fwd, kp[j], sp);
-            r[j] = (v - target[j]) / vega[j];
+        private static double normInf(double[] r) {
+            double m = 0;
+            for (double v : r) {
+                m = Math.max(m, Math.abs(v));
+            }
+            return m;
         }
-        return r;
-    }
 
-    private static double normInf(double[] r) {
-        double m = 0;
-        for (double v : r) {
-            m = Math.max(m, Math.abs(v));
+        private static double norm(double[] r) {
+            double s = 0;
+            for (double v : r) {
+                s += v * v;
+            }
+            return Math.sqrt(s);
         }
-        return m;
-    }
 
-    private static double[] solve(double[][] a, double[] b) {
-        if (b.length == 1) {
-            return new double[] {b[0] / a[0][0]};
+        /** Newton step J⁻¹r, least squares with a little Tikhonov damping when J is (nearly) singular. */
+        private static double[] solveDamped(double[][] a, double[] b) {
+            if (b.length == 1) {
+                double d = a[0][0];
+                return new double[] {Math.abs(d) > 1e-12 ? b[0] / d : 0.0};
+            }
+            double det = a[0][0] * a[1][1] - a[0][1] * a[1][0];
+            double scale = Math.abs(a[0][0] * a[1][1]) + Math.abs(a[0][1] * a[1][0]) + 1e-300;
+            if (Math.abs(det) > 1e-10 * scale) {
+                return new double[] {(a[1][1] * b[0] - a[0][1] * b[1]) / det, (a[0][0] * b[1] - a[1][0] * b[0]) / det};
+            }
+            double[][] ata = new double[2][2];
+            double[] atb = new double[2];
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 2; c++) {
+                    atb[c] += a[r][c] * b[r];
+                    for (int d = 0; d < 2; d++) {
+                        ata[c][d] += a[r][c] * a[r][d];
+                    }
+                }
+            }
+            double mu = 1e-8 * (ata[0][0] + ata[1][1]) + 1e-300;
+            ata[0][0] += mu;
+            ata[1][1] += mu;
+            double dd = ata[0][0] * ata[1][1] - ata[0][1] * ata[1][0];
+            return new double[] {(ata[1][1] * atb[0] - ata[0][1] * atb[1]) / dd,
+                (ata[0][0] * atb[1] - ata[1][0] * atb[0]) / dd};
         }
-        double det = a[0][0] * a[1][1] - a[0][1] * a[1][0];
-        return new double[] {(a[1][1] * b[0] - a[0][1] * b[1]) / det, (a[0][0] * b[1] - a[1][0] * b[0]) / det};
     }
-
 }

@@ -23,7 +23,8 @@ import java.util.concurrent.Executors;
  * counts other processes' load, CPU time does not). "speed-up" is 1-thread wall / 2-thread wall; "effective cores"
  * is the two-thread throughput of a plain CPU loop measured right after (2 on an idle 2-core machine, 1 when the host
  * gives this process one core: the speed-up cannot exceed it).
- * Args (optional): particle counts, subSteps values, thread counts, runs, chunk size, e.g. "2048,100000 5 1,2 5".
+ * Args (optional): particle counts, subSteps values (0: automatic), thread counts, runs, chunk size, e.g.
+ * "2048,100000 5 1,2 5"; -Dgrading=none times the uniform grid instead of the default graded one.
  * Run: ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SlvBenchmark [-Dbench.args="..."]
  */
 public final class SlvBenchmark {
@@ -41,6 +42,9 @@ public final class SlvBenchmark {
         SlvCalibrationInput base = SlvCalibrationInput.builder(eur.data().fx(), eur.localVol(), eur.heston(),
                         Estimators.paperDefault()).surfaceExpiries(eur.surface().expiries()).maturity(5.0)
                 .roundTrip(RoundTripConfig.disabled()).build();
+        if ("none".equals(System.getProperty("grading"))) { // -Dgrading=none: the uniform grid, for comparison
+            base = base.toBuilder().grading(com.fxdesk.slv.calibration.GridGrading.NONE).build();
+        }
         if (chunkSize > 0) {
             base = base.toBuilder().chunkSize(chunkSize).build();
         }

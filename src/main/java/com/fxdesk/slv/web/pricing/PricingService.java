@@ -42,6 +42,7 @@ import com.fxdesk.slv.web.regression.EstimatorMapper;
 import com.fxdesk.slv.web.support.EngineMetrics;
 import com.fxdesk.slv.web.errors.EngineRejectedException;
 import com.fxdesk.slv.web.support.Domain;
+import com.fxdesk.slv.web.surface.SurfaceResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -222,7 +223,9 @@ public class PricingService {
             }
         }
         checkBounds(results, products, in.market.fx());
-        return new PricingResponse(results, (System.nanoTime() - t0) / 1_000_000);
+        List<SurfaceResponse.Warning> warnings = in.surface == null ? List.of()
+                : SurfaceResponse.Warning.of(in.surface.warnings(), null);
+        return new PricingResponse(results, warnings, (System.nanoTime() - t0) / 1_000_000);
     }
 
     /**

@@ -6,20 +6,24 @@ import com.fxdesk.slv.volatility.ArbitrageType;
 import com.fxdesk.slv.volatility.ArbitrageViolation;
 import com.fxdesk.slv.volatility.LocalVolGrid;
 import com.fxdesk.slv.volatility.SmilePillar;
+import com.fxdesk.slv.volatility.SurfaceWarning;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The surface: smile pillars as strikes (with the fit residual of each point), requested points with implied and
- * local vol, a local-vol grid (with how many points Dupire had to floor or cap), and the arbitrage report.
+ * The surface: smile pillars as strikes (with the fit residual of each point in vol bp, and for market strangles the
+ * residual of each strangle), requested points with implied and local vol, a local-vol grid (with how many points
+ * Dupire had to floor or cap), the arbitrage report, and warnings: every input point the arbitrage-free surface moved
+ * (above 0.5 bp for grids, 0.1 bp for quotes), every strangle it did not reprice, and any local-vol floor/cap.
  */
 public record SurfaceResponse(List<Pillar> pillars, List<Point> points, LocalVol localVolGrid, Arbitrage arbitrage,
-                              long elapsedMs) {
+                              List<Warning> warnings, long elapsedMs) {
 
     /** deltas: the quoted delta of each point (absent for grid input: a 200 carries no null). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Pillar(String tenor, double expiry, double forward, double[] strikes, double[] vols,
-                         String[] labels, List<Double> deltas, double[] fitResidualBps) {
+                         String[] labels, List<Double> deltas, double[] fitResidualBps,
+                         double[] strangleResidualBps) {
 
         public static Pillar of(SmilePillar p) {
             List<Double> deltas = new ArrayList<>(p.deltas().length);
@@ -32,7 +36,34 @@ public record SurfaceResponse(List<Pillar> pillars, List<Point> points, LocalVol
                 deltas = null;
             }
             return new Pillar(p.tenor(), p.expiry(), p.forward(), p.strikes(), p.vols(), p.labels(), deltas,
-                    p.fitResidualBps());
+                    p.fitResidualBps(), p.strangleResidualBps());
+        }
+    }
+
+    /**
+     * code: MOVED_POINT (input point off the surface by amountBps), STRANGLE_RESIDUAL (market strangle missed by
+     * amountBps of vol), LOCAL_VOL_ADJUSTED (amountBps = number of floored/capped local-vol grid points; strike and
+     * expiry of the first). strike is omitted when the warning is not about one strike.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Warning(String code, String tenor, double expiry, Double strike, double amountBps, String message) {
+
+        public static Warning of(SurfaceWarning w) {
+            return new Warning(w.code(), w.tenor(), w.expiry(), Double.isFinite(w.strike()) ? w.strike() : null,
+                    w.amountBps(), w.message());
+        }
+
+        /** Warnings of a surface plus one for floored/capped local vol on the grid, if any. */
+        public static List<Warning> of(List<SurfaceWarning> surface, LocalVolGrid grid) {
+            List<Warning> out = new ArrayList<>(surface.stream().map(Warning::of).toList());
+            if (grid != null && grid.adjustedCount() > 0) {
+                LocalVolGrid.Adjustment a = grid.adjustments().get(0);
+                out.add(new Warning("LOCAL_VOL_ADJUSTED", "", a.time(), a.spot(), grid.adjustedCount(),
+                        grid.adjustedCount() + " local-vol grid points floored or capped (" + grid.flooredCount()
+                                + " floored, " + grid.cappedCount() + " capped); the first at t=" + a.time()
+                                + ", S=" + a.spot()));
+            }
+            return out;
         }
     }
 

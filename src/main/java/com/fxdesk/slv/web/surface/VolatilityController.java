@@ -4,6 +4,7 @@ import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.market.MarketData;
 import com.fxdesk.slv.volatility.ArbitrageScanner;
+import com.fxdesk.slv.volatility.LocalVolGrid;
 import com.fxdesk.slv.volatility.DupireLocalVol;
 import com.fxdesk.slv.volatility.VolSurface;
 import com.fxdesk.slv.web.errors.Violations;
@@ -69,9 +70,11 @@ public class VolatilityController {
                 times = surface.expiries();
                 spots = defaultSpots(surface);
             }
+            LocalVolGrid grid = lv.grid(times, spots);
             return new SurfaceResponse(surface.pillars().stream().map(SurfaceResponse.Pillar::of).toList(), points,
-                    SurfaceResponse.LocalVol.of(lv.grid(times, spots)),
+                    SurfaceResponse.LocalVol.of(grid),
                     SurfaceResponse.Arbitrage.of(ArbitrageScanner.scan(surface)),
+                    SurfaceResponse.Warning.of(surface.warnings(), grid),
                     (System.nanoTime() - t0) / 1_000_000);
         });
     }
