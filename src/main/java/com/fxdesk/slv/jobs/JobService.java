@@ -1,188 +1,247 @@
 package com.fxdesk.slv.jobs;
 
 import com.fxdesk.slv.config.ComputeConfig;
+import com.fxdesk.slv.config.JobStoreProperties;
 import com.fxdesk.slv.config.JobsProperties;
+import com.fxdesk.slv.jobs.store.JobRecord;
+import com.fxdesk.slv.jobs.store.JobStatus;
+import com.fxdesk.slv.jobs.store.JobStore;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import java.time.Clock;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Asynchronous jobs: a bounded queue in front of {@code concurrentJobs} runner threads, the shared compute pool
- * handed to each job, and a bounded in-memory store of finished jobs with a TTL. A job's failure (any Throwable
- * short of a VM error) is caught and recorded on that job only.
+ * Asynchronous jobs on a {@link JobStore}: submissions go to the store's queue; {@code concurrentJobs} runner
+ * threads claim jobs from it (from whichever replica submitted them), run them on the shared compute pool and
+ * write the result back. A heartbeat renews this replica's leases, publishes progress, picks up cancel flags set
+ * by any replica and re-queues jobs whose replica died. A job's failure (any Throwable short of a VM error) is
+ * recorded on that job only.
  */
 @Service
 public class JobService implements SmartLifecycle {
-    /** After the grace period, how long cancelled jobs get to observe their flag before the runners are stopped. */
-    private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+    private static final Duration CLAIM_WAIT = Duration.ofMillis(500);
+    /** After the grace period, how long cancelled jobs get to observe their flag before they are recorded as such. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
 
     private final JobsProperties props;
+    private final JobStoreProperties storeProps;
+    private final JobStore store;
     private final ExecutorService computePool;
-    private final ThreadPoolExecutor runners;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final AtomicInteger running = new AtomicInteger();
+    private final JsonMapper json;
+    private final List<JobHandler> handlers;
+    private final String worker;
+    private final boolean localStore;
+    private final ExecutorService runners;
+    private final ScheduledExecutorService heartbeat;
+    private final Map<String, LocalRun> local = new ConcurrentHashMap<>();
+    private final Map<String, Object> models;
     private final Map<JobStatus, Counter> finished = new EnumMap<>(JobStatus.class);
-    private final Clock clock;
+    private final AtomicInteger running = new AtomicInteger();
+    private final DistributionSummary resultBytes;
+    private final Object monitor = new Object();
+    private volatile boolean stopping;
+    private volatile boolean destroyed;
     private volatile boolean accepting = true;
+    /** runner loops alive */
+    private final AtomicInteger loops = new AtomicInteger();
 
-    @org.springframework.beans.factory.annotation.Autowired
-    public JobService(JobsProperties props, ExecutorService slvComputePool, MeterRegistry registry) {
-        this(props, slvComputePool, registry, Clock.systemUTC());
+    /** A job running on this replica: its cancel flag and the progress not yet published. */
+    private static final class LocalRun {
+        final String id;
+        final AtomicBoolean cancel;
+        volatile double progress;
+        volatile String phase = "started";
+        /** given back to the store at shutdown, or its lease was lost: its end is not this replica's to record */
+        volatile boolean abandoned;
+
+        LocalRun(String id, boolean cancelled) {
+            this.id = id;
+            this.cancel = new AtomicBoolean(cancelled);
+        }
     }
 
-    JobService(JobsProperties props, ExecutorService computePool, MeterRegistry registry, Clock clock) {
+    public JobService(JobsProperties props, JobStoreProperties storeProps, JobStore store,
+                      ExecutorService slvComputePool, MeterRegistry registry, List<JobHandler> handlers,
+                      JsonMapper json) {
         this.props = props;
-        this.computePool = computePool;
-        this.clock = clock;
-        int n = Math.max(1, props.concurrentJobs());
-        this.runners = new ThreadPoolExecutor(n, n, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, props.queueCapacity())), ComputeConfig.named("slv-job-"),
-                new ThreadPoolExecutor.AbortPolicy());
+        this.storeProps = storeProps;
+        this.store = store;
+        this.computePool = slvComputePool;
+        this.json = json;
+        this.handlers = List.copyOf(handlers);
+        this.worker = storeProps.replicaId().isBlank() ? defaultReplicaId() : storeProps.replicaId();
+        this.localStore = !store.shared();
+        int localModels = Math.max(1, storeProps.localModels());
+        this.models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                return size() > localModels;
+            }
+        });
         for (JobStatus s : JobStatus.values()) {
             if (s.isFinal()) {
                 finished.put(s, Counter.builder("slv.jobs.finished").description("Jobs by final status")
                         .tag("status", s.name()).register(registry));
             }
         }
-        Gauge.builder("slv.jobs.running", running, AtomicInteger::get).description("Jobs running now")
+        resultBytes = DistributionSummary.builder("slv.jobs.result.size").baseUnit("bytes")
+                .description("Stored (deflated) size of job results").register(registry);
+        Gauge.builder("slv.jobs.running", running, AtomicInteger::get).description("Jobs running on this replica")
                 .register(registry);
-        Gauge.builder("slv.jobs.queued", runners, r -> r.getQueue().size()).description("Jobs waiting to run")
+        Gauge.builder("slv.jobs.queued", this, JobService::queuedSafely).description("Jobs waiting to run")
                 .register(registry);
+        int n = Math.max(1, props.concurrentJobs());
+        this.runners = Executors.newFixedThreadPool(n, ComputeConfig.named("slv-job-"));
+        startRunners();
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(ComputeConfig.named("slv-job-heartbeat-"));
+        long every = Math.max(10, storeProps.heartbeat().toMillis());
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+        LOG.info("jobs: replica {} on {}, {} runner(s)", worker, store.describe(), n);
     }
 
-    /** Owner of jobs submitted without a client (engine-level tests). */
-    public static final String NO_OWNER = "";
-
-    /** Queues a job; throws {@link QueueFullException} when the queue is at capacity. */
-    public Job submit(String kind, JobTask task) {
-        return submit(NO_OWNER, kind, task);
+    /** This replica's name in leases. */
+    public String replicaId() {
+        return worker;
     }
 
-    /**
-     * Queues a job owned by {@code owner}; throws {@link QueueFullException} when the queue is at capacity and
-     * {@link ShuttingDownException} once the service is stopping.
-     */
-    public Job submit(String owner, String kind, JobTask task) {
+    /** Queues a job of the given kind (its request as JSON); throws {@link QueueFullException} when the queue is full. */
+    public JobRecord submit(String kind, String owner, String request) {
+        return submitAll(kind, owner, null, List.of(request)).get(0);
+    }
+
+    /** Queues several jobs, all or none (a batch). */
+    public List<JobRecord> submitAll(String kind, String owner, String batchId, List<String> requests) {
         if (!accepting) {
             throw new ShuttingDownException();
         }
-        evictExpired();
-        Job job = new Job(UUID.randomUUID().toString(), kind, owner, clock.instant());
-        Runnable runnable = () -> run(job, task);
-        job.queued = runnable;
-        jobs.put(job.id(), job);
-        try {
-            runners.execute(runnable);
-        } catch (RejectedExecutionException e) {
-            jobs.remove(job.id());
-            if (!accepting) {
-                throw new ShuttingDownException();
-            }
+        if (handler(kind) == null) {
+            throw new IllegalArgumentException("no handler for job kind " + kind);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<JobStore.NewJob> jobs = new ArrayList<>(requests.size());
+        for (String r : requests) {
+            jobs.add(new JobStore.NewJob(JobRecord.queued(UUID.randomUUID().toString(), kind, owner, batchId, now),
+                    r));
+        }
+        store.evict(props.ttl(), props.maxFinished());
+        if (!store.enqueue(jobs, Math.max(1, props.queueCapacity()))) {
             throw new QueueFullException(props.queueCapacity());
         }
-        return job;
+        return jobs.stream().map(JobStore.NewJob::record).toList();
     }
 
-    public Optional<Job> find(String id) {
-        evictExpired();
-        return Optional.ofNullable(jobs.get(id));
+    /** The job if it exists and client may see it. */
+    public Optional<JobRecord> find(String id, String client) {
+        store.evict(props.ttl(), props.maxFinished());
+        return store.get(id).filter(r -> r.visibleTo(client));
     }
 
-    /** The job if it exists and belongs to {@code owner}; another client's job is indistinguishable from none. */
-    public Optional<Job> find(String id, String owner) {
-        return find(id).filter(j -> j.ownedBy(owner));
-    }
-
-    /** Recent jobs of {@code owner}, newest first. */
-    public List<Job> list(String owner) {
-        return list().stream().filter(j -> j.ownedBy(owner)).toList();
-    }
-
-    /** Recent jobs, newest first. */
-    public List<Job> list() {
-        evictExpired();
-        List<Job> all = new ArrayList<>(jobs.values());
-        all.sort(Comparator.comparing(Job::createdAt).reversed().thenComparing(Job::id));
+    /** Recent jobs client may see, newest first (of one batch if batchId is not null). */
+    public List<JobRecord> list(String client, String batchId) {
+        store.evict(props.ttl(), props.maxFinished());
+        List<JobRecord> all = new ArrayList<>(store.list(client, batchId));
+        all.sort(Comparator.comparing(JobRecord::createdAt).reversed().thenComparing(JobRecord::id));
         return all;
     }
 
-    /**
-     * Requests cancellation: a queued job is cancelled at once; a running one when its engine next checks the
-     * flag. Returns false if the job had already finished.
-     */
-    public boolean cancel(Job job) {
-        if (job.status().isFinal()) {
-            return false;
-        }
-        job.cancelFlag().set(true);
-        Runnable queued = job.queued;
-        if (queued != null && runners.remove(queued)) {
-            complete(job, JobStatus.CANCELLED, null, "cancelled before it started");
-        }
-        return true;
+    /** The result of a SUCCEEDED job as the API shows it. */
+    public Optional<JsonNode> result(String id) {
+        return store.result(id).map(ResultCodec::decode).map(json::readTree);
     }
 
     /**
-     * Removes a finished job from the store (frees its result: a leverage function can be tens of MB). Returns
-     * false if the job has not finished (cancel it first).
+     * Requests cancellation: a queued job is cancelled at once; a running one when its engine next checks (on
+     * another replica: after that replica's next heartbeat). Returns the job after it, empty if it is gone.
      */
-    public boolean remove(Job job) {
-        if (!job.status().isFinal()) {
-            return false;
+    public Optional<JobRecord> cancel(String id) {
+        Optional<JobRecord> r = store.cancel(id, props.ttl());
+        LocalRun run = local.get(id);
+        if (run != null && r.isPresent() && r.get().cancelRequested()) {
+            run.cancel.set(true);
         }
-        return jobs.remove(job.id(), job);
+        wake();
+        return r;
+    }
+
+    /** Removes a finished job and its result from the store; false if it has not finished (cancel it first). */
+    public boolean remove(String id) {
+        models.remove(id);
+        return store.remove(id);
     }
 
     /** Waits up to min(timeout, slv.jobs.max-wait) for the job to finish; returns it in whatever state it is. */
-    public Job await(Job job, Duration timeout) {
+    public Optional<JobRecord> await(String id, Duration timeout) {
         Duration wait = timeout.compareTo(props.maxWait()) < 0 ? timeout : props.maxWait();
-        try {
-            job.done().get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // not finished in time: the caller answers 202
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            // done() is only ever completed normally
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<JobRecord> r = store.get(id);
+            long left = deadline - System.nanoTime();
+            if (r.isEmpty() || r.get().status().isFinal() || left <= 0) {
+                return r;
+            }
+            synchronized (monitor) {
+                try {
+                    // local finishes wake us at once; a job on another replica is seen within the poll interval
+                    monitor.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return r;
+                }
+            }
         }
-        return job;
     }
 
-    /** Jobs waiting to run over the queue's capacity, in [0, 1]. */
-    public double queueFill() {
-        return runners.getQueue().size() / (double) Math.max(1, props.queueCapacity());
-    }
-
-    /** Jobs running now. */
-    public int runningCount() {
-        return running.get();
+    /**
+     * The engine-side result of a SUCCEEDED job (e.g. a calibrated model for pricing): from this replica's memory
+     * if it ran here recently, else rebuilt from the stored request, which gives the same bits (same seed).
+     */
+    public Optional<Object> model(String id) throws Exception {
+        Object m = models.get(id);
+        if (m != null) {
+            return Optional.of(m);
+        }
+        Optional<JobRecord> r = store.get(id);
+        Optional<String> request = store.request(id);
+        if (r.isEmpty() || r.get().status() != JobStatus.SUCCEEDED || request.isEmpty()) {
+            return Optional.empty();
+        }
+        JobHandler h = handler(r.get().kind());
+        JobOutcome o = h.task(request.get()).run(context(new LocalRun(id, false)));
+        if (o.internal() != null) {
+            models.put(id, o.internal());
+        }
+        return Optional.ofNullable(o.internal());
     }
 
     public Duration maxWait() {
@@ -193,94 +252,254 @@ public class JobService implements SmartLifecycle {
         return props.retryAfter();
     }
 
-    private void run(Job job, JobTask task) {
-        job.queued = null;
-        if (job.cancelRequested()) {
-            complete(job, JobStatus.CANCELLED, null, "cancelled before it started");
-            return;
+    public int maxBatchItems() {
+        return storeProps.maxBatchItems();
+    }
+
+    /** A batch's description (JSON, the caller's format), kept as long as finished jobs. */
+    public void putBatch(String id, String description) {
+        store.putBatch(id, description, props.ttl());
+    }
+
+    public Optional<String> batch(String id) {
+        return store.batch(id);
+    }
+
+    /** True while the job store can be reached. */
+    public boolean storeAvailable() {
+        return store.available();
+    }
+
+    /** Jobs waiting to run over the queue's capacity, in [0, 1] (-1 if the store cannot be reached). */
+    public double queueFill() {
+        int q = queuedSafely();
+        return q < 0 ? -1 : q / (double) Math.max(1, props.queueCapacity());
+    }
+
+    /** Jobs running on this replica now. */
+    public int runningCount() {
+        return running.get();
+    }
+
+    private JobHandler handler(String kind) {
+        for (JobHandler h : handlers) {
+            if (kind.equals(h.kind())) {
+                return h;
+            }
         }
-        if (!job.start(clock.instant())) {
-            return;
-        }
-        running.incrementAndGet();
+        return null;
+    }
+
+    private int queuedSafely() {
         try {
-            BooleanSupplier cancelled = job::cancelRequested;
-            JobOutcome outcome = task.run(new JobContext() {
-                @Override
-                public ExecutorService computePool() {
-                    return computePool;
-                }
+            return store.queued();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
 
-                @Override
-                public BooleanSupplier cancelled() {
-                    return cancelled;
-                }
-
-                @Override
-                public void progress(double fraction, String phase) {
-                    job.progress(fraction, phase);
+    /** Starts runner loops up to concurrent-jobs (after a stop, e.g. a paused test context, they start again). */
+    private synchronized void startRunners() {
+        for (int i = loops.get(); i < Math.max(1, props.concurrentJobs()); i++) {
+            loops.incrementAndGet();
+            runners.execute(() -> {
+                try {
+                    runLoop();
+                } finally {
+                    loops.decrementAndGet();
                 }
             });
-            if (job.cancelRequested()) {
-                complete(job, JobStatus.CANCELLED, null, "cancelled");
+        }
+    }
+
+    private void runLoop() {
+        while (!stopping) {
+            Optional<JobRecord> claimed;
+            try {
+                claimed = store.claim(worker, storeProps.lease(), CLAIM_WAIT);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                LOG.warn("job store unreachable ({}); retrying", e.toString());
+                sleep(Duration.ofSeconds(1));
+                continue;
+            }
+            if (claimed.isPresent() && stopping) {
+                // claimed while the replica began to stop: hand it straight back
+                store.release(claimed.get().id(), worker, props.ttl());
+                return;
+            }
+            claimed.ifPresent(this::run);
+        }
+    }
+
+    private void run(JobRecord job) {
+        LocalRun run = new LocalRun(job.id(), job.cancelRequested());
+        local.put(job.id(), run);
+        running.incrementAndGet();
+        if (job.attempts() > 1) {
+            LOG.info("job {} claimed again (attempt {}): its previous replica stopped", job.id(), job.attempts());
+        }
+        try {
+            if (run.cancel.get()) {
+                end(run, JobStatus.CANCELLED, "cancelled", null);
+                return;
+            }
+            JobHandler handler = handler(job.kind());
+            String request = store.request(job.id()).orElse(null);
+            if (handler == null || request == null) {
+                end(run, JobStatus.FAILED, handler == null ? "unknown job kind " + job.kind()
+                        : "the job's request is no longer in the store", null);
+                return;
+            }
+            JobOutcome outcome = handler.task(request).run(context(run));
+            if (run.cancel.get()) {
+                end(run, JobStatus.CANCELLED, "cancelled", null);
             } else {
-                complete(job, JobStatus.SUCCEEDED, outcome, null);
+                byte[] result = ResultCodec.encode(json.writeValueAsBytes(outcome.view()));
+                resultBytes.record(result.length);
+                if (outcome.internal() != null) {
+                    models.put(job.id(), outcome.internal());
+                }
+                end(run, JobStatus.SUCCEEDED, null, result);
             }
         } catch (VirtualMachineError e) {
-            complete(job, JobStatus.FAILED, null, "the job ran out of resources: " + e.getClass().getSimpleName());
-            if (!(e instanceof OutOfMemoryError)) {
-                throw e;
-            }
+            // the job's own stack or heap ran out: its frames are gone, the runner goes on with the next job
+            LOG.error("job {} ran out of resources", job.id(), e);
+            end(run, JobStatus.FAILED, "the job ran out of resources: " + e.getClass().getSimpleName(), null);
         } catch (Throwable e) {
-            if (job.cancelRequested() || e instanceof CancellationException) {
-                complete(job, JobStatus.CANCELLED, null, "cancelled");
+            if (run.cancel.get() || e instanceof CancellationException) {
+                end(run, JobStatus.CANCELLED, "cancelled", null);
             } else if (e instanceof IllegalArgumentException) {
-                complete(job, JobStatus.FAILED, null, e.getMessage());
+                end(run, JobStatus.FAILED, e.getMessage(), null);
             } else {
                 String ref = UUID.randomUUID().toString();
                 LOG.error("job {} failed (reference {})", job.id(), ref, e);
-                complete(job, JobStatus.FAILED, null, "internal error (reference " + ref + ")");
+                end(run, JobStatus.FAILED, "internal error (reference " + ref + ")", null);
             }
         } finally {
+            local.remove(job.id());
             running.decrementAndGet();
+            wake();
         }
     }
 
-    private void complete(Job job, JobStatus status, JobOutcome outcome, String error) {
-        if (job.finish(status, outcome, error, clock.instant())) {
-            finished.get(status).increment();
-            job.done().complete(job); // after the counter, so that a waiter sees consistent metrics
-        }
-    }
+    private JobContext context(LocalRun run) {
+        BooleanSupplier cancelled = run.cancel::get;
+        return new JobContext() {
+            @Override
+            public ExecutorService computePool() {
+                return computePool;
+            }
 
-    /** Drops finished jobs older than the TTL, then the oldest finished ones beyond max-finished. */
-    void evictExpired() {
-        Instant cutoff = clock.instant().minus(props.ttl());
-        List<Job> done = new ArrayList<>();
-        for (Job j : jobs.values()) {
-            if (j.status().isFinal()) {
-                if (j.finishedAt() != null && j.finishedAt().isBefore(cutoff)) {
-                    jobs.remove(j.id());
-                } else {
-                    done.add(j);
+            @Override
+            public BooleanSupplier cancelled() {
+                return cancelled;
+            }
+
+            @Override
+            public void progress(double fraction, String phase) {
+                if (Double.isFinite(fraction)) {
+                    run.progress = Math.max(run.progress, Math.min(1.0, Math.max(0.0, fraction)));
+                }
+                run.phase = phase;
+                if (localStore && local.get(run.id) == run) {
+                    // in memory publishing costs nothing: GET sees progress at once; a shared store gets it by heartbeat
+                    store.heartbeat(run.id, worker, run.progress, phase, storeProps.lease());
                 }
             }
+        };
+    }
+
+    private void end(LocalRun run, JobStatus status, String error, byte[] result) {
+        if (run.abandoned) {
+            return;
         }
-        int excess = done.size() - props.maxFinished();
-        if (excess > 0) {
-            // finishedAt is written just before the final status, but be safe against a null all the same
-            done.sort(Comparator.comparing(Job::finishedAt, Comparator.nullsLast(Comparator.naturalOrder())));
-            for (int i = 0; i < excess; i++) {
-                jobs.remove(done.get(i).id());
+        try {
+            if (store.finish(run.id, worker, status, error, result, props.ttl())) {
+                finished.get(status).increment();
+            } else {
+                LOG.info("job {} ended {} here, but this replica no longer held it", run.id, status);
+            }
+        } catch (RuntimeException e) {
+            // the store is gone: the lease runs out and another replica runs the job again
+            LOG.warn("could not record the end of job {} ({}); its lease will expire", run.id, e.toString());
+        }
+    }
+
+    /** Renews leases, publishes progress, reads cancel flags, re-queues jobs of dead replicas, evicts. */
+    private void beat() {
+        try {
+            for (LocalRun run : local.values()) {
+                if (run.abandoned) {
+                    continue;
+                }
+                Optional<JobRecord> r = store.heartbeat(run.id, worker, run.progress, run.phase, storeProps.lease());
+                if (r.isEmpty()) {
+                    LOG.warn("job {}: lease lost (re-queued elsewhere or finished); stopping it here", run.id);
+                    run.abandoned = true;
+                    run.cancel.set(true);
+                } else if (r.get().cancelRequested()) {
+                    run.cancel.set(true);
+                }
+            }
+            int recovered = store.recover(Math.max(1, storeProps.maxAttempts()), storeProps.lease(), props.ttl());
+            if (recovered > 0) {
+                LOG.info("re-queued {} job(s) whose replica stopped", recovered);
+            }
+            store.evict(props.ttl(), props.maxFinished());
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                LOG.warn("heartbeat: job store unreachable ({})", e.toString());
             }
         }
+    }
+
+    private void wake() {
+        synchronized (monitor) {
+            monitor.notifyAll();
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String defaultReplicaId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "replica";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     // ---------------------------------------------------------------- shutdown (SIGTERM)
 
     @Override
     public void start() {
-        accepting = true;
+        if (!accepting && !destroyed) {
+            // restarted after a stop (Spring pauses and resumes cached test contexts this way)
+            awaitLoopsEnd();
+            stopping = false;
+            accepting = true;
+            startRunners();
+        }
+    }
+
+    private void awaitLoopsEnd() {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos() * 4;
+        while (loops.get() > 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(10));
+        }
     }
 
     @Override
@@ -288,7 +507,7 @@ public class JobService implements SmartLifecycle {
         return accepting;
     }
 
-    /** Stops first (highest phase): while running jobs finish, the web server still answers GET /calibrations/{id}. */
+    /** Stops first (highest phase): while jobs are handed on or finish, the web server still answers GETs. */
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE;
@@ -300,53 +519,90 @@ public class JobService implements SmartLifecycle {
     }
 
     /**
-     * Graceful stop: refuse new jobs; cancel queued ones; let running ones finish within {@code grace}, then cancel
-     * them and give them a moment to observe the flag; record the final state of every job that was queued or
-     * running (logged one line per job with its id; the job store keeps it where it is durable). Returns those jobs.
+     * Graceful stop: refuse new jobs (503), let the jobs running here finish within grace, then
+     * <ul>
+     * <li>with a shared store: give the ones still running back to the queue, where another replica takes them at
+     * once (queued jobs simply stay queued): nothing is lost;</li>
+     * <li>with the memory store: cancel queued jobs at once and the ones still running after grace, since nothing
+     * of them survives this JVM, and record each one's final state.</li>
+     * </ul>
+     * Logs one line per job and returns the jobs that were open (running here, and with the memory store queued).
      */
-    public List<Job> shutdown(Duration grace) {
+    public List<JobRecord> shutdown(Duration grace) {
         accepting = false;
-        List<Job> open = jobs.values().stream().filter(j -> !j.status().isFinal()).toList();
-        for (Job j : open) {
-            if (j.status() == JobStatus.QUEUED) {
-                j.cancelFlag().set(true);
-                Runnable queued = j.queued;
-                if (queued == null || runners.remove(queued)) {
-                    complete(j, JobStatus.CANCELLED, null, "cancelled: the service shut down before it started");
+        stopping = true; // runners finish what they run but claim nothing more
+        List<String> open = new ArrayList<>(local.keySet());
+        if (!store.shared()) {
+            for (String id : store.queuedIds()) {
+                store.cancel(id, "cancelled: the service shut down before it started", props.ttl());
+                open.add(id);
+            }
+        }
+        awaitLocal(grace);
+        if (store.shared()) {
+            for (LocalRun run : local.values()) {
+                run.abandoned = true;
+                run.cancel.set(true);
+                try {
+                    store.release(run.id, worker, props.ttl());
+                    LOG.info("shutdown: job {} given back to the queue of {}", run.id, store.describe());
+                } catch (RuntimeException e) {
+                    LOG.warn("shutdown: could not give back job {} ({}); its lease will expire", run.id, e.toString());
+                }
+            }
+        } else {
+            local.values().forEach(run -> run.cancel.set(true));
+            awaitLocal(CANCEL_GRACE);
+            for (LocalRun run : local.values()) {
+                // a job that ignores its flag is recorded as cancelled all the same: nothing of it survives
+                end(run, JobStatus.CANCELLED, "cancelled: the service shut down while it was running", null);
+                run.abandoned = true;
+            }
+        }
+        List<JobRecord> recorded = new ArrayList<>();
+        for (String id : open) {
+            store.get(id).ifPresent(r -> {
+                recorded.add(r);
+                LOG.info("shutdown: job {} ({} of client {}) state {}{}", r.id(), r.kind(), r.owner(), r.status(),
+                        r.error() != null ? " (" + r.error() + ")" : "");
+            });
+        }
+        LOG.info("shutdown: {} job(s) open on this replica, recorded in {}", recorded.size(), store.describe());
+        return recorded;
+    }
+
+    private void awaitLocal(Duration d) {
+        long deadline = System.nanoTime() + d.toNanos();
+        while (!local.isEmpty() && System.nanoTime() < deadline) {
+            synchronized (monitor) {
+                try {
+                    monitor.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }
-        runners.shutdown();
-        awaitRunners(grace);
-        for (Job j : open) {
-            if (!j.status().isFinal()) {
-                j.cancelFlag().set(true);
-            }
-        }
-        awaitRunners(CANCEL_GRACE);
-        for (Job j : open) {
-            // a job that ignores its flag is recorded as cancelled all the same: nothing of it survives the process
-            complete(j, JobStatus.CANCELLED, null, "cancelled: the service shut down while it was running");
-            LOG.info("shutdown: job {} ({} of client {}) final state {}{}", j.id(), j.kind(), j.owner(), j.status(),
-                    j.error() != null ? " (" + j.error() + ")" : "");
-        }
-        runners.shutdownNow();
-        LOG.info("shutdown: {} queued or running job(s) recorded", open.size());
-        return open;
     }
 
-    private void awaitRunners(Duration d) {
-        try {
-            runners.awaitTermination(d.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
+    /** Context close: stop (if the lifecycle did not) and end the runner and heartbeat threads. */
     @PreDestroy
     void destroy() {
+        destroyed = true;
         if (accepting) {
             shutdown(Duration.ZERO); // a context closed without a lifecycle stop (tests)
+        }
+        stopping = true;
+        heartbeat.shutdownNow();
+        // idle runners leave their claim loop within one claim wait; interrupting a store call is noisier
+        runners.shutdown();
+        try {
+            if (!runners.awaitTermination(CLAIM_WAIT.toMillis() * 4, TimeUnit.MILLISECONDS)) {
+                runners.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            runners.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 }

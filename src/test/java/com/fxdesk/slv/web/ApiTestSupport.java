@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
         "slv.limits.max-body-bytes=65536",
         "slv.limits.max-products=5",
         "slv.limits.max-particles=20000",
+        // jobs the tests (and the fuzzer) may queue stay light: a fifth of the shipped budget
+        "slv.limits.max-job-work=500000000",
         "slv.limits.max-regression-samples=5000",
         "slv.jobs.queue-capacity=2",
         "slv.jobs.max-wait=20s",

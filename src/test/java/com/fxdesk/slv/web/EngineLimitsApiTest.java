@@ -55,17 +55,17 @@ class EngineLimitsApiTest extends ApiTestSupport {
 
     @Test
     void oneWorkBudgetForCalibrationAndRoundTrip() {
-        // 20,000 particles to 30Y with 1-day regression (0.2-day propagation) and the default round trip: the
-        // calibration alone fits, with the round trip it is over, and the round trip is the larger part
+        // 20,000 particles to 10Y (test budget 5·10⁸, ApiTestSupport): the calibration alone fits, with the default
+        // round trip it is over, and the round trip is the larger part
         ObjectNode r = calibration("flat-10pct.json");
-        r.put("particles", 20_000).put("timeStepDays", 1).put("maturity", 30.0).put("spotGridSize", 10);
+        r.put("particles", 20_000).put("timeStepDays", 5).put("maturity", 10.0).put("spotGridSize", 10);
         r.put("mixing", 1.5); // invalid on purpose: a 400 naming only mixing shows the work check passed
         JsonNode alone = problem(post(JOBS, r), 400);
         assertThat(alone.get("errors")).as(alone.toString()).hasSize(1);
         assertThat(alone.get("errors").get(0).get("field").asString()).isEqualTo("mixing");
         r.put("mixing", 0.66);
         r.putObject("roundTrip").put("enabled", true);
-        assertThat(fieldError(post(JOBS, r), "roundTrip.paths")).contains("over the job budget 2,500,000,000");
+        assertThat(fieldError(post(JOBS, r), "roundTrip.paths")).contains("over the job budget 500,000,000");
         // a tiny calibration with a huge round trip is refused on the round trip's field
         ObjectNode rt = calibration("flat-10pct.json");
         rt.put("particles", 16).put("timeStepDays", 1).put("maturity", 20.0);

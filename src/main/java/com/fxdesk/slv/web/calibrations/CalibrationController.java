@@ -1,11 +1,11 @@
 package com.fxdesk.slv.web.calibrations;
 
-import com.fxdesk.slv.security.Clients;
-import com.fxdesk.slv.jobs.Job;
 import com.fxdesk.slv.jobs.JobService;
-import com.fxdesk.slv.jobs.JobTask;
+import com.fxdesk.slv.security.Clients;
 import com.fxdesk.slv.jobs.QueueFullException;
 import com.fxdesk.slv.jobs.ShuttingDownException;
+import com.fxdesk.slv.jobs.store.JobRecord;
+import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,65 +44,84 @@ public class CalibrationController {
 
     @Operation(summary = "Start an SLV calibration job",
             description = "202 with Location; with wait=true, 200 with the finished job if it finishes within "
-                    + "slv.jobs.max-wait, else 202. 429 with Retry-After when the job queue is full.")
+                    + "slv.jobs.max-wait, else 202. 429 with Retry-After when the job queue is full. With a shared "
+                    + "job store (slv.jobs.store=hazelcast) the job runs on whichever replica claims it first.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> submit(@RequestBody CalibrationRequest request,
             @Parameter(description = "wait for the job to finish (up to slv.jobs.max-wait)")
             @RequestParam(defaultValue = "false") boolean wait) {
         validator.validate(request);
-        JobTask task = calibration.prepare(request);
-        Job job;
+        calibration.prepare(request); // 422 now for what can be refused without computing
+        JobRecord job;
         try {
-            job = jobs.submit(Clients.current(), "slv-calibration", task);
+            job = jobs.submit(SlvCalibrationService.KIND, Clients.current(), calibration.toJson(request));
         } catch (QueueFullException e) {
-            HttpHeaders h = new HttpHeaders();
-            h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, jobs.retryAfter().toSeconds())));
-            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", e.getMessage(), h);
+            throw tooManyRequests(jobs, e);
         } catch (ShuttingDownException e) {
-            HttpHeaders h = new HttpHeaders();
-            h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, jobs.retryAfter().toSeconds())));
-            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Shutting down", e.getMessage(), h);
+            throw shuttingDown(jobs, e);
         }
         if (wait) {
-            jobs.await(job, jobs.maxWait());
+            job = jobs.await(job.id(), jobs.maxWait()).orElse(job);
         }
         boolean done = job.status().isFinal();
         return ResponseEntity.status(done ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/calibrations/" + job.id()))
-                .body(JobView.of(job, true));
+                .body(view(job, true));
     }
 
     @Operation(summary = "A calibration job: status, progress, and the result once SUCCEEDED")
     @GetMapping("/{id}")
     public JobView get(@PathVariable String id) {
-        return JobView.of(find(id), true);
+        return view(find(id), true);
     }
 
     @Operation(summary = "Recent calibration jobs, newest first (without results)")
     @GetMapping
     public Map<String, List<JobView>> list() {
-        return Map.of("jobs", jobs.list(Clients.current()).stream().map(j -> JobView.of(j, false)).toList());
+        return Map.of("jobs", jobs.list(Clients.current(), null).stream().map(j -> view(j, false)).toList());
     }
 
     @Operation(summary = "Cancel a queued or running job, or delete a finished one",
             description = "A queued or running job is cancelled: 200 with the job (a running one stops when its "
-                    + "engine next checks). A finished job (SUCCEEDED, FAILED, CANCELLED) is removed from the store "
-                    + "to free its memory: 204, and later GETs answer 404. Finished jobs are otherwise kept up to "
-                    + "slv.jobs.ttl and at most slv.jobs.max-finished of them.")
+                    + "engine next checks; on another replica after that replica's next heartbeat). A finished "
+                    + "job (SUCCEEDED, FAILED, CANCELLED) is removed from the store to free its memory: 204, and "
+                    + "later GETs answer 404. Finished jobs are otherwise kept up to slv.jobs.ttl (and, in memory, "
+                    + "at most slv.jobs.max-finished of them).")
     @ApiResponse(responseCode = "200", description = "the queued or running job, cancellation requested")
     @ApiResponse(responseCode = "204", description = "the finished job was removed from the store",
             content = @Content)
     @DeleteMapping("/{id}")
     public ResponseEntity<JobView> cancel(@PathVariable String id) {
-        Job job = find(id);
-        if (jobs.cancel(job)) {
-            return ResponseEntity.ok(JobView.of(job, false));
+        JobRecord job = find(id);
+        if (!job.status().isFinal()) {
+            JobRecord after = jobs.cancel(id).orElse(job);
+            if (!after.status().isFinal() || after.cancelRequested()) {
+                return ResponseEntity.ok(view(after, false));
+            }
         }
-        jobs.remove(job);
+        jobs.remove(id);
         return ResponseEntity.noContent().build();
     }
 
-    private Job find(String id) {
+    private JobView view(JobRecord job, boolean withResult) {
+        return JobView.of(job, withResult && job.status() == JobStatus.SUCCEEDED ? jobs.result(job.id()).orElse(null)
+                : null);
+    }
+
+    /** 503 with Retry-After: this replica is stopping (the load balancer sends the retry to another one). */
+    static ApiProblemException shuttingDown(JobService jobs, ShuttingDownException e) {
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, jobs.retryAfter().toSeconds())));
+        return new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Shutting down", e.getMessage(), h);
+    }
+
+    static ApiProblemException tooManyRequests(JobService jobs, QueueFullException e) {
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, jobs.retryAfter().toSeconds())));
+        return new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", e.getMessage(), h);
+    }
+
+    private JobRecord find(String id) {
         return jobs.find(id, Clients.current()).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id
                 + " (finished jobs are kept for a limited time)"));
     }

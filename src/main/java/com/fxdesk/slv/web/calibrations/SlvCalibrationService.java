@@ -6,6 +6,7 @@ import com.fxdesk.slv.calibration.RoundTripStatistics;
 import com.fxdesk.slv.config.QualityProperties;
 import java.util.List;
 import com.fxdesk.slv.calibration.ProgressListener;
+import com.fxdesk.slv.jobs.JobHandler;
 import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobTask;
 import com.fxdesk.slv.market.MarketData;
@@ -21,21 +22,43 @@ import com.fxdesk.slv.web.support.EngineMetrics;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calibration requests to the engine's {@link SlvPipeline} (surface, Dupire, Heston unless given, leverage, round
- * trip), with the phases timed into the metrics. Used by jobs and by pricing with model SLV.
+ * trip), with the phases timed into the metrics. Used by jobs (kind {@value #KIND}: the request is stored as JSON,
+ * so whichever replica claims the job rebuilds the work from it) and by pricing with model SLV.
  */
 @Service
-public class SlvCalibrationService {
+public class SlvCalibrationService implements JobHandler {
+    public static final String KIND = "slv-calibration";
+
     private final EngineMetrics metrics;
     private final SlvPipeline pipeline;
+    private final JsonMapper json;
     private final QualityProperties quality;
 
-    public SlvCalibrationService(EngineMetrics metrics, ExecutorService slvComputePool, QualityProperties quality) {
+    public SlvCalibrationService(EngineMetrics metrics, ExecutorService slvComputePool, QualityProperties quality,
+                                 JsonMapper json) {
         this.metrics = metrics;
         this.quality = quality;
         this.pipeline = new SlvPipeline(slvComputePool);
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    /** The request as stored with the job. */
+    public String toJson(CalibrationRequest request) {
+        return json.writeValueAsString(request);
+    }
+
+    @Override
+    public JobTask task(String request) {
+        return prepare(json.readValue(request, CalibrationRequest.class));
     }
 
     /** The request's settings; a field left out takes the engine's default ({@link SlvSettings#defaults()}). */

@@ -5,10 +5,9 @@ import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
-import com.fxdesk.slv.jobs.Job;
-import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobService;
-import com.fxdesk.slv.jobs.JobStatus;
+import com.fxdesk.slv.jobs.store.JobRecord;
+import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.volatility.SmilePillar;
 import com.fxdesk.slv.volatility.VolSurface;
 import com.fxdesk.slv.web.errors.ApiProblemException;
@@ -57,14 +56,13 @@ public class ChartController {
             @Parameter(description = "regression chart: the time (years) whose slice to show (nearest)")
             @RequestParam(required = false) Double time,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws Exception {
-        Job job = jobs.find(id, Clients.current()).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id));
+        JobRecord job = jobs.find(id, Clients.current()).orElseThrow(() -> ApiProblemException.notFound(
+                "no calibration job with id " + id));
         if (!NAMES.contains(name)) {
             throw ApiProblemException.notFound("no chart '" + name + "'; charts: " + String.join(", ", NAMES));
         }
-        JobStatus status = job.status(); // read before the outcome: the job writes its status last
-        JobOutcome outcome = job.outcome();
-        if (status != JobStatus.SUCCEEDED || outcome == null
-                || !(outcome.internal() instanceof Calibrated c)) {
+        Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(id).orElse(null) : null;
+        if (!(model instanceof Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration");
         }

@@ -7,10 +7,9 @@ import com.fxdesk.slv.pipeline.SlvSettings;
 import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
-import com.fxdesk.slv.jobs.Job;
-import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobService;
-import com.fxdesk.slv.jobs.JobStatus;
+import com.fxdesk.slv.jobs.store.JobRecord;
+import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.MarketData;
 import com.fxdesk.slv.model.LeverageFunction;
@@ -87,7 +86,7 @@ public class PricingService {
         LeverageFunction leverage;
         double mixing;
 
-        Inputs(PricingRequest request, BooleanSupplier cancelled) {
+        Inputs(PricingRequest request, BooleanSupplier cancelled) throws Exception {
             this.request = request;
             this.cancelled = cancelled;
             if (request.calibrationId() != null) {
@@ -160,13 +159,11 @@ public class PricingService {
         }
     }
 
-    private Calibrated finished(String id) {
-        Job job = jobs.find(id, Clients.current()).orElseThrow(() -> new InvalidInputException("calibrationId",
+    private Calibrated finished(String id) throws Exception {
+        JobRecord job = jobs.find(id, Clients.current()).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
-        JobStatus status = job.status(); // read before the outcome: the job writes its status last
-        JobOutcome outcome = job.outcome();
-        if (status != JobStatus.SUCCEEDED || outcome == null
-                || !(outcome.internal() instanceof Calibrated c)) {
+        Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(id).orElse(null) : null;
+        if (!(model instanceof Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one");
         }

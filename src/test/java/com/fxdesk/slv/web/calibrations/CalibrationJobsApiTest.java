@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,12 @@ class CalibrationJobsApiTest extends ApiTestSupport {
     SlvCalibrationService calibration;
 
     private final List<CountDownLatch> releases = new ArrayList<>();
+
+    @BeforeEach
+    void handler() {
+        when(calibration.kind()).thenReturn(SlvCalibrationService.KIND);
+        when(calibration.toJson(any())).thenReturn("{}");
+    }
 
     @AfterEach
     void releaseAll() {
@@ -68,7 +75,7 @@ class CalibrationJobsApiTest extends ApiTestSupport {
     @Test
     void lifecycleQueueLimitAndCancellation() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        when(calibration.prepare(any())).thenReturn(blocking(started), blocking(new CountDownLatch(1)),
+        when(calibration.task(any())).thenReturn(blocking(started), blocking(new CountDownLatch(1)),
                 blocking(new CountDownLatch(1)), blocking(new CountDownLatch(1)));
         HttpResponse<String> first = post(JOBS, calibration());
         assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
@@ -108,7 +115,7 @@ class CalibrationJobsApiTest extends ApiTestSupport {
 
     @Test
     void waitTrueAnswers200WithTheResultAndFailuresStayInTheirJob() throws Exception {
-        when(calibration.prepare(any())).thenReturn(ctx -> {
+        when(calibration.task(any())).thenReturn(ctx -> {
             throw new IllegalStateException("engine bug");
         }, ctx -> new JobOutcome(Map.of("mixing", 0.5), null));
         HttpResponse<String> failed = post(JOBS + "?wait=true", calibration());

@@ -1,4 +1,4 @@
-package com.fxdesk.slv.jobs;
+package com.fxdesk.slv.jobs.store;
 
 public enum JobStatus {
     QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
