@@ -457,7 +457,9 @@ public final class HestonPricer {
             if (b >= upper) {
                 break;
             }
-            if (np >= MAX_INITIAL_PANELS) {
+            if (checkpoint == null && np >= MAX_INITIAL_PANELS) {
+                // (with a checkpoint the caller's own budget and cancellation bound the work: a calibration's trial
+                // point may legitimately need more panels than a single pricing is allowed)
                 // an expiry of seconds (or parameters that make the integrand decay as slowly): the oscillation
                 // e^{iux} needs more panels than the work cap allows before the integrand decays
                 throw new IllegalArgumentException("the Heston integral needs more than " + MAX_INITIAL_PANELS
