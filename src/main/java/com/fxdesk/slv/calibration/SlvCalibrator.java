@@ -201,8 +201,9 @@ public final class SlvCalibrator {
                 totalFloored += sliceFloored;
                 totalCapped += sliceCapped;
                 totalVarFloored += varFloored;
+                float[][] sample = RegressionSlice.sample(x, v, n);
                 slices.add(new RegressionSlice(tn, spots, mGrid.clone(), values[0], diag[0], gridX[0], gridX[m - 1],
-                        varFloored, sliceFloored, sliceCapped, sliceMeanV));
+                        varFloored, sliceFloored, sliceCapped, sliceMeanV, sample[0], sample[1]));
 
                 // each chunk runs through all steps of the interval while its particles are in cache
                 long p0 = System.nanoTime();
