@@ -89,8 +89,15 @@ public class JobService {
         return job;
     }
 
+    /** The alias of the newest SUCCEEDED job: lets examples and scripts name "the calibration I just ran". */
+    public static final String LATEST = "latest";
+
+    /** The job with this id, or for {@link #LATEST} the newest job that SUCCEEDED. */
     public Optional<Job> find(String id) {
         evictExpired();
+        if (LATEST.equals(id)) {
+            return list().stream().filter(j -> j.status() == JobStatus.SUCCEEDED).findFirst();
+        }
         return Optional.ofNullable(jobs.get(id));
     }
 
