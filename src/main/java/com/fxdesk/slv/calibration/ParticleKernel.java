@@ -1,10 +1,11 @@
 package com.fxdesk.slv.calibration;
 
 import com.fxdesk.slv.heston.HestonParameters;
-import com.fxdesk.slv.pricing.Normal;
+import com.fxdesk.slv.math.Normal;
+import com.fxdesk.slv.random.ZigguratNormals;
 
 /**
- * The {@link com.fxdesk.slv.montecarlo.SlvStepper} step (Andersen QE variance, log-spot with the correlated part
+ * The {@link com.fxdesk.slv.model.SlvStepper} step (Andersen QE variance, log-spot with the correlated part
  * recovered from the variance increment, leverage frozen over the step) rewritten for throughput, with the
  * leverage lookup and the step's normals ({@link ZigguratNormals}) prepared per chunk. Same formulas, different
  * rounding (ParticleKernelTest pins them together).

@@ -2,8 +2,10 @@ package com.fxdesk.slv.calibration;
 
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
-import com.fxdesk.slv.montecarlo.RandomStreams;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
+import com.fxdesk.slv.model.LeverageFunction;
+import com.fxdesk.slv.random.RandomStreams;
+import com.fxdesk.slv.random.ZigguratNormals;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package com.fxdesk.slv.calibration;
 
 import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.model.LeverageFunction;
 import java.util.List;
 
 /**

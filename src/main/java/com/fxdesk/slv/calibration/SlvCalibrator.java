@@ -1,8 +1,9 @@
 package com.fxdesk.slv.calibration;
 
 import com.fxdesk.slv.heston.HestonParameters;
-import com.fxdesk.slv.montecarlo.RandomStreams;
-import com.fxdesk.slv.montecarlo.SlvStepper;
+import com.fxdesk.slv.model.LeverageFunction;
+import com.fxdesk.slv.model.SlvStepper;
+import com.fxdesk.slv.random.RandomStreams;
 import com.fxdesk.slv.regression.RegressionDiagnostics;
 import com.fxdesk.slv.regression.RegressionFit;
 import com.fxdesk.slv.volatility.LocalVolSurface;

@@ -1,8 +1,8 @@
 package com.fxdesk.slv.heston;
 
 import com.fxdesk.slv.market.FxMarket;
-import com.fxdesk.slv.pricing.BlackFormula;
-import com.fxdesk.slv.pricing.Normal;
+import com.fxdesk.slv.math.BlackFormula;
+import com.fxdesk.slv.math.Normal;
 
 import java.util.Arrays;
 

@@ -1,5 +1,7 @@
 package com.fxdesk.slv.montecarlo;
 
+import com.fxdesk.slv.random.SequenceType;
+
 /**
  * Monte Carlo settings. {@code paths} counts simulated paths including antithetic partners. For SOBOL the
  * standard error comes from {@code batches} independently digit-shifted copies of the point set; for PSEUDO from

@@ -1,8 +1,9 @@
 package com.fxdesk.slv.montecarlo;
 
-import com.fxdesk.slv.calibration.LeverageFunction;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.model.LeverageFunction;
+import com.fxdesk.slv.model.SlvStepper;
 import com.fxdesk.slv.volatility.LocalVolSurface;
 
 /**

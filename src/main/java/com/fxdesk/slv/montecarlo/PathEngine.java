@@ -1,6 +1,11 @@
 package com.fxdesk.slv.montecarlo;
 
 import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.random.BrownianBridge;
+import com.fxdesk.slv.random.InverseNormal;
+import com.fxdesk.slv.random.RandomStreams;
+import com.fxdesk.slv.random.SequenceType;
+import com.fxdesk.slv.random.SobolSequence;
 
 import java.util.ArrayList;
 import java.util.List;

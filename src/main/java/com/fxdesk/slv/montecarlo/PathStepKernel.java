@@ -1,6 +1,8 @@
 package com.fxdesk.slv.montecarlo;
 
 import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.model.AndersenQe;
+import com.fxdesk.slv.model.SlvStepper;
 
 /**
  * The {@link SlvStepper} step for pricing paths, rewritten as branch-free passes the JIT compiles to packed

@@ -2,7 +2,7 @@ package com.fxdesk.slv.volatility;
 
 import com.fxdesk.slv.market.AtmType;
 import com.fxdesk.slv.market.DeltaType;
-import com.fxdesk.slv.pricing.Normal;
+import com.fxdesk.slv.math.Normal;
 import org.apache.commons.math3.special.Erf;
 
 /**

@@ -7,7 +7,7 @@ import com.fxdesk.slv.market.FxVolPillar;
 import com.fxdesk.slv.market.FxVolQuotes;
 import com.fxdesk.slv.market.MarketData;
 import com.fxdesk.slv.market.VolGrid;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,6 +1,7 @@
 package com.fxdesk.slv.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,10 +9,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The engine is plain Java: no Spring, no Jackson databind, no dependency on the web/job layer (api → engine only). */
+/**
+ * The layers of src/main: ground floor ({@code math}, {@code random}) → engine (market … pricing) → service layer
+ * ({@code web.*} by feature, {@code jobs}, {@code config}). The engine is plain Java: no Spring, no Jackson, nothing
+ * of the service layer. No package depends on itself through another (no cycles).
+ */
 class LayeringArchTest {
-    private static final String[] ENGINE = {"com.fxdesk.slv.market..", "com.fxdesk.slv.volatility..",
-            "com.fxdesk.slv.heston..", "com.fxdesk.slv.regression..", "com.fxdesk.slv.calibration..",
+    private static final String[] GROUND = {"com.fxdesk.slv.math..", "com.fxdesk.slv.random.."};
+    private static final String[] ENGINE = {"com.fxdesk.slv.math..", "com.fxdesk.slv.random..",
+            "com.fxdesk.slv.market..", "com.fxdesk.slv.volatility..", "com.fxdesk.slv.heston..",
+            "com.fxdesk.slv.regression..", "com.fxdesk.slv.model..", "com.fxdesk.slv.calibration..",
             "com.fxdesk.slv.montecarlo..", "com.fxdesk.slv.pricing.."};
     private static JavaClasses classes;
 
@@ -22,18 +29,35 @@ class LayeringArchTest {
     }
 
     @Test
+    void noPackageCycles() {
+        // every package is its own slice: web.pricing → web.calibrations → web.pricing would be a cycle too
+        slices().matching("com.fxdesk.slv.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
     void engineDoesNotDependOnFrameworks() {
         noClasses().that().resideInAnyPackage(ENGINE)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "tools.jackson..",
                         "com.fasterxml.jackson..", "jakarta.servlet..", "io.micrometer..", "io.swagger..")
-                .because("the engine must stay usable without Spring or Jackson (see COMMON.md)")
+                .because("the engine must stay usable without Spring or Jackson")
                 .check(classes);
     }
 
     @Test
     void engineDoesNotDependOnTheServiceLayer() {
         noClasses().that().resideInAnyPackage(ENGINE)
-                .should().dependOnClassesThat().resideInAnyPackage("com.fxdesk.slv.api..", "com.fxdesk.slv.jobs..",
+                .should().dependOnClassesThat().resideInAnyPackage("com.fxdesk.slv.web..", "com.fxdesk.slv.jobs..",
+                        "com.fxdesk.slv.config..")
+                .check(classes);
+    }
+
+    @Test
+    void groundFloorDependsOnNothingAbove() {
+        noClasses().that().resideInAnyPackage(GROUND)
+                .should().dependOnClassesThat().resideInAnyPackage("com.fxdesk.slv.market..",
+                        "com.fxdesk.slv.volatility..", "com.fxdesk.slv.heston..", "com.fxdesk.slv.regression..",
+                        "com.fxdesk.slv.model..", "com.fxdesk.slv.calibration..", "com.fxdesk.slv.montecarlo..",
+                        "com.fxdesk.slv.pricing..", "com.fxdesk.slv.web..", "com.fxdesk.slv.jobs..",
                         "com.fxdesk.slv.config..")
                 .check(classes);
     }
@@ -48,7 +72,14 @@ class LayeringArchTest {
     @Test
     void jobsDoNotDependOnTheWebLayer() {
         noClasses().that().resideInAPackage("com.fxdesk.slv.jobs..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.fxdesk.slv.api..", "org.springframework.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fxdesk.slv.web..", "org.springframework.web..")
+                .check(classes);
+    }
+
+    @Test
+    void configDoesNotDependOnTheWebLayer() {
+        noClasses().that().resideInAPackage("com.fxdesk.slv.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fxdesk.slv.web..")
                 .check(classes);
     }
 }

@@ -1,8 +1,8 @@
 package com.fxdesk.slv.bench;
 
-import com.fxdesk.slv.calibration.LeverageFunction;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.montecarlo.McConfig;
 import com.fxdesk.slv.pricing.BarrierDirection;
 import com.fxdesk.slv.pricing.PayAt;
@@ -83,8 +83,8 @@ public final class McBenchmark {
         MonteCarloPricer pricer = new MonteCarloPricer();
         List<Product> ps = oneTouches(fx.spot(), 1.0, 20);
         for (McConfig cfg : new McConfig[] {base, base.withAntithetic(false),
-            base.withSequence(com.fxdesk.slv.montecarlo.SequenceType.PSEUDO),
-            base.withSequence(com.fxdesk.slv.montecarlo.SequenceType.PSEUDO).withAntithetic(false)}) {
+            base.withSequence(com.fxdesk.slv.random.SequenceType.PSEUDO),
+            base.withSequence(com.fxdesk.slv.random.SequenceType.PSEUDO).withAntithetic(false)}) {
             List<McResult> r = pricer.price(new MonteCarloRequest(fx, ps, List.of(McModel.HESTON), null, null, h, 1,
                     null, cfg));
             double se = 0;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fxdesk.slv.heston.HestonParameters;
-import com.fxdesk.slv.montecarlo.SlvStepper;
+import com.fxdesk.slv.model.SlvStepper;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.calibration;
 
+import com.fxdesk.slv.model.LeverageFunction;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.RateCurve;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.volatility.LocalVolSurface;
 import java.time.LocalDate;
 import java.util.ArrayList;

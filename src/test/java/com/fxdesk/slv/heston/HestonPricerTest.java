@@ -1,6 +1,6 @@
 package com.fxdesk.slv.heston;
 
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

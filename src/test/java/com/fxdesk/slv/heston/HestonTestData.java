@@ -2,7 +2,7 @@ package com.fxdesk.slv.heston;
 
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.RateCurve;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

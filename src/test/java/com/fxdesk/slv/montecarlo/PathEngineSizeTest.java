@@ -1,5 +1,6 @@
 package com.fxdesk.slv.montecarlo;
 
+import com.fxdesk.slv.random.SequenceType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fxdesk.slv.heston.HestonParameters;

@@ -1,6 +1,9 @@
 package com.fxdesk.slv.montecarlo;
 
 import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.model.SlvStepper;
+import com.fxdesk.slv.random.BrownianBridge;
+import com.fxdesk.slv.random.InverseNormal;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;

@@ -3,7 +3,7 @@ package com.fxdesk.slv.volatility;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.testdata.TestMarkets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,12 +10,12 @@ import com.fxdesk.slv.market.DeltaType;
 import com.fxdesk.slv.market.FxVolPillar;
 import com.fxdesk.slv.market.FxVolQuotes;
 import com.fxdesk.slv.market.MarketData;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.testdata.TestMarkets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
-import org.junit.jupiter.api.Test;
 
 class VolSurfaceBuilderTest {
     static final List<String> ALL = TestMarkets.ALL;

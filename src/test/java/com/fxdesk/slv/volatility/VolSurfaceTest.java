@@ -11,7 +11,7 @@ import com.fxdesk.slv.market.FxVolPillar;
 import com.fxdesk.slv.market.FxVolQuotes;
 import com.fxdesk.slv.market.MarketData;
 import com.fxdesk.slv.market.VolGrid;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.testdata.TestMarkets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import static com.fxdesk.slv.pricing.analytic.GaussianTails.expTimesInterval;
 import static com.fxdesk.slv.pricing.analytic.GaussianTails.logCdf;
 
 import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.math.BlackFormula;
+import com.fxdesk.slv.math.Normal;
 import com.fxdesk.slv.pricing.BarrierDirection;
 import com.fxdesk.slv.pricing.BarrierType;
-import com.fxdesk.slv.pricing.BlackFormula;
-import com.fxdesk.slv.pricing.Normal;
 import com.fxdesk.slv.pricing.PayAt;
 import com.fxdesk.slv.pricing.Product;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;

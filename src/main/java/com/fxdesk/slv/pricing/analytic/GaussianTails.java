@@ -1,6 +1,6 @@
 package com.fxdesk.slv.pricing.analytic;
 
-import com.fxdesk.slv.pricing.Normal;
+import com.fxdesk.slv.math.Normal;
 
 /**
  * Products of exponentials and normal probabilities, e^a · Φ(x), evaluated without overflow or underflow.

@@ -1,8 +1,8 @@
 package com.fxdesk.slv.pricing.mc;
 
-import com.fxdesk.slv.calibration.LeverageFunction;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.montecarlo.McConfig;
 import com.fxdesk.slv.pricing.Product;
 import com.fxdesk.slv.volatility.LocalVolSurface;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.RateCurve;
+import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.pricing.BarrierDirection;
 import com.fxdesk.slv.pricing.BarrierType;
-import com.fxdesk.slv.pricing.BlackFormula;
 import com.fxdesk.slv.pricing.OptionType;
 import com.fxdesk.slv.pricing.PayAt;
 import com.fxdesk.slv.pricing.Product;

@@ -1,8 +1,8 @@
 package com.fxdesk.slv.pricing.mc;
 
 import com.fxdesk.slv.montecarlo.McConfig;
-import com.fxdesk.slv.montecarlo.SequenceType;
 import com.fxdesk.slv.pricing.Product;
+import com.fxdesk.slv.random.SequenceType;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

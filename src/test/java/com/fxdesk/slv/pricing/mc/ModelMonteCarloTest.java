@@ -1,11 +1,11 @@
 package com.fxdesk.slv.pricing.mc;
 
-import com.fxdesk.slv.calibration.LeverageFunction;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.math.BlackFormula;
+import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.montecarlo.McConfig;
 import com.fxdesk.slv.pricing.BarrierDirection;
-import com.fxdesk.slv.pricing.BlackFormula;
 import com.fxdesk.slv.pricing.OptionType;
 import com.fxdesk.slv.pricing.PayAt;
 import com.fxdesk.slv.pricing.Product;
@@ -179,9 +179,9 @@ class ModelMonteCarloTest {
         List<McResult> one = price(ps, McModel.HESTON, null, h, 1, null, cfg.withThreads(1));
         List<McResult> four = price(ps, McModel.HESTON, null, h, 1, null, cfg.withThreads(4));
         List<McResult> pseudo1 = price(ps, McModel.HESTON, null, h, 1, null,
-                cfg.withSequence(com.fxdesk.slv.montecarlo.SequenceType.PSEUDO).withThreads(1));
+                cfg.withSequence(com.fxdesk.slv.random.SequenceType.PSEUDO).withThreads(1));
         List<McResult> pseudo3 = price(ps, McModel.HESTON, null, h, 1, null,
-                cfg.withSequence(com.fxdesk.slv.montecarlo.SequenceType.PSEUDO).withThreads(3));
+                cfg.withSequence(com.fxdesk.slv.random.SequenceType.PSEUDO).withThreads(3));
         List<McResult> otherSeed = price(ps, McModel.HESTON, null, h, 1, null, cfg.withSeed(7));
         for (int i = 0; i < ps.size(); i++) {
             assertEquals(one.get(i), four.get(i));

@@ -1,7 +1,0 @@
-package com.fxdesk.slv.api.dto;
-
-import java.util.List;
-
-/** Black vols per expiry on that expiry's increasing strikes. */
-public record VolGridDto(List<Double> expiries, List<List<Double>> strikes, List<List<Double>> vols) {
-}

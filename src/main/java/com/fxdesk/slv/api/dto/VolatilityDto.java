@@ -1,5 +1,0 @@
-package com.fxdesk.slv.api.dto;
-
-/** Exactly one of FX quotes or a strike grid. */
-public record VolatilityDto(VolQuotesDto quotes, VolGridDto grid) {
-}

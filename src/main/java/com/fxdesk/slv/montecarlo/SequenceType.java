@@ -1,4 +1,0 @@
-package com.fxdesk.slv.montecarlo;
-
-/** Source of the Gaussian draws: randomised Sobol with Brownian bridge, or seeded pseudo-random streams. */
-public enum SequenceType { SOBOL, PSEUDO }

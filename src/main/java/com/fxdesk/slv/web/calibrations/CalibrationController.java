@@ -1,0 +1,103 @@
+package com.fxdesk.slv.web.calibrations;
+
+import com.fxdesk.slv.jobs.Job;
+import com.fxdesk.slv.jobs.JobService;
+import com.fxdesk.slv.jobs.JobTask;
+import com.fxdesk.slv.jobs.QueueFullException;
+import com.fxdesk.slv.web.errors.ApiProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/calibrations", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "SLV calibration jobs")
+public class CalibrationController {
+    private final CalibrationRequestValidator validator;
+    private final SlvCalibrationService calibration;
+    private final JobService jobs;
+
+    public CalibrationController(CalibrationRequestValidator validator, SlvCalibrationService calibration, JobService jobs) {
+        this.validator = validator;
+        this.calibration = calibration;
+        this.jobs = jobs;
+    }
+
+    @Operation(summary = "Start an SLV calibration job",
+            description = "202 with Location; with wait=true, 200 with the finished job if it finishes within "
+                    + "slv.jobs.max-wait, else 202. 429 with Retry-After when the job queue is full.")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<JobView> submit(@RequestBody CalibrationRequest request,
+            @Parameter(description = "wait for the job to finish (up to slv.jobs.max-wait)")
+            @RequestParam(defaultValue = "false") boolean wait) {
+        validator.validate(request);
+        JobTask task = calibration.prepare(request);
+        Job job;
+        try {
+            job = jobs.submit("slv-calibration", task);
+        } catch (QueueFullException e) {
+            HttpHeaders h = new HttpHeaders();
+            h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, jobs.retryAfter().toSeconds())));
+            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", e.getMessage(), h);
+        }
+        if (wait) {
+            jobs.await(job, jobs.maxWait());
+        }
+        boolean done = job.status().isFinal();
+        return ResponseEntity.status(done ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/calibrations/" + job.id()))
+                .body(JobView.of(job, true));
+    }
+
+    @Operation(summary = "A calibration job: status, progress, and the result once SUCCEEDED")
+    @GetMapping("/{id}")
+    public JobView get(@PathVariable String id) {
+        return JobView.of(find(id), true);
+    }
+
+    @Operation(summary = "Recent calibration jobs, newest first (without results)")
+    @GetMapping
+    public Map<String, List<JobView>> list() {
+        return Map.of("jobs", jobs.list().stream().map(j -> JobView.of(j, false)).toList());
+    }
+
+    @Operation(summary = "Cancel a queued or running job, or delete a finished one",
+            description = "A queued or running job is cancelled: 200 with the job (a running one stops when its "
+                    + "engine next checks). A finished job (SUCCEEDED, FAILED, CANCELLED) is removed from the store "
+                    + "to free its memory: 204, and later GETs answer 404. Finished jobs are otherwise kept up to "
+                    + "slv.jobs.ttl and at most slv.jobs.max-finished of them.")
+    @ApiResponse(responseCode = "200", description = "the queued or running job, cancellation requested")
+    @ApiResponse(responseCode = "204", description = "the finished job was removed from the store",
+            content = @Content)
+    @DeleteMapping("/{id}")
+    public ResponseEntity<JobView> cancel(@PathVariable String id) {
+        Job job = find(id);
+        if (jobs.cancel(job)) {
+            return ResponseEntity.ok(JobView.of(job, false));
+        }
+        jobs.remove(job);
+        return ResponseEntity.noContent().build();
+    }
+
+    private Job find(String id) {
+        return jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id
+                + " (finished jobs are kept for a limited time)"));
+    }
+}

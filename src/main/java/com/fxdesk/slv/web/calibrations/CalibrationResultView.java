@@ -1,0 +1,123 @@
+package com.fxdesk.slv.web.calibrations;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fxdesk.slv.calibration.RegressionSlice;
+import com.fxdesk.slv.calibration.RoundTripResult;
+import com.fxdesk.slv.calibration.SlvCalibrationResult;
+import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.volatility.SmilePillar;
+import com.fxdesk.slv.volatility.VolSurface;
+import com.fxdesk.slv.web.heston.HestonParamsDto;
+import com.fxdesk.slv.web.regression.RegressionResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The result of a finished SLV calibration (API.md "Calibration result"). The leverage is given at the regression
+ * times (each slice on its own spot grid); between them the engine used daily sub-steps.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CalibrationResultView(HestonParamsDto heston, double mixing, HestonParamsDto mixedHeston,
+                                    LeverageView leverage, CalibrationDiagnostics diagnostics) {
+
+    public record LeverageView(double[] times, double[][] spots, double[][] values) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CalibrationDiagnostics(RoundTripView roundTrip, PhaseTimings timings, List<SliceView> slices, int particles,
+                              long pathSteps, long leverageFloored, long leverageCapped, long varianceFloored) {
+    }
+
+    public record RoundTripView(double maxErrorBps, double rmsErrorBps, int failed, int paths,
+                            List<RoundTripPoint> points, List<RoundTripResult.Bucket> byDelta) {
+    }
+
+    /**
+     * Every field is always present (API.md: expiry, strike, delta, marketVol, modelVol, errorBps). delta: the
+     * quote's delta under the pillar's convention (25P → −0.25, 10C → 0.10, ATM: the call delta at the ATM
+     * strike), null for grid points; priced false and modelVol/errorBps/stdErrorBps null where the Monte Carlo
+     * price could not be inverted to a vol, typically a strike too far out of the money for the number of paths.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record RoundTripPoint(double expiry, double strike, String label, Double delta, double marketVol,
+                                 boolean priced, Double modelVol, Double errorBps, Double stdErrorBps) {
+    }
+
+    public record PhaseTimings(double hestonMs, double localVolMs, double leverageMs, double roundTripMs, double totalMs) {
+    }
+
+    public record SliceView(double time, double meanVariance, int varianceFloored, int leverageFloored,
+                        int leverageCapped, RegressionResponse.Diagnostics estimator) {
+    }
+
+    public static HestonParamsDto params(HestonParameters p) {
+        return new HestonParamsDto(p.v0(), p.kappa(), p.theta(), p.xi(), p.rho());
+    }
+
+    public static CalibrationResultView of(SlvCalibrationService.Calibrated c) {
+        SlvCalibrationResult r = c.result();
+        List<RegressionSlice> slices = r.slices();
+        int n = slices.size();
+        double[] times = new double[n];
+        double[][] spots = new double[n][];
+        double[][] values = new double[n][];
+        List<SliceView> sliceViews = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            RegressionSlice s = slices.get(i);
+            times[i] = s.time();
+            spots[i] = s.spots();
+            values[i] = s.leverage();
+            sliceViews.add(new SliceView(s.time(), s.meanVariance(), s.varianceFloored(), s.leverageFloored(),
+                    s.leverageCapped(), RegressionResponse.Diagnostics.of(s.diagnostics())));
+        }
+        RoundTripView rt = null;
+        if (r.roundTrip() != null) {
+            RoundTripResult t = r.roundTrip();
+            List<RoundTripPoint> points = new ArrayList<>(t.points().size());
+            for (RoundTripResult.Point p : t.points()) {
+                boolean priced = Double.isFinite(p.modelVol()) && p.modelVol() > 0;
+                points.add(new RoundTripPoint(p.expiry(), p.strike(), p.label(), delta(c.surface(), p), p.marketVol(),
+                        priced, priced ? p.modelVol() : null, priced ? p.errorBps() : null,
+                        priced ? p.stdErrorBps() : null));
+            }
+            rt = new RoundTripView(t.maxErrorBps(), t.rmsErrorBps(), t.failed(), t.paths(), points, t.byLabel());
+        }
+        SlvCalibrationResult.Timings tm = r.timings();
+        PhaseTimings timings = new PhaseTimings(c.hestonMs(), c.localVolMs(), tm.leverageMs(), tm.roundTripMs(), c.totalMs());
+        return new CalibrationResultView(params(c.heston()), r.mixing(), params(r.mixedHeston()),
+                new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
+                r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored()));
+    }
+
+    /** The quoted delta of the surface point the quote came from (ATM included); from the label otherwise. */
+    static Double delta(VolSurface surface, RoundTripResult.Point p) {
+        if (surface != null) {
+            for (SmilePillar pillar : surface.pillars()) {
+                if (Math.abs(pillar.expiry() - p.expiry()) > 1e-10 || pillar.deltas() == null) {
+                    continue;
+                }
+                double[] k = pillar.strikes();
+                for (int j = 0; j < k.length; j++) {
+                    if (Math.abs(k[j] - p.strike()) <= 1e-12 * Math.max(1, Math.abs(k[j]))) {
+                        double d = pillar.deltas()[j];
+                        return Double.isFinite(d) ? d : null;
+                    }
+                }
+            }
+        }
+        return delta(p.label());
+    }
+
+    /** "25P" → −0.25, "10C" → 0.10; labels look like "6M 25P" (tenor first). */
+    static Double delta(String label) {
+        if (label == null) {
+            return null;
+        }
+        String last = label.substring(label.lastIndexOf(' ') + 1);
+        if (last.matches("\\d{1,2}[PC]")) {
+            double d = Integer.parseInt(last.substring(0, last.length() - 1)) / 100.0;
+            return last.endsWith("P") ? -d : d;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,172 @@
+package com.fxdesk.slv.web.charts;
+
+import com.fxdesk.slv.calibration.RegressionSlice;
+import com.fxdesk.slv.calibration.RoundTripResult;
+import com.fxdesk.slv.jobs.Job;
+import com.fxdesk.slv.jobs.JobOutcome;
+import com.fxdesk.slv.jobs.JobService;
+import com.fxdesk.slv.jobs.JobStatus;
+import com.fxdesk.slv.volatility.SmilePillar;
+import com.fxdesk.slv.volatility.VolSurface;
+import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
+import com.fxdesk.slv.web.errors.ApiProblemException;
+import com.fxdesk.slv.web.errors.InvalidInputException;
+import com.fxdesk.slv.web.support.ComputeGate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jfree.chart.JFreeChart;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Charts of a finished calibration: SVG by default, PNG when the client accepts image/png and not SVG. */
+@RestController
+@RequestMapping("/api/v1/calibrations/{id}/charts")
+@Tag(name = "SLV calibration jobs")
+public class ChartController {
+    public static final List<String> NAMES = List.of("leverage", "local-vol", "implied-vol", "regression", "round-trip");
+    private static final int MAX_LINES = 8;
+    private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+
+    private final JobService jobs;
+    private final ComputeGate gate;
+
+    public ChartController(JobService jobs, ComputeGate gate) {
+        this.jobs = jobs;
+        this.gate = gate;
+    }
+
+    @Operation(summary = "A chart of a finished calibration: leverage, local-vol, implied-vol, regression "
+            + "(?time=), round-trip")
+    @GetMapping(path = "/{name}", produces = {"image/svg+xml", "image/png"})
+    public ResponseEntity<byte[]> chart(@PathVariable String id, @PathVariable String name,
+            @Parameter(description = "regression chart: the time (years) whose slice to show (nearest)")
+            @RequestParam(required = false) Double time,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws Exception {
+        Job job = jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id));
+        if (!NAMES.contains(name)) {
+            throw ApiProblemException.notFound("no chart '" + name + "'; charts: " + String.join(", ", NAMES));
+        }
+        JobStatus status = job.status(); // read before the outcome: the job writes its status last
+        JobOutcome outcome = job.outcome();
+        if (status != JobStatus.SUCCEEDED || outcome == null
+                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
+                    "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration");
+        }
+        boolean png = accept != null && accept.contains("image/png") && !accept.contains("image/svg+xml");
+        // building and rasterising a chart is CPU work like any other synchronous request: bounded by the gate
+        byte[] body = gate.run(() -> {
+            JFreeChart chart = switch (name) {
+                case "leverage" -> leverage(c);
+                case "local-vol" -> localVol(c);
+                case "implied-vol" -> impliedVol(c.surface());
+                case "regression" -> regression(c, time);
+                default -> roundTrip(c);
+            };
+            return png ? ChartRenderer.png(chart) : ChartRenderer.svg(chart);
+        });
+        return ResponseEntity.ok().contentType(png ? MediaType.IMAGE_PNG : SVG).body(body);
+    }
+
+    private static List<RegressionSlice> spread(List<RegressionSlice> slices) {
+        List<RegressionSlice> out = new ArrayList<>();
+        int n = slices.size();
+        int k = Math.min(MAX_LINES, n - 1);
+        for (int i = 1; i <= k; i++) {
+            out.add(slices.get(Math.min(n - 1, (int) Math.round((double) i * (n - 1) / k))));
+        }
+        return out;
+    }
+
+    private static JFreeChart leverage(SlvCalibrationService.Calibrated c) {
+        List<ChartRenderer.Series> series = new ArrayList<>();
+        for (RegressionSlice s : spread(c.result().slices())) {
+            series.add(new ChartRenderer.Series(String.format("t = %.2f", s.time()), s.spots(), s.leverage()));
+        }
+        return ChartRenderer.lines("Leverage L(S, t)", "spot", "L", series, false);
+    }
+
+    private static JFreeChart localVol(SlvCalibrationService.Calibrated c) {
+        List<ChartRenderer.Series> series = new ArrayList<>();
+        for (RegressionSlice s : spread(c.result().slices())) {
+            double[] lv = new double[s.spots().length];
+            c.localVol().localVol(s.time(), s.spots(), lv, lv.length);
+            series.add(new ChartRenderer.Series(String.format("t = %.2f", s.time()), s.spots(), lv));
+        }
+        return ChartRenderer.lines("Dupire local volatility", "spot", "local vol", series, false);
+    }
+
+    private static JFreeChart impliedVol(VolSurface surface) {
+        List<ChartRenderer.Series> series = new ArrayList<>();
+        List<SmilePillar> pillars = surface.pillars();
+        int step = Math.max(1, (int) Math.ceil(pillars.size() / (double) MAX_LINES));
+        for (int i = 0; i < pillars.size(); i += step) {
+            SmilePillar p = pillars.get(i);
+            double lo = p.strikes()[0];
+            double hi = p.strikes()[p.strikes().length - 1];
+            int m = 60;
+            double[] k = new double[m];
+            double[] v = new double[m];
+            for (int j = 0; j < m; j++) {
+                k[j] = lo + (hi - lo) * j / (m - 1);
+                v[j] = surface.impliedVol(p.expiry(), k[j]);
+            }
+            series.add(new ChartRenderer.Series(p.tenor() != null ? p.tenor() : String.format("T = %.2f", p.expiry()),
+                    k, v));
+        }
+        return ChartRenderer.lines("Implied volatility smiles", "strike", "implied vol", series, false);
+    }
+
+    private static JFreeChart regression(SlvCalibrationService.Calibrated c, Double time) {
+        if (time == null || !Double.isFinite(time) || time < 0) {
+            throw new InvalidInputException("time", "the regression chart needs ?time= (years, >= 0)");
+        }
+        RegressionSlice best = null;
+        for (RegressionSlice s : c.result().slices()) {
+            if (best == null || Math.abs(s.time() - time) < Math.abs(best.time() - time)) {
+                best = s;
+            }
+        }
+        String label = String.format("E[V | S] at t = %.3f (%s)", best.time(), best.diagnostics().estimator());
+        return ChartRenderer.lines(label, "spot", "conditional variance",
+                List.of(new ChartRenderer.Series("E[V | S]", best.spots(), best.conditionalVariance())), false);
+    }
+
+    private static JFreeChart roundTrip(SlvCalibrationService.Calibrated c) {
+        RoundTripResult rt = c.result().roundTrip();
+        if (rt == null) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict", "this calibration ran without round trip");
+        }
+        Map<Double, List<RoundTripResult.Point>> byExpiry = new TreeMap<>();
+        for (RoundTripResult.Point p : rt.points()) {
+            byExpiry.computeIfAbsent(p.expiry(), e -> new ArrayList<>()).add(p);
+        }
+        List<ChartRenderer.Series> series = new ArrayList<>();
+        for (Map.Entry<Double, List<RoundTripResult.Point>> e : byExpiry.entrySet()) {
+            List<RoundTripResult.Point> pts = new ArrayList<>(e.getValue());
+            pts.sort(java.util.Comparator.comparingDouble(RoundTripResult.Point::strike));
+            double[] k = new double[pts.size()];
+            double[] err = new double[pts.size()];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = pts.get(i).strike();
+                err[i] = pts.get(i).errorBps();
+            }
+            series.add(new ChartRenderer.Series(String.format("T = %.2f", e.getKey()), k, err));
+        }
+        return ChartRenderer.lines(String.format("Round trip: max %.1f bp, RMS %.1f bp", rt.maxErrorBps(),
+                rt.rmsErrorBps()), "strike", "model − market vol (bp)", series, true);
+    }
+}

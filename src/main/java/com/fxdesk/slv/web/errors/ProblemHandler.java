@@ -1,0 +1,146 @@
+package com.fxdesk.slv.web.errors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error as RFC 9457 {@code application/problem+json}. Spring's standard exceptions (404 no handler, 405,
+ * 415, 406, …) come from {@link ResponseEntityExceptionHandler}; unreadable bodies are translated into a field path;
+ * anything unexpected becomes a 500 without a stack trace (logged with a reference the client can quote).
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidInput(InvalidInputException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", summary(e.violations()), e.violations(),
+                HttpHeaders.EMPTY, request);
+    }
+
+    @ExceptionHandler(ApiProblemException.class)
+    ResponseEntity<Object> apiProblem(ApiProblemException e, HttpServletRequest request) {
+        return problem(e.status(), e.title(), e.getMessage(), null, e.headers(), request);
+    }
+
+    @ExceptionHandler(EngineRejectedException.class)
+    ResponseEntity<Object> engineRejectedField(EngineRejectedException e, HttpServletRequest request) {
+        LOG.info("input rejected by the engine on {}: {}", request.getRequestURI(), e.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", e.getMessage(), e.violations(),
+                HttpHeaders.EMPTY, request);
+    }
+
+    /** Input that passed validation but that the engine cannot use (e.g. a delta that cannot be inverted). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> engineRejected(IllegalArgumentException e, HttpServletRequest request) {
+        LOG.info("input rejected by the engine on {}: {}", request.getRequestURI(), e.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", e.getMessage(), null,
+                HttpHeaders.EMPTY, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        String ref = UUID.randomUUID().toString();
+        LOG.error("unexpected error {} on {} {}", ref, request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
+                "An unexpected error occurred (reference " + ref + ")", null, HttpHeaders.EMPTY, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException p) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
+                        "The request body exceeds the limit of " + p.limit() + " bytes", null, HttpHeaders.EMPTY,
+                        servlet);
+            }
+        }
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException j) {
+                FieldViolation v = JacksonErrors.describe(j);
+                return problem(HttpStatus.BAD_REQUEST, "Invalid input", summary(List.of(v)), List.of(v),
+                        HttpHeaders.EMPTY, servlet);
+            }
+        }
+        String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
+                ? "A JSON request body is required" : "The request body could not be read";
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", detail, List.of(new FieldViolation("", detail)),
+                HttpHeaders.EMPTY, servlet);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
+        if (ex.getRequiredType() != null && ex.getRequiredType().isEnum()) {
+            expected = "one of " + JacksonErrors.enumValues(ex.getRequiredType());
+        }
+        FieldViolation v = new FieldViolation(name == null ? "" : name,
+                "invalid value '" + ex.getValue() + "'; expected " + expected);
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", summary(List.of(v)), List.of(v), headers,
+                servlet(request));
+    }
+
+    /** Spring's own problems (404, 405, 415, …): keep its body, add the request path as instance. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail pd && pd.getInstance() == null) {
+            HttpServletRequest servlet = servlet(request);
+            if (servlet != null) {
+                pd.setInstance(URI.create(servlet.getRequestURI()));
+            }
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    static ResponseEntity<Object> problem(HttpStatusCode status, String title, String detail,
+            List<FieldViolation> errors, HttpHeaders headers, HttpServletRequest request) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+        pd.setTitle(title);
+        if (request != null) {
+            pd.setInstance(URI.create(request.getRequestURI()));
+        }
+        if (errors != null) {
+            pd.setProperty("errors", errors.stream()
+                    .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+        }
+        return ResponseEntity.status(status).headers(headers).body(pd);
+    }
+
+    private static String summary(List<FieldViolation> violations) {
+        if (violations.size() == 1) {
+            FieldViolation v = violations.get(0);
+            return v.field().isEmpty() ? v.message() : v.field() + ": " + v.message();
+        }
+        return violations.size() + " fields are invalid (see errors)";
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest s) {
+            return s.getRequest();
+        }
+        return null;
+    }
+}

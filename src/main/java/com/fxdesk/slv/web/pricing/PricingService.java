@@ -1,0 +1,271 @@
+package com.fxdesk.slv.web.pricing;
+
+import com.fxdesk.slv.config.JobsProperties;
+import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.heston.HestonPricer;
+import com.fxdesk.slv.jobs.Job;
+import com.fxdesk.slv.jobs.JobOutcome;
+import com.fxdesk.slv.jobs.JobService;
+import com.fxdesk.slv.jobs.JobStatus;
+import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.model.LeverageFunction;
+import com.fxdesk.slv.montecarlo.McConfig;
+import com.fxdesk.slv.pricing.Product;
+import com.fxdesk.slv.pricing.analytic.BlackScholesAnalytic;
+import com.fxdesk.slv.pricing.analytic.ImpliedVolChoice;
+import com.fxdesk.slv.pricing.mc.McModel;
+import com.fxdesk.slv.pricing.mc.McResult;
+import com.fxdesk.slv.pricing.mc.MonteCarloPricer;
+import com.fxdesk.slv.pricing.mc.MonteCarloRequest;
+import com.fxdesk.slv.random.SequenceType;
+import com.fxdesk.slv.volatility.DupireLocalVol;
+import com.fxdesk.slv.volatility.VolSurface;
+import com.fxdesk.slv.web.calibrations.CalibrationRequest;
+import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
+import com.fxdesk.slv.web.errors.ApiProblemException;
+import com.fxdesk.slv.web.errors.InvalidInputException;
+import com.fxdesk.slv.web.errors.Violations;
+import com.fxdesk.slv.web.heston.HestonParamsDto;
+import com.fxdesk.slv.web.heston.HestonService;
+import com.fxdesk.slv.web.market.MarketMapper;
+import com.fxdesk.slv.web.pricing.PricingRequest.Model;
+import com.fxdesk.slv.web.pricing.PricingResponse.Method;
+import com.fxdesk.slv.web.support.Defaults;
+import com.fxdesk.slv.web.support.EngineMetrics;
+import com.fxdesk.slv.web.surface.SurfaceService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Prices products under the requested models. BS is analytic (TV) for every product; HESTON is analytic for
+ * Europeans and digitals and Monte Carlo otherwise; LV and SLV are Monte Carlo. Model inputs come from a finished
+ * calibration (calibrationId) or are built from the request's market (surface, Dupire, Heston calibrated unless
+ * given, and for SLV a leverage calibration with the request's "calibration" settings, round trip off).
+ */
+@Service
+public class PricingService {
+    private final SurfaceService surfaces;
+    private final HestonService heston;
+    private final SlvCalibrationService slv;
+    private final JobService jobs;
+    private final EngineMetrics metrics;
+    private final ExecutorService computePool;
+    private final int threads;
+    private final HestonPricer hestonPricer = new HestonPricer();
+    private final MonteCarloPricer mcPricer;
+
+    public PricingService(SurfaceService surfaces, HestonService heston, SlvCalibrationService slv, JobService jobs,
+                          EngineMetrics metrics, ExecutorService slvComputePool, JobsProperties jobsProperties) {
+        this.surfaces = surfaces;
+        this.heston = heston;
+        this.slv = slv;
+        this.jobs = jobs;
+        this.metrics = metrics;
+        this.computePool = slvComputePool;
+        this.mcPricer = new MonteCarloPricer(slvComputePool);
+        this.threads = jobsProperties.effectiveComputeThreads();
+    }
+
+    /** What the models price with; filled lazily so that only what the requested models need is built. */
+    private final class Inputs {
+        final MarketData market;
+        final PricingRequest request;
+        final SlvCalibrationService.Calibrated calibrated;
+        VolSurface surface;
+        DupireLocalVol localVol;
+        HestonParameters hestonParams;
+        LeverageFunction leverage;
+        double mixing;
+
+        Inputs(PricingRequest request) {
+            this.request = request;
+            if (request.calibrationId() != null) {
+                calibrated = finished(request.calibrationId());
+                market = calibrated.market();
+                surface = calibrated.surface();
+                localVol = calibrated.localVol();
+                hestonParams = calibrated.heston(); // the validator refuses heston with calibrationId
+                leverage = calibrated.result().leverage();
+                mixing = calibrated.result().mixing();
+            } else {
+                calibrated = null;
+                market = MarketMapper.toEngine(request.market());
+                PricingRequest.SlvSettings c = request.calibration();
+                mixing = request.mixing() != null ? request.mixing()
+                        : c != null && c.mixing() != null ? c.mixing() : Defaults.MIXING;
+            }
+        }
+
+        VolSurface surface() {
+            if (surface == null) {
+                surface = surfaces.surface(market);
+            }
+            return surface;
+        }
+
+        DupireLocalVol localVol() {
+            if (localVol == null) {
+                localVol = new DupireLocalVol(surface());
+            }
+            return localVol;
+        }
+
+        HestonParameters heston() throws Exception {
+            if (hestonParams == null) {
+                HestonParamsDto given = request.heston() != null ? request.heston()
+                        : request.calibration() != null ? request.calibration().heston() : null;
+                hestonParams = given != null ? HestonService.toEngine(given)
+                        : metrics.phase("heston", () -> heston.calibrate(market.fx(),
+                                SurfaceService.vanillaQuotes(surface()), null, null)).parameters();
+            }
+            return hestonParams;
+        }
+
+        LeverageFunction leverage(double maturity) throws Exception {
+            if (leverage == null) {
+                PricingRequest.SlvSettings c = request.calibration();
+                double horizon = c != null && c.maturity() != null ? Math.max(c.maturity(), maturity) : maturity;
+                CalibrationRequest r = new CalibrationRequest(request.market(), null, mixing,
+                        c != null ? c.particles() : null, c != null ? c.timeStepDays() : null, horizon,
+                        c != null ? c.estimator() : null, c != null ? c.spotGridSize() : null,
+                        c != null ? c.seed() : null, new CalibrationRequest.RoundTrip(false, null), null);
+                SlvCalibrationService.Settings s = SlvCalibrationService.settings(r);
+                s = new SlvCalibrationService.Settings(heston(), s.mixing(), s.particles(), s.timeStepDays(),
+                        s.maturity(), s.estimator(), s.spotGridSize(), s.seed(), false, 0, s.leverageFloor(),
+                        s.leverageCap());
+                leverage = slv.calibrate(market, s, computePool, () -> false, (f, p) -> { })
+                        .result().leverage();
+            }
+            return leverage;
+        }
+    }
+
+    private SlvCalibrationService.Calibrated finished(String id) {
+        Job job = jobs.find(id).orElseThrow(() -> new InvalidInputException("calibrationId",
+                "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
+        JobStatus status = job.status(); // read before the outcome: the job writes its status last
+        JobOutcome outcome = job.outcome();
+        if (status != JobStatus.SUCCEEDED || outcome == null
+                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
+            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
+                    "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one");
+        }
+        return c;
+    }
+
+    public PricingResponse price(PricingRequest request) throws Exception {
+        long t0 = System.nanoTime();
+        List<Product> products = new ArrayList<>();
+        double maxMaturity = 0;
+        for (int i = 0; i < request.products().size(); i++) {
+            Product p = ProductMapper.toEngine(request.products().get(i), i);
+            products.add(p);
+            maxMaturity = Math.max(maxMaturity, p.maturity());
+        }
+        Inputs in = new Inputs(request);
+        if (in.calibrated != null && request.models().contains(Model.SLV)) {
+            // the leverage exists only up to the calibrated maturity: no silent flat extrapolation beyond it
+            double[] t = in.calibrated.result().regressionTimes();
+            double calibratedMaturity = t[t.length - 1];
+            Violations v = new Violations();
+            for (int i = 0; i < products.size(); i++) {
+                if (products.get(i).maturity() > calibratedMaturity * (1 + 1e-9)) {
+                    v.add("products[" + i + "].maturity", "exceeds the calibration's maturity "
+                            + calibratedMaturity + " (model SLV); calibrate to a longer maturity");
+                }
+            }
+            v.throwIfAny();
+        }
+        McConfig mc = mcConfig(request.monteCarlo());
+        List<PricingResponse.Result> results = new ArrayList<>();
+        double maturity = maxMaturity;
+        for (Model model : request.models()) {
+            results.addAll(metrics.pricing(model.name(), () -> switch (model) {
+                case BS -> blackScholes(in, products);
+                case HESTON -> hestonModel(in, products, mc);
+                case LV -> monteCarlo(in, products, McModel.LV, mc, maturity);
+                case SLV -> monteCarlo(in, products, McModel.SLV, mc, maturity);
+            }));
+        }
+        return new PricingResponse(results, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private McConfig mcConfig(PricingRequest.MonteCarlo m) {
+        McConfig d = McConfig.defaults();
+        if (m == null) {
+            return new McConfig(d.paths(), d.timeStepDays(), d.antithetic(), d.sequence(), d.seed(),
+                    d.barrierCorrection(), d.batches(), threads);
+        }
+        return new McConfig(m.paths() != null ? m.paths() : d.paths(),
+                m.timeStepDays() != null ? m.timeStepDays() : d.timeStepDays(),
+                m.antithetic() != null ? m.antithetic() : d.antithetic(),
+                m.sequence() != null ? SequenceType.valueOf(m.sequence().name()) : d.sequence(),
+                m.seed() != null ? m.seed() : d.seed(),
+                m.barrierCorrection() != null ? m.barrierCorrection() : d.barrierCorrection(), d.batches(), threads);
+    }
+
+    private List<PricingResponse.Result> blackScholes(Inputs in, List<Product> products) {
+        List<PricingResponse.Result> out = new ArrayList<>(products.size());
+        for (Product p : products) {
+            ImpliedVolChoice vol = ImpliedVolChoice.forBlackScholes(p, p.flatVol() == null ? in.surface() : null);
+            double price = BlackScholesAnalytic.price(p, in.market.fx(), vol.vol());
+            out.add(new PricingResponse.Result(p.id(), Model.BS, price, 0.0, Method.ANALYTIC, vol.vol(),
+                    vol.source()));
+        }
+        return out;
+    }
+
+    private List<PricingResponse.Result> hestonModel(Inputs in, List<Product> products, McConfig mc)
+            throws Exception {
+        HestonParameters params = in.heston();
+        List<Product> simulated = new ArrayList<>();
+        PricingResponse.Result[] out = new PricingResponse.Result[products.size()];
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
+            if (p instanceof Product.European e) {
+                out[i] = analytic(p, e.notional() * hestonPricer.price(params, in.market.fx(), e.maturity(),
+                        e.strike(), e.optionType().isCall()));
+            } else if (p instanceof Product.Digital d) {
+                out[i] = analytic(p, d.notional() * hestonPricer.digital(params, in.market.fx(), d.maturity(),
+                        d.strike(), d.optionType().isCall()));
+            } else {
+                simulated.add(p);
+            }
+        }
+        if (!simulated.isEmpty()) {
+            List<McResult> mcResults = mcPricer.price(new MonteCarloRequest(in.market.fx(), simulated,
+                    List.of(McModel.HESTON), null, null, params, 1.0, null, mc));
+            int j = 0;
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null) {
+                    McResult r = mcResults.get(j++);
+                    out[i] = new PricingResponse.Result(r.productId(), Model.HESTON, r.price(), r.stdError(),
+                            Method.MONTE_CARLO, null, null);
+                }
+            }
+        }
+        return List.of(out);
+    }
+
+    private static PricingResponse.Result analytic(Product p, double price) {
+        return new PricingResponse.Result(p.id(), Model.HESTON, price, 0.0, Method.ANALYTIC, null, null);
+    }
+
+    private List<PricingResponse.Result> monteCarlo(Inputs in, List<Product> products, McModel model, McConfig mc,
+                                                    double maturity) throws Exception {
+        MonteCarloRequest req = model == McModel.LV
+                ? new MonteCarloRequest(in.market.fx(), products, List.of(model), null, in.localVol(), null, 0, null, mc)
+                : new MonteCarloRequest(in.market.fx(), products, List.of(model), null, in.localVol(), in.heston(),
+                        in.mixing, in.leverage(maturity), mc);
+        List<PricingResponse.Result> out = new ArrayList<>(products.size());
+        for (McResult r : mcPricer.price(req)) {
+            out.add(new PricingResponse.Result(r.productId(), Model.valueOf(model.name()), r.price(), r.stdError(),
+                    Method.MONTE_CARLO, null, null));
+        }
+        return out;
+    }
+}

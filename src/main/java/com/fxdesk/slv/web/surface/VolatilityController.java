@@ -1,0 +1,117 @@
+package com.fxdesk.slv.web.surface;
+
+import com.fxdesk.slv.config.LimitsProperties;
+import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.volatility.ArbitrageScanner;
+import com.fxdesk.slv.volatility.DupireLocalVol;
+import com.fxdesk.slv.volatility.VolSurface;
+import com.fxdesk.slv.web.errors.Violations;
+import com.fxdesk.slv.web.market.MarketMapper;
+import com.fxdesk.slv.web.market.MarketValidator;
+import com.fxdesk.slv.web.support.ComputeGate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/volatility", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Volatility")
+public class VolatilityController {
+    /** Default local-vol grid: spots from −3 to +3 ATM standard deviations of the last expiry. */
+    private static final int DEFAULT_SPOTS = 41;
+    private static final double DEFAULT_STDEVS = 3.0;
+
+    private final MarketValidator marketValidator;
+    private final LimitsProperties limits;
+    private final SurfaceService surfaces;
+    private final ComputeGate gate;
+
+    public VolatilityController(MarketValidator marketValidator, LimitsProperties limits, SurfaceService surfaces,
+                                ComputeGate gate) {
+        this.marketValidator = marketValidator;
+        this.limits = limits;
+        this.surfaces = surfaces;
+        this.gate = gate;
+    }
+
+    @Operation(summary = "Build the implied-vol surface, local vol and arbitrage report from market quotes",
+            description = "Without localVolGrid, the grid is the pillar expiries × 41 spots spanning ±3 ATM "
+                    + "standard deviations of the last expiry.")
+    @PostMapping(path = "/surface", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public SurfaceResponse surface(@RequestBody SurfaceRequest request) throws Exception {
+        validate(request);
+        MarketData market = MarketMapper.toEngine(request.market());
+        long t0 = System.nanoTime();
+        return gate.run(() -> {
+            VolSurface surface = surfaces.surface(market);
+            DupireLocalVol lv = new DupireLocalVol(surface);
+            List<SurfaceResponse.Point> points = new ArrayList<>();
+            if (request.points() != null) {
+                for (SurfaceRequest.SurfacePoint p : request.points()) {
+                    points.add(new SurfaceResponse.Point(p.expiry(), p.strike(),
+                            surface.impliedVol(p.expiry(), p.strike()), lv.localVol(p.expiry(), p.strike())));
+                }
+            }
+            double[] times;
+            double[] spots;
+            if (request.localVolGrid() != null) {
+                times = MarketMapper.doubles(request.localVolGrid().times());
+                spots = MarketMapper.doubles(request.localVolGrid().spots());
+            } else {
+                times = surface.expiries();
+                spots = defaultSpots(surface);
+            }
+            return new SurfaceResponse(surface.pillars().stream().map(SurfaceResponse.Pillar::of).toList(), points,
+                    SurfaceResponse.LocalVol.of(lv.grid(times, spots)),
+                    SurfaceResponse.Arbitrage.of(ArbitrageScanner.scan(surface)),
+                    (System.nanoTime() - t0) / 1_000_000);
+        });
+    }
+
+    private static double[] defaultSpots(VolSurface s) {
+        double t = s.lastExpiry();
+        double spot = s.market().spot();
+        double sd = s.impliedVol(t, s.forward(t)) * Math.sqrt(t) * DEFAULT_STDEVS;
+        double[] out = new double[DEFAULT_SPOTS];
+        for (int i = 0; i < DEFAULT_SPOTS; i++) {
+            out[i] = spot * Math.exp(-sd + 2 * sd * i / (DEFAULT_SPOTS - 1));
+        }
+        return out;
+    }
+
+    void validate(SurfaceRequest r) {
+        Violations v = new Violations();
+        marketValidator.validate("market", r.market(), v);
+        List<SurfaceRequest.SurfacePoint> points = r.points();
+        if (points != null && v.list("points", points, limits.maxEvaluationPoints())) {
+            for (int i = 0; i < points.size(); i++) {
+                String p = "points[" + i + "]";
+                if (v.required(p, points.get(i))) {
+                    v.range(p + ".expiry", points.get(i).expiry(), 0, true, limits.maxMaturity());
+                    v.positive(p + ".strike", points.get(i).strike());
+                }
+            }
+        }
+        SurfaceRequest.LocalVolGridRequest g = r.localVolGrid();
+        if (g != null) {
+            boolean t = v.list("localVolGrid.times", g.times(), limits.maxLocalVolGridPoints())
+                    && v.numbers("localVolGrid.times", g.times(), true, true);
+            boolean s = v.list("localVolGrid.spots", g.spots(), limits.maxLocalVolGridPoints())
+                    && v.numbers("localVolGrid.spots", g.spots(), true, true);
+            if (t && s && (long) g.times().size() * g.spots().size() > limits.maxLocalVolGridPoints()) {
+                v.add("localVolGrid", "times × spots = " + (long) g.times().size() * g.spots().size()
+                        + " points; the limit is " + limits.maxLocalVolGridPoints());
+            }
+            if (t && g.times().get(g.times().size() - 1) > limits.maxMaturity()) {
+                v.add("localVolGrid.times", "must be at most " + limits.maxMaturity() + " years");
+            }
+        }
+        v.throwIfAny();
+    }
+}

@@ -1,0 +1,146 @@
+package com.fxdesk.slv.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Base of the HTTP tests: one shared application context (same properties everywhere) on a random port, driven
+ * through java.net.http. Small limits so that limit tests stay cheap.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "slv.limits.max-body-bytes=65536",
+        "slv.limits.max-products=5",
+        "slv.limits.max-particles=20000",
+        "slv.limits.max-regression-samples=5000",
+        "slv.jobs.queue-capacity=2",
+        "slv.jobs.max-wait=20s"})
+public abstract class ApiTestSupport {
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    protected static ObjectNode market(String file) {
+        try {
+            return (ObjectNode) JSON.readTree(Files.readString(Path.of("examples/markets", file)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    public HttpResponse<String> post(String path, Object body) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(text)).build());
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
+    }
+
+    protected static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static JsonNode json(HttpResponse<String> r) {
+        return JSON.readTree(r.body());
+    }
+
+    /** Asserts a problem+json answer with the status, and returns its body. */
+    protected static JsonNode problem(HttpResponse<String> r, int status) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode body = json(r);
+        assertThat(body.get("status").asInt()).isEqualTo(status);
+        assertThat(body.get("title").asString()).isNotBlank();
+        assertThat(body.has("detail")).isTrue();
+        assertThat(r.body()).doesNotContain("at com.").doesNotContain("Exception");
+        return body;
+    }
+
+    /** Asserts a 400 whose errors name the field, and returns that error's message. */
+    protected static String fieldError(HttpResponse<String> r, String field) {
+        JsonNode body = problem(r, 400);
+        for (JsonNode e : body.get("errors")) {
+            if (field.equals(e.get("field").asString())) {
+                return e.get("message").asString();
+            }
+        }
+        throw new AssertionError("no error for field " + field + " in " + r.body());
+    }
+
+    // small valid requests shared by the endpoint tests
+    protected static ObjectNode pricing() {
+        ObjectNode r = object();
+        r.set("market", market("eurusd-2018-03-15.json"));
+        r.putArray("models").add("BS");
+        ArrayNode products = r.putArray("products");
+        products.addObject().put("id", "ot-up-130").put("type", "ONE_TOUCH").put("direction", "UP")
+                .put("barrier", 1.30).put("maturity", 0.5).put("payAt", "MATURITY").put("notional", 1.0);
+        products.addObject().put("id", "call").put("type", "EUROPEAN").put("optionType", "CALL")
+                .put("strike", 1.25).put("maturity", 1.0);
+        products.addObject().put("id", "dnt").put("type", "DOUBLE_NO_TOUCH").put("lower", 1.15)
+                .put("upper", 1.35).put("maturity", 0.5);
+        return r;
+    }
+
+    protected static ObjectNode calibration() {
+        ObjectNode r = object();
+        r.set("market", market("flat-10pct.json"));
+        r.put("mixing", 0.66).put("particles", 1024).put("timeStepDays", 5).put("spotGridSize", 50);
+        r.putObject("estimator").put("type", "PURBF").put("units", 20).put("lambda", 0.2)
+                .putObject("width").put("rule", "KNN").put("k", 5);
+        r.putObject("roundTrip").put("enabled", false);
+        return r;
+    }
+
+    protected static ObjectNode regression() {
+        ObjectNode r = object();
+        ObjectNode s = r.putObject("samples");
+        ArrayNode x = s.putArray("x");
+        ArrayNode y = s.putArray("y");
+        for (int i = 0; i < 200; i++) {
+            double xi = -1 + 2.0 * i / 199;
+            x.add(xi);
+            y.add(0.01 + 0.02 * xi * xi);
+        }
+        r.putObject("estimator").put("type", "NADARAYA_WATSON").put("kernel", "GAUSSIAN")
+                .putObject("bandwidth").put("rule", "SILVERMAN");
+        r.putArray("evaluateAt").add(-0.5).add(0.0).add(0.5);
+        return r;
+    }
+}

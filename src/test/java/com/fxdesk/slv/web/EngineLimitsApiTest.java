@@ -1,0 +1,127 @@
+package com.fxdesk.slv.web;
+
+import com.fxdesk.slv.web.calibrations.CalibrationRequestValidator;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Work and memory limits counted with the engine's real step counts: SLV propagation steps (sub-steps plus
+ * expiries), leverage values kept per job, Monte Carlo time steps.
+ */
+class EngineLimitsApiTest extends ApiTestSupport {
+    private static final String JOBS = "/api/v1/calibrations";
+
+    private static ObjectNode calibration(String marketFile) {
+        ObjectNode r = object();
+        r.set("market", market(marketFile));
+        r.putObject("heston").put("v0", 0.01).put("kappa", 1.5).put("theta", 0.01).put("xi", 0.3).put("rho", -0.4);
+        r.putObject("roundTrip").put("enabled", false);
+        return r;
+    }
+
+    @Test
+    void leverageMemoryIsBoundedBeforeTheJobStarts() {
+        ObjectNode r = calibration("flat-10pct.json");
+        r.put("particles", 16).put("timeStepDays", 1).put("maturity", 30.0).put("spotGridSize", 2000);
+        assertThat(fieldError(post(JOBS, r), "spotGridSize")).contains("limit is 2500000");
+    }
+
+    @Test
+    void leverageBoundsAreConfigurableCountedAndValidated() {
+        ObjectNode r = calibration("eurusd-2018-03-15.json");
+        r.put("particles", 2048).put("maturity", 1.0).put("spotGridSize", 50);
+        r.putObject("leverage").put("floor", 0.95).put("cap", 1.05);
+        JsonNode job = json(post(JOBS + "?wait=true", r));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        JsonNode d = job.get("result").get("diagnostics");
+        // a tight clip on a skewed market must bite, and every clipped grid point is counted
+        assertThat(d.get("leverageFloored").asLong() + d.get("leverageCapped").asLong()).isGreaterThan(0);
+        for (JsonNode v : job.get("result").get("leverage").get("values")) {
+            for (JsonNode l : v) {
+                assertThat(l.asDouble()).isBetween(0.95, 1.05);
+            }
+        }
+        ObjectNode bad = calibration("eurusd-2018-03-15.json");
+        bad.putObject("leverage").put("floor", 0.0).put("cap", 0.5);
+        HttpResponse<String> resp = post(JOBS, bad);
+        assertThat(fieldError(resp, "leverage.floor")).contains("(0, 1]");
+        assertThat(fieldError(resp, "leverage.cap")).contains("[1, 100]");
+    }
+
+    @Test
+    void particleStepsCountThePropagationSubSteps() {
+        // 20,000 particles × 2 years of daily regression steps: 730 days but 5 sub-steps each (73 M > 50 M)
+        ObjectNode r = calibration("flat-10pct.json");
+        r.put("particles", 20000).put("timeStepDays", 1).put("maturity", 2.0);
+        assertThat(fieldError(post(JOBS, r), "particles")).contains("limit is 50000000");
+    }
+
+    @Test
+    void roundTripPathStepsCountThePropagationSubSteps() {
+        ObjectNode r = calibration("flat-10pct.json");
+        r.put("particles", 16).put("timeStepDays", 1).put("maturity", 1.5);
+        r.putObject("roundTrip").put("enabled", true).put("paths", 100000);
+        assertThat(fieldError(post(JOBS, r), "roundTrip.paths")).contains("limit is 200000000");
+    }
+
+    @Test
+    void theStepCountBoundsTheEnginesOwn() {
+        ObjectNode r = calibration("eurusd-2018-03-15.json");
+        // 10,000 particles: the engine then propagates on 5 sub-steps per regression step, the most it ever uses,
+        // so the lower bound below shows the validator's count is tight, not just an upper bound
+        r.put("particles", 10_000).put("timeStepDays", 7).put("maturity", 1.3).put("spotGridSize", 20);
+        r.putObject("roundTrip").put("enabled", true).put("paths", 2000);
+        HttpResponse<String> resp = post(JOBS + "?wait=true", r);
+        JsonNode job = json(resp);
+        assertThat(job.get("status").asString()).as(resp.body()).isEqualTo("SUCCEEDED");
+        // round-trip points carry every API.md field; the ATM delta comes from the surface's quoted deltas
+        int atm = 0;
+        for (JsonNode p : job.get("result").get("diagnostics").get("roundTrip").get("points")) {
+            for (String field : new String[] {"expiry", "strike", "delta", "marketVol", "modelVol", "errorBps"}) {
+                assertThat(p.has(field)).as(field + " in " + p).isTrue();
+            }
+            if (p.get("label").asString().endsWith("ATM")) {
+                atm++;
+                assertThat(p.get("delta").asDouble()).as(p.toString()).isBetween(0.45, 0.6);
+            }
+        }
+        assertThat(atm).isGreaterThan(3);
+        long engine = job.get("result").get("diagnostics").get("pathSteps").asLong() / 10_000;
+        long bound = CalibrationRequestValidator.engineSteps(1.3, 7, 10);
+        assertThat(engine).isLessThanOrEqualTo(bound).isGreaterThan((long) Math.ceil(1.3 * 365 / 7) * 5 - 1);
+    }
+
+    private static ObjectNode longOneTouch(double timeStepDays) {
+        ObjectNode r = object();
+        r.set("market", market("flat-10pct.json"));
+        r.putArray("models").add("HESTON");
+        r.putObject("heston").put("v0", 0.01).put("kappa", 1.0).put("theta", 0.01).put("xi", 0.2).put("rho", 0.0);
+        r.putArray("products").addObject().put("type", "ONE_TOUCH").put("direction", "UP").put("barrier", 1.5)
+                .put("maturity", 30.0);
+        r.putObject("monteCarlo").put("paths", 2).put("timeStepDays", timeStepDays);
+        return r;
+    }
+
+    @Test
+    void pricingMonteCarloStepsAreBounded() {
+        assertThat(fieldError(post("/api/v1/pricing", longOneTouch(0.0006)), "monteCarlo.timeStepDays"))
+                .contains("[0.25, 365]");
+        assertThat(fieldError(post("/api/v1/pricing", longOneTouch(0.25)), "monteCarlo.timeStepDays"))
+                .contains("limit is 20000");
+    }
+
+    /** A market the surface builder refuses is refused before a job is queued, naming the pillar. */
+    @Test
+    void unbuildableMarketIsA422NamingThePillarNotAFailedJob() {
+        ObjectNode r = calibration("eurusd-2018-03-15.json");
+        ((ObjectNode) r.get("market").get("volatility").get("quotes").get("pillars").get(3)).put("bf25", 0.2);
+        HttpResponse<String> resp = post(JOBS, r);
+        JsonNode body = problem(resp, 422);
+        assertThat(body.get("errors").get(0).get("field").asString())
+                .isEqualTo("market.volatility.quotes.pillars[3]");
+    }
+}
