@@ -1,6 +1,6 @@
 package com.fxdesk.slv.web.report;
 
-import com.fxdesk.slv.calibration.LeverageFunction;
+import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
@@ -8,7 +8,7 @@ import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.market.FxDates;
 import com.fxdesk.slv.market.FxMarket;
-import com.fxdesk.slv.pricing.BlackFormula;
+import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.volatility.SmilePillar;
 import com.fxdesk.slv.volatility.VolSurface;
 import java.util.ArrayList;
