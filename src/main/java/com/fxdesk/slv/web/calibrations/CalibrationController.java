@@ -5,9 +5,11 @@ import com.fxdesk.slv.jobs.JobService;
 import com.fxdesk.slv.jobs.JobTask;
 import com.fxdesk.slv.jobs.QueueFullException;
 import com.fxdesk.slv.web.errors.ApiProblemException;
+import com.fxdesk.slv.web.errors.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -66,10 +68,21 @@ public class CalibrationController {
                 .body(JobView.of(job, true));
     }
 
-    @Operation(summary = "A calibration job: status, progress, and the result once SUCCEEDED")
+    @Operation(summary = "A calibration job: status, progress, and once SUCCEEDED a summary, the result and links",
+            description = "Small by default (a few kB): the leverage and the per-slice diagnostics at up to 25 "
+                    + "regression times and 41 spots each. detail=full adds every regression time and spot (megabytes "
+                    + "for a 5-year daily calibration); the leverage resource (links.leverage) gives the grid at any "
+                    + "resolution, as JSON or CSV.")
     @GetMapping("/{id}")
-    public JobView get(@PathVariable String id) {
-        return JobView.of(find(id), true);
+    public JobView get(@Parameter(description = "job id, or \"latest\" for the newest SUCCEEDED job")
+            @PathVariable String id,
+            @Parameter(description = "summary (default) or full",
+                    schema = @Schema(allowableValues = {"summary", "full"}, defaultValue = "summary"))
+            @RequestParam(defaultValue = "summary") String detail) {
+        if (!detail.equals("summary") && !detail.equals("full")) {
+            throw new InvalidInputException("detail", "must be summary or full, not '" + detail + "'");
+        }
+        return JobView.of(find(id), true, detail.equals("full"));
     }
 
     @Operation(summary = "Recent calibration jobs, newest first (without results)")

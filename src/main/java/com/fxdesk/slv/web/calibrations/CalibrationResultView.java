@@ -54,19 +54,36 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         return new HestonParamsDto(p.v0(), p.kappa(), p.theta(), p.xi(), p.rho());
     }
 
+    /** Regression times the summary shows (evenly by index, first and last included). */
+    static final int SUMMARY_TIMES = 25;
+    /** Spot points per time in the summary (every k-th grid point, both ends included: exact grid values). */
+    static final int SUMMARY_SPOTS = 41;
+
+    /** The full result: the leverage and the slice diagnostics at every regression time, on each full spot grid. */
     public static CalibrationResultView of(SlvCalibrationService.Calibrated c) {
+        return of(c, true);
+    }
+
+    /**
+     * full false: the leverage and the slice diagnostics at {@value #SUMMARY_TIMES} regression times and
+     * {@value #SUMMARY_SPOTS} spots per time, a few kB whatever the number of steps (the whole grid is the job's
+     * leverage resource).
+     */
+    public static CalibrationResultView of(SlvCalibrationService.Calibrated c, boolean full) {
         SlvCalibrationResult r = c.result();
         List<RegressionSlice> slices = r.slices();
-        int n = slices.size();
+        int[] chosen = full ? everyIndex(slices.size()) : spread(slices.size(), SUMMARY_TIMES);
+        int n = chosen.length;
         double[] times = new double[n];
         double[][] spots = new double[n][];
         double[][] values = new double[n][];
         List<SliceView> sliceViews = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            RegressionSlice s = slices.get(i);
+            RegressionSlice s = slices.get(chosen[i]);
             times[i] = s.time();
-            spots[i] = s.spots();
-            values[i] = s.leverage();
+            int[] points = full ? everyIndex(s.spots().length) : spread(s.spots().length, SUMMARY_SPOTS);
+            spots[i] = pick(s.spots(), points);
+            values[i] = pick(s.leverage(), points);
             sliceViews.add(new SliceView(s.time(), s.meanVariance(), s.varianceFloored(), s.leverageFloored(),
                     s.leverageCapped(), RegressionResponse.Diagnostics.of(s.diagnostics())));
         }
@@ -87,6 +104,34 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         return new CalibrationResultView(params(c.heston()), r.mixing(), params(r.mixedHeston()),
                 new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
                 r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored()));
+    }
+
+    static int[] everyIndex(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    /** At most k indices of 0 … n−1, evenly spread, first and last included. */
+    static int[] spread(int n, int k) {
+        if (n <= k) {
+            return everyIndex(n);
+        }
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = (int) Math.round((double) i * (n - 1) / (k - 1));
+        }
+        return out;
+    }
+
+    private static double[] pick(double[] values, int[] indices) {
+        double[] out = new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = values[indices[i]];
+        }
+        return out;
     }
 
     /** The quoted delta of the surface point the quote came from (ATM included); from the label otherwise. */

@@ -88,7 +88,7 @@ public class SlvCalibrationService {
         return ctx -> {
             Calibrated c = calibrate(market, s, ctx.computePool(), ctx.cancelled(),
                     (f, phase) -> ctx.progress(f, phase));
-            return new JobOutcome(CalibrationResultView.of(c), c);
+            return new JobOutcome(CalibrationResultView.of(c, false), c); // the GET builds its own view
         };
     }
 
