@@ -17,11 +17,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** A finished job's resources: slim job, links, the leverage grid (JSON, CSV, any resolution), L at points, report. */
 class CalibrationResourcesApiTest extends ApiTestSupport {
-    private String id;
-    private JsonNode job;
+    // one calibration for all tests of the class (the context is shared, the job store keeps it)
+    private static String id;
+    private static JsonNode job;
 
     @BeforeEach
     void calibrate() {
+        if (id != null) {
+            return;
+        }
         ObjectNode c = calibration();
         c.set("market", market("eurusd-2018-03-15.json"));
         c.put("maturity", "1Y").put("particles", 2048);
