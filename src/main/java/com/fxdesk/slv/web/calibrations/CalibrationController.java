@@ -45,6 +45,8 @@ public class CalibrationController {
     @Operation(summary = "Start an SLV calibration job",
             description = "202 with Location; with wait=true, 200 with the finished job if it finishes within "
                     + "slv.jobs.max-wait, else 202. 429 with Retry-After when the job queue is full.")
+    @ApiResponse(responseCode = "200", description = "wait=true and the job finished in time: the finished job")
+    @ApiResponse(responseCode = "202", description = "the job is queued or running; poll the Location (or links.self)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> submit(@RequestBody CalibrationRequest request,
             @Parameter(description = "wait for the job to finish (up to slv.jobs.max-wait)")
