@@ -13,9 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the tests that drive the service as a user would (a browser, the README's script): one application
- * context with the shipped defaults (not the small limits of the API tests), on a random port.
+ * context with the shipped defaults (not the small limits of the API tests), on a random port; only the
+ * particle-step limit is raised so that a 100,000-particle 5-year calibration (1.8·10⁸ particle-steps) runs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "slv.limits.max-particle-steps=200000000")
 abstract class BrowserTestSupport {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
