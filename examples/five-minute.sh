@@ -3,7 +3,7 @@
 # calibration. Needs curl and jq. Run from anywhere, with the service already started (./mvnw spring-boot:run):
 #   examples/five-minute.sh                      # the service on http://localhost:8080
 #   B=http://localhost:8097 examples/five-minute.sh
-# CI runs this script against the built jar (FiveMinutePathIT).
+# ./mvnw verify runs it against the service (FiveMinutePathTest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v jq >/dev/null || { echo "five-minute.sh needs jq (Debian/Ubuntu: apt-get install jq)" >&2; exit 2; }
@@ -32,5 +32,8 @@ jq -n --arg id "$ID" --argjson spot "$(jq .spot "$M")" '{calibrationId: $id, mod
                    barrier: ($spot * (1 - 0.01 * .)), maturity: "6M"})),
    monteCarlo: {paths: 32000, seed: 42}}' \
   | curl -fsS "${H[@]}" -X POST "$B/api/v1/pricing" -d @- > "$OUT/ladder.json"
-jq -r '.results[] | [.productId, .model, (.price | tostring)] | @tsv' "$OUT/ladder.json" | head -8
+# one row per barrier: the price under each model (± the Monte Carlo standard error)
+jq -r '.results | group_by(.productId) | sort_by(.[0].productId | split("-") | [.[0], (.[1] | tonumber)])[]
+       | [.[0].productId] + map("\(.model) \(.price * 1e4 | round / 1e4) ± \(.stdError * 1e4 | round / 1e4)") | @tsv' \
+  "$OUT/ladder.json"
 echo "ladder: $OUT/ladder.json"

@@ -1,0 +1,49 @@
+package com.fxdesk.slv.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's five-minute path, exactly as a user runs it: examples/five-minute.sh (curl + jq) against the
+ * running service. Skipped only when curl or jq is missing (.ci/run installs both).
+ */
+class FiveMinutePathTest extends BrowserTestSupport {
+
+    @Test
+    void theReadmeScriptRunsAgainstTheService() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(onPath("jq") && onPath("curl"), "the five-minute path needs curl and jq");
+        Path out = Path.of("target", "five-minute");
+        ProcessBuilder pb = new ProcessBuilder("bash", "examples/five-minute.sh").redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "five-minute.log").toFile());
+        pb.environment().put("B", base());
+        pb.environment().put("OUT", out.toString());
+        Process p = pb.start();
+        boolean done = p.waitFor(180, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        String log = Files.readString(Path.of("target", "five-minute.log"), StandardCharsets.UTF_8);
+        assertThat(done).as("finished in 3 minutes: " + log).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        assertThat(log).contains("SUCCEEDED").contains("report:").contains("ladder:");
+        assertThat(Files.readString(out.resolve("report.html"))).startsWith("<!DOCTYPE html>").contains("<svg");
+        var ladder = JSON.readTree(Files.readString(out.resolve("ladder.json"))).get("results");
+        assertThat(ladder.size()).isEqualTo(20 * 4);
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
