@@ -1,5 +1,7 @@
 package com.fxdesk.slv.calibration;
 
+import com.fxdesk.slv.math.Selection;
+
 /** Exact order statistics without a sort: the spot grid's ends at every regression. */
 final class Quantiles {
     /** Up to this rank from either end a bounded insertion pass beats selection (no copy, one read per sample). */
@@ -62,46 +64,8 @@ final class Quantiles {
         for (int i = 0; i < n; i += stride) {
             scratch[m++] = a[i];
         }
-        double l = select(scratch, 0, m, kLo);
-        double h = select(scratch, kLo, m, kHi);
+        double l = Selection.select(scratch, 0, m, kLo);
+        double h = Selection.select(scratch, kLo, m, kHi);
         return new double[] {l, h};
-    }
-
-    /** The k-th smallest of a[from, to) (k absolute); partially reorders that range. */
-    static double select(double[] a, int from, int to, int k) {
-        int l = from;
-        int r = to - 1;
-        while (l < r) {
-            int mid = (l + r) >>> 1;
-            double p = median(a[l], a[mid], a[r]);
-            int i = l;
-            int j = r;
-            do {
-                while (a[i] < p) {
-                    i++;
-                }
-                while (p < a[j]) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            } while (i <= j);
-            if (j < k) {
-                l = i;
-            }
-            if (k < i) {
-                r = j;
-            }
-        }
-        return a[k];
-    }
-
-    private static double median(double a, double b, double c) {
-        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 }

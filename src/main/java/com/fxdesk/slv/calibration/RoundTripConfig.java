@@ -17,8 +17,16 @@ public record RoundTripConfig(boolean enabled, int paths, long seed, boolean ant
         }
     }
 
+    /** Paths of the round trip unless chosen (SPEC.md section 7). */
+    public static final int DEFAULT_PATHS = 100_000;
+
     public static RoundTripConfig defaults(long seed) {
-        return new RoundTripConfig(true, 100_000, seed, true, true);
+        return new RoundTripConfig(true, DEFAULT_PATHS, seed, true, true);
+    }
+
+    /** The round trip's own seed, derived from the particles' seed (a golden-ratio scramble: independent streams). */
+    public static long seedFor(long particleSeed) {
+        return particleSeed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
     }
 
     public static RoundTripConfig disabled() {

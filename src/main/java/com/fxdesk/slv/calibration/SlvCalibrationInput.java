@@ -120,6 +120,11 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
      */
     /** The most propagation sub-steps the automatic choice uses (callers bounding work count with it). */
     public static final int MAX_DEFAULT_SUB_STEPS = 5;
+    public static final double DEFAULT_MIXING = 0.66;
+    public static final int DEFAULT_PARTICLES = 2048;
+    public static final int DEFAULT_TIME_STEP_DAYS = 5;
+    public static final int DEFAULT_SPOT_GRID_SIZE = 200;
+    public static final long DEFAULT_SEED = 42L;
     public static final int DEFAULT_SHORT_END_REFINEMENT = 3;
     public static final double DEFAULT_LEVERAGE_FLOOR = 0.05;
     public static final double DEFAULT_LEVERAGE_CAP = 10.0;
@@ -127,6 +132,20 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
     /** Sub-steps the calibration propagates with: the chosen ones, or {@link #defaultSubSteps} when 0. */
     public int effectiveSubSteps() {
         return subSteps > 0 ? subSteps : defaultSubSteps(particles);
+    }
+
+    /**
+     * An upper bound on the propagation steps of a calibration ({@code TimeGrid}): ceil(T·365/Δt) regression
+     * intervals of at most {@link #MAX_DEFAULT_SUB_STEPS} sub-steps, plus at most one step per mandatory time
+     * (surface expiry, round-trip expiry) and per short-end refinement time inserted into an interval. Exact when no
+     * extra time falls inside an interval. 0 when maturity or step are not positive.
+     */
+    public static long propagationStepBound(double maturity, int timeStepDays, int mandatoryTimes) {
+        if (!(maturity > 0) || timeStepDays <= 0) {
+            return 0;
+        }
+        long grid = (long) Math.ceil(maturity * 365.0 / timeStepDays - 1e-9);
+        return grid * MAX_DEFAULT_SUB_STEPS + Math.max(0, mandatoryTimes) + DEFAULT_SHORT_END_REFINEMENT;
     }
 
     /** Propagation sub-steps per regression step when the caller does not choose: see {@code subSteps}. */
@@ -142,15 +161,15 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
         private ImpliedVolSurface impliedVol;
         private double[] surfaceExpiries = new double[0];
         private List<RoundTripQuote> roundTripQuotes = List.of();
-        private double mixing = 0.66;
-        private int particles = 2048;
-        private int timeStepDays = 5;
+        private double mixing = DEFAULT_MIXING;
+        private int particles = DEFAULT_PARTICLES;
+        private int timeStepDays = DEFAULT_TIME_STEP_DAYS;
         private int subSteps = 0; // 0: defaultSubSteps(particles)
         private int shortEndRefinement = DEFAULT_SHORT_END_REFINEMENT;
         private double maturity = Double.NaN;
-        private int spotGridSize = 200;
+        private int spotGridSize = DEFAULT_SPOT_GRID_SIZE;
         private double gridQuantile = 0.001;
-        private long seed = 42;
+        private long seed = DEFAULT_SEED;
         private double leverageFloor = DEFAULT_LEVERAGE_FLOOR;
         private double leverageCap = DEFAULT_LEVERAGE_CAP;
         private double varianceFloor = 1e-6;
@@ -197,7 +216,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
                 }
             }
             RoundTripConfig rt = roundTrip != null ? roundTrip
-                    : RoundTripConfig.defaults(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+                    : RoundTripConfig.defaults(RoundTripConfig.seedFor(seed));
             return new SlvCalibrationInput(market, localVol, impliedVol, surfaceExpiries, roundTripQuotes, heston,
                     mixing, particles, timeStepDays, subSteps, shortEndRefinement, mat, estimator, spotGridSize, gridQuantile, seed,
                     leverageFloor, leverageCap, varianceFloor, chunkSize, rt);

@@ -2,8 +2,11 @@ package com.fxdesk.slv.calibration;
 
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.model.LeverageFunction;
-import com.fxdesk.slv.model.SlvStepper;
+import com.fxdesk.slv.model.LogSpotLattice;
+import com.fxdesk.slv.model.SlvStep;
+import com.fxdesk.slv.parallel.Chunks;
 import com.fxdesk.slv.random.RandomStreams;
+import com.fxdesk.slv.random.ZigguratNormals;
 import com.fxdesk.slv.regression.RegressionDiagnostics;
 import com.fxdesk.slv.regression.RegressionFit;
 import com.fxdesk.slv.volatility.LocalVolSurface;
@@ -21,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * m_n(x) = E[V | ln S = x] on all particles; m_n is evaluated on a spot grid uniform in ln S between the
  * particles' q and 1 − q quantiles, and L = σ_LV / √max(m, floor), clipped to [floor, cap], is interpolated
  * linearly in ln S (flat beyond the grid) at each particle. Between regressions the particles move on
- * {@code subSteps} propagation steps per Δt with the {@link SlvStepper} scheme (Andersen QE variance, vol-of-vol η ξ).
+ * {@code subSteps} propagation steps per Δt with the {@link SlvStep} scheme (Andersen QE variance, vol-of-vol η ξ).
  *
  * <p>On a propagation step [τ, τ + h] inside [t_n, t_{n+1}] the leverage is
  * L(s) = σ_LV(τ + h/2, s) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known mean of V and
@@ -33,7 +36,7 @@ import java.util.function.BooleanSupplier;
  * {@link RandomStreams#stream}(seed, j, c), so the result is bit-identical for any pool size. Within a regression
  * interval L is known for every propagation step before any particle moves (σ_LV needs no particles and m_n is
  * fixed), so each chunk runs through all steps of the interval in one task while its particles stay in cache, with
- * {@link ParticleKernel} (the SlvStepper step, vectorised) and {@link ZigguratNormals}: one barrier per regression
+ * {@link SlvStep} and {@link ZigguratNormals}: one barrier per regression
  * interval, not per step. Per interval there are two parallel phases on one {@link Chunks.Team} (the caller plus
  * helpers that stay for the whole calibration): the regression together with σ_LV on the grid at every step of the
  * interval, then the particles. Particle arrays are allocated once per calibration: memory is O(N + steps × grid),
@@ -58,203 +61,287 @@ public final class SlvCalibrator {
         long start = System.nanoTime();
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         BooleanSupplier isCancelled = cancelled == null ? () -> false : cancelled;
-
-        HestonParameters mixed = in.heston().withMixing(in.mixing());
-        TimeGrid grid = TimeGrid.build(in.maturity(), in.timeStep(), in.effectiveSubSteps(), in.shortEndRefinement(), mandatoryTimes(in));
-        int steps = grid.steps();
-        int n = in.particles();
-        int chunk = in.chunkSize();
-        int chunks = (n + chunk - 1) / chunk;
-        int m = in.spotGridSize();
-        double x0 = Math.log(in.market().spot());
-        double v0 = mixed.v0();
-        boolean deterministicVariance = mixed.xi() < 1e-10;
-
-        double[] x = new double[n];
-        double[] v = new double[n];
-        double[] lev = new double[n];
-        double[] zS = new double[n];
-        double[] zV = deterministicVariance ? null : new double[n];
-        double[] next = deterministicVariance ? null : new double[n];
-        double[] scratch = new double[Math.min(n, 2 * QUANTILE_SAMPLE)];
-        Arrays.fill(x, x0);
-        Arrays.fill(v, v0);
-        double[] gridX = new double[m];
-        double[] mGrid = new double[m];
-        double[][] sigma = new double[grid.maxStepsPerInterval()][m];
-
-        double[] levTimes = new double[steps];
-        double[][] levSpots = new double[steps][];
-        double[][] levValues = new double[steps][];
-        List<RegressionSlice> slices = new ArrayList<>();
-        long totalFloored = 0;
-        long totalCapped = 0;
-        long totalVarFloored = 0;
-        long regressionNanos = 0;
-        long propagationNanos = 0;
-
-        double rtShare = rtShare(in, n);
-        double[] reg = grid.regressionTimes;
-        int j = 0;
-        double[] chunkSumV = new double[chunks];
-        double sliceMeanV = v0;
-        // Below a few thousand particles per thread a phase is ~50 µs of work and waking a helper costs more than
-        // it saves (measured: 2,048 particles 113 ms alone vs 156 ms on two threads); the bits do not depend on it.
-        int teamSize = Math.max(1, Math.min(Chunks.parallelism(executor), n / MIN_PARTICLES_PER_THREAD));
-        try (Chunks.Team team = new Chunks.Team(executor, teamSize)) {
-            for (int interval = 0; interval + 1 < reg.length; interval++) {
-                checkCancelled(isCancelled);
-                double tn = reg[interval];
-                long r0 = System.nanoTime();
-                boolean initial = interval == 0;
-                if (initial) {
-                    // all particles sit at (x0, v0): m ≡ v0 on a grid wide enough for the first step's spread
-                    double t1 = reg[1];
-                    double halfWidth = Math.max(1e-3, 6 * in.localVol().localVol(0.5 * t1, in.market().spot())
-                            * Math.sqrt(t1));
-                    uniform(gridX, x0 - halfWidth, x0 + halfWidth);
-                    Arrays.fill(mGrid, v0);
-                } else {
-                    // the grid's ends need not be exact order statistics: a fixed stride keeps selection O(16k)
-                    int stride = Math.max(1, n / QUANTILE_SAMPLE);
-                    int ns = (n + stride - 1) / stride;
-                    int kLo = (int) Math.floor(in.gridQuantile() * (ns - 1));
-                    int kHi = (int) Math.ceil((1 - in.gridQuantile()) * (ns - 1));
-                    double[] ends = Quantiles.ranks(x, n, stride, kLo, kHi, scratch);
-                    double lo = ends[0];
-                    double hi = ends[1];
-                    if (hi - lo < 1e-6) {
-                        double c = 0.5 * (lo + hi);
-                        lo = c - 5e-7;
-                        hi = c + 5e-7;
-                    }
-                    uniform(gridX, lo, hi);
-                }
-                double[] spots = new double[m];
-                for (int q = 0; q < m; q++) {
-                    spots[q] = Math.exp(gridX[q]);
-                }
-                int j0 = j;
-                while (j < steps && grid.stepInterval[j] == interval) {
-                    j++;
-                }
-                int k = j - j0;
-
-                // the regression and σ_LV at every propagation step of the interval (which needs no particles) in
-                // parallel: task 0 fits m_n on the grid, task 1 + s evaluates σ_LV at the mid-point of step s
-                RegressionDiagnostics[] diag = new RegressionDiagnostics[1];
-                int first = initial ? 1 : 0;
-                team.run(k + 1 - first, t -> {
-                    int task = t + first;
-                    if (task == 0) {
-                        RegressionFit fit = in.estimator().fit(x, v, n);
-                        fit.values(gridX, mGrid, m);
-                        diag[0] = fit.diagnostics();
-                    } else {
-                        double a = grid.stepTimes[j0 + task - 1];
-                        double b = grid.stepTimes[j0 + task];
-                        in.localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
-                    }
-                });
-                if (initial) {
-                    diag[0] = new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
-                            Double.NaN, 0, 0, 0);
-                }
-                regressionNanos += System.nanoTime() - r0;
-
-                int varFloored = 0;
-                for (int q = 0; q < m; q++) {
-                    if (!(mGrid[q] >= in.varianceFloor())) {
-                        mGrid[q] = in.varianceFloor();
-                        varFloored++;
-                    }
-                }
-                double gn = meanVariance(mixed, tn);
-                double gx0 = gridX[0];
-                double invDx = (m - 1) / (gridX[m - 1] - gridX[0]);
-                int sliceFloored = 0;
-                int sliceCapped = 0;
-                ParticleKernel[] kernels = new ParticleKernel[k];
-                double[][] values = new double[k][];
-                for (int s = 0; s < k; s++) {
-                    double a = grid.stepTimes[j0 + s];
-                    double b = grid.stepTimes[j0 + s + 1];
-                    double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
-                    double[] sig = sigma[s];
-                    double[] row = new double[m];
-                    for (int q = 0; q < m; q++) {
-                        double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.varianceFloor()));
-                        if (!(l >= in.leverageFloor())) {
-                            l = in.leverageFloor();
-                            sliceFloored++;
-                        } else if (l > in.leverageCap()) {
-                            l = in.leverageCap();
-                            sliceCapped++;
-                        }
-                        row[q] = l;
-                    }
-                    values[s] = row;
-                    levTimes[j0 + s] = a;
-                    levSpots[j0 + s] = spots;
-                    levValues[j0 + s] = row;
-                    kernels[s] = new ParticleKernel(mixed, b - a, in.market().drift(a, b));
-                }
-                totalFloored += sliceFloored;
-                totalCapped += sliceCapped;
-                totalVarFloored += varFloored;
-                float[][] sample = RegressionSlice.sample(x, v, n);
-                slices.add(new RegressionSlice(tn, spots, mGrid.clone(), values[0], diag[0], gridX[0], gridX[m - 1],
-                        varFloored, sliceFloored, sliceCapped, sliceMeanV, sample[0], sample[1]));
-
-                // each chunk runs through all steps of the interval while its particles are in cache
-                long p0 = System.nanoTime();
-                team.run(chunks, c -> {
-                    int from = c * chunk;
-                    int to = Math.min(n, from + chunk);
-                    for (int s = 0; s < k; s++) {
-                        long state = RandomStreams.stream(in.seed(), j0 + s, c).nextLong();
-                        kernels[s].prepare(x, lev, zS, zV, from, to, values[s], gx0, invDx, state);
-                        kernels[s].step(x, v, lev, zS, zV, next, from, to);
-                    }
-                    double sum = 0;
-                    for (int i = from; i < to; i++) {
-                        sum += v[i];
-                    }
-                    chunkSumV[c] = sum;
-                });
-                propagationNanos += System.nanoTime() - p0;
-                double sumV = 0;
-                for (double cs : chunkSumV) {
-                    sumV += cs; // in chunk order: the same for any pool
-                }
-                sliceMeanV = sumV / n;
-                listener.onProgress((1 - rtShare) * j / steps);
-            }
-        }
-        LeverageFunction leverage = new LeverageFunction(levTimes, levSpots, levValues);
+        Run run = new Run(in, executor);
+        double rtShare = rtShare(in, in.particles());
+        LeverageFunction leverage = run.leverage(isCancelled,
+                f -> listener.onProgress((1 - rtShare) * f, Phase.PARTICLES));
         long leverageEnd = System.nanoTime();
         double leverageMs = (leverageEnd - start) / 1e6;
-        long pathSteps = (long) n * steps;
 
         RoundTripResult roundTrip = null;
         if (in.roundTrip().enabled() && !in.roundTripQuotes().isEmpty()) {
-            List<RoundTripQuote> quotes = new ArrayList<>();
-            for (RoundTripQuote q : in.roundTripQuotes()) {
-                if (q.expiry() <= in.maturity() + 1e-9) {
-                    quotes.add(q);
-                }
-            }
             double base = 1 - rtShare;
-            roundTrip = RoundTrip.run(in.market(), mixed, leverage, quotes, in.roundTrip(), in.chunkSize(), executor,
-                    isCancelled, f -> listener.onProgress(base + rtShare * f));
+            roundTrip = RoundTrip.run(in.market(), run.mixed, leverage, quotesUpToMaturity(in), in.roundTrip(),
+                    in.chunkSize(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
+                            Phase.ROUND_TRIP));
         }
         long end = System.nanoTime();
-        listener.onProgress(1.0);
-        var timings = new SlvCalibrationResult.Timings(leverageMs, regressionNanos / 1e6, propagationNanos / 1e6,
-                (end - leverageEnd) / 1e6, (end - start) / 1e6);
-        return new SlvCalibrationResult(leverage, mixed, in.mixing(), grid.regressionTimes.clone(), List.copyOf(slices),
-                grid.stepTimes.clone(), totalFloored, totalCapped, totalVarFloored, n, pathSteps,
-                pathSteps / (leverageMs / 1e3), timings, roundTrip);
+        listener.onProgress(1.0, roundTrip != null ? Phase.ROUND_TRIP : Phase.PARTICLES);
+        var timings = new SlvCalibrationResult.Timings(leverageMs, run.regressionNanos / 1e6,
+                run.propagationNanos / 1e6, (end - leverageEnd) / 1e6, (end - start) / 1e6);
+        long pathSteps = (long) run.n * run.steps;
+        return new SlvCalibrationResult(leverage, run.mixed, in.mixing(), run.grid.regressionTimes.clone(),
+                List.copyOf(run.slices), run.grid.stepTimes.clone(), run.totalFloored, run.totalCapped,
+                run.totalVarFloored, run.n, pathSteps, pathSteps / (leverageMs / 1e3), timings, roundTrip);
+    }
+
+    private static List<RoundTripQuote> quotesUpToMaturity(SlvCalibrationInput in) {
+        List<RoundTripQuote> quotes = new ArrayList<>();
+        for (RoundTripQuote q : in.roundTripQuotes()) {
+            if (q.expiry() <= in.maturity() + 1e-9) {
+                quotes.add(q);
+            }
+        }
+        return quotes;
+    }
+
+    /** The leverage of one calibration: its particles, grids and counters, interval by interval. */
+    private static final class Run {
+        final SlvCalibrationInput in;
+        final ExecutorService executor;
+        final HestonParameters mixed;
+        final TimeGrid grid;
+        final int steps;
+        final int n;
+        final int chunk;
+        final int chunks;
+        final int m;
+        final double x0;
+        final double v0;
+        // particles and the step's scratch (no normals for V when it is deterministic)
+        final double[] x;
+        final double[] v;
+        final double[] lev;
+        final double[] zS;
+        final double[] zV;
+        final double[] next;
+        final double[] scratch;
+        // the interval's spot grid (uniform in ln S), m_n on it, and σ_LV at each of its steps
+        final double[] gridX;
+        final double[] mGrid;
+        final double[][] sigma;
+        // L per propagation step
+        final double[] levTimes;
+        final double[][] levSpots;
+        final double[][] levValues;
+        final LogSpotLattice[] levLattices;
+        final List<RegressionSlice> slices = new ArrayList<>();
+        final double[] chunkSumV;
+        long totalFloored;
+        long totalCapped;
+        long totalVarFloored;
+        long regressionNanos;
+        long propagationNanos;
+        double sliceMeanV;
+
+        Run(SlvCalibrationInput in, ExecutorService executor) {
+            this.in = in;
+            this.executor = executor;
+            mixed = in.heston().withMixing(in.mixing());
+            grid = TimeGrid.build(in.maturity(), in.timeStep(), in.effectiveSubSteps(), in.shortEndRefinement(),
+                    mandatoryTimes(in));
+            steps = grid.steps();
+            n = in.particles();
+            chunk = in.chunkSize();
+            chunks = (n + chunk - 1) / chunk;
+            m = in.spotGridSize();
+            x0 = Math.log(in.market().spot());
+            v0 = mixed.v0();
+            boolean deterministicVariance = mixed.xi() < 1e-10;
+            x = new double[n];
+            v = new double[n];
+            lev = new double[n];
+            zS = new double[n];
+            zV = deterministicVariance ? null : new double[n];
+            next = deterministicVariance ? null : new double[n];
+            scratch = new double[Math.min(n, 2 * QUANTILE_SAMPLE)];
+            Arrays.fill(x, x0);
+            Arrays.fill(v, v0);
+            gridX = new double[m];
+            mGrid = new double[m];
+            sigma = new double[grid.maxStepsPerInterval()][m];
+            levTimes = new double[steps];
+            levSpots = new double[steps][];
+            levValues = new double[steps][];
+            levLattices = new LogSpotLattice[steps];
+            chunkSumV = new double[chunks];
+            sliceMeanV = v0;
+        }
+
+        /** Runs every regression interval; progress is the fraction of propagation steps done. */
+        LeverageFunction leverage(BooleanSupplier cancelled, java.util.function.DoubleConsumer progress) {
+            double[] reg = grid.regressionTimes;
+            int j = 0;
+            // Below a few thousand particles per thread a phase is ~50 µs of work and waking a helper costs more than
+            // it saves (measured: 2,048 particles 113 ms alone vs 156 ms on two threads); the bits do not depend on it.
+            int teamSize = Math.max(1, Math.min(Chunks.parallelism(executor), n / MIN_PARTICLES_PER_THREAD));
+            try (Chunks.Team team = new Chunks.Team(executor, teamSize)) {
+                for (int interval = 0; interval + 1 < reg.length; interval++) {
+                    checkCancelled(cancelled);
+                    int j0 = j;
+                    while (j < steps && grid.stepInterval[j] == interval) {
+                        j++;
+                    }
+                    interval(team, interval, j0, j - j0);
+                    progress.accept((double) j / steps);
+                }
+            }
+            return new LeverageFunction(levTimes, levSpots, levValues, levLattices);
+        }
+
+        /** One regression interval [t_n, t_{n+1}]: its k propagation steps start at step j0. */
+        private void interval(Chunks.Team team, int interval, int j0, int k) {
+            long r0 = System.nanoTime();
+            boolean initial = interval == 0;
+            double[] spots = spotGrid(initial);
+            RegressionDiagnostics diag = regressAndLocalVol(team, initial, spots, j0, k);
+            regressionNanos += System.nanoTime() - r0;
+            int varFloored = floorVariance();
+            int[] clipped = new int[2];
+            SlvStep[] kernels = new SlvStep[k];
+            LogSpotLattice[] lattices = new LogSpotLattice[k];
+            double[] firstRow = null;
+            double gn = meanVariance(mixed, grid.regressionTimes[interval]);
+            for (int s = 0; s < k; s++) {
+                double a = grid.stepTimes[j0 + s];
+                double b = grid.stepTimes[j0 + s + 1];
+                double[] row = leverageRow(sigma[s], 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn,
+                        clipped);
+                firstRow = s == 0 ? row : firstRow;
+                lattices[s] = LogSpotLattice.of(gridX[0], gridX[m - 1], row);
+                levTimes[j0 + s] = a;
+                levSpots[j0 + s] = spots;
+                levValues[j0 + s] = row;
+                levLattices[j0 + s] = lattices[s];
+                kernels[s] = new SlvStep(mixed, b - a, in.market().drift(a, b));
+            }
+            totalFloored += clipped[0];
+            totalCapped += clipped[1];
+            totalVarFloored += varFloored;
+            float[][] sample = RegressionSlice.sample(x, v, n);
+            slices.add(new RegressionSlice(grid.regressionTimes[interval], spots, mGrid.clone(), firstRow, diag,
+                    gridX[0], gridX[m - 1], varFloored, clipped[0], clipped[1], sliceMeanV, sample[0], sample[1]));
+            long p0 = System.nanoTime();
+            propagate(team, j0, kernels, lattices);
+            propagationNanos += System.nanoTime() - p0;
+        }
+
+        /**
+         * The interval's spot grid, uniform in ln S: at t = 0 (all particles at (x0, v0), m ≡ v0) wide enough for the
+         * first step's spread; later between the particles' q and 1 − q quantiles. Returns the grid's spots.
+         */
+        private double[] spotGrid(boolean initial) {
+            if (initial) {
+                double t1 = grid.regressionTimes[1];
+                double halfWidth = Math.max(1e-3, 6 * in.localVol().localVol(0.5 * t1, in.market().spot())
+                        * Math.sqrt(t1));
+                uniform(gridX, x0 - halfWidth, x0 + halfWidth);
+                Arrays.fill(mGrid, v0);
+            } else {
+                // the grid's ends need not be exact order statistics: a fixed stride keeps selection O(16k)
+                int stride = Math.max(1, n / QUANTILE_SAMPLE);
+                int ns = (n + stride - 1) / stride;
+                int kLo = (int) Math.floor(in.gridQuantile() * (ns - 1));
+                int kHi = (int) Math.ceil((1 - in.gridQuantile()) * (ns - 1));
+                double[] ends = Quantiles.ranks(x, n, stride, kLo, kHi, scratch);
+                double lo = ends[0];
+                double hi = ends[1];
+                if (hi - lo < 1e-6) {
+                    double c = 0.5 * (lo + hi);
+                    lo = c - 5e-7;
+                    hi = c + 5e-7;
+                }
+                uniform(gridX, lo, hi);
+            }
+            double[] spots = new double[m];
+            for (int q = 0; q < m; q++) {
+                spots[q] = Math.exp(gridX[q]);
+            }
+            return spots;
+        }
+
+        /**
+         * In parallel (neither needs the particles to move): task 0 fits m_n = E[V | ln S] on the grid, task 1 + s
+         * evaluates σ_LV at the mid-point of step s. At t = 0 there is no regression (m ≡ v0).
+         */
+        private RegressionDiagnostics regressAndLocalVol(Chunks.Team team, boolean initial, double[] spots, int j0,
+                                                         int k) {
+            RegressionDiagnostics[] diag = new RegressionDiagnostics[1];
+            int first = initial ? 1 : 0;
+            team.run(k + 1 - first, t -> {
+                int task = t + first;
+                if (task == 0) {
+                    RegressionFit fit = in.estimator().fit(x, v, n);
+                    fit.values(gridX, mGrid, m);
+                    diag[0] = fit.diagnostics();
+                } else {
+                    double a = grid.stepTimes[j0 + task - 1];
+                    double b = grid.stepTimes[j0 + task];
+                    in.localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
+                }
+            });
+            return initial ? new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, 0, 0, 0) : diag[0];
+        }
+
+        /** Floors m_n on the grid at the variance floor; returns how many points were floored. */
+        private int floorVariance() {
+            int floored = 0;
+            for (int q = 0; q < m; q++) {
+                if (!(mGrid[q] >= in.varianceFloor())) {
+                    mGrid[q] = in.varianceFloor();
+                    floored++;
+                }
+            }
+            return floored;
+        }
+
+        /**
+         * L = σ_LV / √(m_n · scale) on the grid, clipped to [floor, cap] (clipped[0], clipped[1] count the clips);
+         * scale = ḡ / g(t_n) carries m from the regression to the step by the drift of E[V].
+         */
+        private double[] leverageRow(double[] sig, double scale, int[] clipped) {
+            double[] row = new double[m];
+            for (int q = 0; q < m; q++) {
+                double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.varianceFloor()));
+                if (!(l >= in.leverageFloor())) {
+                    l = in.leverageFloor();
+                    clipped[0]++;
+                } else if (l > in.leverageCap()) {
+                    l = in.leverageCap();
+                    clipped[1]++;
+                }
+                row[q] = l;
+            }
+            return row;
+        }
+
+        /**
+         * Moves the particles through the interval's steps: each chunk runs all of them while its particles are in
+         * cache, chunk c on step j drawing from {@link RandomStreams#stream}(seed, j, c). Updates the mean of V.
+         */
+        private void propagate(Chunks.Team team, int j0, SlvStep[] kernels, LogSpotLattice[] lattices) {
+            team.run(chunks, c -> {
+                int from = c * chunk;
+                int to = Math.min(n, from + chunk);
+                for (int s = 0; s < kernels.length; s++) {
+                    long state = RandomStreams.stream(in.seed(), j0 + s, c).nextLong();
+                    lattices[s].at(x, lev, from, to);
+                    drawNormals(zS, zV, from, to, state);
+                    kernels[s].step(x, v, lev, zS, zV, next, null, from, to);
+                }
+                double sum = 0;
+                for (int i = from; i < to; i++) {
+                    sum += v[i];
+                }
+                chunkSumV[c] = sum;
+            });
+            double sumV = 0;
+            for (double cs : chunkSumV) {
+                sumV += cs; // in chunk order: the same for any pool
+            }
+            sliceMeanV = sumV / n;
+        }
     }
 
     /** E[V_t] = θ + (v0 − θ) e^{−κt}, the same for any vol-of-vol. */
@@ -262,22 +349,11 @@ public final class SlvCalibrator {
         return p.theta() + (p.v0() - p.theta()) * Math.exp(-p.kappa() * t);
     }
 
-    /** L at each particle: linear in ln S on the uniform grid, flat beyond its ends. */
-    static void interpolate(double[] x, double[] lev, int from, int to, double[] values, double gx0, double invDx) {
-        int last = values.length - 1;
-        for (int i = from; i < to; i++) {
-            double u = (x[i] - gx0) * invDx;
-            double l;
-            if (u <= 0) {
-                l = values[0];
-            } else if (u >= last) {
-                l = values[last];
-            } else {
-                int k = (int) u;
-                double w = u - k;
-                l = values[k] + w * (values[k + 1] - values[k]);
-            }
-            lev[i] = l;
+    /** zS, then zV (null: deterministic variance, not drawn), from the SplitMix64 stream at {@code state}. */
+    static void drawNormals(double[] zS, double[] zV, int from, int to, long state) {
+        long s = ZigguratNormals.fill(zS, from, to, state);
+        if (zV != null) {
+            ZigguratNormals.fill(zV, from, to, s);
         }
     }
 
@@ -292,7 +368,7 @@ public final class SlvCalibrator {
     }
 
     /** Share of the progress bar given to the round trip: its path-steps against the particles' (×1.5 for regressions). */
-    private static double rtShare(SlvCalibrationInput in, int n) {
+    static double rtShare(SlvCalibrationInput in, int n) {
         if (!in.roundTrip().enabled() || in.roundTripQuotes().isEmpty()) {
             return 0;
         }

@@ -11,10 +11,10 @@ public final class AndersenQe {
     /** Switching level between the quadratic and exponential branches (Andersen's ψ_c). */
     private static final double PSI_C = 1.5;
 
-    private final double theta;
-    private final double expKd;
-    private final double c1; // ξ² e^{-κΔ}(1 − e^{-κΔ})/κ, multiplies V
-    private final double c2; // θ ξ² (1 − e^{-κΔ})² / (2κ)
+    final double theta;
+    final double expKd;
+    final double c1; // ξ² e^{-κΔ}(1 − e^{-κΔ})/κ, multiplies V
+    final double c2; // θ ξ² (1 − e^{-κΔ})² / (2κ)
 
     public AndersenQe(double kappa, double theta, double xi, double dt) {
         this.theta = theta;
@@ -47,6 +47,23 @@ public final class AndersenQe {
             double bz = Math.sqrt(b2) + z;
             return a * bz * bz;
         }
+        return exponential(m, s2, z);
+    }
+
+    /** Whether (m, s²) take the exponential branch (ψ = s²/m² &gt; ψ_c), tested without a division. */
+    static boolean exponentialBranch(double m, double s2) {
+        return s2 > PSI_C * m * m || !(s2 > 0);
+    }
+
+    /**
+     * The exponential branch: V' = 0 with probability p = (ψ − 1)/(ψ + 1), else exponential with the matching
+     * mean; U = Φ(z). With s² ≤ 0 (no randomness left) V' = m.
+     */
+    static double exponential(double m, double s2, double z) {
+        if (!(s2 > 0)) {
+            return m;
+        }
+        double psi = s2 / (m * m);
         double p = (psi - 1) / (psi + 1);
         double u = Normal.cdfFast(z);
         if (u <= p) {

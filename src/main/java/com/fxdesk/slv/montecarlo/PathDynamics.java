@@ -3,12 +3,13 @@ package com.fxdesk.slv.montecarlo;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.model.LeverageFunction;
-import com.fxdesk.slv.model.SlvStepper;
+import com.fxdesk.slv.model.LogSpotLattice;
+import com.fxdesk.slv.model.SlvStep;
 import com.fxdesk.slv.volatility.LocalVolSurface;
 
 /**
  * The model a path simulation runs: Black–Scholes (exact GBM), local vol, Heston or SLV. All four advance
- * x = ln S; the stochastic ones also V, through {@link SlvStepper} (Heston is SLV with L ≡ 1). A dynamics is
+ * x = ln S; the stochastic ones also V, through {@link SlvStep} (Heston is SLV with L ≡ 1). A dynamics is
  * bound to a time grid once per simulation ({@link #bind}), which precomputes everything per step (steppers,
  * σ_LV or leverage lattices), so the path loop does no surface calls and no allocation.
  */
@@ -110,9 +111,9 @@ public interface PathDynamics {
 
                     public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
                                      double[] stepVar, int count) {
-                        lattice[s].at(x, lev, count);
+                        lattice[s].at(x, lev, 0, count);
                         double dt = grid.dt(s);
-                        SlvStepper.localVolStep(x, lev, zS, dt, drift[s], 0, count);
+                        SlvStep.localVol(x, lev, zS, dt, drift[s], 0, count);
                         for (int i = 0; i < count; i++) {
                             stepVar[i] = lev[i] * lev[i] * dt;
                         }
@@ -129,8 +130,8 @@ public interface PathDynamics {
 
     /**
      * SLV: variance with the mixed vol-of-vol ({@code params} already scaled by η), leverage L(S, t_n) from the
-     * calibrated function's slice in force at the step start, resampled per slice on a 1,025-node log-spot
-     * lattice spanning the slice's own spot grid (flat beyond, as the function itself).
+     * calibrated function's slice in force at the step start, read by the function's own rule (linear in ln S, flat
+     * beyond), exactly as the calibration moved its particles.
      */
     static PathDynamics slv(HestonParameters mixedParams, LeverageFunction leverage) {
         if (leverage == null) {
@@ -147,19 +148,14 @@ public interface PathDynamics {
 
             public Kernel bind(TimeGrid grid, FxMarket market) {
                 int n = grid.steps();
-                PathStepKernel[] steppers = new PathStepKernel[n];
+                SlvStep[] steppers = new SlvStep[n];
                 for (int i = 0; i < n; i++) {
-                    steppers[i] = new PathStepKernel(params, grid.dt(i), market.drift(grid.time(i), grid.time(i + 1)));
+                    steppers[i] = new SlvStep(params, grid.dt(i), market.drift(grid.time(i), grid.time(i + 1)));
                 }
                 LogSpotLattice[] lattice = new LogSpotLattice[n];
                 if (leverage != null) {
-                    LogSpotLattice[] perSlice = new LogSpotLattice[leverage.sliceCount()];
                     for (int i = 0; i < n; i++) {
-                        int slice = leverage.sliceIndex(grid.time(i));
-                        if (perSlice[slice] == null) {
-                            perSlice[slice] = sliceLattice(leverage, slice);
-                        }
-                        lattice[i] = perSlice[slice];
+                        lattice[i] = leverage.lattice(leverage.sliceIndex(grid.time(i)));
                     }
                 }
                 double v0 = params.v0();
@@ -175,35 +171,17 @@ public interface PathDynamics {
                         if (lattice[s] == null) {
                             java.util.Arrays.fill(lev, 0, count, 1.0);
                         } else {
-                            lattice[s].at(x, lev, count);
+                            lattice[s].at(x, lev, 0, count);
                         }
                         double[] next = scratch.get();
                         if (next.length < count) {
                             next = new double[count];
                             scratch.set(next);
                         }
-                        // stepVar doubles as the kernel's ψ scratch: it is written only in the last pass
-                        steppers[s].step(x, v, lev, zS, zV, stepVar, next, stepVar, count);
+                        steppers[s].step(x, v, lev, zS, zV, next, stepVar, 0, count);
                     }
                 };
             }
         };
-    }
-
-    private static LogSpotLattice sliceLattice(LeverageFunction leverage, int slice) {
-        double[] s = leverage.spots(slice);
-        if (s.length == 1 || !(s[s.length - 1] > s[0])) {
-            double c = leverage.valueInSlice(slice, s[0]);
-            return LogSpotLattice.of(-1, 1, new double[] {c, c});
-        }
-        double lo = Math.log(s[0]);
-        double hi = Math.log(s[s.length - 1]);
-        int nodes = 1025;
-        double[] x = LogSpotLattice.nodes(lo, hi, nodes);
-        double[] val = new double[nodes];
-        for (int j = 0; j < nodes; j++) {
-            val[j] = leverage.valueInSlice(slice, Math.exp(x[j]));
-        }
-        return LogSpotLattice.of(lo, hi, val);
     }
 }

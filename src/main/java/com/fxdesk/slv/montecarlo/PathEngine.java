@@ -1,21 +1,16 @@
 package com.fxdesk.slv.montecarlo;
 
 import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.parallel.Chunks;
 import com.fxdesk.slv.random.BrownianBridge;
 import com.fxdesk.slv.random.InverseNormal;
 import com.fxdesk.slv.random.RandomStreams;
 import com.fxdesk.slv.random.SequenceType;
 import com.fxdesk.slv.random.SobolSequence;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Executors;
 
 /**
  * One Monte Carlo simulation of one model that prices a whole {@link PayoffBook}.
@@ -35,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * conditional-expectation form: per step a path's survival is multiplied by
  * q = 1 − exp(−2 (b − x_n)(b − x_{n+1}) / (σ²Δt)) (0 if x_{n+1} is at or beyond b), σ²Δt the step's variance
  * from the model: σ² for BS (exact there), σ_LV(t_mid, S_n)² for LV, and L(S_n, t_n)² V̄ for Heston/SLV with
- * V̄ = ½(V_n + V_{n+1}), the same trapezoid average the {@link SlvStepper} diffuses x with (closer to the step's
+ * V̄ = ½(V_n + V_{n+1}), the same trapezoid average the {@link com.fxdesk.slv.model.SlvStep} diffuses x with (closer to the step's
  * integrated variance than V_n). Survival probabilities multiply instead of being sampled (lower variance).
  * For a double barrier q is the product of the two one-sided q's (ignores paths that cross both
  * within one step: negligible unless the band is a few step-std-devs wide). Pay-at-hit touches are discounted
@@ -73,9 +68,8 @@ public final class PathEngine {
 
     /**
      * @param pool the service's shared compute pool, or null to start {@code cfg.threads() − 1} threads of its own.
-     *             The calling thread always works too and takes every chunk nobody else has taken, so a busy or
-     *             saturated pool slows the run down but can never deadlock it; helpers still queued when the
-     *             work is done are cancelled.
+     *             Chunks run on the engine's one scheduler ({@link Chunks}): the calling thread always works too, so
+     *             a busy or saturated pool slows the run down but can never deadlock it.
      */
     public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
                                  ExecutorService pool) {
@@ -83,83 +77,30 @@ public final class PathEngine {
         int tasks = s.batches * s.chunksPerBatch;
         double[][] sums = new double[tasks][];
         int[] counts = new int[tasks];
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Runnable worker = () -> {
-            try {
-                Workspace ws = new Workspace(s);
-                int t;
-                while ((t = next.getAndIncrement()) < tasks && failure.get() == null) {
-                    sums[t] = new double[2 * book.size()];
-                    counts[t] = ws.runChunk(t / s.chunksPerBatch, t % s.chunksPerBatch, sums[t]);
-                }
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+        int threads = Math.max(1, Math.min(cfg.effectiveThreads(), tasks));
+        Workspace[] workspaces = new Workspace[threads];
+        Chunks.ParticipantTask body = (participant, t) -> {
+            if (workspaces[participant] == null) {
+                workspaces[participant] = new Workspace(s); // a worker's scratch, reused for all its chunks
             }
+            sums[t] = new double[2 * book.size()];
+            counts[t] = workspaces[participant].runChunk(t / s.chunksPerBatch, t % s.chunksPerBatch, sums[t]);
         };
-        int threads = Math.min(cfg.effectiveThreads(), tasks);
-        if (pool == null) {
-            runOnOwnThreads(worker, threads - 1);
+        if (pool != null || threads == 1) {
+            Chunks.run(pool, threads, tasks, body);
         } else {
-            runOnPool(worker, threads - 1, pool);
-        }
-        if (failure.get() != null) {
-            Throwable e = failure.get();
-            if (e instanceof RuntimeException re) {
-                throw re;
+            ExecutorService own = Executors.newFixedThreadPool(threads - 1, r -> {
+                Thread t = new Thread(r, "mc-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                Chunks.run(own, threads, tasks, body);
+            } finally {
+                own.shutdown();
             }
-            throw new IllegalStateException("Monte Carlo worker failed", e);
         }
         return combine(s, sums, counts, book.size(), cfg);
-    }
-
-    private static void runOnOwnThreads(Runnable worker, int helpers) {
-        Thread[] threads = new Thread[helpers];
-        for (int i = 0; i < helpers; i++) {
-            threads[i] = new Thread(worker, "mc-worker-" + i);
-            threads[i].setDaemon(true);
-            threads[i].start();
-        }
-        worker.run();
-        for (Thread h : threads) {
-            try {
-                h.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-    }
-
-    private static void runOnPool(Runnable worker, int helpers, ExecutorService pool) {
-        // A helper claims its slot when it starts; the caller claims the slots of helpers that never started, so
-        // it waits only for helpers that are really running (Future.cancel cannot tell queued from running).
-        AtomicBoolean[] claimed = new AtomicBoolean[helpers];
-        List<Future<?>> futures = new ArrayList<>(helpers);
-        for (int i = 0; i < helpers; i++) {
-            AtomicBoolean slot = new AtomicBoolean();
-            claimed[i] = slot;
-            futures.add(pool.submit(() -> {
-                if (slot.compareAndSet(false, true)) {
-                    worker.run();
-                }
-            }));
-        }
-        worker.run();
-        for (int i = 0; i < helpers; i++) {
-            if (claimed[i].compareAndSet(false, true)) {
-                futures.get(i).cancel(false); // never started: the others did its share
-                continue;
-            }
-            try {
-                futures.get(i).get();
-            } catch (ExecutionException e) {
-                // the worker records its own failure in the shared reference
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
     }
 
     private static Estimate[] combine(Setup s, double[][] sums, int[] counts, int products, McConfig cfg) {

@@ -228,12 +228,7 @@ final class KernelRegressionEstimator implements ConditionalExpectationEstimator
         double sse = 0.0;
         for (int i = 0; i < n; i++) {
             double t = (x[i] - g.lo) * inv;
-            int k = (int) t;
-            if (k > last) {
-                k = last;
-            } else if (k < 0) {
-                k = 0;
-            }
+            int k = NodeGrid.cell(t, last);
             double u = t - k;
             double yi = y[i];
             // sample i's own share of node k's sums (offset u) and of node k+1's (offset u − 1)

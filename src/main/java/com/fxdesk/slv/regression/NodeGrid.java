@@ -38,6 +38,15 @@ final class NodeGrid {
         return (int) Math.max(2, Math.min(MAX_NODES, cells + 1));
     }
 
+    /** The cell [k, k+1] of grid coordinate t, clamped to the grid's cells 0..last (flat extrapolation beyond). */
+    static int cell(double t, int last) {
+        int k = (int) t;
+        if (k > last) {
+            return last;
+        }
+        return Math.max(k, 0);
+    }
+
     static NodeGrid bin(double[] x, double[] yv, int n, double lo, double hi, int size, boolean moments) {
         double delta = (hi - lo) / (size - 1);
         NodeGrid g = new NodeGrid(lo, delta, size, moments);
@@ -47,12 +56,7 @@ final class NodeGrid {
         double[] y = g.y;
         for (int i = 0; i < n; i++) {
             double t = (x[i] - lo) * inv;
-            int k = (int) t;
-            if (k > last) {
-                k = last;
-            } else if (k < 0) {
-                k = 0;
-            }
+            int k = NodeGrid.cell(t, last);
             double u = t - k;
             double a = 1.0 - u;
             double yi = yv[i];

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.regression;
 
+import com.fxdesk.slv.math.Selection;
 import java.util.Arrays;
 
 /** One-pass summary of the samples, plus the O(N) robust scale and the one O(N log N) sort the package uses. */
@@ -73,7 +74,7 @@ final class SampleStats {
         double[] a = Arrays.copyOf(x, n);
         double h = (n - 1) * p;
         int k = (int) Math.floor(h);
-        double lo = select(a, n, k);
+        double lo = Selection.select(a, 0, n, k);
         if (k + 1 >= n) {
             return lo;
         }
@@ -85,40 +86,6 @@ final class SampleStats {
             }
         }
         return lo + (h - k) * (hi - lo);
-    }
-
-    /** Places the k-th smallest at a[k], smaller ones before and larger after (Hoare partition, middle pivot). */
-    static double select(double[] a, int n, int k) {
-        int left = 0;
-        int right = n - 1;
-        while (right > left) {
-            double pivot = a[(left + right) >>> 1];
-            int i = left;
-            int j = right;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    double t = a[i];
-                    a[i] = a[j];
-                    a[j] = t;
-                    i++;
-                    j--;
-                }
-            }
-            if (k <= j) {
-                right = j;
-            } else if (k >= i) {
-                left = i;
-            } else {
-                break;
-            }
-        }
-        return a[k];
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.FxVolPillar;
 import com.fxdesk.slv.market.FxVolQuotes;
 import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.market.MarketDataException;
 import com.fxdesk.slv.market.VolGrid;
 import com.fxdesk.slv.math.BlackFormula;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.List;
  * reprices that strangle; the equations are vega-scaled (errors in vol) and solved by Newton with a finite-difference
  * Jacobian to 1e-9 in vol.
  * <p><b>Grid.</b> SVI is fitted to each expiry's strike list (residuals reported per point).
- * <p>Stateless; throws IllegalArgumentException with a message on unusable input.
+ * <p>Stateless; throws {@link MarketDataException} (naming the pillar or grid expiry where it can) on unusable input.
  */
 public final class VolSurfaceBuilder {
     private static final double STRANGLE_TOL = 1e-9;
@@ -38,10 +39,20 @@ public final class VolSurfaceBuilder {
         if (data == null || data.fx() == null || data.volatility() == null) {
             throw new IllegalArgumentException("market data needs spot, curves and volatility");
         }
-        if (data.volatility() instanceof VolGrid g) {
-            return fromGrid(data.fx(), g);
+        try {
+            if (data.volatility() instanceof VolGrid g) {
+                return fromGrid(data.fx(), g);
+            }
+            return fromQuotes(data.fx(), (FxVolQuotes) data.volatility());
+        } catch (MarketDataException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new MarketDataException("volatility", e.getMessage(), e);
         }
-        return fromQuotes(data.fx(), (FxVolQuotes) data.volatility());
+    }
+
+    private static String gridField(int index) {
+        return "volatility.grid.expiries[" + index + "]";
     }
 
     // ------------------------------------------------------------------------------------------------ grid
@@ -59,27 +70,35 @@ public final class VolSurfaceBuilder {
         for (int oi : order) {
             double expiry = e[oi];
             if (!(expiry > prev) || !Double.isFinite(expiry)) {
-                throw new IllegalArgumentException("grid expiries must be positive, finite and distinct: " + expiry);
+                throw new MarketDataException(gridField(oi), "grid expiries must be positive, finite and distinct: "
+                        + expiry, null);
             }
             prev = expiry;
             double[] k = g.strikes()[oi];
             double[] v = g.vols()[oi];
             if (k == null || v == null || k.length != v.length || k.length == 0) {
-                throw new IllegalArgumentException("grid expiry " + expiry + ": strikes and vols must be non-empty"
-                        + " and of equal length");
+                throw new MarketDataException(gridField(oi), "grid expiry " + expiry + ": strikes and vols must be "
+                        + "non-empty and of equal length", null);
             }
             double fwd = fx.forward(expiry);
             double[] y = new double[k.length];
             for (int j = 0; j < k.length; j++) {
                 if (!(k[j] > 0) || !Double.isFinite(k[j])) {
-                    throw new IllegalArgumentException("grid expiry " + expiry + ": strikes must be finite and > 0");
+                    throw new MarketDataException(gridField(oi), "grid expiry " + expiry + ": strikes must be finite "
+                            + "and > 0", null);
                 }
                 if (!(v[j] > 0) || !Double.isFinite(v[j])) {
-                    throw new IllegalArgumentException("grid expiry " + expiry + ": vols must be finite and > 0");
+                    throw new MarketDataException(gridField(oi), "grid expiry " + expiry + ": vols must be finite and "
+                            + "> 0", null);
                 }
                 y[j] = Math.log(k[j] / fwd);
             }
-            SviFitter.Result fit = SviFitter.fit(expiry, y, v);
+            SviFitter.Result fit;
+            try {
+                fit = SviFitter.fit(expiry, y, v);
+            } catch (IllegalArgumentException ex) {
+                throw new MarketDataException(gridField(oi), "grid expiry " + expiry + ": " + ex.getMessage(), ex);
+            }
             String[] labels = new String[k.length];
             Arrays.fill(labels, "K");
             double[] deltas = new double[k.length];
@@ -117,15 +136,25 @@ public final class VolSurfaceBuilder {
         double prev = 0;
         for (FxVolPillar p : sorted) {
             if (!(p.expiry() > prev) || !Double.isFinite(p.expiry())) {
-                throw new IllegalArgumentException("pillar " + p.tenor() + ": expiries must be positive, finite and "
-                        + "distinct");
+                throw new MarketDataException(pillarField(q, p), "pillar " + p.tenor() + ": expiries must be positive,"
+                        + " finite and distinct", null);
             }
             prev = p.expiry();
-            PillarFit pf = fitPillar(fx, q, p);
+            PillarFit pf;
+            try {
+                pf = fitPillar(fx, q, p);
+            } catch (IllegalArgumentException ex) {
+                throw new MarketDataException(pillarField(q, p), ex.getMessage(), ex);
+            }
             pillars.add(pf.pillar);
             smiles.add(pf.smile);
         }
         return VolSurface.of(fx, pillars, smiles);
+    }
+
+    /** The pillar's field in the order the market gave the pillars (before sorting by expiry). */
+    private static String pillarField(FxVolQuotes q, FxVolPillar p) {
+        return "volatility.quotes.pillars[" + q.pillars().indexOf(p) + "]";
     }
 
     private record PillarFit(SmilePillar pillar, SmileSlice smile) {

@@ -2,14 +2,12 @@ package com.fxdesk.slv.bench;
 
 import com.fxdesk.slv.calibration.RoundTripQuote;
 import com.fxdesk.slv.heston.CalibrationQuote;
-import com.fxdesk.slv.heston.HestonCalibrator;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.MarketData;
+import com.fxdesk.slv.pipeline.SlvPipeline;
 import com.fxdesk.slv.testdata.TestMarkets;
 import com.fxdesk.slv.volatility.DupireLocalVol;
-import com.fxdesk.slv.volatility.SmilePillar;
 import com.fxdesk.slv.volatility.VolSurface;
-import com.fxdesk.slv.volatility.VolSurfaceBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,19 +17,16 @@ record SlvSetups(String name, MarketData data, VolSurface surface, DupireLocalVo
 
     static SlvSetups load(String name, double maturity) {
         MarketData data = TestMarkets.load(name);
-        VolSurface surface = VolSurfaceBuilder.build(data);
+        VolSurface surface = SlvPipeline.surface(data);
         DupireLocalVol lv = new DupireLocalVol(surface);
-        List<CalibrationQuote> cq = new ArrayList<>();
+        List<CalibrationQuote> cq = SlvPipeline.vanillaQuotes(surface);
         List<RoundTripQuote> rq = new ArrayList<>();
-        for (SmilePillar p : surface.pillars()) {
-            for (int i = 0; i < p.strikes().length; i++) {
-                cq.add(new CalibrationQuote(p.expiry(), p.strikes()[i], p.vols()[i], p.tenor() + " " + p.labels()[i]));
-                if (p.expiry() >= 1 / 12.0 - 1e-9 && p.expiry() <= maturity + 1e-9) {
-                    rq.add(new RoundTripQuote(p.expiry(), p.strikes()[i], p.labels()[i], p.vols()[i]));
-                }
+        for (RoundTripQuote q : SlvPipeline.roundTripQuotes(cq)) {
+            if (q.expiry() >= 1 / 12.0 - 1e-9 && q.expiry() <= maturity + 1e-9) {
+                rq.add(q);
             }
         }
-        HestonParameters h = new HestonCalibrator().calibrate(data.fx(), cq, null, null).parameters();
+        HestonParameters h = new SlvPipeline(null).fitHeston(data.fx(), cq, null, null, null).parameters();
         return new SlvSetups(name, data, surface, lv, h, rq);
     }
 }

@@ -182,11 +182,17 @@ class SlvCalibratorTest {
         assertThrows(CancellationException.class,
                 () -> new SlvCalibrator(pool).calibrate(in, null, () -> calls.incrementAndGet() > 20));
         List<Double> seen = new ArrayList<>();
-        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, seen::add, () -> false);
+        List<Phase> phases = new ArrayList<>();
+        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, (f, p) -> {
+            seen.add(f);
+            phases.add(p);
+        }, () -> false);
         assertEquals(1.0, seen.get(seen.size() - 1));
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i) >= seen.get(i - 1));
+            assertTrue(phases.get(i).compareTo(phases.get(i - 1)) >= 0, "phases in order");
         }
+        assertEquals(Phase.PARTICLES, phases.get(0));
         assertNotNull(r.timings());
         assertTrue(r.pathStepsPerSecond() > 0);
         assertEquals(r.regressionTimes().length - 1, r.slices().size());

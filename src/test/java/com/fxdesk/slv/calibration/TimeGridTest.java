@@ -1,5 +1,7 @@
 package com.fxdesk.slv.calibration;
 
+import com.fxdesk.slv.math.Selection;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,8 +51,8 @@ class TimeGridTest {
             int k1 = r.nextInt(n);
             int k2 = k1 + r.nextInt(n - k1);
             double[] work = a.clone();
-            assertEquals(sorted[k1], Quantiles.select(work, 0, n, k1));
-            assertEquals(sorted[k2], Quantiles.select(work, k1, n, k2));
+            assertEquals(sorted[k1], Selection.select(work, 0, n, k1));
+            assertEquals(sorted[k2], Selection.select(work, k1, n, k2));
         }
     }
 }

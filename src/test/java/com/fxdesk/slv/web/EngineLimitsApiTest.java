@@ -123,5 +123,10 @@ class EngineLimitsApiTest extends ApiTestSupport {
         JsonNode body = problem(resp, 422);
         assertThat(body.get("errors").get(0).get("field").asString())
                 .isEqualTo("market.volatility.quotes.pillars[3]");
+        // the engine's MarketDataException carries the field: every endpoint that builds the surface names it
+        ObjectNode surface = object();
+        surface.set("market", r.get("market"));
+        assertThat(problem(post("/api/v1/volatility/surface", surface), 422).get("errors").get(0).get("field")
+                .asString()).isEqualTo("market.volatility.quotes.pillars[3]");
     }
 }

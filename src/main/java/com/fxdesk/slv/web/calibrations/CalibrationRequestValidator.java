@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.calibration.SlvCalibrationInput;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.web.errors.Violations;
 import com.fxdesk.slv.web.heston.HestonRequestValidator;
@@ -7,7 +8,6 @@ import com.fxdesk.slv.web.market.MarketDto;
 import com.fxdesk.slv.web.market.MarketValidator;
 import com.fxdesk.slv.web.regression.EstimatorDto;
 import com.fxdesk.slv.web.regression.RegressionRequestValidator;
-import com.fxdesk.slv.web.support.Defaults;
 import java.util.List;
 import org.springframework.stereotype.Component;
 /** Validation of calibration requests, and of SLV settings wherever a request carries them. */
@@ -62,16 +62,16 @@ public class CalibrationRequestValidator {
         boolean dtOk = v.intRange(prefix + "timeStepDays", timeStepDays, 1, 365);
         boolean gridOk = v.intRange(prefix + "spotGridSize", spotGridSize, 10, limits.maxSpotGridSize());
         regression.estimator(prefix + "estimator", estimator, v);
-        int n = particles != null ? particles : Defaults.PARTICLES;
-        int dt = timeStepDays != null ? timeStepDays : (int) Defaults.TIME_STEP_DAYS;
-        int m = spotGridSize != null ? spotGridSize : Defaults.SPOT_GRID_SIZE;
+        int n = particles != null ? particles : SlvCalibrationInput.DEFAULT_PARTICLES;
+        int dt = timeStepDays != null ? timeStepDays : SlvCalibrationInput.DEFAULT_TIME_STEP_DAYS;
+        int m = spotGridSize != null ? spotGridSize : SlvCalibrationInput.DEFAULT_SPOT_GRID_SIZE;
         if (!dtOk || !gridOk) {
             return 0;
         }
         long steps = engineSteps(maturity, dt, expiries);
         if (n <= limits.maxParticles() && (long) n * steps > limits.maxParticleSteps()) {
             v.add(prefix + "particles", "particles × propagation steps = " + (long) n * steps + " (" + steps
-                    + " steps: " + Defaults.SUB_STEPS + " per timeStepDays plus expiries); the limit is "
+                    + " steps: " + SlvCalibrationInput.MAX_DEFAULT_SUB_STEPS + " per timeStepDays plus expiries); the limit is "
                     + limits.maxParticleSteps());
         }
         if (steps * m > limits.maxLeveragePoints()) {
@@ -81,17 +81,9 @@ public class CalibrationRequestValidator {
         return steps;
     }
 
-    /**
-     * The SLV engine's propagation steps (calibration.TimeGrid): ceil(T·365/Δt) regression intervals of
-     * {@link Defaults#SUB_STEPS} sub-steps each, and every expiry or short-end refinement time inserted into an
-     * interval adds at most one step. An upper bound, exact when no extra time falls inside an interval.
-     */
+    /** The engine's bound on propagation steps ({@link SlvCalibrationInput#propagationStepBound}). */
     public static long engineSteps(double maturity, int timeStepDays, int expiries) {
-        if (!(maturity > 0) || timeStepDays <= 0) {
-            return 0;
-        }
-        long grid = (long) Math.ceil(maturity * 365.0 / timeStepDays - 1e-9);
-        return grid * Defaults.SUB_STEPS + Math.max(0, expiries) + Defaults.SHORT_END_REFINEMENT;
+        return SlvCalibrationInput.propagationStepBound(maturity, timeStepDays, expiries);
     }
 
     public static int expiries(MarketDto m) {

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
@@ -60,7 +61,7 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
     static final int SUMMARY_SPOTS = 41;
 
     /** The full result: the leverage and the slice diagnostics at every regression time, on each full spot grid. */
-    public static CalibrationResultView of(SlvCalibrationService.Calibrated c) {
+    public static CalibrationResultView of(Calibrated c) {
         return of(c, true);
     }
 
@@ -69,7 +70,7 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
      * {@value #SUMMARY_SPOTS} spots per time, a few kB whatever the number of steps (the whole grid is the job's
      * leverage resource).
      */
-    public static CalibrationResultView of(SlvCalibrationService.Calibrated c, boolean full) {
+    public static CalibrationResultView of(Calibrated c, boolean full) {
         SlvCalibrationResult r = c.result();
         List<RegressionSlice> slices = r.slices();
         int[] chosen = full ? everyIndex(slices.size()) : spread(slices.size(), SUMMARY_TIMES);

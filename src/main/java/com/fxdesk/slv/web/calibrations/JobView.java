@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
@@ -69,8 +70,8 @@ public record JobView(
     public static JobView of(Job j, boolean withResult, boolean full) {
         JobStatus status = j.status(); // read before the outcome: the job writes its status last
         JobOutcome outcome = j.outcome();
-        SlvCalibrationService.Calibrated c = status == JobStatus.SUCCEEDED && outcome != null
-                && outcome.internal() instanceof SlvCalibrationService.Calibrated x ? x : null;
+        Calibrated c = status == JobStatus.SUCCEEDED && outcome != null
+                && outcome.internal() instanceof Calibrated x ? x : null;
         String self = "/api/v1/calibrations/" + j.id();
         Links links = c == null ? new Links(self, null, null, null, null, null, null)
                 : new Links(self, self + "/report", self + "/leverage", self + "/leverage?format=csv",
@@ -83,7 +84,7 @@ public record JobView(
                 c == null || !withResult ? null : CalibrationResultView.of(c, full), links);
     }
 
-    static Summary summary(SlvCalibrationService.Calibrated c) {
+    static Summary summary(Calibrated c) {
         SlvCalibrationResult r = c.result();
         double[] tau = r.propagationTimes();
         List<RegressionSlice> slices = r.slices();

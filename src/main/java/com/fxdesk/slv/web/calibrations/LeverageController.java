@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.web.errors.InvalidInputException;
@@ -85,7 +86,7 @@ public class LeverageController {
         if (format != null && !format.equals("json") && !format.equals("csv")) {
             throw new InvalidInputException("format", "must be json or csv, not '" + format + "'");
         }
-        SlvCalibrationService.Calibrated c = calibrations.get(id);
+        Calibrated c = calibrations.get(id);
         List<RegressionSlice> slices = c.result().slices();
         long n = times != null ? times : slices.size();
         long size = spots != null ? n * spots : slices.stream().mapToLong(s -> s.spots().length).sum()
@@ -119,7 +120,7 @@ public class LeverageController {
         if (time.isEmpty() || time.size() > MAX_POINTS) {
             throw new InvalidInputException("time", "needs 1 to " + MAX_POINTS + " values");
         }
-        SlvCalibrationService.Calibrated c = calibrations.get(id);
+        Calibrated c = calibrations.get(id);
         double[] tau = c.result().propagationTimes();
         double maturity = tau[tau.length - 1];
         LeverageFunction lev = c.result().leverage();
@@ -139,7 +140,7 @@ public class LeverageController {
         return new LeveragePoints(out);
     }
 
-    static LeverageGrid grid(SlvCalibrationService.Calibrated c, Integer times, Integer spots) {
+    static LeverageGrid grid(Calibrated c, Integer times, Integer spots) {
         List<RegressionSlice> slices = c.result().slices();
         LeverageFunction lev = c.result().leverage();
         if (times == null) {

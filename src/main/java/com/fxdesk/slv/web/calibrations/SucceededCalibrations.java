@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.jobs.Job;
 import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobService;
@@ -17,13 +18,13 @@ public class SucceededCalibrations {
         this.jobs = jobs;
     }
 
-    public SlvCalibrationService.Calibrated get(String id) {
+    public Calibrated get(String id) {
         Job job = jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id
                 + " (finished jobs are kept for a limited time)"));
         JobStatus status = job.status(); // read before the outcome: the job writes its status last
         JobOutcome outcome = job.outcome();
         if (status != JobStatus.SUCCEEDED || outcome == null
-                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
+                || !(outcome.internal() instanceof Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "job " + id + " has status " + status + "; this resource needs a SUCCEEDED calibration");
         }

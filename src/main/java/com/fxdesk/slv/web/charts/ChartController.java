@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.charts;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.jobs.Job;
@@ -8,7 +9,6 @@ import com.fxdesk.slv.jobs.JobService;
 import com.fxdesk.slv.jobs.JobStatus;
 import com.fxdesk.slv.volatility.SmilePillar;
 import com.fxdesk.slv.volatility.VolSurface;
-import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import com.fxdesk.slv.web.errors.InvalidInputException;
 import com.fxdesk.slv.web.support.ComputeGate;
@@ -62,7 +62,7 @@ public class ChartController {
         JobStatus status = job.status(); // read before the outcome: the job writes its status last
         JobOutcome outcome = job.outcome();
         if (status != JobStatus.SUCCEEDED || outcome == null
-                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
+                || !(outcome.internal() instanceof Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration");
         }
@@ -91,7 +91,7 @@ public class ChartController {
         return out;
     }
 
-    private static JFreeChart leverage(SlvCalibrationService.Calibrated c) {
+    private static JFreeChart leverage(Calibrated c) {
         List<ChartRenderer.Series> series = new ArrayList<>();
         for (RegressionSlice s : spread(c.result().slices())) {
             series.add(new ChartRenderer.Series(String.format("t = %.2f", s.time()), s.spots(), s.leverage()));
@@ -99,7 +99,7 @@ public class ChartController {
         return ChartRenderer.lines("Leverage L(S, t)", "spot", "L", series, false);
     }
 
-    private static JFreeChart localVol(SlvCalibrationService.Calibrated c) {
+    private static JFreeChart localVol(Calibrated c) {
         List<ChartRenderer.Series> series = new ArrayList<>();
         for (RegressionSlice s : spread(c.result().slices())) {
             double[] lv = new double[s.spots().length];
@@ -130,7 +130,7 @@ public class ChartController {
         return ChartRenderer.lines("Implied volatility smiles", "strike", "implied vol", series, false);
     }
 
-    private static JFreeChart regression(SlvCalibrationService.Calibrated c, Double time) {
+    private static JFreeChart regression(Calibrated c, Double time) {
         if (time == null || !Double.isFinite(time) || time < 0) {
             throw new InvalidInputException("time", "the regression chart needs ?time= (years, >= 0)");
         }
@@ -145,7 +145,7 @@ public class ChartController {
                 List.of(new ChartRenderer.Series("E[V | S]", best.spots(), best.conditionalVariance())), false);
     }
 
-    private static JFreeChart roundTrip(SlvCalibrationService.Calibrated c) {
+    private static JFreeChart roundTrip(Calibrated c) {
         RoundTripResult rt = c.result().roundTrip();
         if (rt == null) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict", "this calibration ran without round trip");

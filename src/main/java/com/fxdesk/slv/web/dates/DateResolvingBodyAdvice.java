@@ -1,8 +1,8 @@
 package com.fxdesk.slv.web.dates;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.jobs.JobService;
 import com.fxdesk.slv.jobs.JobStatus;
-import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
 import com.fxdesk.slv.web.errors.FieldViolation;
 import com.fxdesk.slv.web.errors.InvalidInputException;
 import java.io.ByteArrayInputStream;
@@ -37,8 +37,8 @@ public class DateResolvingBodyAdvice extends RequestBodyAdviceAdapter {
         this.dates = new RequestDates(id -> jobs.find(id)
                 .filter(j -> j.status() == JobStatus.SUCCEEDED && j.outcome() != null)
                 .map(j -> j.outcome().internal())
-                .filter(SlvCalibrationService.Calibrated.class::isInstance)
-                .map(c -> ((SlvCalibrationService.Calibrated) c).market().fx())
+                .filter(Calibrated.class::isInstance)
+                .map(c -> ((Calibrated) c).market().fx())
                 .map(fx -> new RequestDates.DateContext(fx.valuationDate(), fx.pair())));
     }
 

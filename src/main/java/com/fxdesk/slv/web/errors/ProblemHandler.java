@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.errors;
 
+import com.fxdesk.slv.market.MarketDataException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -49,6 +50,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Input that passed validation but that the engine cannot use (e.g. a delta that cannot be inverted). */
+    /** Every request carries its market at "market": the engine's field is relative to it. */
+    @ExceptionHandler(MarketDataException.class)
+    ResponseEntity<Object> marketRejected(MarketDataException e, HttpServletRequest request) {
+        return engineRejectedField(new EngineRejectedException(e.getMessage(),
+                List.of(new FieldViolation("market." + e.field(), e.getMessage()))), request);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> engineRejected(IllegalArgumentException e, HttpServletRequest request) {
         LOG.info("input rejected by the engine on {}: {}", request.getRequestURI(), e.getMessage());

@@ -1,12 +1,12 @@
 package com.fxdesk.slv.web.pricing;
 
 import com.fxdesk.slv.config.LimitsProperties;
+import com.fxdesk.slv.montecarlo.McConfig;
 import com.fxdesk.slv.web.calibrations.CalibrationRequestValidator;
 import com.fxdesk.slv.web.errors.Violations;
 import com.fxdesk.slv.web.heston.HestonRequestValidator;
 import com.fxdesk.slv.web.market.MarketValidator;
 import com.fxdesk.slv.web.pricing.PricingRequest.ProductDto;
-import com.fxdesk.slv.web.support.Defaults;
 import java.util.HashSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -90,9 +90,9 @@ public class PricingRequestValidator {
                 v.range("monteCarlo.timeStepDays", mc.timeStepDays(), MIN_MC_STEP_DAYS, false, 365);
             }
         }
-        int paths = mc != null && mc.paths() != null ? mc.paths() : Defaults.MC_PATHS;
+        int paths = mc != null && mc.paths() != null ? mc.paths() : McConfig.defaults().paths();
         double dtDays = mc != null && mc.timeStepDays() != null && mc.timeStepDays() >= MIN_MC_STEP_DAYS
-                ? mc.timeStepDays() : Defaults.TIME_STEP_DAYS;
+                ? mc.timeStepDays() : McConfig.defaults().timeStepDays();
         // the grid has ceil(T / Δt) steps plus at most one per product date inserted into a step
         long steps = steps(maxMaturity, dtDays) + (r.products() != null ? r.products().size() : 0);
         if (steps > limits.maxMcTimeSteps()) {

@@ -1,5 +1,8 @@
 package com.fxdesk.slv.web.pricing;
 
+import com.fxdesk.slv.pipeline.SlvPipeline;
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
+import com.fxdesk.slv.pipeline.SlvSettings;
 import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
@@ -21,7 +24,6 @@ import com.fxdesk.slv.pricing.mc.MonteCarloRequest;
 import com.fxdesk.slv.random.SequenceType;
 import com.fxdesk.slv.volatility.DupireLocalVol;
 import com.fxdesk.slv.volatility.VolSurface;
-import com.fxdesk.slv.web.calibrations.CalibrationRequest;
 import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import com.fxdesk.slv.web.errors.InvalidInputException;
@@ -31,9 +33,8 @@ import com.fxdesk.slv.web.heston.HestonService;
 import com.fxdesk.slv.web.market.MarketMapper;
 import com.fxdesk.slv.web.pricing.PricingRequest.Model;
 import com.fxdesk.slv.web.pricing.PricingResponse.Method;
-import com.fxdesk.slv.web.support.Defaults;
+import com.fxdesk.slv.web.regression.EstimatorMapper;
 import com.fxdesk.slv.web.support.EngineMetrics;
-import com.fxdesk.slv.web.surface.SurfaceService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -48,24 +49,20 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PricingService {
-    private final SurfaceService surfaces;
     private final HestonService heston;
     private final SlvCalibrationService slv;
     private final JobService jobs;
     private final EngineMetrics metrics;
-    private final ExecutorService computePool;
     private final int threads;
     private final HestonPricer hestonPricer = new HestonPricer();
     private final MonteCarloPricer mcPricer;
 
-    public PricingService(SurfaceService surfaces, HestonService heston, SlvCalibrationService slv, JobService jobs,
+    public PricingService(HestonService heston, SlvCalibrationService slv, JobService jobs,
                           EngineMetrics metrics, ExecutorService slvComputePool, JobsProperties jobsProperties) {
-        this.surfaces = surfaces;
         this.heston = heston;
         this.slv = slv;
         this.jobs = jobs;
         this.metrics = metrics;
-        this.computePool = slvComputePool;
         this.mcPricer = new MonteCarloPricer(slvComputePool);
         this.threads = jobsProperties.effectiveComputeThreads();
     }
@@ -74,7 +71,7 @@ public class PricingService {
     private final class Inputs {
         final MarketData market;
         final PricingRequest request;
-        final SlvCalibrationService.Calibrated calibrated;
+        final Calibrated calibrated;
         VolSurface surface;
         DupireLocalVol localVol;
         HestonParameters hestonParams;
@@ -96,13 +93,13 @@ public class PricingService {
                 market = MarketMapper.toEngine(request.market());
                 PricingRequest.SlvSettings c = request.calibration();
                 mixing = request.mixing() != null ? request.mixing()
-                        : c != null && c.mixing() != null ? c.mixing() : Defaults.MIXING;
+                        : c != null && c.mixing() != null ? c.mixing() : SlvSettings.defaults().mixing();
             }
         }
 
         VolSurface surface() {
             if (surface == null) {
-                surface = surfaces.surface(market);
+                surface = SlvPipeline.surface(market);
             }
             return surface;
         }
@@ -120,7 +117,7 @@ public class PricingService {
                         : request.calibration() != null ? request.calibration().heston() : null;
                 hestonParams = given != null ? HestonService.toEngine(given)
                         : metrics.phase("heston", () -> heston.calibrate(market.fx(),
-                                SurfaceService.vanillaQuotes(surface()), null, null)).parameters();
+                                SlvPipeline.vanillaQuotes(surface()), null, null)).parameters();
             }
             return hestonParams;
         }
@@ -129,28 +126,27 @@ public class PricingService {
             if (leverage == null) {
                 PricingRequest.SlvSettings c = request.calibration();
                 double horizon = c != null && c.maturity() != null ? Math.max(c.maturity(), maturity) : maturity;
-                CalibrationRequest r = new CalibrationRequest(request.market(), null, mixing,
-                        c != null ? c.particles() : null, c != null ? c.timeStepDays() : null, horizon,
-                        c != null ? c.estimator() : null, c != null ? c.spotGridSize() : null,
-                        c != null ? c.seed() : null, new CalibrationRequest.RoundTrip(false, null), null);
-                SlvCalibrationService.Settings s = SlvCalibrationService.settings(r);
-                s = new SlvCalibrationService.Settings(heston(), s.mixing(), s.particles(), s.timeStepDays(),
-                        s.maturity(), s.estimator(), s.spotGridSize(), s.seed(), false, 0, s.leverageFloor(),
-                        s.leverageCap());
-                leverage = slv.calibrate(market, s, computePool, () -> false, (f, p) -> { })
-                        .result().leverage();
+                SlvSettings d = SlvSettings.defaults();
+                SlvSettings s = new SlvSettings(heston(), mixing,
+                        c != null && c.particles() != null ? c.particles() : d.particles(),
+                        c != null && c.timeStepDays() != null ? c.timeStepDays() : d.timeStepDays(), horizon,
+                        EstimatorMapper.toEngine(c != null ? c.estimator() : null),
+                        c != null && c.spotGridSize() != null ? c.spotGridSize() : d.spotGridSize(),
+                        c != null && c.seed() != null ? c.seed() : d.seed(), false, d.roundTripPaths(),
+                        d.leverageFloor(), d.leverageCap());
+                leverage = slv.calibrate(market, s, null, null).result().leverage();
             }
             return leverage;
         }
     }
 
-    private SlvCalibrationService.Calibrated finished(String id) {
+    private Calibrated finished(String id) {
         Job job = jobs.find(id).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
         JobStatus status = job.status(); // read before the outcome: the job writes its status last
         JobOutcome outcome = job.outcome();
         if (status != JobStatus.SUCCEEDED || outcome == null
-                || !(outcome.internal() instanceof SlvCalibrationService.Calibrated c)) {
+                || !(outcome.internal() instanceof Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one");
         }

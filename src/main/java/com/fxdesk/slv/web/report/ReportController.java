@@ -1,7 +1,7 @@
 package com.fxdesk.slv.web.report;
 
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.calibration.RegressionSlice;
-import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
 import com.fxdesk.slv.web.calibrations.SucceededCalibrations;
 import com.fxdesk.slv.web.errors.InvalidInputException;
 import com.fxdesk.slv.web.support.ComputeGate;
@@ -48,7 +48,7 @@ public class ReportController {
         if (time != null && !(time >= 0 && time <= 100)) {
             throw new InvalidInputException("time", "must be between 0 and 100 years");
         }
-        SlvCalibrationService.Calibrated c = calibrations.get(id);
+        Calibrated c = calibrations.get(id);
         String jobId = calibrations.id(id);
         String self = "/api/v1/calibrations/" + jobId;
         Map<String, String> links = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package com.fxdesk.slv.calibration;
+package com.fxdesk.slv.parallel;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
@@ -15,9 +15,10 @@ import java.util.function.IntConsumer;
  * for a helper to be scheduled (a busy or shut-down pool only costs parallelism, never progress or a deadlock), and a
  * phase costs one helper submission, not one per task. Each task writes only its own slice of the shared arrays and
  * draws only from its own random stream, so the result does not depend on the pool or on which thread ran what.
- * The first exception thrown by a task is rethrown on the caller once no task is running any more.
+ * The first exception thrown by a task is rethrown on the caller once no task is running any more. The one scheduler
+ * of the engine: the particle method, the round trip and the Monte Carlo pricer all run on it.
  */
-final class Chunks {
+public final class Chunks {
     /** Spin this long for the last helper's task before parking: phases are short. */
     private static final long SPIN_NANOS = 200_000;
 
@@ -25,7 +26,7 @@ final class Chunks {
     }
 
     /** Threads that may compute for one calibration on this executor (the caller counts as one). */
-    static int parallelism(ExecutorService executor) {
+    public static int parallelism(ExecutorService executor) {
         if (executor == null) {
             return 1;
         }
@@ -39,15 +40,29 @@ final class Chunks {
         return cores;
     }
 
-    static void run(ExecutorService executor, int tasks, IntConsumer body) {
+    /** A task that also learns which participant runs it (0 the caller, 1.. the helpers): one per thread at a time. */
+    @FunctionalInterface
+    public interface ParticipantTask {
+        void run(int participant, int task);
+    }
+
+    public static void run(ExecutorService executor, int tasks, IntConsumer body) {
         run(executor, parallelism(executor), tasks, body);
     }
 
-    static void run(ExecutorService executor, int parallelism, int tasks, IntConsumer body) {
+    public static void run(ExecutorService executor, int parallelism, int tasks, IntConsumer body) {
+        run(executor, parallelism, tasks, (participant, task) -> body.accept(task));
+    }
+
+    /**
+     * As {@link #run(ExecutorService, int, int, IntConsumer)}, for bodies that keep scratch per participant (index it
+     * by {@code participant}, at most {@code parallelism} of them).
+     */
+    public static void run(ExecutorService executor, int parallelism, int tasks, ParticipantTask body) {
         int helpers = executor == null ? 0 : Math.min(parallelism, tasks) - 1;
         if (helpers <= 0) {
             for (int c = 0; c < tasks; c++) {
-                body.accept(c);
+                body.run(0, c);
             }
             return;
         }
@@ -72,7 +87,7 @@ final class Chunks {
      * interval. Same guarantees as {@link #run}: the caller claims tasks too, so helpers that never get a pool thread
      * cost parallelism only, and results never depend on who ran what. Close it (try-with-resources) to release them.
      */
-    static final class Team implements AutoCloseable {
+    public static final class Team implements AutoCloseable {
         /** How long an idle helper spins for the next phase before parking. */
         private static final long IDLE_SPIN_NANOS = 200_000;
         private final Thread caller = Thread.currentThread();
@@ -80,7 +95,7 @@ final class Chunks {
         private volatile Phase current;
         private volatile boolean closed;
 
-        Team(ExecutorService executor, int parallelism) {
+        public Team(ExecutorService executor, int parallelism) {
             int helpers = executor == null ? 0 : Math.max(0, parallelism - 1);
             parked = new Thread[helpers];
             for (int h = 0; h < helpers; h++) {
@@ -94,14 +109,14 @@ final class Chunks {
         }
 
         /** Runs tasks 0..n−1 on the caller and the helpers; returns when all are done. */
-        void run(int tasks, IntConsumer body) {
+        public void run(int tasks, IntConsumer body) {
             if (parked.length == 0 || tasks == 1) {
                 for (int c = 0; c < tasks; c++) {
                     body.accept(c);
                 }
                 return;
             }
-            Phase phase = new Phase(tasks, body, caller, parked.length + 1);
+            Phase phase = new Phase(tasks, (participant, task) -> body.accept(task), caller, parked.length + 1);
             current = phase;
             wakeAll();
             phase.work(0);
@@ -164,14 +179,14 @@ final class Chunks {
      */
     private static final class Phase {
         private final int tasks;
-        private final IntConsumer body;
+        private final ParticipantTask body;
         private final Thread caller;
         private final int[] blockEnd;
         private final AtomicInteger[] blockNext;
         private final AtomicInteger finished = new AtomicInteger();
         private volatile Throwable failure;
 
-        Phase(int tasks, IntConsumer body, Thread caller, int participants) {
+        Phase(int tasks, ParticipantTask body, Thread caller, int participants) {
             this.tasks = tasks;
             this.body = body;
             this.caller = caller;
@@ -194,7 +209,7 @@ final class Chunks {
                 while (next.get() < end && (c = next.getAndIncrement()) < end) {
                     if (failure == null) {
                         try {
-                            body.accept(c);
+                            body.run(participant, c);
                         } catch (Throwable t) {
                             synchronized (this) {
                                 if (failure == null) {

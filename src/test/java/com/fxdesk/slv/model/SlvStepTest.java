@@ -1,15 +1,14 @@
-package com.fxdesk.slv.calibration;
+package com.fxdesk.slv.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fxdesk.slv.heston.HestonParameters;
-import com.fxdesk.slv.model.SlvStepper;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The fused, vectorisable particle step is the SlvStepper step up to rounding, in both QE branches. */
-class ParticleKernelTest {
+/** The vectorised SLV step is the scalar SlvStepper (the oracle) up to rounding, in both QE branches. */
+class SlvStepTest {
 
     @Test
     void matchesSlvStepperInBothQeBranchesAndWithDeterministicVariance() {
@@ -36,11 +35,20 @@ class ParticleKernelTest {
                 double[] x2 = x.clone();
                 double[] v2 = v.clone();
                 new SlvStepper(p, dt, 0.01).step(x, v, lev, zS, zV, 0, n);
-                new ParticleKernel(p, dt, 0.01).step(x2, v2, lev, zS, zV, new double[n], 0, n);
+                double[] v0 = v2.clone();
+                double[] x3 = x2.clone();
+                double[] v3 = v2.clone();
+                double[] stepVar = new double[n];
+                new SlvStep(p, dt, 0.01).step(x2, v2, lev, zS, zV, new double[n], null, 0, n);
+                new SlvStep(p, dt, 0.01).step(x3, v3, lev, zS, zV, new double[n], stepVar, 0, n);
                 int exponential = 0;
                 for (int i = 0; i < n; i++) {
                     assertEquals(v[i], v2[i], 1e-12 * Math.max(v[i], 1e-4), "v " + p + " dt " + dt + " i " + i);
                     assertEquals(x[i], x2[i], 1e-13, "x " + p + " dt " + dt + " i " + i);
+                    // the variance output changes nothing else, and is L² V̄ Δt
+                    assertEquals(Double.doubleToLongBits(x2[i]), Double.doubleToLongBits(x3[i]));
+                    assertEquals(Double.doubleToLongBits(v2[i]), Double.doubleToLongBits(v3[i]));
+                    assertEquals(lev[i] * lev[i] * (v0[i] + v2[i]) * 0.5 * dt, stepVar[i], 1e-15 * stepVar[i]);
                     if (v[i] == 0.0) {
                         exponential++;
                     }
@@ -49,21 +57,6 @@ class ParticleKernelTest {
                     assertTrue(exponential > 0, "the exponential branch was exercised");
                 }
             }
-        }
-    }
-
-    @Test
-    void prepareInterpolatesLinearlyInLogSpotAndIsFlatBeyondTheGrid() {
-        double[] values = {1.0, 2.0, 4.0};
-        double[] x = {-1.0, 0.0, 0.25, 0.5, 1.0, 3.0};
-        double[] lev = new double[x.length];
-        double[] zS = new double[x.length];
-        double[] zV = new double[x.length];
-        new ParticleKernel(new HestonParameters(0.01, 1, 0.01, 0.2, 0), 0.01, 0).prepare(x, lev, zS, zV, 0, x.length,
-                values, 0.0, 2.0, 1L);
-        double[] expected = {1.0, 1.0, 1.5, 2.0, 4.0, 4.0};
-        for (int i = 0; i < x.length; i++) {
-            assertEquals(expected[i], lev[i], 1e-15, "x " + x[i]);
         }
     }
 }

@@ -1,0 +1,133 @@
+package com.fxdesk.slv.model;
+
+import com.fxdesk.slv.heston.HestonParameters;
+
+/**
+ * One time step of dS/S = μ dt + L √V dW_S, dV = κ(θ − V)dt + ξ √V dW_V, d&lt;W_S, W_V&gt; = ρ dt for a block of
+ * paths in x = ln S: the one SLV step of the calibration's particles, the round trip and the pricing paths (pure
+ * Heston is L ≡ 1; {@link #localVol} is the V ≡ 1, L = σ_LV case).
+ *
+ * <p>Scheme (Andersen 2008, as QuantLib's HestonSLVProcess): variance by {@link AndersenQe}; the leverage frozen at
+ * the start of the step, L(S_n, t_n); the correlated part of ∫√V dW_S recovered from the variance increment:
+ * Δx = μΔt − ½ L² V̄ Δt + (ρ/ξ) L (V_{n+1} − V_n − κθΔt + κ V̄ Δt) + L √((1 − ρ²) V̄ Δt) Z_S, V̄ the trapezoid average
+ * of V over the step. With ξ (numerically) zero V is deterministic and the step is log-Euler with √V̄. Optionally
+ * the step's integrated variance L² V̄ Δt, which the pricing's Brownian-bridge barrier correction needs.
+ *
+ * <p>Why this shape: the step is bound by the floating-point divide/square-root unit. The QE quadratic branch runs
+ * for every path as a branch-free loop (one division for 1/ψ, √(u(u−1)) for √u·√(u−1)) that the JIT compiles to
+ * packed AVX instructions; the rare paths with ψ &gt; ψ_c are redone in a scalar fix-up pass; the spot update is a
+ * second branch-free loop. The scalar form of the same formulas (src/test SlvStepper) is the test oracle: equal up to
+ * rounding. Immutable per (parameters, Δt); thread-safe (all scratch is the caller's).
+ */
+public final class SlvStep {
+    private final AndersenQe qe;
+    private final double dt;
+    private final double halfDt;
+    private final double drift;
+    private final double corrConst;
+    private final double corrV;
+    private final double rhoOverXi;
+    private final double diffusion;
+    private final boolean deterministicVariance;
+
+    /**
+     * @param mixed variance dynamics as simulated (for SLV ξ already multiplied by the mixing η)
+     * @param dt    step length in years
+     * @param drift rd − rf averaged over the step
+     */
+    public SlvStep(HestonParameters mixed, double dt, double drift) {
+        double kappa = mixed.kappa();
+        double xi = mixed.xi();
+        this.qe = new AndersenQe(kappa, mixed.theta(), xi, dt);
+        this.dt = dt;
+        this.halfDt = 0.5 * dt;
+        this.drift = drift;
+        this.deterministicVariance = xi < 1e-10;
+        this.rhoOverXi = deterministicVariance ? 0.0 : mixed.rho() / xi;
+        // ρ/ξ (V' − V − κθΔ + κ V̄ Δ) with V̄ = (V + V')/2: ρ/ξ ((1 + κΔ/2) V' − (1 − κΔ/2) V − κθΔ)
+        this.corrConst = -kappa * mixed.theta() * dt;
+        this.corrV = 0.5 * kappa * dt;
+        this.diffusion = Math.sqrt(1 - mixed.rho() * mixed.rho()) * Math.sqrt(dt);
+    }
+
+    /** Whether V is deterministic (ξ ≈ 0): then zV is not read and need not be drawn. */
+    public boolean deterministicVariance() {
+        return deterministicVariance;
+    }
+
+    /**
+     * Advances paths [from, to) in place: x (ln S) and v.
+     *
+     * @param lev     L(S_n, t_n) per path (1 for pure Heston)
+     * @param zS      independent standard normals for the spot
+     * @param zV      standard normals for the variance (unread when the variance is deterministic)
+     * @param next    scratch (V at the step's end)
+     * @param stepVar null, or receives L² (V_n + V_{n+1}) Δt/2 per path
+     */
+    public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] next, double[] stepVar,
+                     int from, int to) {
+        double theta = qe.theta;
+        double expKd = qe.expKd;
+        if (deterministicVariance) {
+            for (int i = from; i < to; i++) {
+                double v0 = v[i];
+                double v1 = theta + (v0 - theta) * expKd;
+                double vBar = 0.5 * (v0 + v1);
+                double l = lev[i];
+                double l2v = l * l * vBar;
+                x[i] += (drift - 0.5 * l2v) * dt + Math.sqrt(l2v * dt) * zS[i];
+                v[i] = v1;
+                if (stepVar != null) {
+                    stepVar[i] = l * l * (v0 + v1) * halfDt;
+                }
+            }
+            return;
+        }
+        double c1 = qe.c1;
+        double c2 = qe.c2;
+        // QE quadratic branch for everyone (branch-free: vectorised)
+        for (int i = from; i < to; i++) {
+            double v0 = v[i];
+            double m = theta + (v0 - theta) * expKd;
+            double s2 = v0 * c1 + c2;
+            double u = 2 * m * m / s2; // 2/ψ
+            double b2 = u - 1 + Math.sqrt(u * (u - 1));
+            double bz = Math.sqrt(b2) + zV[i];
+            next[i] = m / (1 + b2) * bz * bz;
+        }
+        // exponential branch where ψ > ψ_c (rare at daily steps)
+        for (int i = from; i < to; i++) {
+            double v0 = v[i];
+            double m = theta + (v0 - theta) * expKd;
+            double s2 = v0 * c1 + c2;
+            if (AndersenQe.exponentialBranch(m, s2)) {
+                next[i] = AndersenQe.exponential(m, s2, zV[i]);
+            }
+        }
+        if (stepVar != null) {
+            for (int i = from; i < to; i++) {
+                double l = lev[i];
+                stepVar[i] = l * l * (v[i] + next[i]) * halfDt;
+            }
+        }
+        // log-spot (branch-free: vectorised)
+        for (int i = from; i < to; i++) {
+            double v0 = v[i];
+            double v1 = next[i];
+            double vBar = 0.5 * (v0 + v1);
+            double l = lev[i];
+            double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
+            x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * Math.sqrt(vBar) * zS[i];
+            v[i] = v1;
+        }
+    }
+
+    /** Local-vol (or Black–Scholes) step: V ≡ 1, L = σ per path; exact for constant σ over the step. */
+    public static void localVol(double[] x, double[] sigma, double[] z, double dt, double drift, int from, int to) {
+        double sqrtDt = Math.sqrt(dt);
+        for (int i = from; i < to; i++) {
+            double s = sigma[i];
+            x[i] += (drift - 0.5 * s * s) * dt + s * sqrtDt * z[i];
+        }
+    }
+}
