@@ -3,6 +3,7 @@
 # calibration. Needs curl and jq. Run from anywhere, with the service already started (./mvnw spring-boot:run):
 #   examples/five-minute.sh                      # the service on http://localhost:8080
 #   B=http://localhost:8097 examples/five-minute.sh
+#   KEY=... examples/five-minute.sh               # send X-API-Key when the service requires a key
 # ./mvnw verify runs it against the service (FiveMinutePathTest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ M=${M:-examples/markets/eurusd-2018-03-15.json} # an FX market: spot, two curves
 OUT=${OUT:-target/five-minute}                  # where the report and the ladder are written
 mkdir -p "$OUT"
 H=(-H 'Content-Type: application/json')
+[ -z "${KEY:-}" ] || H+=(-H "X-API-Key: $KEY")   # the API key, if the service requires one
 
 # 1. Calibrate SLV to 1Y (2,048 particles, mixing 0.66, round trip on); wait=true answers with the finished job.
 JOB=$(jq '{market: ., mixing: 0.66, particles: 2048, maturity: "1Y", roundTrip: {enabled: true}}' "$M" \

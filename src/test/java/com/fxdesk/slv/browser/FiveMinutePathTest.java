@@ -38,6 +38,29 @@ class FiveMinutePathTest extends BrowserTestSupport {
         assertThat(ladder.size()).isEqualTo(20 * 4);
     }
 
+    @Test
+    void theReadmeBlockRunsAsWritten() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(onPath("jq") && onPath("curl"), "the five-minute path needs curl and jq");
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        int section = readme.indexOf("## Five minutes");
+        int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
+        String block = readme.substring(start, readme.indexOf("```", start));
+        assertThat(block).contains("B=http://localhost:8080");
+        String script = "set -euo pipefail\n" + block.replace("B=http://localhost:8080", "B=" + base());
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "five-minute-readme.log").toFile());
+        Process p = pb.start();
+        boolean done = p.waitFor(180, TimeUnit.SECONDS);
+        if (!done) {
+            p.destroyForcibly();
+        }
+        String log = Files.readString(Path.of("target", "five-minute-readme.log"), StandardCharsets.UTF_8);
+        assertThat(done).as(log).isTrue();
+        assertThat(p.exitValue()).as(log).isZero();
+        assertThat(log).contains("\"particles\": 2048").contains("/report");
+        assertThat(log.lines().filter(l -> l.matches("(up|down)-\\d+\t(BS|LV|HESTON|SLV)\t.*"))).hasSize(80);
+    }
+
     private static boolean onPath(String tool) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, tool))) {

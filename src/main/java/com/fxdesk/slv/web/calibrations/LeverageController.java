@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The leverage function of a finished calibration as its own resource: the grid at a chosen resolution (JSON or
  * CSV) and L(S, t) at given points. L is the engine's own: piecewise constant in time (L(·, t_n) on
- * [t_n, t_{n+1}) of the propagation steps), linear in S between grid points, flat beyond.
+ * [t_n, t_{n+1}) of the propagation steps), linear in ln S between grid points, flat beyond.
  */
 @RestController
 @RequestMapping("/api/v1/calibrations/{id}/leverage")
