@@ -10,6 +10,7 @@ import com.fxdesk.slv.volatility.SmilePillar;
 import com.fxdesk.slv.volatility.VolSurface;
 import com.fxdesk.slv.web.heston.HestonParamsDto;
 import com.fxdesk.slv.web.regression.RegressionResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,19 +19,24 @@ import java.util.List;
  * times (each slice on its own spot grid); between them the engine used daily sub-steps.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CalibrationResultView(HestonParamsDto heston, double mixing, HestonParamsDto mixedHeston,
+public record CalibrationResultView(@Schema(description = "the Heston parameters used (calibrated or given)") HestonParamsDto heston,
+        @Schema(description = "mixing factor η") double mixing,
+        @Schema(description = "the SLV model's Heston: ξ scaled by η") HestonParamsDto mixedHeston,
                                     LeverageView leverage, CalibrationDiagnostics diagnostics) {
 
-    public record LeverageView(double[] times, double[][] spots, double[][] values) {
+    @Schema(description = "L(S, t): values[i][j] = L(spots[i][j], times[i]), at the regression times shown")
+    public record LeverageView(@Schema(description = "times, years") double[] times,
+                               @Schema(description = "per time: increasing spots") double[][] spots,
+                               @Schema(description = "per time: L at those spots") double[][] values) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CalibrationDiagnostics(RoundTripView roundTrip, PhaseTimings timings, List<SliceView> slices, int particles,
-                              long pathSteps, long leverageFloored, long leverageCapped, long varianceFloored) {
+    public record CalibrationDiagnostics(@Schema(description = "round trip (absent when disabled)") RoundTripView roundTrip, @Schema(description = "phase wall times") PhaseTimings timings, @Schema(description = "per regression time shown: variance and estimator diagnostics") List<SliceView> slices, @Schema(description = "number of particles") int particles,
+                              @Schema(description = "particles × propagation steps") long pathSteps, @Schema(description = "grid points where L was raised to the floor, all steps") long leverageFloored, @Schema(description = "grid points where L was lowered to the cap, all steps") long leverageCapped, @Schema(description = "grid points where E[V | S] hit the variance floor") long varianceFloored) {
     }
 
-    public record RoundTripView(double maxErrorBps, double rmsErrorBps, int failed, int paths,
-                            List<RoundTripPoint> points, List<RoundTripResult.Bucket> byDelta) {
+    public record RoundTripView(@Schema(description = "largest |model − market| implied vol, bp") double maxErrorBps, @Schema(description = "RMS error over priced points, bp") double rmsErrorBps, @Schema(description = "points whose price could not be inverted to a vol") int failed, @Schema(description = "Monte Carlo paths") int paths,
+                            @Schema(description = "one per repriced quote") List<RoundTripPoint> points, @Schema(description = "errors grouped by delta label across expiries") List<RoundTripResult.Bucket> byDelta) {
     }
 
     /**
@@ -40,15 +46,20 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
      * price could not be inverted to a vol, typically a strike too far out of the money for the number of paths.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record RoundTripPoint(double expiry, double strike, String label, Double delta, double marketVol,
-                                 boolean priced, Double modelVol, Double errorBps, Double stdErrorBps) {
+    public record RoundTripPoint(@Schema(description = "expiry, years") double expiry, @Schema(description = "strike") double strike, @Schema(description = "tenor and delta label, e.g. 6M 25P") String label, @Schema(description = "the quote's delta (25P → −0.25), null for grid points") Double delta, @Schema(description = "market implied vol, decimal") double marketVol,
+                                 @Schema(description = "false when the price could not be inverted") boolean priced, @Schema(description = "implied vol of the SLV Monte Carlo price, decimal") Double modelVol, @Schema(description = "modelVol − marketVol, bp") Double errorBps, @Schema(description = "Monte Carlo standard error of modelVol, bp") Double stdErrorBps) {
     }
 
-    public record PhaseTimings(double hestonMs, double localVolMs, double leverageMs, double roundTripMs, double totalMs) {
+    @Schema(description = "Wall times of the phases, milliseconds")
+    public record PhaseTimings(@Schema(description = "Heston fit (0 when given)") double hestonMs,
+                               @Schema(description = "surface and Dupire local vol") double localVolMs,
+                               @Schema(description = "particle method") double leverageMs,
+                               @Schema(description = "round-trip Monte Carlo") double roundTripMs,
+                               @Schema(description = "the whole job") double totalMs) {
     }
 
-    public record SliceView(double time, double meanVariance, int varianceFloored, int leverageFloored,
-                        int leverageCapped, RegressionResponse.Diagnostics estimator) {
+    public record SliceView(@Schema(description = "regression time, years") double time, @Schema(description = "particle mean of V") double meanVariance, @Schema(description = "grid points where E[V | S] hit the floor") int varianceFloored, @Schema(description = "grid points where L hit the floor (this interval)") int leverageFloored,
+                        @Schema(description = "grid points where L hit the cap (this interval)") int leverageCapped, @Schema(description = "the estimator's diagnostics at this time") RegressionResponse.Diagnostics estimator) {
     }
 
     public static HestonParamsDto params(HestonParameters p) {

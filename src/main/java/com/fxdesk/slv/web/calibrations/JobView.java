@@ -21,12 +21,14 @@ import java.util.List;
 @Schema(description = "A calibration job")
 public record JobView(
         @Schema(description = "job id (a UUID); \"latest\" names the newest SUCCEEDED job in every path") String id,
-        JobStatus status,
+        @Schema(description = "QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED") JobStatus status,
         @Schema(description = "fraction done, 0 to 1", minimum = "0", maximum = "1") double progress,
         @Schema(description = "current phase: queued, localVol, heston, leverage, roundTrip, done") String phase,
         @Schema(description = "true while a cancellation is pending") Boolean cancelRequested,
         @Schema(description = "why the job FAILED") String error,
-        Instant createdAt, Instant startedAt, Instant finishedAt,
+        @Schema(description = "when the job was accepted (UTC)") Instant createdAt,
+        @Schema(description = "when it started running") Instant startedAt,
+        @Schema(description = "when it finished") Instant finishedAt,
         @Schema(description = "key figures of a SUCCEEDED calibration") Summary summary,
         @Schema(description = "the result of a SUCCEEDED calibration (API contract \"Calibration result\")")
         CalibrationResultView result,

@@ -57,7 +57,8 @@ public class LeverageController {
                                 @Schema(description = "L(spot, time)") double leverage) {
     }
 
-    public record LeveragePoints(List<LeveragePoint> points) {
+    @Schema(description = "L(S, t) at the requested points, in order")
+    public record LeveragePoints(@Schema(description = "one per (time, spot) pair") List<LeveragePoint> points) {
     }
 
     @Operation(summary = "The leverage grid of a finished calibration, JSON or CSV, at a chosen resolution",
