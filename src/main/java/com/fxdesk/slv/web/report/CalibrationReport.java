@@ -48,7 +48,9 @@ public final class CalibrationReport {
         double maturity = r.propagationTimes()[r.propagationTimes().length - 1];
         StringBuilder b = new StringBuilder(200_000);
         String title = "SLV calibration " + in.id() + " — " + m.pair();
-        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
+        // an empty inline icon: the browser would otherwise fetch /favicon.ico (a 404 in the console)
+        b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\">"
+                + "<title>").append(Html.escape(title))
                 .append("</title><style>").append(CSS).append("</style></head><body>");
         b.append("<h1>").append(Html.escape(title)).append("</h1>");
         b.append("<p class=\"meta\">valuation date ").append(m.valuationDate() != null ? m.valuationDate() : "—")
