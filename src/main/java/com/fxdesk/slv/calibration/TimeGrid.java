@@ -3,13 +3,24 @@ package com.fxdesk.slv.calibration;
 import java.util.Arrays;
 
 /**
- * The regression times t_0 = 0 < t_1 < … < t_K = maturity (a Δt grid plus mandatory times such as surface
- * expiries) and the propagation grid τ_0 = 0 < … < τ_J = maturity that splits each [t_n, t_{n+1}] into equal
- * sub-steps no longer than Δt / subSteps.
+ * The regression times t_0 = 0 < t_1 < … < t_K = maturity and the propagation grid τ_0 = 0 < … < τ_J = maturity
+ * that splits each [t_n, t_{n+1}] into equal sub-steps no longer than Δt / subSteps.
+ *
+ * <p>Regression times are laid out forward from 0 with the interval
+ * <pre>h(t) = min(Δt, max(h_min, α (t − a)), max(h_κ, f / κ))</pre>
+ * where a is the last anchor (0, and each mandatory time when {@link GridGrading#afterExpiries}), h_min = Δt / 2^refine,
+ * h_κ = one day; mandatory times (surface
+ * and quote expiries) are always regression times. Why: between regressions the calibration carries E[V | S] from the
+ * last fit, which is only accurate while the particle cloud changes little. The cloud is young near t = 0 (its
+ * width grows like √t, so a step of α t widens it by √(1 + α)), the leverage changes shape at each expiry, and the
+ * conditional variance relaxes on the time scale 1/κ. Far from those the interval is Δt.
  */
 final class TimeGrid {
     /** Grid points closer than this to a mandatory time are dropped in its favour (half a day). */
     private static final double MERGE = 0.5 / 365.0;
+    /** The shortest propagation step is Δt / this. */
+    private static final int MIN_STEP_FRACTION = 64;
+    private static final double DAY = 1 / 365.0;
 
     final double[] regressionTimes;
     final double[] stepTimes;
@@ -37,13 +48,9 @@ final class TimeGrid {
         return max;
     }
 
-    /**
-     * @param refine short-end refinement: extra regression times Δt/2, Δt/4, …, Δt/2^refine, because on the
-     *               first interval m ≡ v0 and the density error made there persists to every expiry
-     */
+    /** The earlier uniform grid: Δt steps, mandatory times and the short-end points Δt/2, …, Δt/2^refine. */
     static TimeGrid build(double maturity, double dt, int subSteps, int refine, double[] mandatory) {
-        double[] must = Arrays.stream(mandatory).filter(t -> t > 1e-12 && t < maturity - 1e-12).sorted().distinct()
-                .toArray();
+        double[] must = mandatorySorted(maturity, mandatory);
         int nGrid = (int) Math.ceil(maturity / dt - 1e-9);
         double[] all = new double[nGrid + must.length + refine + 2];
         int k = 0;
@@ -66,11 +73,64 @@ final class TimeGrid {
         all[k++] = maturity;
         double[] reg = Arrays.copyOf(all, k);
         Arrays.sort(reg);
-        double subDt = dt / subSteps;
+        return withSubSteps(reg, maturity, dt / subSteps, 0, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The graded grid of the class comment; with {@link GridGrading#NONE} the same regression times as
+     * {@link #build(double, double, int, int, double[])} up to the placement of the Δt points (here laid out
+     * from the last regression time rather than on multiples of Δt).
+     *
+     * @param kappa mean reversion of the variance (1/κ is the time scale on which E[V | S] relaxes)
+     */
+    static TimeGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
+                           GridGrading grading) {
+        if (grading.none()) {
+            return build(maturity, dt, subSteps, refine, mandatory);
+        }
+        double[] must = mandatorySorted(maturity, mandatory);
+        double hMin = dt / (1 << refine);
+        double hKappa = Math.min(dt, Math.max(DAY,
+                kappa > 0 ? grading.kappaFraction() / kappa : Double.POSITIVE_INFINITY));
+        double[] reg = new double[64];
+        int k = 0;
+        reg[k++] = 0.0;
+        double t = 0.0;
+        double anchor = 0.0;
+        int nextMust = 0;
+        while (t < maturity - 1e-12) {
+            double h = Math.min(dt, hKappa);
+            h = Math.min(h, Math.max(hMin, grading.growth() * (t - anchor)));
+            double next = t + h;
+            boolean isMust = false;
+            if (nextMust < must.length && must[nextMust] <= next + MERGE) {
+                next = must[nextMust++];
+                isMust = true;
+            }
+            if (next > maturity - MERGE) {
+                next = maturity;
+            }
+            if (k == reg.length) {
+                reg = Arrays.copyOf(reg, 2 * k);
+            }
+            reg[k++] = next;
+            t = next;
+            if (isMust && grading.afterExpiries()) {
+                anchor = t;
+            }
+        }
+        return withSubSteps(Arrays.copyOf(reg, k), maturity, dt / subSteps, dt / MIN_STEP_FRACTION,
+                grading.stepGrowth());
+    }
+
+    /** Interval [t_n, t_{n+1}] in equal steps of at most min(subDt, max(minStep, stepGrowth · t_n)). */
+    private static TimeGrid withSubSteps(double[] reg, double maturity, double subDt, double minStep,
+                                         double stepGrowth) {
         int total = 0;
         int[] counts = new int[reg.length - 1];
         for (int n = 0; n + 1 < reg.length; n++) {
-            counts[n] = Math.max(1, (int) Math.ceil((reg[n + 1] - reg[n]) / subDt - 1e-9));
+            double h = Double.isInfinite(stepGrowth) ? subDt : Math.min(subDt, Math.max(minStep, stepGrowth * reg[n]));
+            counts[n] = Math.max(1, (int) Math.ceil((reg[n + 1] - reg[n]) / h - 1e-9));
             total += counts[n];
         }
         double[] steps = new double[total + 1];
@@ -86,6 +146,10 @@ final class TimeGrid {
         }
         steps[total] = maturity;
         return new TimeGrid(reg, steps, interval);
+    }
+
+    private static double[] mandatorySorted(double maturity, double[] mandatory) {
+        return Arrays.stream(mandatory).filter(t -> t > 1e-12 && t < maturity - 1e-12).sorted().distinct().toArray();
     }
 
     private static boolean closeTo(double[] sorted, double t) {

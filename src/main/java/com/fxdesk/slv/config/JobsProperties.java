@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFinished     finished jobs kept in memory (oldest evicted first)
  * @param ttl             how long a finished job stays retrievable
  * @param maxWait         longest {@code ?wait=true} waits before answering 202
+ * @param shutdownGrace   on SIGTERM, how long running jobs may still finish before they are cancelled
  */
 @ConfigurationProperties("slv.jobs")
 public record JobsProperties(
@@ -23,7 +24,8 @@ public record JobsProperties(
         @DefaultValue("30s") Duration retryAfter,
         @DefaultValue("32") int maxFinished,
         @DefaultValue("1h") Duration ttl,
-        @DefaultValue("60s") Duration maxWait) {
+        @DefaultValue("60s") Duration maxWait,
+        @DefaultValue("20s") Duration shutdownGrace) {
 
     public int effectiveComputeThreads() {
         return computeThreads > 0 ? computeThreads : Runtime.getRuntime().availableProcessors();

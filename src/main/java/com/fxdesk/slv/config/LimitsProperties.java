@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxGridPoints         total strikes of a vol grid (all expiries)
  * @param maxMaturity           longest expiry / maturity in years
  * @param maxParticles          particles of the SLV calibration
- * @param maxParticleSteps      particles × time steps of the SLV calibration
+ * @param maxJobWork            work of one SLV calibration job, calibration and round trip together, in particle-step
+ *                              units ({@code SlvCalibrationInput.work}: particles × steps + regressions + round-trip
+ *                              paths × steps); 2.5·10⁹ is about 18 s on 2 cores at the measured 1.35·10⁸ per second
  * @param maxPaths              Monte Carlo paths (pricing and round trip)
- * @param maxPathSteps          paths × time steps of one Monte Carlo run
+ * @param maxPathSteps          paths × time steps of one pricing Monte Carlo run
  * @param maxMcTimeSteps        time steps of one pricing Monte Carlo path (ceil(maturity·365 / timeStepDays) plus
  *                              product dates); each path's normals for all steps are held per worker
  * @param maxProducts           products in one pricing request
@@ -29,20 +31,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("slv.limits")
 public record LimitsProperties(
-        @DefaultValue("4194304") long maxBodyBytes,
+        @DefaultValue("8388608") long maxBodyBytes,
         @DefaultValue("60") int maxPillars,
         @DefaultValue("200") int maxCurvePoints,
         @DefaultValue("10000") int maxGridPoints,
         @DefaultValue("30") double maxMaturity,
         @DefaultValue("100000") int maxParticles,
-        @DefaultValue("50000000") long maxParticleSteps,
+        @DefaultValue("2500000000") long maxJobWork,
         @DefaultValue("1000000") int maxPaths,
         @DefaultValue("200000000") long maxPathSteps,
         @DefaultValue("20000") int maxMcTimeSteps,
         @DefaultValue("200") int maxProducts,
         @DefaultValue("2000") int maxSpotGridSize,
         @DefaultValue("2500000") long maxLeveragePoints,
-        @DefaultValue("200000") int maxRegressionSamples,
+        @DefaultValue("150000") int maxRegressionSamples,
         @DefaultValue("10000") int maxEvaluationPoints,
         @DefaultValue("250000") int maxLocalVolGridPoints,
         @DefaultValue("1000") int maxRbfUnits) {

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({LimitsProperties.class, JobsProperties.class})
+@EnableConfigurationProperties({LimitsProperties.class, JobsProperties.class, QualityProperties.class,
+        ComputeProperties.class})
 public class PropertiesConfig {
 }

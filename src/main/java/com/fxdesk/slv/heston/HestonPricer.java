@@ -29,7 +29,13 @@ public final class HestonPricer {
 
     /** Default absolute tolerance relative to the forward. */
     public static final double DEFAULT_TOLERANCE = 1e-11;
-    private static final int MAX_PANELS = 4000;
+    /** Work cap of one adaptive integration (initial panels plus bisections): 4000 × 15 nodes, a few ms per strike. */
+    static final int MAX_PANELS = 4000;
+    /**
+     * Work cap of the initial partition (panels no wider than two periods of e^{iux}): ≈ 20 ms and a few MB for a
+     * strip; wide strips at short expiries need several thousand (a calibration iterate on a 3M smile over 4,000), an expiry of seconds would need billions.
+     */
+    static final int MAX_INITIAL_PANELS = 20_000;
     static final int CHECK_PANELS = 256;
 
     private final double tolerance;
@@ -142,7 +148,17 @@ public final class HestonPricer {
             double putUndisc = Normal.cdf(-d2) - integrals[j];
             out[j] = domesticDf * (isCall[j] ? callUndisc : putUndisc);
         }
-        return out;
+        return finite(out);
+    }
+
+    /** A non-finite price is never returned: the inputs are beyond what the quadrature can represent. */
+    private static double[] finite(double[] prices) {
+        for (double p : prices) {
+            if (!Double.isFinite(p)) {
+                throw new IllegalArgumentException("the Heston price is not a finite number for these inputs");
+            }
+        }
+        return prices;
     }
 
     // ---------------------------------------------------------------- assembly
@@ -156,7 +172,7 @@ public final class HestonPricer {
             double black = BlackFormula.undiscounted(isCall[j], forward, strikes[j], s);
             out[j] = domesticDf * (black + corrections[j]);
         }
-        return out;
+        return finite(out);
     }
 
     private static void checkStrip(double expiry, double forward, double domesticDf, double[] strikes,
@@ -395,7 +411,15 @@ public final class HestonPricer {
             maxScale = Math.max(maxScale, sc[j]);
         }
         double scaleU = 1 / Math.sqrt(2 * cf.halfW);
+        if (!Double.isFinite(scaleU) || !Double.isFinite(maxScale)) {
+            // w → 0 (an expiry of a few seconds): the integrand no longer decays on any representable scale
+            throw new IllegalArgumentException("the Heston integral cannot be evaluated for an expiry this short ("
+                    + expiry + " years)");
+        }
         double upper = cutoff(cf, scaleU, maxScale, digital, 0.1 * tolerance);
+        if (!Double.isFinite(upper)) {
+            throw new IllegalArgumentException("the Heston integral does not decay for these parameters");
+        }
 
         // initial panels: [0, a], [a, 2a], [2a, 4a], ... up to the cutoff (a ≈ the Gaussian scale 1/√w), none wider
         // than two periods of e^{iux} for the strip's largest |x| (wider ones would be split at once, see panel())
@@ -432,6 +456,12 @@ public final class HestonPricer {
             }
             if (b >= upper) {
                 break;
+            }
+            if (np >= MAX_INITIAL_PANELS) {
+                // an expiry of seconds (or parameters that make the integrand decay as slowly): the oscillation
+                // e^{iux} needs more panels than the work cap allows before the integrand decays
+                throw new IllegalArgumentException("the Heston integral needs more than " + MAX_INITIAL_PANELS
+                        + " quadrature panels for this strike and expiry; the strike is too far from the forward");
             }
             a = b;
             b = Math.min(Math.min(2 * b, a + maxWidth), upper);

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Job {
     private final String id;
     private final String kind;
+    /** The client (API key id or JWT subject) that created the job: only it may see or cancel the job. */
+    private final String owner;
     private final Instant createdAt;
     private final AtomicBoolean cancelRequested = new AtomicBoolean();
     private final CompletableFuture<Job> done = new CompletableFuture<>();
@@ -20,9 +22,10 @@ public final class Job {
     private volatile JobOutcome outcome;
     volatile Runnable queued;
 
-    Job(String id, String kind, Instant createdAt) {
+    Job(String id, String kind, String owner, Instant createdAt) {
         this.id = id;
         this.kind = kind;
+        this.owner = java.util.Objects.requireNonNull(owner, "owner");
         this.createdAt = createdAt;
     }
 
@@ -32,6 +35,14 @@ public final class Job {
 
     public String kind() {
         return kind;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public boolean ownedBy(String client) {
+        return owner.equals(client);
     }
 
     public Instant createdAt() {

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,7 +38,9 @@ import org.springframework.stereotype.Service;
  * short of a VM error) is caught and recorded on that job only.
  */
 @Service
-public class JobService {
+public class JobService implements SmartLifecycle {
+    /** After the grace period, how long cancelled jobs get to observe their flag before the runners are stopped. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
 
     private final JobsProperties props;
@@ -47,6 +50,7 @@ public class JobService {
     private final AtomicInteger running = new AtomicInteger();
     private final Map<JobStatus, Counter> finished = new EnumMap<>(JobStatus.class);
     private final Clock clock;
+    private volatile boolean accepting = true;
 
     @org.springframework.beans.factory.annotation.Autowired
     public JobService(JobsProperties props, ExecutorService slvComputePool, MeterRegistry registry) {
@@ -73,10 +77,24 @@ public class JobService {
                 .register(registry);
     }
 
+    /** Owner of jobs submitted without a client (engine-level tests). */
+    public static final String NO_OWNER = "";
+
     /** Queues a job; throws {@link QueueFullException} when the queue is at capacity. */
     public Job submit(String kind, JobTask task) {
+        return submit(NO_OWNER, kind, task);
+    }
+
+    /**
+     * Queues a job owned by {@code owner}; throws {@link QueueFullException} when the queue is at capacity and
+     * {@link ShuttingDownException} once the service is stopping.
+     */
+    public Job submit(String owner, String kind, JobTask task) {
+        if (!accepting) {
+            throw new ShuttingDownException();
+        }
         evictExpired();
-        Job job = new Job(UUID.randomUUID().toString(), kind, clock.instant());
+        Job job = new Job(UUID.randomUUID().toString(), kind, owner, clock.instant());
         Runnable runnable = () -> run(job, task);
         job.queued = runnable;
         jobs.put(job.id(), job);
@@ -84,6 +102,9 @@ public class JobService {
             runners.execute(runnable);
         } catch (RejectedExecutionException e) {
             jobs.remove(job.id());
+            if (!accepting) {
+                throw new ShuttingDownException();
+            }
             throw new QueueFullException(props.queueCapacity());
         }
         return job;
@@ -99,6 +120,16 @@ public class JobService {
             return list().stream().filter(j -> j.status() == JobStatus.SUCCEEDED).findFirst();
         }
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The job if it exists and belongs to {@code owner}; another client's job is indistinguishable from none. */
+    public Optional<Job> find(String id, String owner) {
+        return find(id).filter(j -> j.ownedBy(owner));
+    }
+
+    /** Recent jobs of {@code owner}, newest first. */
+    public List<Job> list(String owner) {
+        return list().stream().filter(j -> j.ownedBy(owner)).toList();
     }
 
     /** Recent jobs, newest first. */
@@ -149,6 +180,16 @@ public class JobService {
             // done() is only ever completed normally
         }
         return job;
+    }
+
+    /** Jobs waiting to run over the queue's capacity, in [0, 1]. */
+    public double queueFill() {
+        return runners.getQueue().size() / (double) Math.max(1, props.queueCapacity());
+    }
+
+    /** Jobs running now. */
+    public int runningCount() {
+        return running.get();
     }
 
     public Duration maxWait() {
@@ -242,11 +283,77 @@ public class JobService {
         }
     }
 
-    @PreDestroy
-    void shutdown() {
-        for (Job j : jobs.values()) {
-            j.cancelFlag().set(true);
+    // ---------------------------------------------------------------- shutdown (SIGTERM)
+
+    @Override
+    public void start() {
+        accepting = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return accepting;
+    }
+
+    /** Stops first (highest phase): while running jobs finish, the web server still answers GET /calibrations/{id}. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    @Override
+    public void stop() {
+        shutdown(props.shutdownGrace());
+    }
+
+    /**
+     * Graceful stop: refuse new jobs; cancel queued ones; let running ones finish within {@code grace}, then cancel
+     * them and give them a moment to observe the flag; record the final state of every job that was queued or
+     * running (logged one line per job with its id; the job store keeps it where it is durable). Returns those jobs.
+     */
+    public List<Job> shutdown(Duration grace) {
+        accepting = false;
+        List<Job> open = jobs.values().stream().filter(j -> !j.status().isFinal()).toList();
+        for (Job j : open) {
+            if (j.status() == JobStatus.QUEUED) {
+                j.cancelFlag().set(true);
+                Runnable queued = j.queued;
+                if (queued == null || runners.remove(queued)) {
+                    complete(j, JobStatus.CANCELLED, null, "cancelled: the service shut down before it started");
+                }
+            }
+        }
+        runners.shutdown();
+        awaitRunners(grace);
+        for (Job j : open) {
+            if (!j.status().isFinal()) {
+                j.cancelFlag().set(true);
+            }
+        }
+        awaitRunners(CANCEL_GRACE);
+        for (Job j : open) {
+            // a job that ignores its flag is recorded as cancelled all the same: nothing of it survives the process
+            complete(j, JobStatus.CANCELLED, null, "cancelled: the service shut down while it was running");
+            LOG.info("shutdown: job {} ({} of client {}) final state {}{}", j.id(), j.kind(), j.owner(), j.status(),
+                    j.error() != null ? " (" + j.error() + ")" : "");
         }
         runners.shutdownNow();
+        LOG.info("shutdown: {} queued or running job(s) recorded", open.size());
+        return open;
+    }
+
+    private void awaitRunners(Duration d) {
+        try {
+            runners.awaitTermination(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    void destroy() {
+        if (accepting) {
+            shutdown(Duration.ZERO); // a context closed without a lifecycle stop (tests)
+        }
     }
 }

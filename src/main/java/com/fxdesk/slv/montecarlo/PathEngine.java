@@ -73,6 +73,15 @@ public final class PathEngine {
      */
     public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
                                  ExecutorService pool) {
+        return run(dynamics, grid, book, market, cfg, pool, null);
+    }
+
+    /**
+     * As above; {@code cancelled} (null: never) is polled before every chunk of paths: once true, no further chunk
+     * starts and the run ends with a {@link java.util.concurrent.CancellationException}.
+     */
+    public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
+                                 ExecutorService pool, java.util.function.BooleanSupplier cancelled) {
         Setup s = new Setup(dynamics, grid, book, market, cfg);
         int tasks = s.batches * s.chunksPerBatch;
         double[][] sums = new double[tasks][];
@@ -82,6 +91,10 @@ public final class PathEngine {
         Chunks.ParticipantTask body = (participant, t) -> {
             if (workspaces[participant] == null) {
                 workspaces[participant] = new Workspace(s); // a worker's scratch, reused for all its chunks
+            }
+            if (cancelled != null && cancelled.getAsBoolean()) {
+                // no further chunk starts; Chunks rethrows this on the caller once running chunks are done
+                throw new java.util.concurrent.CancellationException("Monte Carlo pricing cancelled");
             }
             sums[t] = new double[2 * book.size()];
             counts[t] = workspaces[participant].runChunk(t / s.chunksPerBatch, t % s.chunksPerBatch, sums[t]);

@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * the kept units. Basis φ_j(x) = K((x − c_j)/h_j); PURBF uses b_j = φ_j / Σ_k φ_k, RBF b_j = φ_j.
  *
  * <p>Ridge, made scale-free: f(x) = ȳ + Σ_j w_j b_j(x) with w = argmin Σ_i (y_i − ȳ − Σ_j w_j b_j(x_i))² + Λ‖w‖², i.e.
- * the penalty shrinks toward the sample mean (for PURBF, Σ b_j = 1, so a constant is reproduced exactly). The
+ * the penalty shrinks toward the sample mean for RBF; PURBF (Σ b_j = 1, so a constant is reproduced exactly) shrinks
+ * w toward a local pilot instead, ‖w − w₀‖² with w₀_j = pilot(c_j) − ȳ ({@link #pilotAtCentres}). The
  * solution is linear in y, so the scale of y never matters; Λ is measured against the normal matrix and N:
  * <pre>Λ = λ_eff · tr(BᵀB)/M,   λ_eff = max(λ · N_ref/N, 1e-6),   N_ref = 2,048 (the paper's particle count).</pre>
  * At N = N_ref the paper's λ is used as given (relative to the mean diagonal of BᵀB). Because tr(BᵀB) ≈ N·β̄
@@ -38,15 +39,27 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     static final double MIN_LAMBDA = 1e-6;
     private static final int NODES_PER_WIDTH = 16;
 
+    /** Equal-count bins of the PURBF shrinkage target: about N^{1/3}, at least this many. */
+    static final int MIN_PILOT_BINS = 4;
+    /** Equal-width cells the pilot's equal-count bins are merged from (one O(N) pass, no sort). */
+    private static final int PILOT_CELLS = 512;
+
     private final EstimatorConfig config;
     private final boolean partitionOfUnity;
+    private final boolean localTarget;
 
     RbfEstimator(EstimatorConfig config) {
+        this(config, config.type() == EstimatorType.PURBF);
+    }
+
+    /** @param localTarget shrink PURBF weights toward the local pilot (true) or toward the sample mean (false) */
+    RbfEstimator(EstimatorConfig config, boolean localTarget) {
         if (config.type() != EstimatorType.RBF && config.type() != EstimatorType.PURBF) {
             throw new IllegalArgumentException("not an RBF network: " + config.type());
         }
         this.config = config;
         this.partitionOfUnity = config.type() == EstimatorType.PURBF;
+        this.localTarget = localTarget && partitionOfUnity;
     }
 
     /** λ_eff for N samples (see the class comment). */
@@ -155,6 +168,13 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         if (chol == null) {
             throw new IllegalStateException("RBF normal equations are not positive definite");
         }
+        if (localTarget) {
+            // shrink toward the pilot, not the mean: w = (BᵀB + ΛI)⁻¹ (Bᵀ(y − ȳ) + Λ w₀), w₀_j = pilot(c_j) − ȳ
+            double[] target = pilotAtCentres(x, y, n, st, centres);
+            for (int j = 0; j < m; j++) {
+                rhs[j] += ridge[j] * (target[j] - meanY);
+            }
+        }
         double[] weights = Dense.solve(chol, m, rhs);
         double cond = Dense.conditionNumber(ata, m, ridge, chol);
         double meanWidth = 0.0;
@@ -166,6 +186,79 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         RegressionDiagnostics d = new RegressionDiagnostics(name, globalWidth, m, meanWidth, lambdaEff, cond,
                 Double.NaN, -1, 0, micros(t0));
         return new RbfFit(units, kernel, weights, meanY, partitionOfUnity, config.floor(), d);
+    }
+
+    /**
+     * The shrinkage target of PURBF at the centres: means of y over about N^{1/3} bins of equal count in x
+     * (merged from equal-width cells), linear in x between the bins' mean x, flat beyond. A PURBF weight is the
+     * fitted value near its centre, so shrinking it toward a local mean rather than the global one keeps the sparse
+     * wings from being pulled toward the centre of the cloud (with the global mean the 2,048-particle fit in the
+     * wing of a strongly skewed cloud was biased by the ridge, not by noise).
+     */
+    static double[] pilotAtCentres(double[] x, double[] y, int n, SampleStats st, double[] centres) {
+        int cells = PILOT_CELLS;
+        double[] cw = new double[cells];
+        double[] cx = new double[cells];
+        double[] cy = new double[cells];
+        double scale = cells / (st.maxX - st.minX);
+        for (int i = 0; i < n; i++) {
+            int c = (int) ((x[i] - st.minX) * scale);
+            c = c < 0 ? 0 : Math.min(cells - 1, c);
+            cw[c]++;
+            cx[c] += x[i];
+            cy[c] += y[i];
+        }
+        int bins = Math.max(MIN_PILOT_BINS, (int) Math.round(Math.cbrt(n)));
+        double perBin = (double) n / bins;
+        double[] bx = new double[bins + 1];
+        double[] by = new double[bins + 1];
+        double[] bw = new double[bins + 1];
+        int b = 0;
+        double w = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int c = 0; c < cells; c++) {
+            w += cw[c];
+            sx += cx[c];
+            sy += cy[c];
+            if (w >= perBin && b < bins) {
+                bx[b] = sx / w;
+                by[b] = sy / w;
+                bw[b] = w;
+                b++;
+                w = 0;
+                sx = 0;
+                sy = 0;
+            }
+        }
+        if (w > 0) {
+            if (b > 0 && w < 0.5 * perBin) { // a thin remainder joins the last bin
+                double wl = bw[b - 1];
+                bx[b - 1] = (bx[b - 1] * wl + sx) / (wl + w);
+                by[b - 1] = (by[b - 1] * wl + sy) / (wl + w);
+            } else {
+                bx[b] = sx / w;
+                by[b] = sy / w;
+                b++;
+            }
+        }
+        double[] out = new double[centres.length];
+        for (int j = 0; j < centres.length; j++) {
+            double c = centres[j];
+            if (b == 1 || c <= bx[0]) {
+                out[j] = by[0];
+            } else if (c >= bx[b - 1]) {
+                out[j] = by[b - 1];
+            } else {
+                int k = 0;
+                while (bx[k + 1] < c) {
+                    k++;
+                }
+                double u = (c - bx[k]) / (bx[k + 1] - bx[k]);
+                out[j] = by[k] + u * (by[k + 1] - by[k]);
+            }
+        }
+        return out;
     }
 
     /** Gaussian recurrence re-anchored with exp every this many nodes: rounding drift stays below 1e-13 relative. */

@@ -10,16 +10,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers of src/main: ground floor ({@code math}, {@code random}) → engine (market … pricing) → service layer
- * ({@code web.*} by feature, {@code jobs}, {@code config}). The engine is plain Java: no Spring, no Jackson, nothing
- * of the service layer. No package depends on itself through another (no cycles).
+ * The layers of src/main: ground floor ({@code math}, {@code random}, {@code parallel}) → engine (market … pricing)
+ * → the engine's facade ({@code pipeline}) → service layer ({@code web.*} by feature, {@code jobs}, {@code config}).
+ * The engine is plain Java: no Spring, no Jackson, nothing of the service layer. No package depends on itself through
+ * another (no cycles).
  */
 class LayeringArchTest {
-    private static final String[] GROUND = {"com.fxdesk.slv.math..", "com.fxdesk.slv.random.."};
+    private static final String[] GROUND = {"com.fxdesk.slv.math..", "com.fxdesk.slv.random..",
+            "com.fxdesk.slv.parallel.."};
     private static final String[] ENGINE = {"com.fxdesk.slv.math..", "com.fxdesk.slv.random..",
-            "com.fxdesk.slv.market..", "com.fxdesk.slv.volatility..", "com.fxdesk.slv.heston..",
-            "com.fxdesk.slv.regression..", "com.fxdesk.slv.model..", "com.fxdesk.slv.calibration..",
-            "com.fxdesk.slv.montecarlo..", "com.fxdesk.slv.pricing.."};
+            "com.fxdesk.slv.parallel..", "com.fxdesk.slv.market..", "com.fxdesk.slv.volatility..",
+            "com.fxdesk.slv.heston..", "com.fxdesk.slv.regression..", "com.fxdesk.slv.model..",
+            "com.fxdesk.slv.calibration..", "com.fxdesk.slv.montecarlo..", "com.fxdesk.slv.pricing..",
+            "com.fxdesk.slv.pipeline.."};
     private static JavaClasses classes;
 
     @BeforeAll
@@ -57,8 +60,16 @@ class LayeringArchTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.fxdesk.slv.market..",
                         "com.fxdesk.slv.volatility..", "com.fxdesk.slv.heston..", "com.fxdesk.slv.regression..",
                         "com.fxdesk.slv.model..", "com.fxdesk.slv.calibration..", "com.fxdesk.slv.montecarlo..",
-                        "com.fxdesk.slv.pricing..", "com.fxdesk.slv.web..", "com.fxdesk.slv.jobs..",
-                        "com.fxdesk.slv.config..")
+                        "com.fxdesk.slv.pricing..", "com.fxdesk.slv.pipeline..", "com.fxdesk.slv.web..",
+                        "com.fxdesk.slv.jobs..", "com.fxdesk.slv.config..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheServiceLayerCallsThePipeline() {
+        noClasses().that().resideInAnyPackage(ENGINE).and().resideOutsideOfPackage("com.fxdesk.slv.pipeline..")
+                .should().dependOnClassesThat().resideInAPackage("com.fxdesk.slv.pipeline..")
+                .because("the pipeline composes the engine; the engine does not call its own facade")
                 .check(classes);
     }
 

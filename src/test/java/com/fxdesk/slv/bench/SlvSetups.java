@@ -16,13 +16,18 @@ record SlvSetups(String name, MarketData data, VolSurface surface, DupireLocalVo
                  List<RoundTripQuote> quotes) {
 
     static SlvSetups load(String name, double maturity) {
+        return load(name, maturity, 1 / 12.0);
+    }
+
+    /** Round-trip quotes from {@code minExpiry} to {@code maturity} (every delta of each pillar). */
+    static SlvSetups load(String name, double maturity, double minExpiry) {
         MarketData data = TestMarkets.load(name);
         VolSurface surface = SlvPipeline.surface(data);
         DupireLocalVol lv = new DupireLocalVol(surface);
         List<CalibrationQuote> cq = SlvPipeline.vanillaQuotes(surface);
         List<RoundTripQuote> rq = new ArrayList<>();
         for (RoundTripQuote q : SlvPipeline.roundTripQuotes(cq)) {
-            if (q.expiry() >= 1 / 12.0 - 1e-9 && q.expiry() <= maturity + 1e-9) {
+            if (q.expiry() >= minExpiry - 1e-9 && q.expiry() <= maturity + 1e-9) {
                 rq.add(q);
             }
         }

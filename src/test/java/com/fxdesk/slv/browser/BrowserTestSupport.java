@@ -16,9 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * context with the shipped defaults (not the small limits of the API tests), on a random port; only the
  * particle-step limit is raised so that a 100,000-particle 5-year calibration (1.8·10⁸ particle-steps) runs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "slv.limits.max-particle-steps=200000000")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "slv.limits.max-particle-steps=200000000",
+        // the README's five-minute path starts the service with this key
+        "slv.security.api-keys.readme=" + BrowserTestSupport.API_KEY})
 abstract class BrowserTestSupport {
+    static final String API_KEY = "five-minute-key-0123456789";
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -30,11 +33,12 @@ abstract class BrowserTestSupport {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("X-API-Key", API_KEY).GET().build());
     }
 
     HttpResponse<String> post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                .header("X-API-Key", API_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 

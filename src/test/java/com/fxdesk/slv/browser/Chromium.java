@@ -59,6 +59,17 @@ final class Chromium implements AutoCloseable {
         return new Chromium(driver, profile);
     }
 
+    /** Sends the API key with every request of this browser (as a client behind a gateway would). */
+    void sendApiKey(String key) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-API-Key", key)));
+    }
+
+    /** Swagger UI: fills in the API key as the Authorize dialog would. */
+    void authorizeSwaggerUi(String key) {
+        driver.executeScript("window.ui.preauthorizeApiKey('apiKey', arguments[0]);", key);
+    }
+
     /** Console messages at SEVERE level (errors, failed loads) since the last call. */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

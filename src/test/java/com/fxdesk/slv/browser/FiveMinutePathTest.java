@@ -24,6 +24,7 @@ class FiveMinutePathTest extends BrowserTestSupport {
                 .redirectOutput(Path.of("target", "five-minute.log").toFile());
         pb.environment().put("B", base());
         pb.environment().put("OUT", out.toString());
+        pb.environment().put("KEY", API_KEY);
         Process p = pb.start();
         boolean done = p.waitFor(180, TimeUnit.SECONDS);
         if (!done) {
@@ -46,8 +47,12 @@ class FiveMinutePathTest extends BrowserTestSupport {
         int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
         String block = readme.substring(start, readme.indexOf("```", start));
         assertThat(block).contains("B=http://localhost:8080");
-        String script = "set -euo pipefail\n" + block.replace("B=http://localhost:8080", "B=" + base());
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true)
+        // run from target/ (report.html lands there) with the market path taken from the repository root
+        String script = "set -euo pipefail\n" + block.replace("B=http://localhost:8080", "B=" + base())
+                .replace("M=examples/", "M=../examples/");
+        assertThat(block).contains("KEY=" + API_KEY);
+        ProcessBuilder pb = new ProcessBuilder("bash", "-c", script).directory(Path.of("target").toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(Path.of("target", "five-minute-readme.log").toFile());
         Process p = pb.start();
         boolean done = p.waitFor(180, TimeUnit.SECONDS);
@@ -57,7 +62,8 @@ class FiveMinutePathTest extends BrowserTestSupport {
         String log = Files.readString(Path.of("target", "five-minute-readme.log"), StandardCharsets.UTF_8);
         assertThat(done).as(log).isTrue();
         assertThat(p.exitValue()).as(log).isZero();
-        assertThat(log).contains("\"particles\": 2048").contains("/report");
+        assertThat(log).contains("\"particles\": 2048").contains("\"verdict\"");
+        assertThat(Files.readString(Path.of("target", "report.html"))).startsWith("<!DOCTYPE html>");
         assertThat(log.lines().filter(l -> l.matches("(up|down)-\\d+\t(BS|LV|HESTON|SLV)\t.*"))).hasSize(80);
     }
 

@@ -38,6 +38,7 @@ class LargeJobBrowserTest extends BrowserTestSupport {
             driver.get(base() + "/swagger-ui.html");
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
             wait.until(d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
+            chromium.authorizeSwaggerUi(API_KEY);
             WebElement block = driver.findElement(By.xpath("//div[contains(@class,'opblock-get')]"
                     + "[.//*[contains(@class,'opblock-summary-path') and @data-path='/api/v1/calibrations/{id}']]"));
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", block);

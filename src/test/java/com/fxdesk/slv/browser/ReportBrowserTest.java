@@ -31,6 +31,7 @@ class ReportBrowserTest extends BrowserTestSupport {
         String report = job.get("links").get("report").asString();
         try (Chromium chromium = Chromium.start()) {
             var driver = chromium.driver;
+            chromium.sendApiKey(API_KEY);
             driver.get(base() + report);
             new WebDriverWait(driver, Duration.ofSeconds(30))
                     .until(d -> d.findElements(By.tagName("svg")).size() >= 5);

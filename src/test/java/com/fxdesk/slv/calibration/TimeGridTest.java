@@ -38,6 +38,50 @@ class TimeGridTest {
     }
 
     @Test
+    void gradedGridIsFineNearZeroAfterExpiriesAndForFastMeanReversion() {
+        double dt = 5 / 365.0;
+        double day = 1 / 365.0;
+        double[] expiries = {7 * day, 30 * day, 0.5, 1.0};
+        GridGrading grading = new GridGrading(0.25, 0.1, true, 0.05);
+        TimeGrid slow = TimeGrid.graded(2.0, dt, 5, 3, expiries, 1.0, grading);
+        double[] reg = slow.regressionTimes;
+        for (double e : expiries) {
+            assertTrue(Arrays.binarySearch(reg, e) >= 0, "expiry " + e);
+        }
+        assertEquals(dt / 8, reg[1], 1e-15);
+        double anchor = 0;
+        for (int i = 1; i < reg.length; i++) {
+            double h = reg[i] - reg[i - 1];
+            assertTrue(h <= Math.min(dt, Math.max(dt / 8, 0.25 * (reg[i - 1] - anchor))) + 0.5 * day + 1e-12,
+                    "interval at " + reg[i - 1]);
+            if (Arrays.binarySearch(expiries, reg[i]) >= 0) {
+                anchor = reg[i];
+            }
+        }
+        // an expiry restarts the refinement: the interval after 0.5 is dt/8, the one after it at most dt
+        int after = Arrays.binarySearch(reg, 0.5);
+        assertEquals(dt / 8, reg[after + 1] - reg[after], 1e-12);
+        assertEquals(dt, reg[reg.length - 2] - reg[reg.length - 3], 1e-9);
+        // propagation: the first step is dt/64, steps grow at most like 5% of t, never above a day
+        double[] tau = slow.stepTimes;
+        assertEquals(dt / 64, tau[1], 1e-15);
+        for (int j = 1; j < slow.steps(); j++) {
+            double h = tau[j + 1] - tau[j];
+            assertTrue(h <= Math.min(day, Math.max(dt / 64, 0.05 * reg[slow.stepInterval[j]])) + 1e-12, "step " + j);
+        }
+        // fast mean reversion (κ = 30): regression intervals of 0.1/κ, about 1.2 days, instead of 5
+        TimeGrid fast = TimeGrid.graded(2.0, dt, 5, 3, expiries, 30.0, grading);
+        double[] r = fast.regressionTimes;
+        for (int i = 1; i < r.length; i++) {
+            assertTrue(r[i] - r[i - 1] <= 0.1 / 30 + 0.5 * day + 1e-12, "interval at " + r[i - 1]);
+        }
+        assertTrue(fast.regressionTimes.length > 3 * slow.regressionTimes.length);
+        // no grading is the uniform grid
+        TimeGrid none = TimeGrid.graded(2.0, dt, 5, 3, expiries, 30.0, GridGrading.NONE);
+        assertTrue(Arrays.equals(none.regressionTimes, TimeGrid.build(2.0, dt, 5, 3, expiries).regressionTimes));
+    }
+
+    @Test
     void selectionMatchesSorting() {
         SplittableRandom r = new SplittableRandom(3);
         for (int trial = 0; trial < 20; trial++) {

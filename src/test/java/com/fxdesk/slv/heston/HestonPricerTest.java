@@ -147,4 +147,26 @@ class HestonPricerTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> pricer.priceStrip(EURUSD, 1, 1.2, 1, new double[] {1.2}, new boolean[0]));
     }
+
+    /** Degenerate expiries and far strikes are refused within the work cap, never integrated without bound. */
+    @Test
+    void degenerateInputsAreRefusedQuicklyInsteadOfExhaustingTheMachine() {
+        HestonPricer pricer = new HestonPricer();
+        long t0 = System.nanoTime();
+        for (double expiry : new double[] {5e-324, 1e-300, 1e-14}) {
+            for (double strike : new double[] {1.25, 1.2, 1e-3}) {
+                try {
+                    double d = pricer.digital(EURUSD, expiry, 1.23, 1.0, strike, true);
+                    double c = pricer.price(EURUSD, expiry, 1.23, 1.0, strike, true);
+                    // where an answer comes, it is a finite number within the no-arbitrage bounds
+                    assertTrue(d >= -1e-9 && d <= 1 + 1e-9, "digital " + d);
+                    assertTrue(c >= Math.max(0, 1.23 - strike) - 1e-9 && c <= 1.23 + 1e-9, "call " + c);
+                } catch (IllegalArgumentException refused) {
+                    assertTrue(refused.getMessage().contains("Heston"), refused.getMessage());
+                }
+            }
+        }
+        // 18 pricings, each refused within the work cap (≈ 20 ms quiet; generous for a loaded CI machine)
+        assertTrue(System.nanoTime() - t0 < 6_000_000_000L, "took " + (System.nanoTime() - t0) / 1e6 + " ms");
+    }
 }

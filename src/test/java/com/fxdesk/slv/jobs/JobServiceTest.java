@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,7 @@ class JobServiceTest {
 
     private JobService service(int queue, int maxFinished, Duration ttl, Clock clock) {
         JobsProperties p = new JobsProperties(2, 1, queue, Duration.ofSeconds(7), maxFinished, ttl,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofSeconds(5));
         service = new JobService(p, pool, registry, clock);
         return service;
     }
@@ -31,7 +32,7 @@ class JobServiceTest {
     @AfterEach
     void stop() {
         if (service != null) {
-            service.shutdown();
+            service.shutdown(Duration.ZERO);
         }
         pool.shutdownNow();
     }
@@ -177,7 +178,7 @@ class JobServiceTest {
     void finalStatusIsPublishedAfterTheOutcome() throws Exception {
         JobOutcome outcome = new JobOutcome("view", "internal");
         for (int round = 0; round < 2000; round++) {
-            Job job = new Job("j" + round, "test", Instant.EPOCH);
+            Job job = new Job("j" + round, "test", "client", Instant.EPOCH);
             job.progress(0.9, "particles");
             CountDownLatch go = new CountDownLatch(1);
             Thread writer = new Thread(() -> {
@@ -198,5 +199,53 @@ class JobServiceTest {
             assertThat(job.phase()).isEqualTo("done");
             writer.join();
         }
+    }
+
+    /** SIGTERM: no new jobs; the queued one cancelled at once; the running one finishes within the grace period. */
+    @Test
+    void shutdownLetsRunningJobsFinishCancelsQueuedOnesAndRecordsEveryFinalState() throws Exception {
+        JobService s = service(4, 10, Duration.ofHours(1), Clock.systemUTC());
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Job running = s.submit("alice", "test", blocking(started, release));
+        Job queued = s.submit("bob", "test", ctx -> new JobOutcome("never", null));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ignored) {
+                return;
+            }
+            release.countDown(); // finishes well within the grace period
+        }).start();
+        List<Job> recorded = s.shutdown(Duration.ofSeconds(5));
+        assertThat(recorded).extracting(Job::id).containsExactlyInAnyOrder(running.id(), queued.id());
+        assertThat(running.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(queued.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(queued.error()).contains("shut down");
+        assertThatThrownBy(() -> s.submit("alice", "test", ctx -> null)).isInstanceOf(ShuttingDownException.class);
+    }
+
+    /** A running job that outlives the grace period is cancelled and recorded as such. */
+    @Test
+    void shutdownCancelsJobsThatOutliveTheGracePeriod() throws Exception {
+        JobService s = service(4, 10, Duration.ofHours(1), Clock.systemUTC());
+        CountDownLatch started = new CountDownLatch(1);
+        Job running = s.submit("alice", "test", blocking(started, new CountDownLatch(1)));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        long t0 = System.nanoTime();
+        assertThat(s.shutdown(Duration.ofMillis(200))).extracting(Job::id).containsExactly(running.id());
+        assertThat(running.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(System.nanoTime() - t0).isLessThan(Duration.ofSeconds(3).toNanos());
+    }
+
+    @Test
+    void jobsBelongToTheirOwner() {
+        JobService s = service(4, 10, Duration.ofHours(1), Clock.systemUTC());
+        Job a = s.submit("alice", "test", ctx -> new JobOutcome("a", null));
+        Job b = s.submit("bob", "test", ctx -> new JobOutcome("b", null));
+        assertThat(s.find(a.id(), "alice")).contains(a);
+        assertThat(s.find(a.id(), "bob")).isEmpty();
+        assertThat(s.list("bob")).extracting(Job::id).containsExactly(b.id());
     }
 }

@@ -92,4 +92,23 @@ class RbfEstimatorTest {
             assertEquals(1.0 + 0.5 * Math.sin(2 * x), fit.value(x), 0.08, "at " + x);
         }
     }
+
+    @Test
+    void pilotIsTheLocalMeanOfEqualCountBins() {
+        // y = x on 0..999: each pilot bin's mean is its mean x, so the pilot interpolates y = x inside, flat beyond
+        int n = 1000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i;
+            y[i] = i;
+        }
+        SampleStats st = SampleStats.of(x, y, n);
+        double[] p = RbfEstimator.pilotAtCentres(x, y, n, st, new double[] {0, 250, 500, 750, 999});
+        assertEquals(250, p[1], 1e-9);
+        assertEquals(500, p[2], 1e-9);
+        assertEquals(750, p[3], 1e-9);
+        assertEquals(p[0], 50, 10); // flat below the first bin's mean x (10 bins of 100)
+        assertEquals(p[4], 950, 10);
+    }
 }

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -27,13 +29,26 @@ import tools.jackson.databind.node.ObjectNode;
         "slv.limits.max-particles=20000",
         "slv.limits.max-regression-samples=5000",
         "slv.jobs.queue-capacity=2",
-        "slv.jobs.max-wait=20s"})
+        "slv.jobs.max-wait=20s",
+        "slv.security.api-keys.test-client=" + ApiTestSupport.API_KEY,
+        "slv.security.api-keys.other-client=" + ApiTestSupport.OTHER_API_KEY})
 public abstract class ApiTestSupport {
+    /** The key every request of these tests sends (see {@link #send}); tests of authentication use others. */
+    protected static final String API_KEY = "test-key-0123456789abcdef";
+    protected static final String OTHER_API_KEY = "other-key-0123456789abcdef";
+    /** Requests carrying this header are sent as built (no key added): for tests of authentication itself. */
+    protected static final String AS_IS = "X-Test-As-Is";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     protected int port;
+
+    /** JWT bearer tokens are checked against the test key pair's public key (signed tokens: {@link TestJwts}). */
+    @DynamicPropertySource
+    static void jwt(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestJwts::publicKeyLocation);
+    }
 
     protected static ObjectNode market(String file) {
         try {
@@ -65,7 +80,14 @@ public abstract class ApiTestSupport {
         return send(HttpRequest.newBuilder(uri(path)).DELETE().build());
     }
 
+    /** Sends the request with the test client's API key unless it carries credentials of its own (or AS_IS). */
     protected static HttpResponse<String> send(HttpRequest request) {
+        var h = request.headers();
+        boolean own = h.firstValue("X-API-Key").isPresent() || h.firstValue("Authorization").isPresent()
+                || h.firstValue(AS_IS).isPresent();
+        if (!own) {
+            request = HttpRequest.newBuilder(request, (n, v) -> true).header("X-API-Key", API_KEY).build();
+        }
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -64,7 +64,8 @@ class EndpointValidationApiTest extends ApiTestSupport {
         assertThat(fieldError(resp2, "heston.rho")).contains("(-1, 1)");
         ObjectNode r3 = calibration();
         r3.put("particles", 20_000).put("timeStepDays", 1).put("maturity", 25.0);
-        assertThat(fieldError(post("/api/v1/calibrations", r3), "particles")).contains("particles × propagation steps");
+        r3.putObject("roundTrip").put("enabled", true); // 100,000 paths on 45,000 steps: over the job's work budget
+        assertThat(fieldError(post("/api/v1/calibrations", r3), "roundTrip.paths")).contains("over the job budget");
         ObjectNode r4 = calibration();
         r4.put("particles", 2048.5);
         assertThat(fieldError(post("/api/v1/calibrations", r4), "particles")).contains("integer");

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web;
 
+import com.fxdesk.slv.calibration.SlvCalibrationInput;
 import com.fxdesk.slv.web.calibrations.CalibrationRequestValidator;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,19 +54,23 @@ class EngineLimitsApiTest extends ApiTestSupport {
     }
 
     @Test
-    void particleStepsCountThePropagationSubSteps() {
-        // 20,000 particles × 2 years of daily regression steps: 730 days but 5 sub-steps each (73 M > 50 M)
+    void oneWorkBudgetForCalibrationAndRoundTrip() {
+        // 20,000 particles to 30Y with 1-day regression (0.2-day propagation) and the default round trip: the
+        // calibration alone fits, with the round trip it is over, and the round trip is the larger part
         ObjectNode r = calibration("flat-10pct.json");
-        r.put("particles", 20000).put("timeStepDays", 1).put("maturity", 2.0);
-        assertThat(fieldError(post(JOBS, r), "particles")).contains("limit is 50000000");
-    }
-
-    @Test
-    void roundTripPathStepsCountThePropagationSubSteps() {
-        ObjectNode r = calibration("flat-10pct.json");
-        r.put("particles", 16).put("timeStepDays", 1).put("maturity", 1.5);
-        r.putObject("roundTrip").put("enabled", true).put("paths", 100000);
-        assertThat(fieldError(post(JOBS, r), "roundTrip.paths")).contains("limit is 200000000");
+        r.put("particles", 20_000).put("timeStepDays", 1).put("maturity", 30.0).put("spotGridSize", 10);
+        r.put("mixing", 1.5); // invalid on purpose: a 400 naming only mixing shows the work check passed
+        JsonNode alone = problem(post(JOBS, r), 400);
+        assertThat(alone.get("errors")).as(alone.toString()).hasSize(1);
+        assertThat(alone.get("errors").get(0).get("field").asString()).isEqualTo("mixing");
+        r.put("mixing", 0.66);
+        r.putObject("roundTrip").put("enabled", true);
+        assertThat(fieldError(post(JOBS, r), "roundTrip.paths")).contains("over the job budget 2,500,000,000");
+        // a tiny calibration with a huge round trip is refused on the round trip's field
+        ObjectNode rt = calibration("flat-10pct.json");
+        rt.put("particles", 16).put("timeStepDays", 1).put("maturity", 20.0);
+        rt.putObject("roundTrip").put("enabled", true).put("paths", 1_000_000);
+        assertThat(fieldError(post(JOBS, rt), "roundTrip.paths")).contains("over the job budget");
     }
 
     @Test
@@ -91,8 +96,14 @@ class EngineLimitsApiTest extends ApiTestSupport {
         }
         assertThat(atm).isGreaterThan(3);
         long engine = job.get("result").get("diagnostics").get("pathSteps").asLong() / 10_000;
-        long bound = CalibrationRequestValidator.engineSteps(1.3, 7, 10);
-        assertThat(engine).isLessThanOrEqualTo(bound).isGreaterThan((long) Math.ceil(1.3 * 365 / 7) * 5 - 1);
+        double[] expiries = CalibrationRequestValidator.expiryTimes(
+                tools.jackson.databind.json.JsonMapper.builder().build().treeToValue(market("eurusd-2018-03-15.json"),
+                        com.fxdesk.slv.web.market.MarketDto.class));
+        double kappa = job.get("result").get("mixedHeston").get("kappa").asDouble();
+        // the validator's count (worst κ) bounds the engine's; with the fitted κ it is the engine's exactly
+        assertThat(engine).isLessThanOrEqualTo(SlvCalibrationInput.gridSize(1.3, 7, 10_000, expiries,
+                Double.POSITIVE_INFINITY).steps()).isEqualTo(SlvCalibrationInput.gridSize(1.3, 7, 10_000, expiries,
+                kappa).steps());
     }
 
     private static ObjectNode longOneTouch(double timeStepDays) {

@@ -22,12 +22,19 @@ class ExtremeInputApiTest extends ApiTestSupport {
                 m("eurusd-2018-03-15.json", "negative butterfly", x -> pillar(x, 3).put("bf25", -0.004)),
                 m("eurusd-2018-03-15.json", "large risk reversal", x -> pillar(x, 4).put("rr25", 0.1)),
                 m("eurusd-2018-03-15.json", "huge ATM vol", x -> pillar(x, 5).put("atm", 4.5)),
-                m("eurusd-2018-03-15.json", "tiny first expiry", x -> {
-                    // without its 1W label, which a 1e-6 expiry would contradict (400)
-                    pillar(x, 0).put("expiry", 1e-6).remove("tenor");
-                }),
+                // the shortest expiry of the documented domain (one day); shorter ones are a 400 (HardeningApiTest);
+                // without its 1W label, which a one-day expiry would contradict (400)
+                m("eurusd-2018-03-15.json", "one-day first expiry", x -> pillar(x, 0).put("expiry", 1.0 / 365)
+                        .remove("tenor")),
                 m("usdjpy-2018-03-15.json", "market strangle with big bf", x -> pillar(x, 6).put("bf25", 0.05)),
-                m("flat-10pct.json", "tiny spot", x -> x.put("spot", 1e-6)),
+                m("flat-10pct.json", "tiny spot", x -> {
+                    x.put("spot", 1e-6); // the smallest of the documented domain, with the grid's strikes scaled
+                    for (var row : x.get("volatility").get("grid").get("strikes")) {
+                        for (int i = 0; i < row.size(); i++) {
+                            ((ArrayNode) row).set(i, row.get(i).asDouble() * 1e-6);
+                        }
+                    }
+                }),
                 m("flat-10pct.json", "huge rates", x -> {
                     ((ObjectNode) x.get("domesticRate")).put("flat", 0.99);
                     ((ObjectNode) x.get("foreignRate")).put("flat", -0.99);
@@ -79,6 +86,15 @@ class ExtremeInputApiTest extends ApiTestSupport {
         }
         ObjectNode pricing = pricing();
         pricing.set("market", market);
+        // strikes and barriers where this market's forward is (they must lie within a factor 10 of it)
+        double scale = market.get("spot").asDouble() / 1.2;
+        for (var product : pricing.get("products")) {
+            for (String level : new String[] {"strike", "barrier", "lower", "upper"}) {
+                if (product.has(level)) {
+                    ((ObjectNode) product).put(level, product.get(level).asDouble() * scale);
+                }
+            }
+        }
         pricing.putArray("models").add("BS").add("LV");
         pricing.putObject("monteCarlo").put("paths", 2000);
         check(name, post("/api/v1/pricing", pricing));

@@ -36,6 +36,14 @@ public final class MonteCarloPricer {
     }
 
     public List<McResult> price(MonteCarloRequest request) {
+        return price(request, null);
+    }
+
+    /**
+     * As {@link #price(MonteCarloRequest)}; {@code cancelled} (null: never) is polled between chunks of paths and
+     * stops the pricing with a {@link java.util.concurrent.CancellationException} (a deadline, a client gone).
+     */
+    public List<McResult> price(MonteCarloRequest request, java.util.function.BooleanSupplier cancelled) {
         validate(request);
         List<McResult> out = new ArrayList<>();
         for (McModel model : request.models()) {
@@ -47,7 +55,8 @@ public final class MonteCarloPricer {
             Map<String, McResult> byId = new LinkedHashMap<>();
             for (Map.Entry<Double, List<Product>> g : groups.entrySet()) {
                 PathDynamics dyn = dynamics(model, request, g.getKey());
-                List<PathEngine.Estimate> est = simulate(request.market(), dyn, g.getValue(), request.config(), pool);
+                List<PathEngine.Estimate> est = simulate(request.market(), dyn, g.getValue(), request.config(), pool,
+                        cancelled);
                 for (int i = 0; i < est.size(); i++) {
                     Product p = g.getValue().get(i);
                     byId.put(p.id(), new McResult(p.id(), model, est.get(i).price(), est.get(i).stdError()));
@@ -63,11 +72,12 @@ public final class MonteCarloPricer {
     /** Prices products under one dynamics; exposed for studies that build their own dynamics. */
     public static List<PathEngine.Estimate> simulate(FxMarket market, PathDynamics dynamics, List<Product> products,
                                                      McConfig config) {
-        return simulate(market, dynamics, products, config, null);
+        return simulate(market, dynamics, products, config, null, null);
     }
 
     private static List<PathEngine.Estimate> simulate(FxMarket market, PathDynamics dynamics, List<Product> products,
-                                                      McConfig config, ExecutorService pool) {
+                                                      McConfig config, ExecutorService pool,
+                                                      java.util.function.BooleanSupplier cancelled) {
         double[] maturities = new double[products.size()];
         for (int i = 0; i < maturities.length; i++) {
             maturities[i] = products.get(i).maturity();
@@ -77,7 +87,7 @@ public final class MonteCarloPricer {
         for (Product p : products) {
             add(b, p);
         }
-        return List.of(PathEngine.run(dynamics, grid, b.build(), market, config, pool));
+        return List.of(PathEngine.run(dynamics, grid, b.build(), market, config, pool, cancelled));
     }
 
     private static void add(PayoffBook.Builder b, Product product) {

@@ -1,9 +1,11 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.security.Clients;
 import com.fxdesk.slv.jobs.Job;
 import com.fxdesk.slv.jobs.JobService;
 import com.fxdesk.slv.jobs.JobTask;
 import com.fxdesk.slv.jobs.QueueFullException;
+import com.fxdesk.slv.jobs.ShuttingDownException;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import com.fxdesk.slv.web.errors.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,11 +57,15 @@ public class CalibrationController {
         JobTask task = calibration.prepare(request);
         Job job;
         try {
-            job = jobs.submit("slv-calibration", task);
+            job = jobs.submit(Clients.current(), "slv-calibration", task);
         } catch (QueueFullException e) {
             HttpHeaders h = new HttpHeaders();
             h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, jobs.retryAfter().toSeconds())));
             throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", e.getMessage(), h);
+        } catch (ShuttingDownException e) {
+            HttpHeaders h = new HttpHeaders();
+            h.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, jobs.retryAfter().toSeconds())));
+            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Shutting down", e.getMessage(), h);
         }
         if (wait) {
             jobs.await(job, jobs.maxWait());
@@ -90,7 +96,7 @@ public class CalibrationController {
     @Operation(summary = "Recent calibration jobs, newest first (without results)")
     @GetMapping
     public Map<String, List<JobView>> list() {
-        return Map.of("jobs", jobs.list().stream().map(j -> JobView.of(j, false)).toList());
+        return Map.of("jobs", jobs.list(Clients.current()).stream().map(j -> JobView.of(j, false)).toList());
     }
 
     @Operation(summary = "Cancel a queued or running job, or delete a finished one",
@@ -112,7 +118,7 @@ public class CalibrationController {
     }
 
     private Job find(String id) {
-        return jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id
+        return jobs.find(id, Clients.current()).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id
                 + " (finished jobs are kept for a limited time)"));
     }
 }

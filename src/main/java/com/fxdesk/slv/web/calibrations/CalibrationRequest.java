@@ -32,11 +32,21 @@ public record CalibrationRequest(
                 + "Carlo with the calibrated leverage") RoundTrip roundTrip,
         @Schema(description = "bounds L is clipped to") Leverage leverage) {
 
+    /**
+     * @param resolutionBps a round-trip point is resolved (counted in the headline RMS and max) when its standard
+     *                      error is at most this many vol bp; default slv.quality.resolution-bps (5)
+     */
     @Schema(description = "Round-trip repricing settings")
     public record RoundTrip(
             @Schema(description = "run it", defaultValue = "true") Boolean enabled,
             @Schema(description = "Monte Carlo paths (antithetic pairs counted twice); 2 to slv.limits.max-paths",
-                    minimum = "2", maximum = "1000000", defaultValue = "100000") Integer paths) {
+                    minimum = "2", maximum = "1000000", defaultValue = "100000") Integer paths,
+            @Schema(description = "a point counts in the headline RMS and max when its Monte Carlo standard error "
+                    + "is at most this many vol bp; default slv.quality.resolution-bps (5)", exclusiveMinimumValue = 0,
+                    defaultValue = "5") Double resolutionBps) {
+        public RoundTrip(Boolean enabled, Integer paths) {
+            this(enabled, paths, null);
+        }
     }
 
     /** Bounds L is clipped to (defaults 0.05 and 10); clipped grid points are counted per slice in the result. */

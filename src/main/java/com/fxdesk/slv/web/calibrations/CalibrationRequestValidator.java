@@ -1,5 +1,7 @@
 package com.fxdesk.slv.web.calibrations;
 
+import com.fxdesk.slv.calibration.RoundTripConfig;
+import com.fxdesk.slv.web.support.Domain;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.web.errors.Violations;
@@ -34,56 +36,74 @@ public class CalibrationRequestValidator {
             v.range("mixing", r.mixing(), 0, false, 1);
         }
         if (r.maturity() != null) {
-            v.range("maturity", r.maturity(), 0, true, limits.maxMaturity());
+            Domain.expiry("maturity", r.maturity(), limits.maxMaturity(), v);
         }
         double maturity = r.maturity() != null && Double.isFinite(r.maturity()) ? r.maturity() : lastExpiry(r.market());
-        int expiries = expiries(r.market());
         if (r.leverage() != null) {
             leverageBounds(r.leverage(), v);
         }
-        long steps = slv("", r.particles(), r.timeStepDays(), r.estimator(), r.spotGridSize(), maturity, expiries, v);
+        boolean roundTrip = r.roundTrip() == null || r.roundTrip().enabled() == null || r.roundTrip().enabled();
+        int paths = RoundTripConfig.DEFAULT_PATHS;
+        boolean pathsOk = true;
         if (r.roundTrip() != null && r.roundTrip().paths() != null) {
-            if (v.intRange("roundTrip.paths", r.roundTrip().paths(), 2, limits.maxPaths())) {
-                // the round trip steps on the leverage's propagation times plus the expiries
-                long rtSteps = steps + expiries;
-                if (steps > 0 && (long) r.roundTrip().paths() * rtSteps > limits.maxPathSteps()) {
-                    v.add("roundTrip.paths", "paths × time steps = " + (long) r.roundTrip().paths() * rtSteps
-                            + "; the limit is " + limits.maxPathSteps());
-                }
-            }
+            pathsOk = v.intRange("roundTrip.paths", r.roundTrip().paths(), 2, limits.maxPaths());
+            paths = r.roundTrip().paths();
         }
+        if (r.roundTrip() != null && r.roundTrip().resolutionBps() != null) {
+            v.range("roundTrip.resolutionBps", r.roundTrip().resolutionBps(), 0, true, 1000);
+        }
+        slv("", r.particles(), r.timeStepDays(), r.estimator(), r.spotGridSize(), maturity,
+                expiryTimes(r.market()), roundTrip && pathsOk ? paths : 0, v);
         v.throwIfAny();
     }
 
-    /** Validates SLV settings; returns the engine's propagation step count (an upper bound; 0 if unknown). */
-    public long slv(String prefix, Integer particles, Integer timeStepDays, EstimatorDto estimator,
-                     Integer spotGridSize, double maturity, int expiries, Violations v) {
-        v.intRange(prefix + "particles", particles, 16, limits.maxParticles());
+    /**
+     * Validates SLV settings and the job's work: calibration and round trip together against
+     * {@link LimitsProperties#maxJobWork()} ({@link SlvCalibrationInput#work}, on the largest grid any Heston fit can
+     * give: κ = +∞), and the leverage function's size.
+     *
+     * @param roundTripPaths 0 when no round trip runs
+     */
+    public void slv(String prefix, Integer particles, Integer timeStepDays, EstimatorDto estimator,
+                    Integer spotGridSize, double maturity, double[] expiries, int roundTripPaths, Violations v) {
+        boolean nOk = v.intRange(prefix + "particles", particles, 16, limits.maxParticles());
         boolean dtOk = v.intRange(prefix + "timeStepDays", timeStepDays, 1, 365);
         boolean gridOk = v.intRange(prefix + "spotGridSize", spotGridSize, 10, limits.maxSpotGridSize());
         regression.estimator(prefix + "estimator", estimator, v);
         int n = particles != null ? particles : SlvCalibrationInput.DEFAULT_PARTICLES;
         int dt = timeStepDays != null ? timeStepDays : SlvCalibrationInput.DEFAULT_TIME_STEP_DAYS;
         int m = spotGridSize != null ? spotGridSize : SlvCalibrationInput.DEFAULT_SPOT_GRID_SIZE;
-        if (!dtOk || !gridOk) {
-            return 0;
+        if (!nOk || !dtOk || !gridOk || !(maturity > 0) || !(maturity <= limits.maxMaturity())) {
+            return;
         }
-        long steps = engineSteps(maturity, dt, expiries);
-        if (n <= limits.maxParticles() && (long) n * steps > limits.maxParticleSteps()) {
-            v.add(prefix + "particles", "particles × propagation steps = " + (long) n * steps + " (" + steps
-                    + " steps: " + SlvCalibrationInput.MAX_DEFAULT_SUB_STEPS + " per timeStepDays plus expiries); the limit is "
-                    + limits.maxParticleSteps());
+        SlvCalibrationInput.GridSize grid = SlvCalibrationInput.gridSize(maturity, dt, n, expiries,
+                Double.POSITIVE_INFINITY);
+        long work = SlvCalibrationInput.work(n, grid, roundTripPaths);
+        if (work > limits.maxJobWork()) {
+            long rt = (long) roundTripPaths * grid.steps();
+            String field = rt > work - rt ? prefix + "roundTrip.paths" : prefix + "particles";
+            v.add(field, String.format(java.util.Locale.ROOT, "work %,d particle-steps (%,d particles and %,d "
+                    + "round-trip paths on %,d steps, %,d regressions) is over the job budget %,d (about %.0f s on "
+                    + "2 cores)", work, n, roundTripPaths, grid.steps(), grid.regressions(), limits.maxJobWork(),
+                    limits.maxJobWork() / 1.35e8));
         }
-        if (steps * m > limits.maxLeveragePoints()) {
-            v.add(prefix + "spotGridSize", "propagation steps × spotGridSize = " + steps * m + " (" + steps
-                    + " steps) leverage values to keep; the limit is " + limits.maxLeveragePoints());
+        if ((long) grid.steps() * m > limits.maxLeveragePoints()) {
+            v.add(prefix + "spotGridSize", "propagation steps × spotGridSize = " + (long) grid.steps() * m + " ("
+                    + grid.steps() + " steps) leverage values to keep; the limit is " + limits.maxLeveragePoints());
         }
-        return steps;
     }
 
-    /** The engine's bound on propagation steps ({@link SlvCalibrationInput#propagationStepBound}). */
-    public static long engineSteps(double maturity, int timeStepDays, int expiries) {
-        return SlvCalibrationInput.propagationStepBound(maturity, timeStepDays, expiries);
+    /** Pillar (or grid) expiries in years; empty when the market is incomplete (reported invalid elsewhere). */
+    public static double[] expiryTimes(MarketDto m) {
+        try {
+            if (m.volatility().quotes() != null) {
+                return m.volatility().quotes().pillars().stream().filter(p -> p.expiry() != null)
+                        .mapToDouble(p -> p.expiry()).toArray();
+            }
+            return m.volatility().grid().expiries().stream().filter(e -> e != null).mapToDouble(e -> e).toArray();
+        } catch (RuntimeException incomplete) {
+            return new double[0];
+        }
     }
 
     public static int expiries(MarketDto m) {
@@ -115,8 +135,10 @@ public class CalibrationRequestValidator {
         if (l.floor() != null) {
             v.range("leverage.floor", l.floor(), 0, true, 1.0);
         }
-        if (l.cap() != null) {
-            v.range("leverage.cap", l.cap(), 1, false, 100);
+        boolean cap = l.cap() != null && v.range("leverage.cap", l.cap(), 1, false, 100);
+        if (cap && l.floor() != null && Double.isFinite(l.floor()) && !(l.floor() < l.cap())) {
+            // floor = cap = 1 pins L ≡ 1 and leaves the particle method nothing to calibrate
+            v.add("leverage.cap", "must be greater than leverage.floor");
         }
     }
 }

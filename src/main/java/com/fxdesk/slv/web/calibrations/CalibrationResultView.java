@@ -3,7 +3,9 @@ package com.fxdesk.slv.web.calibrations;
 import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fxdesk.slv.calibration.RegressionSlice;
+import com.fxdesk.slv.calibration.QualityVerdict;
 import com.fxdesk.slv.calibration.RoundTripResult;
+import com.fxdesk.slv.calibration.RoundTripStatistics;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.volatility.SmilePillar;
@@ -31,12 +33,53 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CalibrationDiagnostics(@Schema(description = "round trip (absent when disabled)") RoundTripView roundTrip, @Schema(description = "phase wall times") PhaseTimings timings, @Schema(description = "per regression time shown: variance and estimator diagnostics") List<SliceView> slices, @Schema(description = "number of particles") int particles,
-                              @Schema(description = "particles × propagation steps") long pathSteps, @Schema(description = "grid points where L was raised to the floor, all steps") long leverageFloored, @Schema(description = "grid points where L was lowered to the cap, all steps") long leverageCapped, @Schema(description = "grid points where E[V | S] hit the variance floor") long varianceFloored) {
+    public record CalibrationDiagnostics(RoundTripView roundTrip, PhaseTimings timings, List<SliceView> slices, int particles,
+                              long pathSteps, long leverageFloored, long leverageCapped, long varianceFloored,
+                              QualityView quality) {
     }
 
-    public record RoundTripView(@Schema(description = "largest |model − market| implied vol, bp") double maxErrorBps, @Schema(description = "RMS error over priced points, bp") double rmsErrorBps, @Schema(description = "points whose price could not be inverted to a vol") int failed, @Schema(description = "Monte Carlo paths") int paths,
-                            @Schema(description = "one per repriced quote") List<RoundTripPoint> points, @Schema(description = "errors grouped by delta label across expiries") List<RoundTripResult.Bucket> byDelta) {
+    /**
+     * Headline over resolved points only (standard error ≤ resolutionBps): maxErrorBps, rmsErrorBps (null when no
+     * point is resolved), byDelta and byExpiry; unresolved points are counted and listed apart. allPointsRmsErrorBps:
+     * RMS over every priced point, noise included (the former headline).
+     */
+    public record RoundTripView(Double maxErrorBps, Double rmsErrorBps, int failed, int paths,
+                                List<RoundTripPoint> points, List<GroupView> byDelta, double resolutionBps,
+                                int resolved, int unresolved, Double maxAbsZ, List<GroupView> byExpiry,
+                                List<RoundTripPoint> unresolvedPoints, Double allPointsRmsErrorBps) {
+    }
+
+    /** One delta label or expiry: resolved count, their RMS and max (null when none), unresolved count. */
+    public record GroupView(String label, int count, Double rmsErrorBps, Double maxErrorBps, int unresolved) {
+        static List<GroupView> of(List<RoundTripStatistics.Group> groups) {
+            List<GroupView> out = new ArrayList<>(groups.size());
+            for (RoundTripStatistics.Group g : groups) {
+                out.add(new GroupView(g.key(), g.resolved(), finite(g.rmsErrorBps()), finite(g.maxErrorBps()),
+                        g.unresolved()));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The quality verdict (PASS, WARN, FAIL), why, and the thresholds it used (vol bp): a point is resolved when its
+     * standard error ≤ resolutionBps; PASS needs resolved RMS ≤ passRmsBps and max ≤ passMaxBps, no unresolved
+     * point, no clipped leverage and no surface warning; RMS > failRmsBps or max > failMaxBps is FAIL.
+     */
+    public record QualityView(String verdict, List<String> reasons, double resolutionBps, double passRmsBps,
+                              double passMaxBps, double failRmsBps, double failMaxBps, int resolved, int unresolved,
+                              Double rmsErrorBps, Double maxErrorBps, long leverageClipped,
+                              List<String> surfaceWarnings) {
+        static QualityView of(QualityVerdict q) {
+            QualityVerdict.Thresholds t = q.thresholds();
+            return new QualityView(q.verdict().name(), q.reasons(), t.resolutionBps(), t.passRmsBps(), t.passMaxBps(),
+                    t.failRmsBps(), t.failMaxBps(), q.resolved(), q.unresolved(), finite(q.rmsErrorBps()),
+                    finite(q.maxErrorBps()), q.leverageClipped(), q.surfaceWarnings());
+        }
+    }
+
+    static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /**
@@ -46,8 +89,9 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
      * price could not be inverted to a vol, typically a strike too far out of the money for the number of paths.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record RoundTripPoint(@Schema(description = "expiry, years") double expiry, @Schema(description = "strike") double strike, @Schema(description = "tenor and delta label, e.g. 6M 25P") String label, @Schema(description = "the quote's delta (25P → −0.25), null for grid points") Double delta, @Schema(description = "market implied vol, decimal") double marketVol,
-                                 @Schema(description = "false when the price could not be inverted") boolean priced, @Schema(description = "implied vol of the SLV Monte Carlo price, decimal") Double modelVol, @Schema(description = "modelVol − marketVol, bp") Double errorBps, @Schema(description = "Monte Carlo standard error of modelVol, bp") Double stdErrorBps) {
+    public record RoundTripPoint(double expiry, double strike, String label, Double delta, double marketVol,
+                                 boolean priced, Double modelVol, Double errorBps, Double stdErrorBps,
+                                 Double zScore, boolean resolved) {
     }
 
     @Schema(description = "Wall times of the phases, milliseconds")
@@ -71,20 +115,37 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
     /** Spot points per time in the summary (every k-th grid point, both ends included: exact grid values). */
     static final int SUMMARY_SPOTS = 41;
 
-    /** The full result: the leverage and the slice diagnostics at every regression time, on each full spot grid. */
-    public static CalibrationResultView of(Calibrated c) {
-        return of(c, true);
+    /**
+     * The job's default view of this result: the leverage and the slice diagnostics at {@value #SUMMARY_TIMES}
+     * regression times and {@value #SUMMARY_SPOTS} spots per time, a few kB whatever the number of steps (the whole
+     * grid is the job's leverage resource and detail=full).
+     */
+    public CalibrationResultView summary() {
+        int[] chosen = spread(leverage.times().length, SUMMARY_TIMES);
+        double[] times = new double[chosen.length];
+        double[][] spots = new double[chosen.length][];
+        double[][] values = new double[chosen.length][];
+        List<SliceView> sliceViews = new ArrayList<>(chosen.length);
+        for (int i = 0; i < chosen.length; i++) {
+            int k = chosen[i];
+            times[i] = leverage.times()[k];
+            int[] points = spread(leverage.spots()[k].length, SUMMARY_SPOTS);
+            spots[i] = pick(leverage.spots()[k], points);
+            values[i] = pick(leverage.values()[k], points);
+            if (diagnostics.slices() != null && k < diagnostics.slices().size()) {
+                sliceViews.add(diagnostics.slices().get(k));
+            }
+        }
+        CalibrationDiagnostics d = diagnostics;
+        return new CalibrationResultView(heston, mixing, mixedHeston, new LeverageView(times, spots, values),
+                new CalibrationDiagnostics(d.roundTrip(), d.timings(), sliceViews, d.particles(), d.pathSteps(),
+                        d.leverageFloored(), d.leverageCapped(), d.varianceFloored(), d.quality()));
     }
 
-    /**
-     * full false: the leverage and the slice diagnostics at {@value #SUMMARY_TIMES} regression times and
-     * {@value #SUMMARY_SPOTS} spots per time, a few kB whatever the number of steps (the whole grid is the job's
-     * leverage resource).
-     */
-    public static CalibrationResultView of(Calibrated c, boolean full) {
+    public static CalibrationResultView of(Calibrated c, RoundTripStatistics st, QualityVerdict quality) {
         SlvCalibrationResult r = c.result();
         List<RegressionSlice> slices = r.slices();
-        int[] chosen = full ? everyIndex(slices.size()) : spread(slices.size(), SUMMARY_TIMES);
+        int[] chosen = everyIndex(slices.size());
         int n = chosen.length;
         double[] times = new double[n];
         double[][] spots = new double[n][];
@@ -93,29 +154,43 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
         for (int i = 0; i < n; i++) {
             RegressionSlice s = slices.get(chosen[i]);
             times[i] = s.time();
-            int[] points = full ? everyIndex(s.spots().length) : spread(s.spots().length, SUMMARY_SPOTS);
+            int[] points = everyIndex(s.spots().length);
             spots[i] = pick(s.spots(), points);
             values[i] = pick(s.leverage(), points);
             sliceViews.add(new SliceView(s.time(), s.meanVariance(), s.varianceFloored(), s.leverageFloored(),
                     s.leverageCapped(), RegressionResponse.Diagnostics.of(s.diagnostics())));
         }
         RoundTripView rt = null;
-        if (r.roundTrip() != null) {
+        if (r.roundTrip() != null && st != null) {
             RoundTripResult t = r.roundTrip();
             List<RoundTripPoint> points = new ArrayList<>(t.points().size());
+            List<RoundTripPoint> open = new ArrayList<>();
             for (RoundTripResult.Point p : t.points()) {
-                boolean priced = Double.isFinite(p.modelVol()) && p.modelVol() > 0;
-                points.add(new RoundTripPoint(p.expiry(), p.strike(), p.label(), delta(c.surface(), p), p.marketVol(),
-                        priced, priced ? p.modelVol() : null, priced ? p.errorBps() : null,
-                        priced ? p.stdErrorBps() : null));
+                RoundTripPoint v = point(c.surface(), p, st.thresholdBps());
+                points.add(v);
+                if (!v.resolved()) {
+                    open.add(v);
+                }
             }
-            rt = new RoundTripView(t.maxErrorBps(), t.rmsErrorBps(), t.failed(), t.paths(), points, t.byLabel());
+            rt = new RoundTripView(finite(st.maxErrorBps()), finite(st.rmsErrorBps()), t.failed(), t.paths(), points,
+                    GroupView.of(st.byDelta()), st.thresholdBps(), st.resolved(), st.unresolved(),
+                    finite(st.maxAbsZ()), GroupView.of(st.byExpiry()), open, finite(t.rmsErrorBps()));
         }
         SlvCalibrationResult.Timings tm = r.timings();
         PhaseTimings timings = new PhaseTimings(c.hestonMs(), c.localVolMs(), tm.leverageMs(), tm.roundTripMs(), c.totalMs());
         return new CalibrationResultView(params(c.heston()), r.mixing(), params(r.mixedHeston()),
                 new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
-                r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored()));
+                r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored(),
+                quality == null ? null : QualityView.of(quality)));
+    }
+
+    static RoundTripPoint point(VolSurface surface, RoundTripResult.Point p, double threshold) {
+        boolean priced = Double.isFinite(p.modelVol()) && p.modelVol() > 0;
+        boolean seOk = priced && Double.isFinite(p.stdErrorBps());
+        Double z = seOk && p.stdErrorBps() > 0 ? finite(p.errorBps() / p.stdErrorBps()) : null;
+        return new RoundTripPoint(p.expiry(), p.strike(), p.label(), delta(surface, p), p.marketVol(), priced,
+                priced ? p.modelVol() : null, priced ? finite(p.errorBps()) : null,
+                seOk ? p.stdErrorBps() : null, z, RoundTripStatistics.isResolved(p, threshold));
     }
 
     static int[] everyIndex(int n) {

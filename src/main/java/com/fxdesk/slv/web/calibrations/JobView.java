@@ -44,8 +44,10 @@ public record JobView(
             @Schema(description = "mixing factor η (vol-of-vol scale)") double mixing,
             @Schema(description = "estimator of E[V | S] used") String estimator,
             @Schema(description = "regression times") int regressionTimes,
-            @Schema(description = "round-trip RMS error, vol bp (absent without round trip)") Double roundTripRmsBps,
-            @Schema(description = "round-trip largest |error|, vol bp") Double roundTripMaxBps,
+            @Schema(description = "round-trip RMS error over resolved points, vol bp (absent without round trip)")
+            Double roundTripRmsBps,
+            @Schema(description = "round-trip largest |error| over resolved points, vol bp") Double roundTripMaxBps,
+            @Schema(description = "quality verdict: PASS, WARN or FAIL (absent without round trip)") String verdict,
             @Schema(description = "wall time of the whole calibration, ms") double totalMs) {
     }
 
@@ -80,24 +82,24 @@ public record JobView(
                         self + "/leverage/values", self + "?detail=full",
                         List.of(self + "/charts/leverage", self + "/charts/local-vol", self + "/charts/implied-vol",
                                 self + "/charts/regression?time=1", self + "/charts/round-trip"));
+        CalibrationResultView view = status == JobStatus.SUCCEEDED && outcome != null
+                && outcome.view() instanceof CalibrationResultView v ? v : null;
         return new JobView(j.id(), status, j.progress(), j.phase(),
                 j.cancelRequested() && !status.isFinal() ? Boolean.TRUE : null, j.error(), j.createdAt(),
-                j.startedAt(), j.finishedAt(), c == null || !withResult ? null : summary(c),
-                c == null || !withResult ? null : CalibrationResultView.of(c, full), links);
+                j.startedAt(), j.finishedAt(), c == null || !withResult ? null : summary(c, view),
+                view == null || !withResult ? null : full ? view : view.summary(), links);
     }
 
-    static Summary summary(Calibrated c) {
+    static Summary summary(Calibrated c, CalibrationResultView view) {
         SlvCalibrationResult r = c.result();
         double[] tau = r.propagationTimes();
         List<RegressionSlice> slices = r.slices();
         String estimator = slices.size() > 1 ? slices.get(1).diagnostics().estimator() : null;
-        var rt = r.roundTrip();
+        var rt = view == null || view.diagnostics() == null ? null : view.diagnostics().roundTrip();
+        var quality = view == null || view.diagnostics() == null ? null : view.diagnostics().quality();
         return new Summary(c.market().fx().pair(), c.market().fx().valuationDate(), tau[tau.length - 1],
-                r.particles(), r.mixing(), estimator, slices.size(), rt == null ? null : finite(rt.rmsErrorBps()),
-                rt == null ? null : finite(rt.maxErrorBps()), c.totalMs());
+                r.particles(), r.mixing(), estimator, slices.size(), rt == null ? null : rt.rmsErrorBps(),
+                rt == null ? null : rt.maxErrorBps(), quality == null ? null : quality.verdict(), c.totalMs());
     }
 
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
 }

@@ -1,6 +1,10 @@
 package com.fxdesk.slv.web.calibrations;
 
 import com.fxdesk.slv.calibration.Phase;
+import com.fxdesk.slv.calibration.QualityVerdict;
+import com.fxdesk.slv.calibration.RoundTripStatistics;
+import com.fxdesk.slv.config.QualityProperties;
+import java.util.List;
 import com.fxdesk.slv.calibration.ProgressListener;
 import com.fxdesk.slv.jobs.JobOutcome;
 import com.fxdesk.slv.jobs.JobTask;
@@ -26,9 +30,11 @@ import org.springframework.stereotype.Service;
 public class SlvCalibrationService {
     private final EngineMetrics metrics;
     private final SlvPipeline pipeline;
+    private final QualityProperties quality;
 
-    public SlvCalibrationService(EngineMetrics metrics, ExecutorService slvComputePool) {
+    public SlvCalibrationService(EngineMetrics metrics, ExecutorService slvComputePool, QualityProperties quality) {
         this.metrics = metrics;
+        this.quality = quality;
         this.pipeline = new SlvPipeline(slvComputePool);
     }
 
@@ -59,9 +65,18 @@ public class SlvCalibrationService {
         } catch (IllegalArgumentException e) {
             throw MarketRejection.of("market", e);
         }
+        QualityVerdict.Thresholds thresholds = quality.thresholds(
+                request.roundTrip() != null ? request.roundTrip().resolutionBps() : null);
         return ctx -> {
             Calibrated c = calibrate(market, s, ctx.cancelled(), (f, phase) -> ctx.progress(f, phase.label()));
-            return new JobOutcome(CalibrationResultView.of(c, false), c); // the GET builds its own view
+            RoundTripStatistics stats = c.result().roundTrip() == null ? null
+                    : RoundTripStatistics.of(c.result().roundTrip(), thresholds.resolutionBps());
+            // the surface's own warnings join the verdict once the surface reports them (none are reported yet)
+            QualityVerdict verdict = QualityVerdict.judge(c.result(), stats, List.of(), thresholds);
+            if (stats != null) {
+                metrics.quality(market.fx().pair(), verdict);
+            }
+            return new JobOutcome(CalibrationResultView.of(c, stats, verdict), c);
         };
     }
 

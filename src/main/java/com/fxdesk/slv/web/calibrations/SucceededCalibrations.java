@@ -31,6 +31,13 @@ public class SucceededCalibrations {
         return c;
     }
 
+    /** The job's stored result view (with the round-trip statistics and the quality verdict), or null. */
+    public CalibrationResultView view(String id) {
+        get(id);
+        return jobs.find(id).map(Job::outcome).map(JobOutcome::view)
+                .filter(CalibrationResultView.class::isInstance).map(CalibrationResultView.class::cast).orElse(null);
+    }
+
     /** The job's real id (resolves "latest"). */
     public String id(String idOrAlias) {
         return jobs.find(idOrAlias).map(Job::id).orElse(idOrAlias);

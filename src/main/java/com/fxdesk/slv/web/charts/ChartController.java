@@ -1,5 +1,7 @@
 package com.fxdesk.slv.web.charts;
 
+import com.fxdesk.slv.security.Clients;
+import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.calibration.RoundTripResult;
@@ -55,7 +57,7 @@ public class ChartController {
             @Parameter(description = "regression chart: the time (years) whose slice to show (nearest)")
             @RequestParam(required = false) Double time,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws Exception {
-        Job job = jobs.find(id).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id));
+        Job job = jobs.find(id, Clients.current()).orElseThrow(() -> ApiProblemException.notFound("no calibration job with id " + id));
         if (!NAMES.contains(name)) {
             throw ApiProblemException.notFound("no chart '" + name + "'; charts: " + String.join(", ", NAMES));
         }
@@ -68,7 +70,7 @@ public class ChartController {
         }
         boolean png = accept != null && accept.contains("image/png") && !accept.contains("image/svg+xml");
         // building and rasterising a chart is CPU work like any other synchronous request: bounded by the gate
-        byte[] body = gate.run(() -> {
+        byte[] body = gate.run(CostEstimate.SURFACE, cancelled -> {
             JFreeChart chart = switch (name) {
                 case "leverage" -> leverage(c);
                 case "local-vol" -> localVol(c);

@@ -144,6 +144,6 @@ final class JacksonErrors {
         }
         int nl = s.indexOf('\n');
         String line = nl < 0 ? s : s.substring(0, nl);
-        return SOURCE.matcher(line).replaceAll("").trim();
+        return PlainWords.of(SOURCE.matcher(line).replaceAll("").trim());
     }
 }

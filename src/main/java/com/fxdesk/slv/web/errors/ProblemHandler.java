@@ -45,11 +45,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EngineRejectedException.class)
     ResponseEntity<Object> engineRejectedField(EngineRejectedException e, HttpServletRequest request) {
         LOG.info("input rejected by the engine on {}: {}", request.getRequestURI(), e.getMessage());
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", e.getMessage(), e.violations(),
+        List<FieldViolation> plain = e.violations().stream()
+                .map(x -> new FieldViolation(x.field(), PlainWords.engine(x.message()))).toList();
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", PlainWords.engine(e.getMessage()), plain,
                 HttpHeaders.EMPTY, request);
     }
 
-    /** Input that passed validation but that the engine cannot use (e.g. a delta that cannot be inverted). */
     /** Every request carries its market at "market": the engine's field is relative to it. */
     @ExceptionHandler(MarketDataException.class)
     ResponseEntity<Object> marketRejected(MarketDataException e, HttpServletRequest request) {
@@ -57,11 +58,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldViolation("market." + e.field(), e.getMessage()))), request);
     }
 
+    /** Input that passed validation but that the engine cannot use (e.g. a delta that cannot be inverted). */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Object> engineRejected(IllegalArgumentException e, HttpServletRequest request) {
         LOG.info("input rejected by the engine on {}: {}", request.getRequestURI(), e.getMessage());
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", e.getMessage(), null,
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", PlainWords.engine(e.getMessage()), null,
                 HttpHeaders.EMPTY, request);
+    }
+
+    /** A computation that overflowed or divided by zero on valid input: refused like any engine refusal. */
+    @ExceptionHandler(ArithmeticException.class)
+    ResponseEntity<Object> arithmetic(ArithmeticException e, HttpServletRequest request) {
+        LOG.info("arithmetic failure on {}: {}", request.getRequestURI(), e.getMessage());
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", "the inputs are too extreme for "
+                + "the model: a calculation step would not give a finite number", null, HttpHeaders.EMPTY, request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,5 +1,7 @@
 package com.fxdesk.slv.web.heston;
 
+import com.fxdesk.slv.market.MarketDataException;
+import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.heston.HestonCalibrationResult;
 import com.fxdesk.slv.market.MarketData;
 import com.fxdesk.slv.web.market.MarketMapper;
@@ -38,8 +40,15 @@ public class HestonController {
         validator.validate(request);
         MarketData market = MarketMapper.toEngine(request.market());
         long t0 = System.nanoTime();
-        HestonCalibrationResult result = gate.run(() -> metrics.phase("heston",
-                () -> heston.calibrate(market, request.initialGuess(), request.weighting())));
+        HestonCalibrationResult result;
+        try {
+            result = gate.run(CostEstimate.HESTON_CALIBRATION + CostEstimate.SURFACE, cancelled -> metrics.phase(
+                    "heston", () -> heston.calibrate(market, request.initialGuess(), request.weighting(), cancelled)));
+        } catch (MarketDataException e) {
+            throw e; // names its pillar
+        } catch (IllegalArgumentException e) {
+            throw HestonService.fitRefused(e); // the fit to the market's quotes failed: name them
+        }
         return HestonCalibrationResponse.of(result, (System.nanoTime() - t0) / 1_000_000);
     }
 }

@@ -1,5 +1,7 @@
 package com.fxdesk.slv.web.heston;
 
+import com.fxdesk.slv.web.errors.FieldViolation;
+import com.fxdesk.slv.web.errors.EngineRejectedException;
 import com.fxdesk.slv.heston.CalibrationQuote;
 import com.fxdesk.slv.heston.HestonCalibrationResult;
 import com.fxdesk.slv.heston.HestonCalibrator;
@@ -26,6 +28,11 @@ public class HestonService {
         return calibrate(market.fx(), surfaces.vanillaQuotes(market), guess, weighting);
     }
 
+    public HestonCalibrationResult calibrate(MarketData market, HestonParamsDto guess,
+                                             HestonCalibrationRequest.Weighting weighting, BooleanSupplier cancelled) {
+        return calibrate(market.fx(), surfaces.vanillaQuotes(market), guess, weighting, cancelled);
+    }
+
     public HestonCalibrationResult calibrate(FxMarket fx, List<CalibrationQuote> quotes, HestonParamsDto guess,
                                              HestonCalibrationRequest.Weighting weighting) {
         return calibrate(fx, quotes, guess, weighting, null);
@@ -37,6 +44,12 @@ public class HestonService {
         HestonCalibrator.Weighting w = weighting == HestonCalibrationRequest.Weighting.VEGA
                 ? HestonCalibrator.Weighting.VEGA_WEIGHTED_PRICE : HestonCalibrator.Weighting.IMPLIED_VOL;
         return calibrator.calibrate(fx, quotes, toEngine(guess), w, cancelled);
+    }
+
+    /** A Heston fit the engine refused (e.g. its pricing's work cap) as a 422 naming the quotes it was fitted to. */
+    public static EngineRejectedException fitRefused(IllegalArgumentException e) {
+        String msg = "the Heston fit to this market failed: " + e.getMessage();
+        return new EngineRejectedException(msg, List.of(new FieldViolation("market.volatility", msg)));
     }
 
     public static HestonParameters toEngine(HestonParamsDto h) {

@@ -3,6 +3,7 @@ package com.fxdesk.slv.web.market;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.market.ButterflyType;
 import com.fxdesk.slv.web.errors.Violations;
+import com.fxdesk.slv.web.support.Domain;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +31,11 @@ public class MarketValidator {
         if (m.pair() != null && (m.pair().isBlank() || m.pair().length() > 32)) {
             v.add(path + ".pair", "must be a non-blank currency pair code (at most 32 characters)");
         }
-        v.positive(path + ".spot", m.spot());
+        Domain.spot(path + ".spot", m.spot(), v);
         curve(path + ".domesticRate", m.domesticRate(), v);
         curve(path + ".foreignRate", m.foreignRate(), v);
-        volatility(path + ".volatility", m.volatility(), v);
+        volatility(path + ".volatility", m.volatility(),
+                m.spot() != null && m.spot() >= Domain.MIN_SPOT && m.spot() <= Domain.MAX_SPOT ? m.spot() : null, v);
     }
 
     private void curve(String path, RateCurveDto c, Violations v) {
@@ -67,7 +69,7 @@ public class MarketValidator {
         }
     }
 
-    private void volatility(String path, VolatilityDto vol, Violations v) {
+    private void volatility(String path, VolatilityDto vol, Double spot, Violations v) {
         if (!v.required(path, vol)) {
             return;
         }
@@ -78,7 +80,7 @@ public class MarketValidator {
         if (vol.quotes() != null) {
             quotes(path + ".quotes", vol.quotes(), v);
         } else {
-            grid(path + ".grid", vol.grid(), v);
+            grid(path + ".grid", vol.grid(), spot, v);
         }
     }
 
@@ -99,7 +101,7 @@ public class MarketValidator {
             if (pillar.tenor() != null && (pillar.tenor().isBlank() || pillar.tenor().length() > 16)) {
                 v.add(p + ".tenor", "must be a non-blank tenor label (at most 16 characters)");
             }
-            if (v.range(p + ".expiry", pillar.expiry(), 0, true, limits.maxMaturity())) {
+            if (Domain.expiry(p + ".expiry", pillar.expiry(), limits.maxMaturity(), v)) {
                 if (prevExpiry != null && !(pillar.expiry() > prevExpiry)) {
                     v.add(p + ".expiry", "must be greater than the previous pillar's expiry (" + prevExpiry
                             + "): pillars must be in increasing expiry");
@@ -140,14 +142,16 @@ public class MarketValidator {
         }
     }
 
-    private void grid(String path, VolGridDto g, Violations v) {
+    private void grid(String path, VolGridDto g, Double spot, Violations v) {
         if (!v.list(path + ".expiries", g.expiries(), limits.maxPillars())) {
             return;
         }
-        if (v.numbers(path + ".expiries", g.expiries(), true, true)
-                && g.expiries().get(g.expiries().size() - 1) > limits.maxMaturity()) {
-            v.add(path + ".expiries[" + (g.expiries().size() - 1) + "]",
-                    "must be at most " + limits.maxMaturity() + " years");
+        if (v.numbers(path + ".expiries", g.expiries(), true, true)) {
+            Domain.expiry(path + ".expiries[0]", g.expiries().get(0), limits.maxMaturity(), v);
+            if (g.expiries().size() > 1) {
+                int last = g.expiries().size() - 1;
+                Domain.expiry(path + ".expiries[" + last + "]", g.expiries().get(last), limits.maxMaturity(), v);
+            }
         }
         int n = g.expiries().size();
         boolean strikesOk = shape(path + ".strikes", g.strikes(), n, v);
@@ -171,7 +175,13 @@ public class MarketValidator {
             if (!v.list(sp, ks, limits.maxGridPoints()) | !v.list(vp, vs, limits.maxGridPoints())) {
                 continue;
             }
-            v.numbers(sp, ks, true, true);
+            if (v.numbers(sp, ks, true, true) && spot != null) {
+                for (int j = 0; j < ks.size(); j++) {
+                    if (!Domain.level(sp + "[" + j + "]", ks.get(j), spot, Domain.MAX_SPOT_RATIO, "the spot", v)) {
+                        break;
+                    }
+                }
+            }
             if (ks.size() != vs.size()) {
                 v.add(vp, "must have as many vols as strikes[" + i + "] (" + ks.size() + "), has " + vs.size());
                 continue;

@@ -29,6 +29,6 @@ public class PricingController {
     @PostMapping(path = "/pricing", consumes = MediaType.APPLICATION_JSON_VALUE)
     public PricingResponse price(@RequestBody PricingRequest request) throws Exception {
         validator.validate(request);
-        return gate.run(() -> pricing.price(request));
+        return gate.run(PricingCost.of(request), cancelled -> pricing.price(request, cancelled));
     }
 }

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.pricing;
 
+import com.fxdesk.slv.web.support.Domain;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.montecarlo.McConfig;
 import com.fxdesk.slv.web.calibrations.CalibrationRequestValidator;
@@ -106,7 +107,7 @@ public class PricingRequestValidator {
         if (r.calibration() != null) {
             PricingRequest.SlvSettings s = r.calibration();
             double maturity = Math.max(maxMaturity, 0);
-            if (s.maturity() != null && v.range("calibration.maturity", s.maturity(), 0, true, limits.maxMaturity())) {
+            if (s.maturity() != null && Domain.expiry("calibration.maturity", s.maturity(), limits.maxMaturity(), v)) {
                 if (s.maturity() < maxMaturity * (1 - 1e-12)) {
                     v.add("calibration.maturity", "must cover the longest product (" + maxMaturity + ")");
                 } else {
@@ -131,7 +132,7 @@ public class PricingRequestValidator {
                 v.add("calibration.market", "give the market at the top level only");
             }
             slv.slv("calibration.", s.particles(), s.timeStepDays(), s.estimator(), s.spotGridSize(), maturity,
-                    r.market() != null ? CalibrationRequestValidator.expiries(r.market()) : 0, v);
+                    r.market() != null ? CalibrationRequestValidator.expiryTimes(r.market()) : new double[0], 0, v);
         }
         v.throwIfAny();
     }
@@ -140,9 +141,9 @@ public class PricingRequestValidator {
         if (p.id() != null && (p.id().isBlank() || p.id().length() > 64)) {
             v.add(path + ".id", "must be non-blank, at most 64 characters");
         }
-        v.range(path + ".maturity", p.maturity(), 0, true, limits.maxMaturity());
+        Domain.expiry(path + ".maturity", p.maturity(), limits.maxMaturity(), v);
         if (p.notional() != null) {
-            v.positive(path + ".notional", p.notional());
+            Domain.notional(path + ".notional", p.notional(), v);
         }
         if (p.vol() != null) {
             v.range(path + ".vol", p.vol(), 0, true, MarketValidator.MAX_VOL);
@@ -208,7 +209,7 @@ public class PricingRequestValidator {
         return false;
     }
 
-    static long steps(double maturity, double timeStepDays) {
+    public static long steps(double maturity, double timeStepDays) {
         if (!(maturity > 0) || !(timeStepDays > 0)) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.pricing;
 
+import com.fxdesk.slv.web.errors.FieldViolation;
 import com.fxdesk.slv.pipeline.SlvPipeline;
 import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.pipeline.SlvSettings;
@@ -24,6 +25,10 @@ import com.fxdesk.slv.pricing.mc.MonteCarloRequest;
 import com.fxdesk.slv.random.SequenceType;
 import com.fxdesk.slv.volatility.DupireLocalVol;
 import com.fxdesk.slv.volatility.VolSurface;
+import com.fxdesk.slv.pricing.NoArbitrageBounds;
+import com.fxdesk.slv.security.Clients;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import com.fxdesk.slv.web.errors.InvalidInputException;
@@ -35,6 +40,8 @@ import com.fxdesk.slv.web.pricing.PricingRequest.Model;
 import com.fxdesk.slv.web.pricing.PricingResponse.Method;
 import com.fxdesk.slv.web.regression.EstimatorMapper;
 import com.fxdesk.slv.web.support.EngineMetrics;
+import com.fxdesk.slv.web.errors.EngineRejectedException;
+import com.fxdesk.slv.web.support.Domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -72,14 +79,16 @@ public class PricingService {
         final MarketData market;
         final PricingRequest request;
         final Calibrated calibrated;
+        final BooleanSupplier cancelled;
         VolSurface surface;
         DupireLocalVol localVol;
         HestonParameters hestonParams;
         LeverageFunction leverage;
         double mixing;
 
-        Inputs(PricingRequest request) {
+        Inputs(PricingRequest request, BooleanSupplier cancelled) {
             this.request = request;
+            this.cancelled = cancelled;
             if (request.calibrationId() != null) {
                 calibrated = finished(request.calibrationId());
                 market = calibrated.market();
@@ -116,10 +125,20 @@ public class PricingService {
                 HestonParamsDto given = request.heston() != null ? request.heston()
                         : request.calibration() != null ? request.calibration().heston() : null;
                 hestonParams = given != null ? HestonService.toEngine(given)
-                        : metrics.phase("heston", () -> heston.calibrate(market.fx(),
-                                SlvPipeline.vanillaQuotes(surface()), null, null)).parameters();
+                        : calibrateHeston();
             }
             return hestonParams;
+        }
+
+        private HestonParameters calibrateHeston() throws Exception {
+            try {
+                return metrics.phase("heston", () -> heston.calibrate(market.fx(),
+                        SlvPipeline.vanillaQuotes(surface()), null, null, cancelled)).parameters();
+            } catch (com.fxdesk.slv.market.MarketDataException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw HestonService.fitRefused(e);
+            }
         }
 
         LeverageFunction leverage(double maturity) throws Exception {
@@ -134,14 +153,14 @@ public class PricingService {
                         c != null && c.spotGridSize() != null ? c.spotGridSize() : d.spotGridSize(),
                         c != null && c.seed() != null ? c.seed() : d.seed(), false, d.roundTripPaths(),
                         d.leverageFloor(), d.leverageCap());
-                leverage = slv.calibrate(market, s, null, null).result().leverage();
+                leverage = slv.calibrate(market, s, cancelled, null).result().leverage();
             }
             return leverage;
         }
     }
 
     private Calibrated finished(String id) {
-        Job job = jobs.find(id).orElseThrow(() -> new InvalidInputException("calibrationId",
+        Job job = jobs.find(id, Clients.current()).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
         JobStatus status = job.status(); // read before the outcome: the job writes its status last
         JobOutcome outcome = job.outcome();
@@ -154,6 +173,11 @@ public class PricingService {
     }
 
     public PricingResponse price(PricingRequest request) throws Exception {
+        return price(request, () -> false);
+    }
+
+    /** As above; {@code cancelled} (the request's deadline) stops calibrations and simulations between steps. */
+    public PricingResponse price(PricingRequest request, BooleanSupplier cancelled) throws Exception {
         long t0 = System.nanoTime();
         List<Product> products = new ArrayList<>();
         double maxMaturity = 0;
@@ -162,7 +186,8 @@ public class PricingService {
             products.add(p);
             maxMaturity = Math.max(maxMaturity, p.maturity());
         }
-        Inputs in = new Inputs(request);
+        Inputs in = new Inputs(request, cancelled);
+        checkLevels(products, in.market.fx());
         if (in.calibrated != null && request.models().contains(Model.SLV)) {
             // the leverage exists only up to the calibrated maturity: no silent flat extrapolation beyond it
             double[] t = in.calibrated.result().regressionTimes();
@@ -187,7 +212,67 @@ public class PricingService {
                 case SLV -> monteCarlo(in, products, McModel.SLV, mc, maturity);
             }));
         }
+        checkBounds(results, products, in.market.fx());
         return new PricingResponse(results, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Strikes and barriers within {@link Domain#MAX_FORWARD_RATIO} of the forward to the product's maturity (the
+     * market is known only here when it comes from a calibration): a strike of 1e-300 has no market meaning and its
+     * price is beyond the precision of any model.
+     */
+    private static void checkLevels(List<Product> products, FxMarket fx) {
+        Violations v = new Violations();
+        double r = Domain.MAX_FORWARD_RATIO;
+        for (int i = 0; i < products.size(); i++) {
+            Product p = products.get(i);
+            double f = fx.forward(p.maturity());
+            String path = "products[" + i + "]";
+            if (p instanceof Product.European e) {
+                Domain.level(path + ".strike", e.strike(), f, r, "the forward", v);
+            } else if (p instanceof Product.Digital d) {
+                Domain.level(path + ".strike", d.strike(), f, r, "the forward", v);
+            } else if (p instanceof Product.OneTouch o) {
+                Domain.level(path + ".barrier", o.barrier(), f, r, "the forward", v);
+            } else if (p instanceof Product.NoTouch n) {
+                Domain.level(path + ".barrier", n.barrier(), f, r, "the forward", v);
+            } else if (p instanceof Product.Barrier b) {
+                Domain.level(path + ".strike", b.strike(), f, r, "the forward", v);
+                Domain.level(path + ".barrier", b.barrier(), f, r, "the forward", v);
+            } else if (p instanceof Product.DoubleNoTouch d) {
+                Domain.level(path + ".lower", d.lower(), f, r, "the forward", v);
+                Domain.level(path + ".upper", d.upper(), f, r, "the forward", v);
+            }
+        }
+        v.throwIfAny();
+    }
+
+    /**
+     * The invariant of every 200: each price finite and within its model-free bounds (a digital or touch in
+     * [0, DF·notional], a vanilla within its no-arbitrage range), allowing 5 standard errors of Monte Carlo noise
+     * and 1e-7 relative for quadrature. A price outside is refused (422 naming the product) rather than answered.
+     */
+    private static void checkBounds(List<PricingResponse.Result> results, List<Product> products, FxMarket fx) {
+        Violations v = new Violations();
+        for (PricingResponse.Result r : results) {
+            for (int i = 0; i < products.size(); i++) {
+                Product p = products.get(i);
+                if (!p.id().equals(r.productId())) {
+                    continue;
+                }
+                NoArbitrageBounds.Bounds b = NoArbitrageBounds.of(p, fx);
+                double tol = 5 * (Double.isFinite(r.stdError()) ? r.stdError() : 0) + 1e-7 * b.upper()
+                        + 1e-12 * p.notional();
+                if (!Double.isFinite(r.stdError()) || !b.contains(r.price(), tol)) {
+                    v.add("products[" + i + "]", "the " + r.model() + " model gives no meaningful price for this "
+                            + "product with these inputs (outside its no-arbitrage bounds [" + (float) b.lower()
+                            + ", " + (float) b.upper() + "]); check the product against the market");
+                }
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new EngineRejectedException(v.list().get(0).message(), v.list());
+        }
     }
 
     private McConfig mcConfig(PricingRequest.MonteCarlo m) {
@@ -222,19 +307,28 @@ public class PricingService {
         PricingResponse.Result[] out = new PricingResponse.Result[products.size()];
         for (int i = 0; i < products.size(); i++) {
             Product p = products.get(i);
-            if (p instanceof Product.European e) {
-                out[i] = analytic(p, e.notional() * hestonPricer.price(params, in.market.fx(), e.maturity(),
-                        e.strike(), e.optionType().isCall()));
-            } else if (p instanceof Product.Digital d) {
-                out[i] = analytic(p, d.notional() * hestonPricer.digital(params, in.market.fx(), d.maturity(),
-                        d.strike(), d.optionType().isCall()));
-            } else {
-                simulated.add(p);
+            if (in.cancelled.getAsBoolean()) {
+                throw new CancellationException("pricing cancelled");
+            }
+            try {
+                if (p instanceof Product.European e) {
+                    out[i] = analytic(p, e.notional() * hestonPricer.price(params, in.market.fx(), e.maturity(),
+                            e.strike(), e.optionType().isCall()));
+                } else if (p instanceof Product.Digital d) {
+                    out[i] = analytic(p, d.notional() * hestonPricer.digital(params, in.market.fx(), d.maturity(),
+                            d.strike(), d.optionType().isCall()));
+                } else {
+                    simulated.add(p);
+                }
+            } catch (IllegalArgumentException refused) {
+                // the quadrature's work cap or a non-finite result: this product cannot be priced, say which
+                throw new EngineRejectedException(refused.getMessage(),
+                        List.of(new FieldViolation("products[" + i + "]", refused.getMessage())));
             }
         }
         if (!simulated.isEmpty()) {
             List<McResult> mcResults = mcPricer.price(new MonteCarloRequest(in.market.fx(), simulated,
-                    List.of(McModel.HESTON), null, null, params, 1.0, null, mc));
+                    List.of(McModel.HESTON), null, null, params, 1.0, null, mc), in.cancelled);
             int j = 0;
             for (int i = 0; i < out.length; i++) {
                 if (out[i] == null) {
@@ -258,7 +352,7 @@ public class PricingService {
                 : new MonteCarloRequest(in.market.fx(), products, List.of(model), null, in.localVol(), in.heston(),
                         in.mixing, in.leverage(maturity), mc);
         List<PricingResponse.Result> out = new ArrayList<>(products.size());
-        for (McResult r : mcPricer.price(req)) {
+        for (McResult r : mcPricer.price(req, in.cancelled)) {
             out.add(new PricingResponse.Result(r.productId(), Model.valueOf(model.name()), r.price(), r.stdError(),
                     Method.MONTE_CARLO, null, null));
         }

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.web.regression;
 
+import com.fxdesk.slv.regression.EstimatorConfig;
 import com.fxdesk.slv.regression.Estimators;
 import com.fxdesk.slv.regression.RegressionFit;
 import com.fxdesk.slv.web.market.MarketMapper;
@@ -24,6 +25,13 @@ public class RegressionController {
         this.gate = gate;
     }
 
+    /** Fitting is O(samples × units) per iteration; evaluation O(points × units). In path-steps. */
+    private static long cost(RegressionRequest r) {
+        long units = r.estimator() != null && r.estimator().units() != null ? r.estimator().units()
+                : EstimatorConfig.defaults().units();
+        return r.samples().x().size() * units * 4 + (r.evaluateAt() == null ? 0 : r.evaluateAt().size() * units);
+    }
+
     @Operation(summary = "Fit E[y | x] with one of the estimators and evaluate it",
             description = "x is used as given (the SLV engine passes ln S). Values are floored at a small positive "
                     + "number, as the engine does for conditional variances.")
@@ -34,7 +42,7 @@ public class RegressionController {
         double[] y = MarketMapper.doubles(request.samples().y());
         double[] at = MarketMapper.doubles(request.evaluateAt());
         long t0 = System.nanoTime();
-        return gate.run(() -> {
+        return gate.run(cost(request), cancelled -> {
             RegressionFit fit = Estimators.create(EstimatorMapper.toEngine(request.estimator())).fit(x, y, x.length);
             double[] values = new double[at.length];
             for (int i = 0; i < at.length; i++) {

@@ -5,6 +5,8 @@ import com.fxdesk.slv.calibration.RegressionSlice;
 import com.fxdesk.slv.web.calibrations.SucceededCalibrations;
 import com.fxdesk.slv.web.errors.InvalidInputException;
 import com.fxdesk.slv.web.support.ComputeGate;
+import com.fxdesk.slv.web.support.CostEstimate;
+import com.fxdesk.slv.web.calibrations.CalibrationResultView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -57,9 +59,12 @@ public class ReportController {
         links.put("leverage grid (CSV)", self + "/leverage?format=csv");
         List<RegressionSlice> slices = c.result().slices();
         String estimator = slices.size() > 1 ? slices.get(1).diagnostics().estimator() : "—";
+        CalibrationResultView view = calibrations.view(id);
+        var quality = view == null || view.diagnostics() == null ? null : view.diagnostics().quality();
         CalibrationReport.Input in = new CalibrationReport.Input(jobId, c.market().fx(), c.surface(), c.heston(),
-                c.result(), estimator, c.hestonMs(), c.localVolMs(), c.totalMs(), null, null, links);
-        String html = gate.run(() -> CalibrationReport.html(in, time));
+                c.result(), estimator, c.hestonMs(), c.localVolMs(), c.totalMs(),
+                quality == null ? null : quality.verdict(), quality == null ? null : quality.reasons(), links);
+        String html = gate.run(CostEstimate.SURFACE, cancelled -> CalibrationReport.html(in, time));
         return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .body(html);
     }

@@ -15,14 +15,20 @@ import java.util.List;
 public record SurfaceResponse(List<Pillar> pillars, List<Point> points, LocalVol localVolGrid, Arbitrage arbitrage,
                               long elapsedMs) {
 
-    /** deltas: the quoted delta of each point (null for grid input). */
+    /** deltas: the quoted delta of each point (absent for grid input: a 200 carries no null). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Pillar(String tenor, double expiry, double forward, double[] strikes, double[] vols,
                          String[] labels, List<Double> deltas, double[] fitResidualBps) {
 
         public static Pillar of(SmilePillar p) {
             List<Double> deltas = new ArrayList<>(p.deltas().length);
+            boolean any = false;
             for (double d : p.deltas()) {
                 deltas.add(Double.isFinite(d) ? d : null);
+                any |= Double.isFinite(d);
+            }
+            if (!any) {
+                deltas = null;
             }
             return new Pillar(p.tenor(), p.expiry(), p.forward(), p.strikes(), p.vols(), p.labels(), deltas,
                     p.fitResidualBps());

@@ -1,11 +1,13 @@
 package com.fxdesk.slv.web.surface;
 
+import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.market.MarketData;
 import com.fxdesk.slv.volatility.ArbitrageScanner;
 import com.fxdesk.slv.volatility.DupireLocalVol;
 import com.fxdesk.slv.volatility.VolSurface;
 import com.fxdesk.slv.web.errors.Violations;
+import com.fxdesk.slv.web.support.Domain;
 import com.fxdesk.slv.web.market.MarketMapper;
 import com.fxdesk.slv.web.market.MarketValidator;
 import com.fxdesk.slv.web.support.ComputeGate;
@@ -48,7 +50,7 @@ public class VolatilityController {
         validate(request);
         MarketData market = MarketMapper.toEngine(request.market());
         long t0 = System.nanoTime();
-        return gate.run(() -> {
+        return gate.run(cost(request), cancelled -> {
             VolSurface surface = surfaces.surface(market);
             DupireLocalVol lv = new DupireLocalVol(surface);
             List<SurfaceResponse.Point> points = new ArrayList<>();
@@ -85,6 +87,18 @@ public class VolatilityController {
         return out;
     }
 
+    private static long cost(SurfaceRequest r) {
+        long grid = r.localVolGrid() == null ? 0
+                : (long) r.localVolGrid().times().size() * r.localVolGrid().spots().size();
+        long points = r.points() == null ? 0 : r.points().size();
+        return CostEstimate.SURFACE + (grid + points) * CostEstimate.SURFACE_POINT;
+    }
+
+    private static boolean spotOk(SurfaceRequest r) {
+        Double s = r.market() == null ? null : r.market().spot();
+        return s != null && s >= Domain.MIN_SPOT && s <= Domain.MAX_SPOT;
+    }
+
     void validate(SurfaceRequest r) {
         Violations v = new Violations();
         marketValidator.validate("market", r.market(), v);
@@ -93,8 +107,11 @@ public class VolatilityController {
             for (int i = 0; i < points.size(); i++) {
                 String p = "points[" + i + "]";
                 if (v.required(p, points.get(i))) {
-                    v.range(p + ".expiry", points.get(i).expiry(), 0, true, limits.maxMaturity());
-                    v.positive(p + ".strike", points.get(i).strike());
+                    Domain.expiry(p + ".expiry", points.get(i).expiry(), limits.maxMaturity(), v);
+                    if (v.positive(p + ".strike", points.get(i).strike()) && spotOk(r)) {
+                        Domain.level(p + ".strike", points.get(i).strike(), r.market().spot(),
+                                Domain.MAX_SPOT_RATIO, "the spot", v);
+                    }
                 }
             }
         }
@@ -108,8 +125,18 @@ public class VolatilityController {
                 v.add("localVolGrid", "times × spots = " + (long) g.times().size() * g.spots().size()
                         + " points; the limit is " + limits.maxLocalVolGridPoints());
             }
-            if (t && g.times().get(g.times().size() - 1) > limits.maxMaturity()) {
-                v.add("localVolGrid.times", "must be at most " + limits.maxMaturity() + " years");
+            if (t) {
+                Domain.expiry("localVolGrid.times[0]", g.times().get(0), limits.maxMaturity(), v);
+                Domain.expiry("localVolGrid.times[" + (g.times().size() - 1) + "]",
+                        g.times().get(g.times().size() - 1), limits.maxMaturity(), v);
+            }
+            if (s && spotOk(r)) {
+                for (int i = 0; i < g.spots().size(); i++) {
+                    if (!Domain.level("localVolGrid.spots[" + i + "]", g.spots().get(i), r.market().spot(),
+                            Domain.MAX_SPOT_RATIO, "the spot", v)) {
+                        break;
+                    }
+                }
             }
         }
         v.throwIfAny();

@@ -21,7 +21,7 @@ class SlvJobApiTest extends ApiTestSupport {
         r.set("market", market("flat-10pct.json"));
         r.putObject("heston").put("v0", 0.01).put("kappa", 1.5).put("theta", 0.01).put("xi", 0.3).put("rho", -0.4);
         r.put("mixing", 0.66).put("particles", 2048).put("timeStepDays", 5).put("spotGridSize", 60).put("maturity", 1.0);
-        r.putObject("roundTrip").put("enabled", true).put("paths", 8000);
+        r.putObject("roundTrip").put("enabled", true).put("paths", 8000).put("resolutionBps", 20.0);
         return r;
     }
 
@@ -68,8 +68,35 @@ class SlvJobApiTest extends ApiTestSupport {
         }
         assertThat(checked).isGreaterThanOrEqualTo(10);
         assertThat(resp.body()).doesNotContain("NaN").doesNotContain("Infinity");
+        // headline over resolved points only; the others counted and listed apart; one verdict with its thresholds
+        int resolved = 0;
+        int open = 0;
+        for (JsonNode p : rt.get("points")) {
+            boolean res = p.get("resolved").asBoolean();
+            resolved += res ? 1 : 0;
+            open += res ? 0 : 1;
+            if (res) {
+                assertThat(p.get("stdErrorBps").asDouble()).isLessThanOrEqualTo(rt.get("resolutionBps").asDouble());
+                assertThat(p.get("zScore").asDouble()).isCloseTo(p.get("errorBps").asDouble()
+                        / p.get("stdErrorBps").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+        assertThat(rt.get("resolved").asInt()).isEqualTo(resolved).isPositive();
+        assertThat(rt.get("unresolved").asInt()).isEqualTo(open).isEqualTo(rt.get("unresolvedPoints").size());
+        JsonNode q = diag.get("quality");
+        assertThat(q.get("verdict").asString()).isIn("PASS", "WARN", "FAIL");
+        assertThat(q.get("resolutionBps").asDouble()).isEqualTo(rt.get("resolutionBps").asDouble());
+        assertThat(q.get("resolved").asInt()).isEqualTo(resolved);
+        if (open > 0) {
+            assertThat(q.get("verdict").asString()).isNotEqualTo("PASS");
+        }
         String prom = get("/actuator/prometheus").body();
         assertThat(prom).contains("phase=\"leverage\"").contains("phase=\"localVol\"").contains("phase=\"roundTrip\"");
+        for (String gauge : new String[] {"slv_calibration_roundtrip_rms", "slv_calibration_roundtrip_max",
+                "slv_calibration_quality"}) {
+            assertThat(prom.lines().filter(l -> l.startsWith(gauge + "{") && l.contains("pair=\"FLATFOR\"")))
+                    .as(gauge).hasSize(1);
+        }
 
         // SLV by calibrationId: a European on the flat surface is worth its Black–Scholes price
         ObjectNode pricing = object();
@@ -111,7 +138,7 @@ class SlvJobApiTest extends ApiTestSupport {
             assertThat(svg.body()).contains("<svg");
         }
         HttpResponse<byte[]> png = sendBytes(HttpRequest.newBuilder(uri("/api/v1/calibrations/" + id
-                + "/charts/leverage")).header("Accept", "image/png").build());
+                + "/charts/leverage")).header("Accept", "image/png").header("X-API-Key", API_KEY).build());
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         problem(get("/api/v1/calibrations/" + id + "/charts/regression"), 400);

@@ -63,9 +63,10 @@ class MarketValidatorTest {
 
     static Stream<Arguments> quoteRules() {
         return Stream.of(
-                rule("spot <= 0", m -> m.put("spot", 0.0), "market.spot", "> 0"),
+                rule("spot <= 0", m -> m.put("spot", 0.0), "market.spot", "between 1.0E-6 and 1000000"),
+                rule("spot 1e308", m -> m.put("spot", 1e308), "market.spot", "between 1.0E-6 and 1000000"),
                 rule("spot missing", m -> m.remove("spot"), "market.spot", "required"),
-                rule("negative spot", m -> m.put("spot", -1.2), "market.spot", "> 0"),
+                rule("negative spot", m -> m.put("spot", -1.2), "market.spot", "between 1.0E-6 and 1000000"),
                 rule("infinite spot", m -> m.put("spot", Double.POSITIVE_INFINITY), "market.spot", "finite"),
                 rule("blank pair", m -> m.put("pair", " "), "market.pair", "non-blank"),
                 rule("no domestic curve", m -> m.remove("domesticRate"), "market.domesticRate", "required"),
@@ -105,7 +106,9 @@ class MarketValidatorTest {
                 rule("expiry not increasing", m -> pillar(m, 5).put("expiry", 0.3),
                         "market.volatility.quotes.pillars[5].expiry", "increasing"),
                 rule("expiry beyond max maturity", m -> pillar(m, 9).put("expiry", 40.0),
-                        "market.volatility.quotes.pillars[9].expiry", "(0, 30]"),
+                        "market.volatility.quotes.pillars[9].expiry", "between one day"),
+                rule("expiry below one day", m -> pillar(m, 0).put("expiry", 1e-10),
+                        "market.volatility.quotes.pillars[0].expiry", "between one day"),
                 rule("rr10 without bf10", m -> pillar(m, 3).remove("bf10"),
                         "market.volatility.quotes.pillars[3].bf10", "both rr10 and bf10"),
                 rule("bf10 without rr10", m -> pillar(m, 3).putNull("rr10"),

@@ -1,0 +1,107 @@
+package com.fxdesk.slv.calibration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A desk's verdict on one finished calibration, with the figures and thresholds it was drawn from.
+ *
+ * <p>FAIL: resolved round-trip RMS above {@link Thresholds#failRmsBps} or max above {@link Thresholds#failMaxBps}.
+ * WARN: resolved RMS above {@link Thresholds#passRmsBps} or max above {@link Thresholds#passMaxBps}; or any
+ * unresolved point; or no resolved point; or the round trip disabled; or leverage clipped at its floor or cap; or
+ * warnings on the surface. PASS otherwise. Every reason is listed.
+ *
+ * @param verdict         PASS, WARN or FAIL
+ * @param reasons         why not PASS (empty on PASS)
+ * @param thresholds      the thresholds applied
+ * @param resolved        resolved round-trip points (0 without round trip)
+ * @param unresolved      unresolved round-trip points
+ * @param rmsErrorBps     resolved RMS (NaN when none)
+ * @param maxErrorBps     resolved max |error| (NaN when none)
+ * @param leverageClipped leverage grid points clipped at the floor or the cap, over all steps
+ * @param surfaceWarnings warnings the surface builder reported
+ */
+public record QualityVerdict(Verdict verdict, List<String> reasons, Thresholds thresholds, int resolved,
+                             int unresolved, double rmsErrorBps, double maxErrorBps, long leverageClipped,
+                             List<String> surfaceWarnings) {
+
+    public enum Verdict { PASS, WARN, FAIL }
+
+    /**
+     * @param resolutionBps a round-trip point is resolved when its standard error is at most this (vol bp)
+     * @param passRmsBps    resolved RMS at most this for PASS
+     * @param passMaxBps    resolved max at most this for PASS
+     * @param failRmsBps    resolved RMS above this is FAIL
+     * @param failMaxBps    resolved max above this is FAIL
+     */
+    public record Thresholds(double resolutionBps, double passRmsBps, double passMaxBps, double failRmsBps,
+                             double failMaxBps) {
+        public Thresholds {
+            if (!(resolutionBps > 0) || !(passRmsBps > 0) || !(passMaxBps > 0) || !(failRmsBps >= passRmsBps)
+                    || !(failMaxBps >= passMaxBps)) {
+                throw new IllegalArgumentException("quality thresholds must be positive with fail ≥ pass");
+            }
+        }
+
+        /**
+         * Pass at the issue's accuracy targets for 100,000 particles (RMS 3 bp, max 8 bp); fail at three times
+         * them. Resolution 5 bp: what the default 100,000-path round trip resolves for quoted 10Δ–10Δ points from
+         * 1M on (its standard errors there are 2.5–5 bp; see docs/calibration-quality.md).
+         */
+        public static Thresholds defaults() {
+            return new Thresholds(5.0, 3.0, 8.0, 9.0, 24.0);
+        }
+    }
+
+    /** @param stats null when the round trip was disabled */
+    public static QualityVerdict judge(SlvCalibrationResult result, RoundTripStatistics stats,
+                                       List<String> surfaceWarnings, Thresholds t) {
+        List<String> reasons = new ArrayList<>();
+        boolean fail = false;
+        int resolved = 0;
+        int unresolved = 0;
+        double rms = Double.NaN;
+        double max = Double.NaN;
+        if (stats == null) {
+            reasons.add("round trip disabled: calibration quality not measured");
+        } else {
+            resolved = stats.resolved();
+            unresolved = stats.unresolved();
+            rms = stats.rmsErrorBps();
+            max = stats.maxErrorBps();
+            if (resolved == 0) {
+                reasons.add(String.format(java.util.Locale.ROOT,
+                        "no round-trip point resolved to %.2f bp standard error", t.resolutionBps()));
+            } else {
+                if (rms > t.failRmsBps() || max > t.failMaxBps()) {
+                    fail = true;
+                }
+                if (rms > t.passRmsBps()) {
+                    reasons.add(String.format(java.util.Locale.ROOT, "resolved RMS %.2f bp > %.2f bp%s", rms,
+                            rms > t.failRmsBps() ? t.failRmsBps() : t.passRmsBps(),
+                            rms > t.failRmsBps() ? " (fail)" : ""));
+                }
+                if (max > t.passMaxBps()) {
+                    reasons.add(String.format(java.util.Locale.ROOT, "resolved max %.2f bp > %.2f bp%s", max,
+                            max > t.failMaxBps() ? t.failMaxBps() : t.passMaxBps(),
+                            max > t.failMaxBps() ? " (fail)" : ""));
+                }
+            }
+            if (unresolved > 0) {
+                reasons.add(String.format(java.util.Locale.ROOT,
+                        "%d round-trip points unresolved (standard error > %.2f bp)", unresolved, t.resolutionBps()));
+            }
+        }
+        long clipped = result.leverageFloored() + result.leverageCapped();
+        if (clipped > 0) {
+            reasons.add("leverage clipped at " + result.leverageFloored() + " floor and " + result.leverageCapped()
+                    + " cap grid points");
+        }
+        List<String> warnings = surfaceWarnings == null ? List.of() : List.copyOf(surfaceWarnings);
+        if (!warnings.isEmpty()) {
+            reasons.add(warnings.size() + " surface warnings");
+        }
+        Verdict v = fail ? Verdict.FAIL : reasons.isEmpty() ? Verdict.PASS : Verdict.WARN;
+        return new QualityVerdict(v, List.copyOf(reasons), t, resolved, unresolved, rms, max, clipped, warnings);
+    }
+}
