@@ -28,9 +28,9 @@ class CalibrationResourcesApiTest extends ApiTestSupport {
         }
         ObjectNode c = calibration();
         c.set("market", market("eurusd-2018-03-15.json"));
-        c.put("maturity", "1Y").put("particles", 2048);
-        c.putObject("roundTrip").put("enabled", true).put("paths", 20000);
-        HttpResponse<String> r = post("/api/v1/calibrations?wait=true", c);
+        c.put("maturity", "6M").put("particles", 1024);
+        c.putObject("roundTrip").put("enabled", true).put("paths", 10000);
+        HttpResponse<String> r = submitAndWait(c);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         job = json(r);
         id = job.get("id").asString();
@@ -40,9 +40,9 @@ class CalibrationResourcesApiTest extends ApiTestSupport {
     void theJobIsSmallAndLinksItsResources() {
         JsonNode summary = job.get("summary");
         assertThat(summary.get("pair").asString()).isEqualTo("EURUSD");
-        assertThat(summary.get("maturity").asDouble()).isCloseTo(1.0, within(5 / 365.0));
-        assertThat(summary.get("particles").asInt()).isEqualTo(2048);
-        // 20,000 round-trip paths resolve few points at 5 bp: the verdict is there, the resolved RMS may be absent
+        assertThat(summary.get("maturity").asDouble()).isCloseTo(0.5, within(5 / 365.0));
+        assertThat(summary.get("particles").asInt()).isEqualTo(1024);
+        // 10,000 round-trip paths resolve few points at 5 bp: the verdict is there, the resolved RMS may be absent
         assertThat(summary.get("verdict").asString()).isIn("PASS", "WARN", "FAIL");
         JsonNode lev = job.get("result").get("leverage");
         assertThat(lev.get("times").size()).isLessThanOrEqualTo(25);

@@ -96,7 +96,7 @@ class DatesApiTest extends ApiTestSupport {
     void calibrationMaturityAcceptsATenor() {
         ObjectNode c = calibration();
         c.put("maturity", "3M");
-        HttpResponse<String> r = post("/api/v1/calibrations?wait=true", c);
+        HttpResponse<String> r = submitAndWait(c);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).get("status").asString()).isEqualTo("SUCCEEDED");
     }
