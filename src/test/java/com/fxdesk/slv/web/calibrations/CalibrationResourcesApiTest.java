@@ -12,10 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A finished job's resources: slim job, links, the leverage grid (JSON, CSV, any resolution), L at points, report. */
+// its own context (own job queue): in the shared one, other classes' jobs of other clients can fill the small queue
+@TestPropertySource(properties = "slv.jobs.queue-capacity=4")
 class CalibrationResourcesApiTest extends ApiTestSupport {
     // one calibration for all tests of the class (the context is shared, the job store keeps it)
     private static String id;

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import com.fxdesk.slv.web.ApiTestSupport;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Tenors and ISO dates in requests (docs/dates.md): resolved by the FX date rules, contradictions refused. */
+// its own context (own job queue): in the shared one, other classes' jobs of other clients can fill the small queue
+@TestPropertySource(properties = "slv.jobs.queue-capacity=4")
 class DatesApiTest extends ApiTestSupport {
 
     private static ObjectNode surface(ObjectNode market) {
