@@ -8,6 +8,8 @@ COPY mvnw pom.xml ./
 # dependencies in their own layer, so a source change does not download them again
 RUN chmod +x mvnw && ./mvnw -B -ntp -q dependency:go-offline || true
 COPY src/ src/
+# the example markets are packaged too: the OpenAPI examples are built from them
+COPY examples/markets/ examples/markets/
 COPY docker/HealthCheck.java docker/HealthCheck.java
 RUN ./mvnw -B -ntp -DskipTests package \
     && cp target/slv-service-*.jar /app.jar \

@@ -224,8 +224,9 @@ public final class SlvCalibrator {
             totalFloored += clipped[0];
             totalCapped += clipped[1];
             totalVarFloored += varFloored;
+            float[][] sample = RegressionSlice.sample(x, v, n);
             slices.add(new RegressionSlice(grid.regressionTimes[interval], spots, mGrid.clone(), firstRow, diag,
-                    gridX[0], gridX[m - 1], varFloored, clipped[0], clipped[1], sliceMeanV));
+                    gridX[0], gridX[m - 1], varFloored, clipped[0], clipped[1], sliceMeanV, sample[0], sample[1]));
             long p0 = System.nanoTime();
             propagate(team, j0, kernels, lattices);
             propagationNanos += System.nanoTime() - p0;

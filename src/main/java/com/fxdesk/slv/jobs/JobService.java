@@ -161,9 +161,15 @@ public class JobService implements SmartLifecycle {
         return jobs.stream().map(JobStore.NewJob::record).toList();
     }
 
-    /** The job if it exists and client may see it. */
+    /** The alias of the client's newest SUCCEEDED job: lets examples and scripts name "the calibration I just ran". */
+    public static final String LATEST = "latest";
+
+    /** The job if it exists and client may see it; for {@link #LATEST} the client's newest job that SUCCEEDED. */
     public Optional<JobRecord> find(String id, String client) {
         store.evict(props.ttl(), props.maxFinished());
+        if (LATEST.equals(id)) {
+            return list(client, null).stream().filter(r -> r.status() == JobStatus.SUCCEEDED).findFirst();
+        }
         return store.get(id).filter(r -> r.visibleTo(client));
     }
 

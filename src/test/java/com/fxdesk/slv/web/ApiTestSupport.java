@@ -102,6 +102,31 @@ public abstract class ApiTestSupport {
         }
     }
 
+    /**
+     * POST /api/v1/calibrations?wait=true in the shared context: first cancels what earlier test classes left queued
+     * or running (test classes run one after another), then retries while the small test queue answers 429.
+     */
+    protected HttpResponse<String> submitAndWait(Object body) {
+        for (JsonNode j : json(get("/api/v1/calibrations")).get("jobs")) {
+            String s = j.get("status").asString();
+            if (s.equals("QUEUED") || s.equals("RUNNING")) {
+                delete("/api/v1/calibrations/" + j.get("id").asString());
+            }
+        }
+        long until = System.nanoTime() + 60_000_000_000L;
+        HttpResponse<String> r = post("/api/v1/calibrations?wait=true", body);
+        while (r.statusCode() == 429 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            r = post("/api/v1/calibrations?wait=true", body);
+        }
+        return r;
+    }
+
     protected static JsonNode json(HttpResponse<String> r) {
         return JSON.readTree(r.body());
     }

@@ -22,8 +22,10 @@ class ExtremeInputApiTest extends ApiTestSupport {
                 m("eurusd-2018-03-15.json", "negative butterfly", x -> pillar(x, 3).put("bf25", -0.004)),
                 m("eurusd-2018-03-15.json", "large risk reversal", x -> pillar(x, 4).put("rr25", 0.1)),
                 m("eurusd-2018-03-15.json", "huge ATM vol", x -> pillar(x, 5).put("atm", 4.5)),
-                // the shortest expiry of the documented domain (one day); shorter ones are a 400 (HardeningApiTest)
-                m("eurusd-2018-03-15.json", "one-day first expiry", x -> pillar(x, 0).put("expiry", 1.0 / 365)),
+                // the shortest expiry of the documented domain (one day); shorter ones are a 400 (HardeningApiTest);
+                // without its 1W label, which a one-day expiry would contradict (400)
+                m("eurusd-2018-03-15.json", "one-day first expiry", x -> pillar(x, 0).put("expiry", 1.0 / 365)
+                        .remove("tenor")),
                 m("usdjpy-2018-03-15.json", "market strangle with big bf", x -> pillar(x, 6).put("bf25", 0.05)),
                 m("flat-10pct.json", "tiny spot", x -> {
                     x.put("spot", 1e-6); // the smallest of the documented domain, with the grid's strikes scaled

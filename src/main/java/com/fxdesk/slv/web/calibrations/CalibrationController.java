@@ -7,12 +7,15 @@ import com.fxdesk.slv.jobs.ShuttingDownException;
 import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.web.errors.ApiProblemException;
+import com.fxdesk.slv.web.errors.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import tools.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -46,6 +49,8 @@ public class CalibrationController {
             description = "202 with Location; with wait=true, 200 with the finished job if it finishes within "
                     + "slv.jobs.max-wait, else 202. 429 with Retry-After when the job queue is full. With a shared "
                     + "job store (slv.jobs.store=hazelcast) the job runs on whichever replica claims it first.")
+    @ApiResponse(responseCode = "200", description = "wait=true and the job finished in time: the finished job")
+    @ApiResponse(responseCode = "202", description = "the job is queued or running; poll the Location (or links.self)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<JobView> submit(@RequestBody CalibrationRequest request,
             @Parameter(description = "wait for the job to finish (up to slv.jobs.max-wait)")
@@ -69,10 +74,21 @@ public class CalibrationController {
                 .body(view(job, true));
     }
 
-    @Operation(summary = "A calibration job: status, progress, and the result once SUCCEEDED")
+    @Operation(summary = "A calibration job: status, progress, and once SUCCEEDED a summary, the result and links",
+            description = "Small by default (a few kB): the leverage and the per-slice diagnostics at up to 25 "
+                    + "regression times and 41 spots each. detail=full adds every regression time and spot (megabytes "
+                    + "for a 5-year daily calibration); the leverage resource (links.leverage) gives the grid at any "
+                    + "resolution, as JSON or CSV.")
     @GetMapping("/{id}")
-    public JobView get(@PathVariable String id) {
-        return view(find(id), true);
+    public JobView get(@Parameter(description = "job id, or \"latest\" for your newest SUCCEEDED job")
+            @PathVariable String id,
+            @Parameter(description = "summary (default) or full",
+                    schema = @Schema(allowableValues = {"summary", "full"}, defaultValue = "summary"))
+            @RequestParam(defaultValue = "summary") String detail) {
+        if (!detail.equals("summary") && !detail.equals("full")) {
+            throw new InvalidInputException("detail", "must be summary or full, not '" + detail + "'");
+        }
+        return view(find(id), true, detail.equals("full"));
     }
 
     @Operation(summary = "Recent calibration jobs, newest first (without results)")
@@ -94,18 +110,24 @@ public class CalibrationController {
     public ResponseEntity<JobView> cancel(@PathVariable String id) {
         JobRecord job = find(id);
         if (!job.status().isFinal()) {
-            JobRecord after = jobs.cancel(id).orElse(job);
+            JobRecord after = jobs.cancel(job.id()).orElse(job);
             if (!after.status().isFinal() || after.cancelRequested()) {
                 return ResponseEntity.ok(view(after, false));
             }
         }
-        jobs.remove(id);
+        jobs.remove(job.id());
         return ResponseEntity.noContent().build();
     }
 
     private JobView view(JobRecord job, boolean withResult) {
-        return JobView.of(job, withResult && job.status() == JobStatus.SUCCEEDED ? jobs.result(job.id()).orElse(null)
-                : null);
+        return view(job, withResult, false);
+    }
+
+    /** full: the stored result as it is; else its summary resolution (see {@link JobView#slim}). */
+    private JobView view(JobRecord job, boolean withResult, boolean full) {
+        JsonNode result = withResult && job.status() == JobStatus.SUCCEEDED ? jobs.result(job.id()).orElse(null)
+                : null;
+        return JobView.of(job, result == null || full ? result : JobView.slim(result));
     }
 
     /** 503 with Retry-After: this replica is stopping (the load balancer sends the retry to another one). */

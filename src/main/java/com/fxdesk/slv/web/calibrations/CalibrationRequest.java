@@ -3,23 +3,58 @@ package com.fxdesk.slv.web.calibrations;
 import com.fxdesk.slv.web.heston.HestonParamsDto;
 import com.fxdesk.slv.web.market.MarketDto;
 import com.fxdesk.slv.web.regression.EstimatorDto;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
 /** POST /api/v1/calibrations: an SLV calibration job. heston null: calibrate Heston to the market first. */
-public record CalibrationRequest(MarketDto market, HestonParamsDto heston, Double mixing, Integer particles,
-                                 Integer timeStepDays, Double maturity, EstimatorDto estimator, Integer spotGridSize,
-                                 Long seed, RoundTrip roundTrip, Leverage leverage) {
+@Schema(description = "An SLV calibration job: surface → Dupire local vol → Heston (fitted unless given) → "
+        + "leverage L(S, t) by the particle method → optional round trip. Every field but market has a default.")
+public record CalibrationRequest(
+        @Schema(description = "the market", requiredMode = RequiredMode.REQUIRED) MarketDto market,
+        @Schema(description = "Heston parameters to use as given; absent: fitted to the market first") HestonParamsDto heston,
+        @Schema(description = "mixing factor η: the SLV model's vol of variance is η·ξ (0: local vol, 1: full "
+                + "Heston vol of vol)", minimum = "0", maximum = "1", defaultValue = "0.66") Double mixing,
+        @Schema(description = "number of particles N; 16 to slv.limits.max-particles (default 100,000), and N × "
+                + "propagation steps ≤ slv.limits.max-particle-steps (default 5·10⁷)", minimum = "16",
+                maximum = "100000", defaultValue = "2048") Integer particles,
+        @Schema(description = "regression grid spacing, calendar days (pillar expiries are added); particles move "
+                + "in daily sub-steps from 10,000 particles on", minimum = "1", maximum = "365",
+                defaultValue = "5") Integer timeStepDays,
+        @Schema(description = "calibration horizon: years ACT/365F (> 0, at most slv.limits.max-maturity, default "
+                + "30), a tenor (\"1Y\") or an ISO date (both need market.valuationDate); default the last pillar",
+                types = {"number", "string"}, example = "1Y") Double maturity,
+        @Schema(description = "estimator of E[V | S]; default PURBF with the paper's settings") EstimatorDto estimator,
+        @Schema(description = "spot grid points per regression time (uniform in ln S between the particles' 0.1% "
+                + "and 99.9% quantiles)", minimum = "10", maximum = "2000", defaultValue = "200") Integer spotGridSize,
+        @Schema(description = "random seed (same seed, same bits on any number of threads)", defaultValue = "42")
+        Long seed,
+        @Schema(description = "round trip: reprice every pillar quote up to the maturity by an independent Monte "
+                + "Carlo with the calibrated leverage") RoundTrip roundTrip,
+        @Schema(description = "bounds L is clipped to") Leverage leverage) {
 
     /**
      * @param resolutionBps a round-trip point is resolved (counted in the headline RMS and max) when its standard
      *                      error is at most this many vol bp; default slv.quality.resolution-bps (5)
      */
-    public record RoundTrip(Boolean enabled, Integer paths, Double resolutionBps) {
+    @Schema(description = "Round-trip repricing settings")
+    public record RoundTrip(
+            @Schema(description = "run it", defaultValue = "true") Boolean enabled,
+            @Schema(description = "Monte Carlo paths (antithetic pairs counted twice); 2 to slv.limits.max-paths",
+                    minimum = "2", maximum = "1000000", defaultValue = "100000") Integer paths,
+            @Schema(description = "a point counts in the headline RMS and max when its Monte Carlo standard error "
+                    + "is at most this many vol bp; default slv.quality.resolution-bps (5)", exclusiveMinimumValue = 0,
+                    defaultValue = "5") Double resolutionBps) {
         public RoundTrip(Boolean enabled, Integer paths) {
             this(enabled, paths, null);
         }
     }
 
     /** Bounds L is clipped to (defaults 0.05 and 10); clipped grid points are counted per slice in the result. */
-    public record Leverage(Double floor, Double cap) {
+    @Schema(description = "Clip bounds of the leverage; clipped grid points are counted per slice in the result")
+    public record Leverage(
+            @Schema(description = "lower bound of L; in (0, 1]", exclusiveMinimumValue = 0, maximum = "1",
+                    defaultValue = "0.05") Double floor,
+            @Schema(description = "upper bound of L; in [1, 100]", minimum = "1", maximum = "100",
+                    defaultValue = "10") Double cap) {
     }
 }

@@ -13,6 +13,7 @@ import com.fxdesk.slv.volatility.VolSurface;
 import com.fxdesk.slv.web.heston.HestonParamsDto;
 import com.fxdesk.slv.web.regression.RegressionResponse;
 import com.fxdesk.slv.web.surface.SurfaceResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,11 +22,17 @@ import java.util.List;
  * times (each slice on its own spot grid); between them the engine used daily sub-steps.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CalibrationResultView(HestonParamsDto heston, double mixing, HestonParamsDto mixedHeston,
+public record CalibrationResultView(@Schema(description = "the Heston parameters used (calibrated or given)") HestonParamsDto heston,
+        @Schema(description = "mixing factor η") double mixing,
+        @Schema(description = "the SLV model's Heston: ξ scaled by η") HestonParamsDto mixedHeston,
                                     LeverageView leverage, CalibrationDiagnostics diagnostics,
-                                    List<SurfaceResponse.Warning> warnings) {
+        @Schema(description = "the surface's warnings: points it moved, strangles it missed, local-vol adjustments")
+        List<SurfaceResponse.Warning> warnings) {
 
-    public record LeverageView(double[] times, double[][] spots, double[][] values) {
+    @Schema(description = "L(S, t): values[i][j] = L(spots[i][j], times[i]), at the regression times shown")
+    public record LeverageView(@Schema(description = "times, years") double[] times,
+                               @Schema(description = "per time: increasing spots") double[][] spots,
+                               @Schema(description = "per time: L at those spots") double[][] values) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -90,30 +97,42 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
                                  Double zScore, boolean resolved) {
     }
 
-    public record PhaseTimings(double hestonMs, double localVolMs, double leverageMs, double roundTripMs, double totalMs) {
+    @Schema(description = "Wall times of the phases, milliseconds")
+    public record PhaseTimings(@Schema(description = "Heston fit (0 when given)") double hestonMs,
+                               @Schema(description = "surface and Dupire local vol") double localVolMs,
+                               @Schema(description = "particle method") double leverageMs,
+                               @Schema(description = "round-trip Monte Carlo") double roundTripMs,
+                               @Schema(description = "the whole job") double totalMs) {
     }
 
-    public record SliceView(double time, double meanVariance, int varianceFloored, int leverageFloored,
-                        int leverageCapped, RegressionResponse.Diagnostics estimator) {
+    public record SliceView(@Schema(description = "regression time, years") double time, @Schema(description = "particle mean of V") double meanVariance, @Schema(description = "grid points where E[V | S] hit the floor") int varianceFloored, @Schema(description = "grid points where L hit the floor (this interval)") int leverageFloored,
+                        @Schema(description = "grid points where L hit the cap (this interval)") int leverageCapped, @Schema(description = "the estimator's diagnostics at this time") RegressionResponse.Diagnostics estimator) {
     }
 
     public static HestonParamsDto params(HestonParameters p) {
         return new HestonParamsDto(p.v0(), p.kappa(), p.theta(), p.xi(), p.rho());
     }
 
+    /** Regression times the summary shows (evenly by index, first and last included). */
+    static final int SUMMARY_TIMES = 25;
+    /** Spot points per time in the summary (every k-th grid point, both ends included: exact grid values). */
+    static final int SUMMARY_SPOTS = 41;
+
     public static CalibrationResultView of(Calibrated c, RoundTripStatistics st, QualityVerdict quality) {
         SlvCalibrationResult r = c.result();
         List<RegressionSlice> slices = r.slices();
-        int n = slices.size();
+        int[] chosen = everyIndex(slices.size());
+        int n = chosen.length;
         double[] times = new double[n];
         double[][] spots = new double[n][];
         double[][] values = new double[n][];
         List<SliceView> sliceViews = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            RegressionSlice s = slices.get(i);
+            RegressionSlice s = slices.get(chosen[i]);
             times[i] = s.time();
-            spots[i] = s.spots();
-            values[i] = s.leverage();
+            int[] points = everyIndex(s.spots().length);
+            spots[i] = pick(s.spots(), points);
+            values[i] = pick(s.leverage(), points);
             sliceViews.add(new SliceView(s.time(), s.meanVariance(), s.varianceFloored(), s.leverageFloored(),
                     s.leverageCapped(), RegressionResponse.Diagnostics.of(s.diagnostics())));
         }
@@ -149,6 +168,34 @@ public record CalibrationResultView(HestonParamsDto heston, double mixing, Hesto
         return new RoundTripPoint(p.expiry(), p.strike(), p.label(), delta(surface, p), p.marketVol(), priced,
                 priced ? p.modelVol() : null, priced ? finite(p.errorBps()) : null,
                 seOk ? p.stdErrorBps() : null, z, RoundTripStatistics.isResolved(p, threshold));
+    }
+
+    static int[] everyIndex(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    /** At most k indices of 0 … n−1, evenly spread, first and last included. */
+    static int[] spread(int n, int k) {
+        if (n <= k) {
+            return everyIndex(n);
+        }
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = (int) Math.round((double) i * (n - 1) / (k - 1));
+        }
+        return out;
+    }
+
+    private static double[] pick(double[] values, int[] indices) {
+        double[] out = new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = values[indices[i]];
+        }
+        return out;
     }
 
     /** The quoted delta of the surface point the quote came from (ATM included); from the label otherwise. */
