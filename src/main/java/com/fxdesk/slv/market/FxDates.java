@@ -196,6 +196,10 @@ public final class FxDates {
         if (Math.abs(expiryYears - t) <= tolerance(t)) {
             return null;
         }
+        if (!(Math.abs(expiryYears) < 1000)) { // days of such a number overflow: say it plainly
+            return String.format(Locale.ROOT, "tenor %s expires on %s (%.4f years ACT/365F from %s) but the expiry is "
+                    + "not a plausible year fraction", tenor, conventional, t, valuation);
+        }
         return String.format(Locale.ROOT, "tenor %s expires on %s (%.4f years ACT/365F from %s) but the expiry is "
                 + "%.4f years (%.0f days): more than %.0f days apart", tenor, conventional, t, valuation, expiryYears,
                 expiryYears * 365, tolerance(t) * 365);

@@ -8,7 +8,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import java.util.List;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -48,9 +53,25 @@ public class SecurityConfig {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems),
                         BearerTokenAuthenticationFilter.class);
         if (decoder != null) {
-            http.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder))
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(SecurityConfig::jwtClient))
                     .authenticationEntryPoint(problems).accessDeniedHandler(problems));
         }
         return http.build();
     }
+
+    /**
+     * A token's client is its subject, in a namespace of its own ("jwt:" + sub), so that no token can take the
+     * identity (and the jobs) of an API-key client such as the generated "default"; a token without a subject names
+     * no client and is refused (401).
+     */
+    public static AbstractAuthenticationToken jwtClient(Jwt jwt) {
+        String sub = jwt.getSubject();
+        if (sub == null || sub.isBlank()) {
+            throw new InvalidBearerTokenException("the token has no subject (sub), so it names no client");
+        }
+        return new JwtAuthenticationToken(jwt, List.of(), JWT_CLIENT_PREFIX + sub);
+    }
+
+    /** Prefix of the client id of a JWT-authenticated caller. */
+    public static final String JWT_CLIENT_PREFIX = "jwt:";
 }

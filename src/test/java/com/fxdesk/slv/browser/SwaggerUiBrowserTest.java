@@ -2,6 +2,7 @@ package com.fxdesk.slv.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,7 +97,12 @@ class SwaggerUiBrowserTest extends BrowserTestSupport {
     private void awaitLatestCalibration() {
         long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < end) {
-            if (get("/api/v1/calibrations/latest").statusCode() == 200) {
+            // "latest" is this client's newest SUCCEEDED job: wait until the calibration examples just run (and any
+            // job another test class left) have finished, so that it is the example's EURUSD calibration
+            HttpResponse<String> list = get("/api/v1/calibrations");
+            boolean busy = list.statusCode() != 200 || list.body().contains("\"QUEUED\"")
+                    || list.body().contains("\"RUNNING\"");
+            if (!busy && get("/api/v1/calibrations/latest").statusCode() == 200) {
                 return;
             }
             try {

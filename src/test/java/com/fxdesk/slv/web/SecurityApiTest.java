@@ -56,6 +56,18 @@ class SecurityApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aTokenWithoutSubjectNamesNoClient() {
+        unauthorized(getWith(JOBS, "Authorization", "Bearer " + TestJwts.token(" ", 300)));
+    }
+
+    @Test
+    void tokenSubjectsCannotTakeAnApiKeyClientsIdentity() {
+        org.springframework.security.oauth2.jwt.Jwt jwt = org.springframework.security.oauth2.jwt.Jwt
+                .withTokenValue("t").header("alg", "RS256").subject("default").build();
+        assertThat(com.fxdesk.slv.security.SecurityConfig.jwtClient(jwt).getName()).isEqualTo("jwt:default");
+    }
+
+    @Test
     void badCredentialsAre401InPlainWords() {
         JsonNode wrongKey = unauthorized(getWith(JOBS, "X-API-Key", "not-a-key-of-this-service"));
         assertThat(wrongKey.get("detail").asString()).isEqualTo("The API key is not valid");

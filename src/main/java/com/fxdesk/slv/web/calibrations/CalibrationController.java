@@ -127,7 +127,7 @@ public class CalibrationController {
     private JobView view(JobRecord job, boolean withResult, boolean full) {
         JsonNode result = withResult && job.status() == JobStatus.SUCCEEDED ? jobs.result(job.id()).orElse(null)
                 : null;
-        return JobView.of(job, result == null || full ? result : JobView.slim(result));
+        return JobView.of(job, result, result == null || full ? result : JobView.slim(result));
     }
 
     /** 503 with Retry-After: this replica is stopping (the load balancer sends the retry to another one). */

@@ -27,7 +27,10 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
         @Schema(description = "the SLV model's Heston: ξ scaled by η") HestonParamsDto mixedHeston,
                                     LeverageView leverage, CalibrationDiagnostics diagnostics,
         @Schema(description = "the surface's warnings: points it moved, strangles it missed, local-vol adjustments")
-        List<SurfaceResponse.Warning> warnings) {
+        List<SurfaceResponse.Warning> warnings,
+        @Schema(description = "currency pair of the calibrated market") String pair,
+        @Schema(description = "valuation date of the market, if it had one") java.time.LocalDate valuationDate,
+        @Schema(description = "calibrated horizon (the last propagation time), years ACT/365F") double maturity) {
 
     @Schema(description = "L(S, t): values[i][j] = L(spots[i][j], times[i]), at the regression times shown")
     public record LeverageView(@Schema(description = "times, years") double[] times,
@@ -158,7 +161,8 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
                 new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
                 r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored(),
                 quality == null ? null : QualityView.of(quality)),
-                SurfaceResponse.Warning.of(c.surface().warnings(), null));
+                SurfaceResponse.Warning.of(c.surface().warnings(), null), c.market().fx().pair(),
+                c.market().fx().valuationDate(), r.propagationTimes()[r.propagationTimes().length - 1]);
     }
 
     static RoundTripPoint point(VolSurface surface, RoundTripResult.Point p, double threshold) {

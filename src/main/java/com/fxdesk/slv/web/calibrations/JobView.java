@@ -39,6 +39,8 @@ public record JobView(
     /** Key figures of a finished calibration (read off its result). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Summary(
+            @Schema(description = "currency pair of the market") String pair,
+            @Schema(description = "valuation date of the market, if it had one") String valuationDate,
             @Schema(description = "calibrated horizon, years ACT/365F") Double maturity,
             @Schema(description = "number of particles") Integer particles,
             @Schema(description = "mixing factor η (vol-of-vol scale)") Double mixing,
@@ -55,7 +57,7 @@ public record JobView(
             JsonNode d = r.path("diagnostics");
             JsonNode slices = d.path("slices");
             JsonNode rt = d.path("roundTrip");
-            return new Summary(times.isArray() && !times.isEmpty() ? times.get(times.size() - 1).asDouble() : null,
+            return new Summary(text(r.path("pair")), text(r.path("valuationDate")), number(r.path("maturity")),
                     d.path("particles").isNumber() ? d.path("particles").asInt() : null, number(r.path("mixing")),
                     slices.size() > 1 ? text(slices.get(1).path("estimator").path("estimator")) : null,
                     times.isArray() ? times.size() : null, number(rt.path("rmsErrorBps")),
@@ -92,6 +94,11 @@ public record JobView(
      * only once a job was claimed again (its replica stopped).
      */
     public static JobView of(JobRecord j, JsonNode result) {
+        return of(j, result, result);
+    }
+
+    /** summaryOf: the full stored result the summary is read from; result: what to show (full or slim). */
+    public static JobView of(JobRecord j, JsonNode summaryOf, JsonNode result) {
         boolean succeeded = j.status() == JobStatus.SUCCEEDED;
         String self = "/api/v1/calibrations/" + j.id();
         Links links = !succeeded ? new Links(self, null, null, null, null, null, null)
@@ -103,7 +110,7 @@ public record JobView(
         return new JobView(j.id(), j.status(), j.progress(), j.phase(),
                 j.cancelRequested() && !j.status().isFinal() ? Boolean.TRUE : null, j.error(), j.createdAt(),
                 j.startedAt(), j.finishedAt(), j.attempts() > 1 ? j.attempts() : null, j.batchId(), j.worker(),
-                shown == null ? null : Summary.of(shown), shown, links);
+                shown == null || summaryOf == null ? null : Summary.of(summaryOf), shown, links);
     }
 
     /**

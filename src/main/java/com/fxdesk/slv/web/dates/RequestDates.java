@@ -157,6 +157,10 @@ public final class RequestDates {
         if (Math.abs(expiry - nominal) <= tol) {
             return null;
         }
+        if (!(Math.abs(expiry) < 1000)) {
+            return String.format(Locale.ROOT, "tenor %s is about %.4f years but the expiry is not a plausible year "
+                    + "fraction", tenor, nominal);
+        }
         return String.format(Locale.ROOT, "tenor %s is about %.4f years but the expiry is %.4f years: more than "
                 + "%.0f days apart (give market.valuationDate for the exact date rules)", tenor, nominal, expiry,
                 tol * 365);

@@ -162,7 +162,7 @@ public class PricingService {
     private Calibrated finished(String id) throws Exception {
         JobRecord job = jobs.find(id, Clients.current()).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
-        Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(id).orElse(null) : null;
+        Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(job.id()).orElse(null) : null;
         if (!(model instanceof Calibrated c)) {
             throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
                     "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one");
