@@ -103,9 +103,9 @@ public final class VolSurface implements ImpliedVolSurface {
 
     @Override
     public double totalVariance(double expiry, double logMoneyness) {
-        Slice s = slice(expiry);
-        double v = s.impliedVol(logMoneyness);
-        return v * v * s.time;
+        double v = slice(expiry).impliedVol(logMoneyness);
+        // w(T) = σ²T at the expiry asked for: before the shortest slice the vol is held, not the variance
+        return v * v * Math.max(expiry, 0.0);
     }
 
     /** Total implied variance w(T, y). */

@@ -53,6 +53,18 @@ class VolSurfaceTest {
     }
 
     @Test
+    void totalVarianceIsVolSquaredTimesTheExpiryAskedForAlsoBeforeTheShortestSlice() {
+        VolSurface s = surface(TestMarkets.EURUSD_2018);
+        for (double t : new double[] {1e-4, s.firstExpiry() / 40, s.firstExpiry(), 1.0}) {
+            double k = s.forward(t) * 1.02;
+            double v = s.impliedVol(t, k);
+            double y = Math.log(k / s.forward(Math.max(t, s.firstExpiry() / 16)));
+            double w = s.totalVariance(t, y);
+            assertEquals(v * v * t, w, 1e-12 * Math.max(w, 1e-12), "t=" + t);
+        }
+    }
+
+    @Test
     void smileStrangleQuotesAreReproduced() {
         VolSurface s = surface(TestMarkets.EURUSD_2018);
         FxVolQuotes q = (FxVolQuotes) TestMarkets.load(TestMarkets.EURUSD_2018).volatility();
