@@ -88,15 +88,20 @@ public class SlvCalibrationService implements JobHandler {
         } catch (IllegalArgumentException e) {
             throw MarketRejection.of("market", e);
         }
-        QualityVerdict.Thresholds thresholds = quality.thresholds(
-                request.roundTrip() != null ? request.roundTrip().resolutionBps() : null);
+        // the verdict and the quality gauges use the service's thresholds, whatever resolution the client asks
+        // its statistics at: a client cannot turn a FAIL into a WARN by declaring every point unresolved
+        QualityVerdict.Thresholds thresholds = quality.thresholds(null);
+        double shownResolution = request.roundTrip() != null && request.roundTrip().resolutionBps() != null
+                ? request.roundTrip().resolutionBps() : thresholds.resolutionBps();
         return ctx -> {
             Calibrated c = calibrate(market, s, ctx.cancelled(), (f, phase) -> ctx.progress(f, phase.label()));
             RoundTripStatistics stats = c.result().roundTrip() == null ? null
+                    : RoundTripStatistics.of(c.result().roundTrip(), shownResolution);
+            RoundTripStatistics judged = stats == null || shownResolution == thresholds.resolutionBps() ? stats
                     : RoundTripStatistics.of(c.result().roundTrip(), thresholds.resolutionBps());
             List<String> surfaceWarnings = c.surface().warnings().stream()
                     .map(w -> w.code() + " " + w.tenor() + ": " + w.message()).toList();
-            QualityVerdict verdict = QualityVerdict.judge(c.result(), stats, surfaceWarnings, thresholds);
+            QualityVerdict verdict = QualityVerdict.judge(c.result(), judged, surfaceWarnings, thresholds);
             if (stats != null) {
                 metrics.quality(market.fx().pair(), verdict);
             }
