@@ -28,17 +28,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Cross-check of the engine against the QuantLib 1.29 peer harness (../shared/quantlib, run with Debian's python3).
+ * Cross-check of the engine against the QuantLib 1.29 peer harness (not part of this repository: set QL_HARNESS to its folder; run with Debian's python3).
  * <pre>
  * B="./mvnw -B -ntp -q -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.QuantLibCrossCheck"
  * $B -Dbench.args=prepare                   # writes target/crosscheck/eurusd-ql-input*.json, eurusd-grid-market.json
- * /usr/bin/python3 ../shared/quantlib/harness.py target/crosscheck/eurusd-ql-input.json \
+ * /usr/bin/python3 "$QL_HARNESS"/harness.py target/crosscheck/eurusd-ql-input.json \
  *     crosscheck/results/eurusd-2018-full.json --skip-mc-pricing             # about 15 min, single-threaded
  * $B -Dbench.args="compare crosscheck/results/eurusd-2018-full.json"        # Markdown tables on stdout
- * /usr/bin/python3 ../shared/quantlib/harness.py target/crosscheck/eurusd-ql-input-fd-fine.json \
+ * /usr/bin/python3 "$QL_HARNESS"/harness.py target/crosscheck/eurusd-ql-input-fd-fine.json \
  *     crosscheck/results/eurusd-2018-3m-fd-fine.json --skip-mc --skip-fdm --skip-mc-pricing
  * $B -Dbench.args="compare crosscheck/results/eurusd-2018-3m-fd-fine.json --no-slv"
- * /usr/bin/python3 ../shared/quantlib/harness.py target/crosscheck/eurusd-ql-input-timing.json \
+ * /usr/bin/python3 "$QL_HARNESS"/harness.py target/crosscheck/eurusd-ql-input-timing.json \
  *     crosscheck/results/eurusd-2018-mc-timing.json --skip-fdm --skip-mc-pricing
  * $B -Dbench.args="time-slv crosscheck/results/eurusd-2018-mc-timing.json 3"
  * </pre>

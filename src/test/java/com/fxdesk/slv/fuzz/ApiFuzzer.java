@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import com.fxdesk.slv.web.ApiTestSupport;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.RandomGenerator;
@@ -79,7 +80,7 @@ public final class ApiFuzzer {
         templates.put("pricing-bs-usdjpy", pricing(usdjpy, "BS", 106, false));
         templates.put("surface", surface(eurusd));
         templates.put("surface-grid", surface(flat));
-        templates.put("regression", regression());
+        templates.put("regression", ApiTestSupport.regression());
         templates.put("calibration", calibration(flat));
         templates.put("heston", heston(flat));
     }
@@ -121,22 +122,6 @@ public final class ApiFuzzer {
         ObjectNode r = NODES.objectNode();
         r.set("market", market.deepCopy());
         r.putArray("points").addObject().put("expiry", 0.5).put("strike", market.get("spot").asDouble());
-        return r;
-    }
-
-    private static ObjectNode regression() {
-        ObjectNode r = NODES.objectNode();
-        ObjectNode s = r.putObject("samples");
-        ArrayNode x = s.putArray("x");
-        ArrayNode y = s.putArray("y");
-        for (int i = 0; i < 100; i++) {
-            double xi = -1 + 2.0 * i / 99;
-            x.add(xi);
-            y.add(0.01 + 0.02 * xi * xi);
-        }
-        r.putObject("estimator").put("type", "NADARAYA_WATSON").put("kernel", "GAUSSIAN")
-                .putObject("bandwidth").put("rule", "SILVERMAN");
-        r.putArray("evaluateAt").add(-0.5).add(0.0).add(0.5);
         return r;
     }
 

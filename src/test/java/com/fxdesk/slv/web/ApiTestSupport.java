@@ -179,7 +179,8 @@ public abstract class ApiTestSupport {
         return r;
     }
 
-    protected static ObjectNode regression() {
+    /** A small valid regression request (also the fuzzer's template). */
+    public static ObjectNode regression() {
         ObjectNode r = object();
         ObjectNode s = r.putObject("samples");
         ArrayNode x = s.putArray("x");
