@@ -147,7 +147,7 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
      */
     public static GridSize gridSize(double maturity, int timeStepDays, int particles, double[] mandatory,
                                     double kappa) {
-        TimeGrid g = TimeGrid.graded(maturity, timeStepDays / 365.0, defaultSubSteps(particles),
+        RegressionGrid g = RegressionGrid.graded(maturity, timeStepDays / 365.0, defaultSubSteps(particles),
                 DEFAULT_SHORT_END_REFINEMENT, mandatory, kappa, DEFAULT_GRADING);
         return new GridSize(g.regressionTimes.length - 1, g.steps());
     }

@@ -32,7 +32,7 @@ import java.util.function.BooleanSupplier;
  * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
  * fitted m_n is multiplied by g(t_n) / V̄_n, V̄_n the particles' mean variance (see {@code Run.levelControl}). The
- * grid of regression and propagation times is {@link TimeGrid#graded}, refined near t = 0, after expiries and for
+ * grid of regression and propagation times is {@link RegressionGrid#graded}, refined near t = 0, after expiries and for
  * fast mean reversion ({@link GridGrading}).
  *
  * <p>Parallelism: particles are cut into fixed chunks; chunk c on step j draws its normals from the stream seeded by
@@ -103,7 +103,7 @@ public final class SlvCalibrator {
         final SlvCalibrationInput in;
         final ExecutorService executor;
         final HestonParameters mixed;
-        final TimeGrid grid;
+        final RegressionGrid grid;
         final int steps;
         final int n;
         final int chunk;
@@ -141,7 +141,7 @@ public final class SlvCalibrator {
             this.in = in;
             this.executor = executor;
             mixed = in.heston().withMixing(in.mixing());
-            grid = TimeGrid.graded(in.maturity(), in.timeStep(), in.effectiveSubSteps(), in.shortEndRefinement(),
+            grid = RegressionGrid.graded(in.maturity(), in.timeStep(), in.effectiveSubSteps(), in.shortEndRefinement(),
                     mandatoryTimes(in), mixed.kappa(), in.grading());
             steps = grid.steps();
             n = in.particles();

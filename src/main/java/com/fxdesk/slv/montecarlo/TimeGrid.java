@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Simulation dates 0 = t_0 &lt; … &lt; t_N. Every mandatory time (product maturities) is a grid point; between two
  * consecutive mandatory times the interval is cut into the fewest equal steps no longer than the target step, so
- * there are no stub steps. Immutable.
+ * there are no stub steps. Immutable. (The particle calibration's regression and propagation times are
+ * {@code calibration.RegressionGrid}.)
  */
 public final class TimeGrid {
     private static final double TOL = 1e-10;
