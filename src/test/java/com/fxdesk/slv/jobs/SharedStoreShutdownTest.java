@@ -31,14 +31,19 @@ class SharedStoreShutdownTest {
         HazelcastInstance member = StoreMembers.member(null);
         ExecutorService pool = Executors.newFixedThreadPool(1);
         CountDownLatch started = new CountDownLatch(1);
-        JobHandler handler = new JobHandler() {
+        JobHandler<Void> handler = new JobHandler<>() {
             @Override
             public String kind() {
                 return "test";
             }
 
             @Override
-            public JobTask task(String request) {
+            public Class<Void> modelType() {
+                return Void.class;
+            }
+
+            @Override
+            public JobTask<Void> task(String request) {
                 return ctx -> {
                     started.countDown();
                     while (!ctx.cancelled().getAsBoolean()) {

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so whichever replica claims the job rebuilds the work from it) and by pricing with model SLV.
  */
 @Service
-public class SlvCalibrationService implements JobHandler {
+public class SlvCalibrationService implements JobHandler<Calibrated> {
     public static final String KIND = "slv-calibration";
 
     private final EngineMetrics metrics;
@@ -51,13 +51,18 @@ public class SlvCalibrationService implements JobHandler {
         return KIND;
     }
 
+    @Override
+    public Class<Calibrated> modelType() {
+        return Calibrated.class;
+    }
+
     /** The request as stored with the job. */
     public String toJson(CalibrationRequest request) {
         return json.writeValueAsString(request);
     }
 
     @Override
-    public JobTask task(String request) {
+    public JobTask<Calibrated> task(String request) {
         return prepare(json.readValue(request, CalibrationRequest.class));
     }
 
@@ -79,7 +84,7 @@ public class SlvCalibrationService implements JobHandler {
     }
 
     /** Checks what can be checked without computing (e.g. estimator settings), then returns the job's work. */
-    public JobTask prepare(CalibrationRequest request) {
+    public JobTask<Calibrated> prepare(CalibrationRequest request) {
         MarketData market = MarketMapper.toEngine(request.market());
         SlvSettings s = settings(request);
         Estimators.create(s.estimator()); // configuration errors: 422 now rather than a failed job later
@@ -105,7 +110,7 @@ public class SlvCalibrationService implements JobHandler {
             if (stats != null) {
                 metrics.quality(market.fx().pair(), verdict);
             }
-            return new JobOutcome(CalibrationResultView.of(c, stats, verdict), c);
+            return new JobOutcome<>(CalibrationResultView.of(c, stats, verdict), c);
         };
     }
 

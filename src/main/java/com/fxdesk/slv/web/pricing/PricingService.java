@@ -44,6 +44,7 @@ import com.fxdesk.slv.web.support.Domain;
 import com.fxdesk.slv.web.surface.SurfaceResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -162,12 +163,10 @@ public class PricingService {
     private Calibrated finished(String id) throws Exception {
         JobRecord job = jobs.find(id, Clients.current()).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
-        Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(job.id()).orElse(null) : null;
-        if (!(model instanceof Calibrated c)) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
-                    "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one");
-        }
-        return c;
+        Optional<Calibrated> model = job.status() == JobStatus.SUCCEEDED ? jobs.model(job.id(), Calibrated.class)
+                : Optional.empty();
+        return model.orElseThrow(() -> new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
+                "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one"));
     }
 
     public PricingResponse price(PricingRequest request) throws Exception {
