@@ -66,21 +66,14 @@ public class SlvCalibrationService implements JobHandler<Calibrated> {
         return prepare(json.readValue(request, CalibrationRequest.class));
     }
 
-    /** The request's settings; a field left out takes the engine's default ({@link SlvSettings#defaults()}). */
+    /** The request's settings; a field left out takes the engine's default ({@link SlvSettings#of}). */
     public static SlvSettings settings(CalibrationRequest r) {
-        SlvSettings d = SlvSettings.defaults();
         CalibrationRequest.RoundTrip rt = r.roundTrip();
         CalibrationRequest.Leverage l = r.leverage();
-        return new SlvSettings(HestonService.toEngine(r.heston()), or(r.mixing(), d.mixing()),
-                or(r.particles(), d.particles()), or(r.timeStepDays(), d.timeStepDays()), r.maturity(),
-                EstimatorMapper.toEngine(r.estimator()), or(r.spotGridSize(), d.spotGridSize()), or(r.seed(), d.seed()),
-                rt == null || rt.enabled() == null || rt.enabled(), rt != null ? or(rt.paths(), d.roundTripPaths())
-                : d.roundTripPaths(), l != null ? or(l.floor(), d.leverageFloor()) : d.leverageFloor(),
-                l != null ? or(l.cap(), d.leverageCap()) : d.leverageCap());
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+        return SlvSettings.of(HestonService.toEngine(r.heston()), r.mixing(), r.particles(), r.timeStepDays(),
+                r.maturity(), EstimatorMapper.toEngine(r.estimator()), r.spotGridSize(), r.seed(),
+                rt != null ? rt.enabled() : null, rt != null ? rt.paths() : null, l != null ? l.floor() : null,
+                l != null ? l.cap() : null);
     }
 
     /** Checks what can be checked without computing (e.g. estimator settings), then returns the job's work. */

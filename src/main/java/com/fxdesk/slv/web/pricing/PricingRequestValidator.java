@@ -131,6 +131,7 @@ public class PricingRequestValidator {
             if (s.market() != null) {
                 v.add("calibration.market", "give the market at the top level only");
             }
+            CalibrationRequestValidator.leverageBounds("calibration.", s.leverage(), v);
             slv.slv("calibration.", s.particles(), s.timeStepDays(), s.estimator(), s.spotGridSize(), maturity,
                     r.market() != null ? CalibrationRequestValidator.expiryTimes(r.market()) : new double[0], 0, v);
         }

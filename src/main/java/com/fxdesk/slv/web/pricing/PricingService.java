@@ -28,6 +28,7 @@ import com.fxdesk.slv.pricing.NoArbitrageBounds;
 import com.fxdesk.slv.security.Clients;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import com.fxdesk.slv.web.calibrations.CalibrationRequest;
 import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import com.fxdesk.slv.web.errors.InvalidInputException;
@@ -146,14 +147,13 @@ public class PricingService {
             if (leverage == null) {
                 PricingRequest.SlvSettings c = request.calibration();
                 double horizon = c != null && c.maturity() != null ? Math.max(c.maturity(), maturity) : maturity;
-                SlvSettings d = SlvSettings.defaults();
-                SlvSettings s = new SlvSettings(heston(), mixing,
-                        c != null && c.particles() != null ? c.particles() : d.particles(),
-                        c != null && c.timeStepDays() != null ? c.timeStepDays() : d.timeStepDays(), horizon,
-                        EstimatorMapper.toEngine(c != null ? c.estimator() : null),
-                        c != null && c.spotGridSize() != null ? c.spotGridSize() : d.spotGridSize(),
-                        c != null && c.seed() != null ? c.seed() : d.seed(), false, d.roundTripPaths(),
-                        d.leverageFloor(), d.leverageCap());
+                CalibrationRequest.Leverage l = c != null ? c.leverage() : null;
+                // the calibration job's rule (SlvSettings.of) for whatever is left out; pricing runs no round trip
+                SlvSettings s = c == null ? SlvSettings.of(heston(), mixing, null, null, horizon, null, null, null,
+                        false, null, null, null)
+                        : SlvSettings.of(heston(), mixing, c.particles(), c.timeStepDays(), horizon,
+                        EstimatorMapper.toEngine(c.estimator()), c.spotGridSize(), c.seed(), false, null,
+                        l != null ? l.floor() : null, l != null ? l.cap() : null);
                 leverage = slv.calibrate(market, s, cancelled, null).result().leverage();
             }
             return leverage;
