@@ -53,6 +53,18 @@ public final class TimeGrid {
         return new TimeGrid(times);
     }
 
+    /**
+     * An upper bound on {@code of(timeStepDays / 365, dates).steps()} for {@code dates} times none beyond
+     * {@code maturity}, for bounding work before simulating: ⌈T / Δt⌉ uniform steps plus at most one per date that
+     * cuts a step (0 when the arguments are not positive).
+     */
+    public static long maxSteps(double maturity, double timeStepDays, int dates) {
+        if (!(maturity > 0) || !(timeStepDays > 0)) {
+            return 0;
+        }
+        return (long) Math.ceil(maturity * 365.0 / timeStepDays) + dates;
+    }
+
     public int steps() {
         return times.length - 1;
     }

@@ -88,7 +88,7 @@ public class SlvCalibrationService implements JobHandler<Calibrated> {
         }
         // the verdict and the quality gauges use the service's thresholds, whatever resolution the client asks
         // its statistics at: a client cannot turn a FAIL into a WARN by declaring every point unresolved
-        QualityVerdict.Thresholds thresholds = quality.thresholds(null);
+        QualityVerdict.Thresholds thresholds = quality.thresholds();
         double shownResolution = request.roundTrip() != null && request.roundTrip().resolutionBps() != null
                 ? request.roundTrip().resolutionBps() : thresholds.resolutionBps();
         return ctx -> {
