@@ -1,8 +1,5 @@
 package com.fxdesk.slv.jobs;
 
-import com.fxdesk.slv.config.ComputeConfig;
-import com.fxdesk.slv.config.JobStoreProperties;
-import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.jobs.store.JobStore;
@@ -122,9 +119,9 @@ public class JobService implements SmartLifecycle {
         Gauge.builder("slv.jobs.queued", this, JobService::queuedSafely).description("Jobs waiting to run")
                 .register(registry);
         int n = Math.max(1, props.concurrentJobs());
-        this.runners = Executors.newFixedThreadPool(n, ComputeConfig.named("slv-job-"));
+        this.runners = Executors.newFixedThreadPool(n, DaemonThreads.named("slv-job-"));
         startRunners();
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(ComputeConfig.named("slv-job-heartbeat-"));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slv-job-heartbeat-"));
         long every = Math.max(10, storeProps.heartbeat().toMillis());
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
         LOG.info("jobs: replica {} on {}, {} runner(s)", worker, store.describe(), n);

@@ -3,8 +3,6 @@ package com.fxdesk.slv.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fxdesk.slv.config.JobStoreProperties;
-import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.jobs.store.MemoryJobStore;

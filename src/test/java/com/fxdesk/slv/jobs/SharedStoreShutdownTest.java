@@ -2,8 +2,6 @@ package com.fxdesk.slv.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fxdesk.slv.config.JobStoreProperties;
-import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.jobs.store.HazelcastJobStore;
 import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;

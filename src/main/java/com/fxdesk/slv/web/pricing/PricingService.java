@@ -4,7 +4,7 @@ import com.fxdesk.slv.web.errors.FieldViolation;
 import com.fxdesk.slv.pipeline.SlvPipeline;
 import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.pipeline.SlvSettings;
-import com.fxdesk.slv.config.JobsProperties;
+import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.jobs.JobService;
