@@ -4,28 +4,40 @@ package com.fxdesk.slv.calibration;
  * How the calibration's regression grid is refined where E[V | S] moves fast (see {@link RegressionGrid}): the interval
  * after time t is at most max(h_min, α (t − a)), a the last anchor (t = 0, and each surface or quote expiry when
  * {@code afterExpiries}), and at most max(1 day, f / κ). Propagation steps starting at τ are at most
- * max(Δt/64, β τ): a fixed number of steps per doubling of time near t = 0, where the frozen-leverage (Euler) error
- * of a step is largest relative to the option's life (a 1W 10Δ put priced with daily steps on a steep skew is off by
- * tens of bp even under pure local vol).
+ * max(h₀, β τ), h₀ = min(Δt, 1 day)/64: a fixed number of steps per doubling of time near t = 0, where the
+ * frozen-leverage (Euler) error of a step is largest relative to the option's life (a 1W 10Δ put priced with daily
+ * steps on a steep skew is off by tens of bp even under pure local vol).
  *
  * @param growth        α &gt; 0 (infinite: no grading)
  * @param kappaFraction f &gt; 0 (infinite: no mean-reversion rule)
  * @param afterExpiries whether expiries are anchors as well as t = 0
  * @param stepGrowth    β &gt; 0 (infinite: propagation steps Δt / subSteps from t = 0 on)
+ * @param initialGrowth α₀ &gt; 0: near t = 0 the regression interval after t is also at most max(h₀, α₀ t), so
+ *                      the young cloud is regressed about every propagation step (infinite: no such bound). Why: at
+ *                      high vol-of-vol E[V | S] reshapes within hours of t = 0 and carrying the last fit forward
+ *                      leaves the 1W–2W smile too low at every strike (section 7 of docs/calibration-quality.md).
+ * @param stepKappaFraction f_s &gt; 0: propagation steps are also at most max(half a day, f_s / κ) (infinite: no
+ *                      such bound). Why: with fast mean reversion (κ ≈ 30) the QE step's error at κ Δt ≈ 0.08 (daily
+ *                      steps) shows in the 2M–3M 10Δ call at −5 to −7 bp; the half-day floor bounds the cost (at most
+ *                      twice the steps, and none added below half-day steps).
  */
-public record GridGrading(double growth, double kappaFraction, boolean afterExpiries, double stepGrowth) {
+public record GridGrading(double growth, double kappaFraction, boolean afterExpiries, double stepGrowth,
+                          double initialGrowth, double stepKappaFraction) {
 
     /** The uniform Δt grid with only the short-end points Δt/2, …, Δt/2^refine (the default before grading). */
     public static final GridGrading NONE = new GridGrading(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false,
-            Double.POSITIVE_INFINITY);
+            Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
 
     public GridGrading {
-        if (!(growth > 0) || !(kappaFraction > 0) || !(stepGrowth > 0)) {
-            throw new IllegalArgumentException("grid grading needs growth, kappaFraction and stepGrowth > 0");
+        if (!(growth > 0) || !(kappaFraction > 0) || !(stepGrowth > 0) || !(initialGrowth > 0)
+                || !(stepKappaFraction > 0)) {
+            throw new IllegalArgumentException(
+                    "grid grading needs growth, kappaFraction, stepGrowth, initialGrowth and stepKappaFraction > 0");
         }
     }
 
     public boolean none() {
-        return Double.isInfinite(growth) && Double.isInfinite(kappaFraction) && Double.isInfinite(stepGrowth);
+        return Double.isInfinite(growth) && Double.isInfinite(kappaFraction) && Double.isInfinite(stepGrowth)
+                && Double.isInfinite(initialGrowth) && Double.isInfinite(stepKappaFraction);
     }
 }

@@ -14,14 +14,19 @@ import java.util.Arrays;
  * and quote expiries) are always regression times. Why: between regressions the calibration carries E[V | S] from the
  * last fit, which is only accurate while the particle cloud changes little. The cloud is young near t = 0 (its
  * width grows like √t, so a step of α t widens it by √(1 + α)), the leverage changes shape at each expiry, and the
- * conditional variance relaxes on the time scale 1/κ. Far from those the interval is Δt.
+ * conditional variance relaxes on the time scale 1/κ. Far from those the interval is Δt. Near t = 0 the interval is also
+ * at most max(h₀, α₀ t) (h₀ = min(Δt, 1 day)/64, {@link GridGrading#initialGrowth}): the young cloud is regressed
+ * about every propagation step. Propagation steps are at most min(Δt / subSteps, max(h₀, β τ), max(½ day, f_s / κ))
+ * ({@link GridGrading#stepGrowth}, {@link GridGrading#stepKappaFraction}).
  */
 final class RegressionGrid {
     /** Grid points closer than this to a mandatory time are dropped in its favour (half a day). */
     private static final double MERGE = 0.5 / 365.0;
-    /** The shortest propagation step is Δt / this. */
+    /** The shortest propagation step is min(Δt, 1 day) / this. */
     private static final int MIN_STEP_FRACTION = 64;
     private static final double DAY = 1 / 365.0;
+    /** The mean-reversion bound on propagation steps never goes below this (half a day): at most twice the steps. */
+    private static final double KAPPA_STEP_FLOOR = 0.5 * DAY;
 
     final double[] regressionTimes;
     final double[] stepTimes;
@@ -102,6 +107,7 @@ final class RegressionGrid {
         while (t < maturity - 1e-12) {
             double h = Math.min(dt, hKappa);
             h = Math.min(h, Math.max(hMin, grading.growth() * (t - anchor)));
+            h = Math.min(h, Math.max(minStep(dt), grading.initialGrowth() * t));
             double next = t + h;
             boolean isMust = false;
             if (nextMust < must.length && must[nextMust] <= next + MERGE) {
@@ -120,8 +126,15 @@ final class RegressionGrid {
                 anchor = t;
             }
         }
-        return withSubSteps(Arrays.copyOf(reg, k), maturity, dt / subSteps, dt / MIN_STEP_FRACTION,
+        double kappaStep = kappa > 0 ? Math.max(KAPPA_STEP_FLOOR, grading.stepKappaFraction() / kappa)
+                : Double.POSITIVE_INFINITY;
+        return withSubSteps(Arrays.copyOf(reg, k), maturity, Math.min(dt / subSteps, kappaStep), minStep(dt),
                 grading.stepGrowth());
+    }
+
+    /** The shortest propagation step (and regression interval near t = 0): min(Δt, 1 day) / 64. */
+    private static double minStep(double dt) {
+        return Math.min(dt, DAY) / MIN_STEP_FRACTION;
     }
 
     /** Interval [t_n, t_{n+1}] in equal steps of at most min(subDt, max(minStep, stepGrowth · t_n)). */

@@ -167,7 +167,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * 16 KB of x and V per chunk stay in L1/L2 through an interval's steps).
          */
         public static final Particles DEFAULTS = new Particles(2048, 5, 0, 3,
-                new GridGrading(0.25, 0.1, true, 0.05), 42L, 1024);
+                new GridGrading(0.25, 0.1, true, 0.02, 0.05, 0.02), 42L, 1024);
 
         public Particles {
             Objects.requireNonNull(grading, "grading");

@@ -10,6 +10,8 @@ import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
 import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
+import com.fxdesk.slv.regression.EstimatorConfig;
+import com.fxdesk.slv.regression.EstimatorType;
 import com.fxdesk.slv.regression.Estimators;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
@@ -18,7 +20,9 @@ import java.util.concurrent.ForkJoinPool;
  * One market, one set-up, every round-trip point (error, standard error, z) with the leverage and round-trip times:
  * the probe behind the grid and level-control figures of docs/calibration-quality.md.
  * Args: market, particles, timeStepDays (5), η (0.66), seed (42), round-trip paths (100,000), grading ("none", or
- * "α,f,afterExpiries(0|1),β"; default: the engine's); -Dsub=N fixes the propagation sub-steps.
+ * "α,f,afterExpiries(0|1),β[,α₀[,f_s]]"; default: the engine's); -Dsub=N fixes the propagation sub-steps, -Drefine=R the
+ * short-end refinement (finest regression interval Δt/2^R), -Dest=TYPE the estimator (default: the paper's PURBF),
+ * -Dm and -Dq the leverage spot grid's size and quantile.
  */
 public final class QualityStudy {
     public static void main(String[] args) {
@@ -32,7 +36,9 @@ public final class QualityStudy {
         int paths = args.length > 5 ? Integer.parseInt(args[5]) : 100_000;
         GridGrading g = args.length > 6 ? (args[6].equals("none") ? GridGrading.NONE : new GridGrading(
                 Double.parseDouble(args[6].split(",")[0]), Double.parseDouble(args[6].split(",")[1]),
-                args[6].split(",")[2].equals("1"), Double.parseDouble(args[6].split(",")[3]))) : Particles.DEFAULTS.grading();
+                args[6].split(",")[2].equals("1"), Double.parseDouble(args[6].split(",")[3]),
+                args[6].split(",").length > 4 ? Double.parseDouble(args[6].split(",")[4]) : Double.POSITIVE_INFINITY,
+                args[6].split(",").length > 5 ? Double.parseDouble(args[6].split(",")[5]) : Double.POSITIVE_INFINITY)) : Particles.DEFAULTS.grading();
         ForkJoinPool pool = new ForkJoinPool(2);
         SlvSetups s = SlvSetups.load(market, 5.0, 0);
         double mat = Math.min(5.0, s.surface().expiries()[s.surface().expiries().length - 1]);
@@ -40,9 +46,14 @@ public final class QualityStudy {
         System.out.println(market + " heston " + s.heston());
         Particles d = Particles.DEFAULTS;
         SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
-                        s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
+                        s.surface().expiries(), mat), s.heston(), System.getProperty("est") == null ? Estimators.paperDefault()
+                        : Estimators.create(EstimatorConfig.of(EstimatorType.valueOf(System.getProperty("est")))))
                 .withHeston(new Heston(s.heston(), eta))
-                .withParticles(new Particles(n, dtDays, sub, d.shortEndRefinement(), g, seed, d.chunkSize()))
+                .withRegression(new SlvCalibrationInput.Regression(System.getProperty("est") == null
+                        ? Estimators.paperDefault() : Estimators.create(EstimatorConfig.of(EstimatorType.valueOf(
+                        System.getProperty("est")))), Integer.getInteger("m", 200),
+                        Double.parseDouble(System.getProperty("q", "0.001"))))
+                .withParticles(new Particles(n, dtDays, sub, Integer.getInteger("refine", d.shortEndRefinement()), g, seed, d.chunkSize()))
                 .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true, true)));
         SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
         RoundTripResult rt = r.roundTrip();
@@ -51,6 +62,8 @@ public final class QualityStudy {
                     p.strike(), p.marketVol(), p.errorBps(), p.stdErrorBps(), p.errorBps() / p.stdErrorBps());
         }
         System.out.printf("regression %.0f ms propagation %.0f ms%n", r.timings().regressionMs(), r.timings().propagationMs());
+        System.out.printf("leverage floored %d capped %d, variance floored %d%n", r.leverageFloored(), r.leverageCapped(),
+                r.varianceFloored());
         System.out.printf("RMS %.2f max %.2f lev %.0f ms rt %.0f ms steps %d reg %d%n", rt.rmsErrorBps(),
                 rt.maxErrorBps(), r.timings().leverageMs(), r.timings().roundTripMs(), r.propagationTimes().length - 1,
                 r.regressionTimes().length - 1);

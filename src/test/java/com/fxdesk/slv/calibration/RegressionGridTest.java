@@ -42,7 +42,7 @@ class RegressionGridTest {
         double dt = 5 / 365.0;
         double day = 1 / 365.0;
         double[] expiries = {7 * day, 30 * day, 0.5, 1.0};
-        GridGrading grading = new GridGrading(0.25, 0.1, true, 0.05);
+        GridGrading grading = new GridGrading(0.25, 0.1, true, 0.05, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
         RegressionGrid slow = RegressionGrid.graded(2.0, dt, 5, 3, expiries, 1.0, grading);
         double[] reg = slow.regressionTimes;
         for (double e : expiries) {
@@ -62,9 +62,9 @@ class RegressionGridTest {
         int after = Arrays.binarySearch(reg, 0.5);
         assertEquals(dt / 8, reg[after + 1] - reg[after], 1e-12);
         assertEquals(dt, reg[reg.length - 2] - reg[reg.length - 3], 1e-9);
-        // propagation: the first step is dt/64, steps grow at most like 5% of t, never above a day
+        // propagation: the first step is a day/64, steps grow at most like 5% of t, never above a day
         double[] tau = slow.stepTimes;
-        assertEquals(dt / 64, tau[1], 1e-15);
+        assertEquals(day / 64, tau[1], 1e-15);
         for (int j = 1; j < slow.steps(); j++) {
             double h = tau[j + 1] - tau[j];
             assertTrue(h <= Math.min(day, Math.max(dt / 64, 0.05 * reg[slow.stepInterval[j]])) + 1e-12, "step " + j);
@@ -79,6 +79,34 @@ class RegressionGridTest {
         // no grading is the uniform grid
         RegressionGrid none = RegressionGrid.graded(2.0, dt, 5, 3, expiries, 30.0, GridGrading.NONE);
         assertTrue(Arrays.equals(none.regressionTimes, RegressionGrid.build(2.0, dt, 5, 3, expiries).regressionTimes));
+    }
+
+    @Test
+    void defaultGridRegressesTheYoungCloudAboutEveryStep() {
+        // the short-dated bias at high vol-of-vol (docs/calibration-quality.md section 7) comes back if the default
+        // grid stops regressing near t = 0 at intervals of at most max(Δt/64, α₀ t) or stepping at max(Δt/64, β t)
+        double dt = 5 / 365.0;
+        double day = 1 / 365.0;
+        double[] expiries = {7 * day, 14 * day, 30 * day, 61 * day, 91 * day};
+        GridGrading d = SlvCalibrationInput.Particles.DEFAULTS.grading();
+        assertTrue(d.initialGrowth() <= 0.05 && d.stepGrowth() <= 0.02 && d.stepKappaFraction() <= 0.02,
+                "default grading " + d);
+        for (double kappa : new double[] {1.0, 29.0}) {
+            RegressionGrid g = RegressionGrid.graded(0.25, dt, 5, 3, expiries, kappa, d);
+            double[] reg = g.regressionTimes;
+            assertEquals(day / 64, reg[1], 1e-15);
+            for (int i = 1; i < reg.length && reg[i] <= 14 * day; i++) {
+                assertTrue(reg[i] - reg[i - 1] <= Math.max(day / 64, 0.05 * reg[i - 1]) + 1e-12,
+                        "regression interval at " + reg[i - 1]);
+            }
+            double[] tau = g.stepTimes;
+            for (int j = 0; j < g.steps(); j++) {
+                assertTrue(tau[j + 1] - tau[j] <= Math.max(day / 64, 0.02 * reg[g.stepInterval[j]]) + 1e-12,
+                        "step at " + tau[j]);
+                // fast mean reversion: steps of at most max(half a day, 0.02/κ)
+                assertTrue(tau[j + 1] - tau[j] <= Math.max(0.5 * day, 0.02 / kappa) + 1e-12, "step at " + tau[j]);
+            }
+        }
     }
 
     @Test
