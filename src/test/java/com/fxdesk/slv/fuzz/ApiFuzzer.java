@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -380,42 +379,16 @@ public final class ApiFuzzer {
             }
             return;
         }
-        JsonNode body = JSON.readTree(r.body());
-        String bad = nonFinite(body, "");
+        String bad = com.fxdesk.slv.web.JsonContract.isSuccessJson(status, ct)
+                ? com.fxdesk.slv.web.JsonContract.breach(r.body()) : null;
         if (bad != null) {
             violations.add(label + ": " + status + " carries " + bad + ": " + r.body());
+            return;
         }
+        JsonNode body = JSON.readTree(r.body());
         if (request != null && body.has("results")) {
             prices(label, request, body, violations);
         }
-    }
-
-    /** The first null (or non-number where a number belongs) in a 200 body, or null. */
-    private static String nonFinite(JsonNode n, String path) {
-        if (n.isNull()) {
-            return "null at " + path;
-        }
-        if (n.isNumber() && !Double.isFinite(n.asDouble())) {
-            return "non-finite at " + path;
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = n.isObject() ? n.properties().iterator() : null;
-        if (fields != null) {
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
-                String found = nonFinite(e.getValue(), path + "." + e.getKey());
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (n.isArray()) {
-            for (int i = 0; i < n.size(); i++) {
-                String found = nonFinite(n.get(i), path + "[" + i + "]");
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     /** Prices ≥ 0 (up to 5 standard errors) and a digital or touch at most notional × the largest possible DF. */
