@@ -52,6 +52,7 @@ public abstract class ApiTestSupport {
     @DynamicPropertySource
     static void jwt(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestJwts::publicKeyLocation);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestJwts.AUDIENCE);
     }
 
     protected static ObjectNode market(String file) {
