@@ -19,7 +19,7 @@ import org.springframework.http.HttpStatus;
 /** Admission by estimated cost and the deadline of synchronous work, without a server. */
 class ComputeGateTest {
     private static ComputeGate gate(Duration deadline, int maxHeavy) {
-        return new ComputeGate(new ComputeProperties(deadline, 1000, maxHeavy, Duration.ofSeconds(3), 1.0, 0.9),
+        return new ComputeGate(new ComputeProperties(deadline, 1000, maxHeavy, Duration.ofSeconds(3), 1.0, 0.9, 16),
                 new JobsProperties(2, 1, 4, Duration.ofSeconds(30), 8, Duration.ofHours(1), Duration.ofSeconds(5),
                         Duration.ofSeconds(5)));
     }
