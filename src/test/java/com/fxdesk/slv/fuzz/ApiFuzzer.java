@@ -65,6 +65,8 @@ public final class ApiFuzzer {
     /** Statuses seen so far, for the run's summary. */
     private final Map<Integer, Integer> byStatus = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final List<Long> millis = java.util.Collections.synchronizedList(new ArrayList<>());
+    private long slowestMillis;
+    private String slowestCase = "none";
 
     public ApiFuzzer(URI base, String apiKey, Duration deadline, Path markets) {
         this.base = base;
@@ -162,8 +164,16 @@ public final class ApiFuzzer {
         return violations;
     }
 
-    /** "N cases, statuses {...}, p50/p99/max ms". */
-    public String summary() {
+    /** The slowest request so far, with its class and mutations (to tell a costly request class from a stall). */
+    private synchronized void slowest(String what, long ms) {
+        if (ms > slowestMillis) {
+            slowestMillis = ms;
+            slowestCase = what;
+        }
+    }
+
+    /** "N cases, statuses {...}, p50/p99/max ms, slowest: …". */
+    public synchronized String summary() {
         List<Long> m;
         synchronized (millis) {
             m = new ArrayList<>(millis);
@@ -174,7 +184,7 @@ public final class ApiFuzzer {
         }
         return m.size() + " cases, statuses " + byStatus + ", latency p50 " + m.get(m.size() / 2) + " ms, p99 "
                 + m.get(Math.min(m.size() - 1, (int) Math.ceil(0.99 * m.size()) - 1)) + " ms, max "
-                + m.get(m.size() - 1) + " ms";
+                + m.get(m.size() - 1) + " ms; slowest request " + slowestMillis + " ms: " + slowestCase;
     }
 
     private void oneCase(Random random, String label, Map<Integer, Integer> byStatus, List<String> violations) {
@@ -203,8 +213,18 @@ public final class ApiFuzzer {
             case "heston" -> "/api/v1/heston/calibration";
             default -> "/api/v1/pricing";
         };
-        HttpResponse<String> r = send("POST", path, JSON.writeValueAsString(body));
-        check(label + " " + name + " " + applied, r, body, byStatus, violations);
+        String what = label + " " + name + " " + applied;
+        long t0 = System.nanoTime();
+        HttpResponse<String> r;
+        try {
+            r = send("POST", path, JSON.writeValueAsString(body));
+        } catch (IllegalStateException late) {
+            violations.add(what + ": " + late.getMessage()); // names the request class, not only the seed
+            return;
+        } finally {
+            slowest(what, (System.nanoTime() - t0) / 1_000_000);
+        }
+        check(what, r, body, byStatus, violations);
         if (name.equals("calibration") && r.statusCode() == 202) {
             // free the small test queue: the job itself is cancelled (its final state is CANCELLED, not lost)
             String id = JSON.readTree(r.body()).get("id").asString();

@@ -72,4 +72,47 @@ class ComputeGateTest {
             ex.shutdownNow();
         }
     }
+
+    @Test
+    void largeWorkPausesAtItsPollsWhileSmallWorkIsInProgress() throws Exception {
+        ComputeGate g = gate(Duration.ofSeconds(10), 1);
+        java.util.concurrent.atomic.AtomicLong chunks = new java.util.concurrent.atomic.AtomicLong();
+        CountDownLatch smallStarted = new CountDownLatch(1);
+        CountDownLatch smallRelease = new CountDownLatch(1);
+        ExecutorService ex = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> big = ex.submit(() -> g.run(5000, c -> {
+                while (chunks.get() < 1_000_000_000L) {
+                    if (c.getAsBoolean()) {
+                        throw new CancellationException("stopped");
+                    }
+                    chunks.incrementAndGet(); // one "chunk" of work per poll
+                    if (chunks.get() > 2_000 && smallRelease.getCount() == 0 && g.running() == 1) {
+                        return "big";
+                    }
+                }
+                return "big";
+            }));
+            while (chunks.get() < 1_000) {
+                Thread.onSpinWait();
+            }
+            Future<String> small = ex.submit(() -> g.run(10, c -> {
+                smallStarted.countDown();
+                smallRelease.await();
+                return "small";
+            }));
+            assertThat(smallStarted.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(20); // the large work reaches its next poll and pauses there
+            long paused = chunks.get();
+            Thread.sleep(200);
+            assertThat(chunks.get()).as("no chunk of large work while the small one runs").isEqualTo(paused);
+            assertThat(g.running()).isEqualTo(2);
+            smallRelease.countDown();
+            assertThat(small.get(5, TimeUnit.SECONDS)).isEqualTo("small");
+            assertThat(big.get(5, TimeUnit.SECONDS)).isEqualTo("big"); // resumed and finished
+            assertThat(chunks.get()).isGreaterThan(paused);
+        } finally {
+            ex.shutdownNow();
+        }
+    }
 }
