@@ -37,10 +37,11 @@ import org.springframework.web.context.request.async.DeferredResult;
  *   ({@code slv.compute.deadline}; the client then gets 503 + Retry-After) or as soon as the client has gone: the
  *   work of {@link #submit} runs outside the servlet thread in an asynchronous request, and the container reports a
  *   closed connection to it. The engine polls the signal between chunks of work and stops.</li>
- *   <li><b>Priority.</b> While a small computation is in progress, large ones pause at their next poll (i.e. after
- *   the chunk of work in hand) and resume when no small one is left, still watching their deadline: a small request
- *   shares the cores with large ones only for the rest of their current chunks, however many large ones run. Under a
- *   continuous stream of small requests, large ones reach their deadline (503) rather than slow the small ones.</li>
+ *   <li><b>Priority.</b> While a small computation or any request's dispatch ({@link ForegroundFilter}: reading,
+ *   authenticating, validating, writing) is in progress, large computations pause at their next poll (i.e. after the
+ *   chunk of work in hand) and resume when none is left, still watching their deadline: a small request shares the
+ *   cores with large ones only for the rest of their current chunks, however many large ones run. Under a continuous
+ *   stream of small requests, large ones reach their deadline (503) rather than slow the small ones.</li>
  * </ul>
  * Gauge {@code slv.compute.running}: synchronous computations in progress.
  */
@@ -52,8 +53,11 @@ public class ComputeGate {
     private final long deadlineNanos;
     private final String retryAfter;
     private final AtomicInteger running = new AtomicInteger();
-    /** Small computations in progress: large ones pause while there is any. */
-    private final AtomicInteger smallRunning = new AtomicInteger();
+    /** Small computations and request dispatches ({@link ForegroundFilter}) in progress: large computations pause
+     *  while there is any. */
+    private final AtomicInteger foreground = new AtomicInteger();
+    /** Set on a thread inside a counted dispatch: work it computes itself ({@link #run}) must not wait for itself. */
+    private final ThreadLocal<Boolean> inDispatch = new ThreadLocal<>();
     private final ThreadPoolExecutor lane;
 
     /** Work that polls {@code cancelled} and stops (throwing CancellationException) once it is true. */
@@ -127,9 +131,16 @@ public class ComputeGate {
     /** Runs work of the given estimated cost on the calling thread under admission control and the deadline. */
     public <T> T run(long cost, Work<T> work) throws Exception {
         boolean large = admit(cost);
+        boolean dispatching = Boolean.TRUE.equals(inDispatch.get());
+        if (dispatching) {
+            foreground.decrementAndGet(); // this thread's dispatch now computes: counted by compute() if small
+        }
         try {
             return compute(large, work, () -> false);
         } finally {
+            if (dispatching) {
+                foreground.incrementAndGet();
+            }
             if (large) {
                 heavy.release();
             }
@@ -156,6 +167,17 @@ public class ComputeGate {
                 : null;
     }
 
+    /** A request's dispatch begins: foreground work, large computations pause (see {@link ForegroundFilter}). */
+    void foregroundEnter() {
+        foreground.incrementAndGet();
+        inDispatch.set(Boolean.TRUE);
+    }
+
+    void foregroundExit() {
+        inDispatch.remove();
+        foreground.decrementAndGet();
+    }
+
     /** True when the work is large (it then holds a slot the caller releases). */
     private boolean admit(long cost) {
         boolean large = cost >= heavyCost;
@@ -173,7 +195,7 @@ public class ComputeGate {
         BooleanSupplier stop = () -> late.getAsBoolean() || gone.getAsBoolean();
         running.incrementAndGet();
         if (!large) {
-            smallRunning.incrementAndGet();
+            foreground.incrementAndGet();
         }
         try {
             return work.call(large ? () -> yieldToSmall(stop) : stop);
@@ -187,7 +209,7 @@ public class ComputeGate {
             throw e; // the client has gone: nobody reads the answer
         } finally {
             if (!large) {
-                smallRunning.decrementAndGet();
+                foreground.decrementAndGet();
             }
             running.decrementAndGet();
         }
@@ -198,11 +220,11 @@ public class ComputeGate {
      * stop. Never waits for another large one, so it cannot deadlock with the engine's own waits.
      */
     private boolean yieldToSmall(BooleanSupplier stop) {
-        while (smallRunning.get() > 0) {
+        while (foreground.get() > 0) {
             if (stop.getAsBoolean()) {
                 return true;
             }
-            LockSupport.parkNanos(200_000L);
+            LockSupport.parkNanos(500_000L);
         }
         return stop.getAsBoolean();
     }
