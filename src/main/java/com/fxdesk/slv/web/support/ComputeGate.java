@@ -2,7 +2,7 @@ package com.fxdesk.slv.web.support;
 
 import com.fxdesk.slv.config.ComputeConfig;
 import com.fxdesk.slv.config.ComputeProperties;
-import com.fxdesk.slv.config.JobsProperties;
+import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
