@@ -1,6 +1,6 @@
 package com.fxdesk.slv.web.support;
 
-import com.fxdesk.slv.config.ComputeConfig;
+import com.fxdesk.slv.jobs.DaemonThreads;
 import com.fxdesk.slv.config.ComputeProperties;
 import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.web.errors.ApiProblemException;
@@ -74,7 +74,7 @@ public class ComputeGate {
         this.retryAfter = String.valueOf(Math.max(1, compute.retryAfter().toSeconds()));
         // no queue: a computation starts at once or is refused (503); threads die after a minute idle
         this.lane = new ThreadPoolExecutor(0, Math.max(1, compute.maxRequests()), 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), ComputeConfig.named("slv-request-"));
+                new SynchronousQueue<>(), DaemonThreads.named("slv-request-"));
     }
 
     @Autowired
