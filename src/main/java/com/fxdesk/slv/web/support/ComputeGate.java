@@ -7,7 +7,9 @@ import com.fxdesk.slv.web.errors.ApiProblemException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
@@ -38,7 +40,8 @@ import org.springframework.web.context.request.async.DeferredResult;
  *   work of {@link #submit} runs outside the servlet thread in an asynchronous request, and the container reports a
  *   closed connection to it. The engine polls the signal between chunks of work and stops.</li>
  *   <li><b>Priority.</b> While a small computation or any request's dispatch ({@link ForegroundFilter}: reading,
- *   authenticating, validating, writing) is in progress, large computations pause at their next poll (i.e. after the
+ *   authenticating, validating, writing; for its first second only, a longer one is waiting, e.g. for a job) is in
+ *   progress, large computations pause at their next poll (i.e. after the
  *   chunk of work in hand) and resume when none is left, still watching their deadline: a small request shares the
  *   cores with large ones only for the rest of their current chunks, however many large ones run. Under a continuous
  *   stream of small requests, large ones reach their deadline (503) rather than slow the small ones.</li>
@@ -53,11 +56,17 @@ public class ComputeGate {
     private final long deadlineNanos;
     private final String retryAfter;
     private final AtomicInteger running = new AtomicInteger();
-    /** Small computations and request dispatches ({@link ForegroundFilter}) in progress: large computations pause
-     *  while there is any. */
-    private final AtomicInteger foreground = new AtomicInteger();
-    /** Set on a thread inside a counted dispatch: work it computes itself ({@link #run}) must not wait for itself. */
-    private final ThreadLocal<Boolean> inDispatch = new ThreadLocal<>();
+    /** Small computations in progress: large computations pause while there is any. */
+    private final AtomicInteger smallRunning = new AtomicInteger();
+    /**
+     * Request dispatches in progress ({@link ForegroundFilter}) → their start: large computations pause while one of
+     * them is younger than {@link #DISPATCH_PRIORITY_NANOS}. Older ones are waiting (e.g. for a job with wait=true),
+     * not computing, and must not hold large computations back.
+     */
+    private final Map<Object, Long> dispatches = new ConcurrentHashMap<>();
+    private static final long DISPATCH_PRIORITY_NANOS = 1_000_000_000L;
+    /** The current thread's dispatch: work it computes itself ({@link #run}) must not wait for itself. */
+    private final ThreadLocal<Object> inDispatch = new ThreadLocal<>();
     private final ThreadPoolExecutor lane;
 
     /** Work that polls {@code cancelled} and stops (throwing CancellationException) once it is true. */
@@ -131,15 +140,15 @@ public class ComputeGate {
     /** Runs work of the given estimated cost on the calling thread under admission control and the deadline. */
     public <T> T run(long cost, Work<T> work) throws Exception {
         boolean large = admit(cost);
-        boolean dispatching = Boolean.TRUE.equals(inDispatch.get());
-        if (dispatching) {
-            foreground.decrementAndGet(); // this thread's dispatch now computes: counted by compute() if small
+        Object dispatch = inDispatch.get();
+        if (dispatch != null) {
+            dispatches.remove(dispatch); // this thread's dispatch now computes: counted by compute() if small
         }
         try {
             return compute(large, work, () -> false);
         } finally {
-            if (dispatching) {
-                foreground.incrementAndGet();
+            if (dispatch != null) {
+                dispatches.put(dispatch, System.nanoTime()); // writing the answer
             }
             if (large) {
                 heavy.release();
@@ -169,13 +178,17 @@ public class ComputeGate {
 
     /** A request's dispatch begins: foreground work, large computations pause (see {@link ForegroundFilter}). */
     void foregroundEnter() {
-        foreground.incrementAndGet();
-        inDispatch.set(Boolean.TRUE);
+        Object dispatch = new Object();
+        inDispatch.set(dispatch);
+        dispatches.put(dispatch, System.nanoTime());
     }
 
     void foregroundExit() {
+        Object dispatch = inDispatch.get();
         inDispatch.remove();
-        foreground.decrementAndGet();
+        if (dispatch != null) {
+            dispatches.remove(dispatch);
+        }
     }
 
     /** True when the work is large (it then holds a slot the caller releases). */
@@ -195,7 +208,7 @@ public class ComputeGate {
         BooleanSupplier stop = () -> late.getAsBoolean() || gone.getAsBoolean();
         running.incrementAndGet();
         if (!large) {
-            foreground.incrementAndGet();
+            smallRunning.incrementAndGet();
         }
         try {
             return work.call(large ? () -> yieldToSmall(stop) : stop);
@@ -209,7 +222,7 @@ public class ComputeGate {
             throw e; // the client has gone: nobody reads the answer
         } finally {
             if (!large) {
-                foreground.decrementAndGet();
+                smallRunning.decrementAndGet();
             }
             running.decrementAndGet();
         }
@@ -220,13 +233,23 @@ public class ComputeGate {
      * stop. Never waits for another large one, so it cannot deadlock with the engine's own waits.
      */
     private boolean yieldToSmall(BooleanSupplier stop) {
-        while (foreground.get() > 0) {
+        while (smallRunning.get() > 0 || recentDispatch()) {
             if (stop.getAsBoolean()) {
                 return true;
             }
             LockSupport.parkNanos(500_000L);
         }
         return stop.getAsBoolean();
+    }
+
+    private boolean recentDispatch() {
+        long now = System.nanoTime();
+        for (long start : dispatches.values()) {
+            if (now - start < DISPATCH_PRIORITY_NANOS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpHeaders retryHeaders() {

@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Counts every dispatch of every request as foreground work for {@link ComputeGate}: large computations pause at
  * their next poll while any request is being read, authenticated, validated or written, not only while a small
- * computation runs. Those phases are short (milliseconds), and they are most of a small request's time.
+ * computation runs. Those phases are short (milliseconds), and they are most of a small request's time; a dispatch
+ * older than a second is waiting (e.g. for a job, wait=true) and no longer holds large computations back.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -115,4 +115,35 @@ class ComputeGateTest {
             ex.shutdownNow();
         }
     }
+
+    @Test
+    void aDispatchHoldsLargeWorkBackForItsFirstSecondOnly() throws Exception {
+        ComputeGate g = gate(Duration.ofSeconds(10), 1);
+        java.util.concurrent.atomic.AtomicLong chunks = new java.util.concurrent.atomic.AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService ex = Executors.newSingleThreadExecutor();
+        g.foregroundEnter(); // this thread is now a request's dispatch (e.g. one waiting for a job)
+        try {
+            Future<String> big = ex.submit(() -> g.run(5000, c -> {
+                while (done.getCount() > 0) {
+                    if (c.getAsBoolean()) {
+                        throw new CancellationException("stopped");
+                    }
+                    chunks.incrementAndGet();
+                }
+                return "big";
+            }));
+            Thread.sleep(300);
+            assertThat(chunks.get()).as("paused behind a young dispatch").isLessThanOrEqualTo(1);
+            Thread.sleep(1_000);
+            long later = chunks.get();
+            Thread.sleep(100);
+            assertThat(chunks.get()).as("resumed: the dispatch is older than a second").isGreaterThan(later);
+            done.countDown();
+            assertThat(big.get(5, TimeUnit.SECONDS)).isEqualTo("big");
+        } finally {
+            g.foregroundExit();
+            ex.shutdownNow();
+        }
+    }
 }
