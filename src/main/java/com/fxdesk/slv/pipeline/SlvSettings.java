@@ -55,6 +55,11 @@ public record SlvSettings(HestonParameters heston, double mixing, int particles,
                 roundTripPaths, leverageFloor, leverageCap);
     }
 
+    public SlvSettings withMixing(double eta) {
+        return new SlvSettings(heston, eta, particles, timeStepDays, maturity, estimator, spotGridSize, seed, roundTrip,
+                roundTripPaths, leverageFloor, leverageCap);
+    }
+
     public SlvSettings withoutRoundTrip() {
         return new SlvSettings(heston, mixing, particles, timeStepDays, maturity, estimator, spotGridSize, seed, false,
                 roundTripPaths, leverageFloor, leverageCap);

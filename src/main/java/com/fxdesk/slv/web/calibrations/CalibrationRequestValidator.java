@@ -69,10 +69,11 @@ public class CalibrationRequestValidator {
         boolean dtOk = v.intRange(prefix + "timeStepDays", timeStepDays, 1, 365);
         boolean gridOk = v.intRange(prefix + "spotGridSize", spotGridSize, 10, limits.maxSpotGridSize());
         regression.estimator(prefix + "estimator", estimator, v);
-        SlvSettings d = SlvSettings.defaults();
-        int n = particles != null ? particles : d.particles();
-        int dt = timeStepDays != null ? timeStepDays : d.timeStepDays();
-        int m = spotGridSize != null ? spotGridSize : d.spotGridSize();
+        SlvSettings s = SlvSettings.of(null, null, particles, timeStepDays, null, null, spotGridSize, null, null, null,
+                null, null);
+        int n = s.particles();
+        int dt = s.timeStepDays();
+        int m = s.spotGridSize();
         if (!nOk || !dtOk || !gridOk || !(maturity > 0) || !(maturity <= limits.maxMaturity())) {
             return;
         }

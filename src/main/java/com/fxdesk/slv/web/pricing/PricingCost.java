@@ -40,12 +40,10 @@ final class PricingCost {
                     needsHeston = true;
                     cost += pathSteps;
                     if (!calibrated) {
-                        PricingRequest.SlvSettings s = r.calibration();
-                        long particles = s != null && s.particles() != null ? s.particles() : SlvSettings.defaults().particles();
-                        int days = s != null && s.timeStepDays() != null ? s.timeStepDays()
-                                : SlvSettings.defaults().timeStepDays();
-                        double horizon = s != null && s.maturity() != null ? Math.max(s.maturity(), maturity)
-                                : maturity;
+                        SlvSettings s = PricingService.inlineSettings(r.calibration(), maturity);
+                        long particles = s.particles();
+                        int days = s.timeStepDays();
+                        double horizon = s.maturity();
                         // the engine's own work measure (particle-steps incl. regressions, on the finest grid any
                         // Heston fit can give); a particle step costs about four path-steps
                         SlvCalibrationInput.GridSize grid = SlvCalibrationInput.gridSize(horizon, days,

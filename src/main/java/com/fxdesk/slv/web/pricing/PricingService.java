@@ -145,19 +145,27 @@ public class PricingService {
 
         LeverageFunction leverage(double maturity) throws Exception {
             if (leverage == null) {
-                PricingRequest.SlvSettings c = request.calibration();
-                double horizon = c != null && c.maturity() != null ? Math.max(c.maturity(), maturity) : maturity;
-                CalibrationRequest.Leverage l = c != null ? c.leverage() : null;
-                // the calibration job's rule (SlvSettings.of) for whatever is left out; pricing runs no round trip
-                SlvSettings s = c == null ? SlvSettings.of(heston(), mixing, null, null, horizon, null, null, null,
-                        false, null, null, null)
-                        : SlvSettings.of(heston(), mixing, c.particles(), c.timeStepDays(), horizon,
-                        EstimatorMapper.toEngine(c.estimator()), c.spotGridSize(), c.seed(), false, null,
-                        l != null ? l.floor() : null, l != null ? l.cap() : null);
-                leverage = slv.calibrate(market, s, cancelled, null).result().leverage();
+                SlvSettings s = inlineSettings(request.calibration(), maturity).withHeston(heston());
+                leverage = slv.calibrate(market, s.withMixing(mixing), cancelled, null).result().leverage();
             }
             return leverage;
         }
+    }
+
+    /**
+     * The settings of an inline SLV calibration: the request's "calibration" block (null: all defaults) by the
+     * calibration job's rule ({@link SlvSettings#of}), over a horizon of at least the longest product; no round trip.
+     * Heston and mixing are filled in by the caller.
+     */
+    static SlvSettings inlineSettings(PricingRequest.SlvSettings c, double longestProduct) {
+        if (c == null) {
+            return SlvSettings.of(null, null, null, null, longestProduct, null, null, null, false, null, null, null);
+        }
+        double horizon = c.maturity() != null ? Math.max(c.maturity(), longestProduct) : longestProduct;
+        CalibrationRequest.Leverage l = c.leverage();
+        return SlvSettings.of(null, null, c.particles(), c.timeStepDays(), horizon,
+                EstimatorMapper.toEngine(c.estimator()), c.spotGridSize(), c.seed(), false, null,
+                l != null ? l.floor() : null, l != null ? l.cap() : null);
     }
 
     private Calibrated finished(String id) throws Exception {
