@@ -17,9 +17,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.springframework.http.HttpHeaders;
@@ -80,20 +83,37 @@ public class ChartController {
         return ResponseEntity.ok().contentType(png ? MediaType.IMAGE_PNG : SVG).body(body);
     }
 
+    /**
+     * At most MAX_LINES slices after t = 0, the first at or after each of MAX_LINES evenly spaced times: spread in time,
+     * not in index, because the regression grid is dense near t = 0 and after expiries.
+     */
     private static List<RegressionSlice> spread(List<RegressionSlice> slices) {
         List<RegressionSlice> out = new ArrayList<>();
         int n = slices.size();
-        int k = Math.min(MAX_LINES, n - 1);
-        for (int i = 1; i <= k; i++) {
-            out.add(slices.get(Math.min(n - 1, (int) Math.round((double) i * (n - 1) / k))));
+        if (n < 2) {
+            return out;
+        }
+        double last = slices.get(n - 1).time();
+        int j = 1;
+        for (int i = 1; i <= MAX_LINES && j < n; i++) {
+            double target = last * i / MAX_LINES;
+            while (j < n - 1 && slices.get(j).time() < target - 1e-12) {
+                j++;
+            }
+            out.add(slices.get(j));
+            j++;
         }
         return out;
     }
 
     private static JFreeChart leverage(Calibrated c) {
         List<ChartRenderer.Series> series = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
         for (RegressionSlice s : spread(c.result().slices())) {
-            series.add(new ChartRenderer.Series(String.format("t = %.2f", s.time()), s.spots(), s.leverage()));
+            String label = String.format(Locale.ROOT, "t = %.3g", s.time());
+            if (labels.add(label)) { // two slices that print alike would be one series to the chart library
+                series.add(new ChartRenderer.Series(label, s.spots(), s.leverage()));
+            }
         }
         return ChartRenderer.lines("Leverage L(S, t)", "spot", "L", series, false);
     }
