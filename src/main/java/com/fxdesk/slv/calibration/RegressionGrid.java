@@ -107,7 +107,9 @@ final class RegressionGrid {
         while (t < maturity - 1e-12) {
             double h = Math.min(dt, hKappa);
             h = Math.min(h, Math.max(hMin, grading.growth() * (t - anchor)));
-            h = Math.min(h, Math.max(minStep(dt), grading.initialGrowth() * t));
+            if (!Double.isInfinite(grading.initialGrowth())) { // ∞ · 0 would be NaN at t = 0
+                h = Math.min(h, Math.max(minStep(dt), grading.initialGrowth() * t));
+            }
             double next = t + h;
             boolean isMust = false;
             if (nextMust < must.length && must[nextMust] <= next + MERGE) {
