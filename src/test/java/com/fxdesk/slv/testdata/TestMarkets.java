@@ -43,9 +43,12 @@ public final class TestMarkets {
     public static final String GRID_SABR = "usdmxn-grid-sabr-beta1";
     /** Short-dated, high vol-of-vol event market (1W-3M pillars, docs/calibration-quality.md). */
     public static final String GBPUSD_EVENT = "gbpusd-2026-06-19-event";
+    /** Second market of that class, positive skew and a 2W event hump (examples/generators/short_dated_markets.py). */
+    public static final String USDMXN_EVENT = "usdmxn-2027-05-21-event";
     /** Every market in examples/markets. */
     public static final List<String> SURFACE = List.of(EURUSD_2018, USDJPY_2018, EURUSD_2025, FLAT_10PCT, USDBRL_STRESS,
-            USDJPY_GRID, USDTRY_EM, USDJPY_CRISIS, EURGBP_25D, GRID_HESTON, GRID_SABR, GBPUSD_EVENT);
+            USDJPY_GRID, USDTRY_EM, USDJPY_CRISIS, EURGBP_25D, GRID_HESTON, GRID_SABR, GBPUSD_EVENT,
+            USDMXN_EVENT);
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
