@@ -75,7 +75,7 @@ public final class SlvCalibrator {
         if (in.roundTrip().enabled() && !in.roundTripQuotes().isEmpty()) {
             double base = 1 - rtShare;
             roundTrip = RoundTrip.run(in.market(), run.mixed, leverage, quotesUpToMaturity(in), in.roundTrip(),
-                    in.chunkSize(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
+                    executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
                             Phase.ROUND_TRIP));
         }
         long end = System.nanoTime();

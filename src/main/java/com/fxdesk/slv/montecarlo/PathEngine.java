@@ -7,6 +7,7 @@ import com.fxdesk.slv.random.InverseNormal;
 import com.fxdesk.slv.random.RandomStreams;
 import com.fxdesk.slv.random.SequenceType;
 import com.fxdesk.slv.random.SobolSequence;
+import com.fxdesk.slv.random.ZigguratNormals;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +83,15 @@ public final class PathEngine {
      */
     public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
                                  ExecutorService pool, java.util.function.BooleanSupplier cancelled) {
+        return run(dynamics, grid, book, market, cfg, pool, cancelled, null);
+    }
+
+    /** As above; {@code progress} (null: none) receives the fraction of chunks done, from the worker threads. */
+    public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
+                                 ExecutorService pool, java.util.function.BooleanSupplier cancelled,
+                                 java.util.function.DoubleConsumer progress) {
         Setup s = new Setup(dynamics, grid, book, market, cfg);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         int tasks = s.batches * s.chunksPerBatch;
         double[][] sums = new double[tasks][];
         int[] counts = new int[tasks];
@@ -96,8 +105,11 @@ public final class PathEngine {
                 // no further chunk starts; Chunks rethrows this on the caller once running chunks are done
                 throw new java.util.concurrent.CancellationException("Monte Carlo pricing cancelled");
             }
-            sums[t] = new double[2 * book.size()];
+            sums[t] = new double[book.accumulatorSize];
             counts[t] = workspaces[participant].runChunk(t / s.chunksPerBatch, t % s.chunksPerBatch, sums[t]);
+            if (progress != null) {
+                progress.accept((double) done.incrementAndGet() / tasks);
+            }
         };
         if (pool != null || threads == 1) {
             Chunks.run(pool, threads, tasks, body);
@@ -113,50 +125,110 @@ public final class PathEngine {
                 own.shutdown();
             }
         }
-        return combine(s, sums, counts, book.size(), cfg);
+        return combine(s, sums, counts, book, cfg);
     }
 
-    private static Estimate[] combine(Setup s, double[][] sums, int[] counts, int products, McConfig cfg) {
+    /**
+     * Totals over chunks in task order (bit-identical for any thread count). A controlled product's estimate is the
+     * regression estimator Ȳ − β·C̄ (controls of known mean 0), β = S_CC⁻¹ S_CY from the pooled sample covariances;
+     * its variance per sample is Var Y − β·S_CY. SOBOL's standard error is the spread of the batch estimates with
+     * the pooled β.
+     */
+    private static Estimate[] combine(Setup s, double[][] sums, int[] counts, PayoffBook book, McConfig cfg) {
+        int products = book.size();
         Estimate[] out = new Estimate[products];
         int b = s.batches;
         for (int k = 0; k < products; k++) {
-            double total = 0;
-            double totalSq = 0;
+            int o = book.offset[k];
+            int width = PayoffBook.sums(book.controls[k]);
+            double[] total = new double[width];
+            double[][] batch = new double[b][width];
             long n = 0;
-            double[] batchMean = new double[b];
+            long[] batchN = new long[b];
             for (int bi = 0; bi < b; bi++) {
-                double bs = 0;
-                long bn = 0;
                 for (int c = 0; c < s.chunksPerBatch; c++) {
                     int t = bi * s.chunksPerBatch + c;
-                    bs += sums[t][2 * k];
-                    totalSq += sums[t][2 * k + 1];
-                    bn += counts[t];
+                    for (int w = 0; w < width; w++) {
+                        batch[bi][w] += sums[t][o + w];
+                    }
+                    batchN[bi] += counts[t];
                 }
-                total += bs;
-                n += bn;
-                batchMean[bi] = bs / bn;
+                for (int w = 0; w < width; w++) {
+                    total[w] += batch[bi][w];
+                }
+                n += batchN[bi];
             }
-            double mean = total / n;
+            double[] beta = controlCoefficients(total, n, book.controls[k]);
+            double mean = controlled(total, n, beta);
             double se;
             if (cfg.sequence() == SequenceType.SOBOL && b > 1) {
                 double m = 0;
-                for (double x : batchMean) {
-                    m += x;
+                double[] bm = new double[b];
+                for (int bi = 0; bi < b; bi++) {
+                    bm[bi] = controlled(batch[bi], batchN[bi], beta);
+                    m += bm[bi];
                 }
                 m /= b;
                 double ss = 0;
-                for (double x : batchMean) {
+                for (double x : bm) {
                     ss += (x - m) * (x - m);
                 }
                 se = Math.sqrt(ss / ((double) b * (b - 1)));
             } else {
-                double var = Math.max(totalSq / n - mean * mean, 0) * n / Math.max(n - 1, 1);
+                double meanY = total[0] / n;
+                double var = total[1] / n - meanY * meanY;
+                int p = beta.length;
+                for (int j = 0; j < p; j++) {
+                    double cov = total[2 + p + j] / n - total[2 + j] / n * meanY;
+                    var -= beta[j] * cov;
+                }
+                var = Math.max(var, 0) * n / Math.max(n - 1 - p, 1);
                 se = Math.sqrt(var / n);
             }
             out[k] = new Estimate(mean, se);
         }
         return out;
+    }
+
+    /** Ȳ − β·C̄ from a product's sums over n samples. */
+    private static double controlled(double[] sums, long n, double[] beta) {
+        double est = sums[0] / n;
+        for (int j = 0; j < beta.length; j++) {
+            est -= beta[j] * sums[2 + j] / n;
+        }
+        return est;
+    }
+
+    /**
+     * β = S_CC⁻¹ S_CY (p ≤ 2) from the sums; a control without variance, or collinear with the first, gets β = 0
+     * (it cannot reduce the variance further).
+     */
+    static double[] controlCoefficients(double[] sums, long n, int p) {
+        if (p == 0) {
+            return new double[0];
+        }
+        double meanY = sums[0] / n;
+        double[] meanC = new double[p];
+        double[] cy = new double[p];
+        for (int j = 0; j < p; j++) {
+            meanC[j] = sums[2 + j] / n;
+            cy[j] = sums[2 + p + j] / n - meanC[j] * meanY;
+        }
+        int cc = 2 + 2 * p;
+        double c00 = sums[cc] / n - meanC[0] * meanC[0];
+        if (p == 1) {
+            return new double[] {c00 > 0 ? cy[0] / c00 : 0.0};
+        }
+        double c01 = sums[cc + 1] / n - meanC[0] * meanC[1];
+        double c11 = sums[cc + 2] / n - meanC[1] * meanC[1];
+        double det = c00 * c11 - c01 * c01;
+        if (c00 > 0 && c11 > 0 && det > 1e-12 * c00 * c11) {
+            return new double[] {(c11 * cy[0] - c01 * cy[1]) / det, (c00 * cy[1] - c01 * cy[0]) / det};
+        }
+        // degenerate pair: the better single control
+        double r0 = c00 > 0 ? cy[0] * cy[0] / c00 : 0.0;
+        double r1 = c11 > 0 ? cy[1] * cy[1] / c11 : 0.0;
+        return r1 > r0 ? new double[] {0.0, cy[1] / c11} : new double[] {c00 > 0 ? cy[0] / c00 : 0.0, 0.0};
     }
 
     /** Everything shared by the workers of one run; immutable. */
@@ -179,6 +251,7 @@ public final class PathEngine {
         final int[] upOrder; // one-sided up monitors by increasing level
         final int[] downOrder; // one-sided down monitors by decreasing level
         final int[] twoSided;
+        final boolean companion; // advance the L ≡ 1 companion path (some product uses it as a control)
 
         Setup(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
             // each worker holds every step's normals for a chunk of paths: refuse sizes an int cannot index (and
@@ -189,6 +262,10 @@ public final class PathEngine {
                         + "path: use a longer time step");
             }
             this.kernel = dynamics.bind(grid, market);
+            if (book.usesCompanion() && dynamics.companion() == null) {
+                throw new IllegalArgumentException("a companion control variate needs dynamics with a companion path");
+            }
+            this.companion = book.usesCompanion();
             this.grid = grid;
             this.book = book;
             this.cfg = cfg;
@@ -251,6 +328,7 @@ public final class PathEngine {
         final double[] zV;
         final double[] var;
         final double[] xPrev;
+        final double[] xc; // the companion's log-spots, or null
         final double[][] surv;
         final double[][] hitPv;
         final double[] pay;
@@ -274,6 +352,7 @@ public final class PathEngine {
             zV = new double[paths];
             var = new double[paths];
             xPrev = new double[paths];
+            xc = s.companion ? new double[paths] : null;
             int m = s.book.monitors();
             surv = new double[m][paths];
             hitPv = new double[m][];
@@ -295,6 +374,9 @@ public final class PathEngine {
             PayoffBook book = s.book;
             java.util.Arrays.fill(x, 0, count, s.x0);
             java.util.Arrays.fill(v, 0, count, s.kernel.initialVariance());
+            if (xc != null) {
+                java.util.Arrays.fill(xc, 0, count, s.x0);
+            }
             for (int j = 0; j < book.monitors(); j++) {
                 boolean inside = s.x0 > book.monLower[j] && s.x0 < book.monUpper[j];
                 java.util.Arrays.fill(surv[j], 0, count, inside ? 1.0 : 0.0);
@@ -327,7 +409,7 @@ public final class PathEngine {
                     }
                 }
                 System.arraycopy(x, 0, xPrev, 0, count);
-                s.kernel.step(n, x, v, lev, zS, zV, var, count);
+                s.kernel.step(n, x, v, lev, zS, zV, var, xc, count);
                 monitor(n, count);
                 evaluate(n + 1, m, anti, acc);
             }
@@ -363,13 +445,12 @@ public final class PathEngine {
                     }
                 }
             } else {
-                SplittableRandom rng = RandomStreams.stream(s.cfg.seed(), batch, chunk);
-                for (int j = 0; j < m; j++) {
-                    for (int n = 0; n < steps; n++) {
-                        zs[n * CHUNK + j] = rng.nextGaussian();
-                        if (f > 1) {
-                            zv[n * CHUNK + j] = rng.nextGaussian();
-                        }
+                // ziggurat fills on the chunk's own stream, step by step (about half the cost of nextGaussian)
+                long state = RandomStreams.stream(s.cfg.seed(), batch, chunk).nextLong();
+                for (int n = 0; n < steps; n++) {
+                    state = ZigguratNormals.fill(zs, n * CHUNK, n * CHUNK + m, state);
+                    if (f > 1) {
+                        state = ZigguratNormals.fill(zv, n * CHUNK, n * CHUNK + m, state);
                     }
                 }
             }
@@ -587,8 +668,68 @@ public final class PathEngine {
                         sumSq += pay[i] * pay[i];
                     }
                 }
-                acc[2 * k] += sum;
-                acc[2 * k + 1] += sumSq;
+                if (book.controls[k] > 0) {
+                    accumulateControlled(k, m, anti, acc);
+                    continue;
+                }
+                int o = book.offset[k];
+                acc[o] += sum;
+                acc[o + 1] += sumSq;
+            }
+        }
+
+        /**
+         * A controlled vanilla (its payoffs already in pay): adds per path (antithetic-pair averaged) Y, the controls
+         * C_0 = nd (S_T − F) and, with the companion, C_1 = nd·payoff(companion S_T) − notional·companion price (both
+         * of known mean 0), and their products to the product's slot.
+         */
+        private void accumulateControlled(int k, int m, boolean anti, double[] acc) {
+            PayoffBook book = s.book;
+            int o = book.offset[k];
+            int p = book.controls[k];
+            double nd = book.notional[k] * book.discount[k];
+            double fwd = book.forward[k];
+            double kk = book.strike[k];
+            boolean c = book.call[k];
+            double mean1 = p > 1 ? book.notional[k] * book.companionPrice[k] : 0.0;
+            double sy = 0, syy = 0, s0 = 0, s0y = 0, s00 = 0, s1 = 0, s1y = 0, s01 = 0, s11 = 0;
+            for (int i = 0; i < m; i++) {
+                double y = pay[i];
+                double c0 = nd * (Math.exp(x[i]) - fwd);
+                double c1 = p > 1 ? nd * Math.max(c ? Math.exp(xc[i]) - kk : kk - Math.exp(xc[i]), 0.0) : 0.0;
+                if (anti) {
+                    int j = i + m;
+                    y = 0.5 * (y + pay[j]);
+                    c0 = 0.5 * (c0 + nd * (Math.exp(x[j]) - fwd));
+                    if (p > 1) {
+                        c1 = 0.5 * (c1 + nd * Math.max(c ? Math.exp(xc[j]) - kk : kk - Math.exp(xc[j]), 0.0));
+                    }
+                }
+                c1 -= mean1;
+                sy += y;
+                syy += y * y;
+                s0 += c0;
+                s0y += c0 * y;
+                s00 += c0 * c0;
+                s1 += c1;
+                s1y += c1 * y;
+                s01 += c0 * c1;
+                s11 += c1 * c1;
+            }
+            acc[o] += sy;
+            acc[o + 1] += syy;
+            if (p == 1) {
+                acc[o + 2] += s0;
+                acc[o + 3] += s0y;
+                acc[o + 4] += s00;
+            } else {
+                acc[o + 2] += s0;
+                acc[o + 3] += s1;
+                acc[o + 4] += s0y;
+                acc[o + 5] += s1y;
+                acc[o + 6] += s00;
+                acc[o + 7] += s01;
+                acc[o + 8] += s11;
             }
         }
     }

@@ -36,6 +36,14 @@ public final class PayoffBook {
     final double[] dfStepEnd; // DF(t_{n+1}) per step, for pay-at-hit
     final int[][] productsEndingAt; // by grid index
     final int lastIndex;
+    /** Control variates per product: 0, 1 (S_T) or 2 (S_T and the companion's vanilla). */
+    final int[] controls;
+    /** Known discounted price of the product's payoff on the companion path (NaN: not a control). */
+    final double[] companionPrice;
+    final double[] forward; // F(T) per product, the known mean of S_T
+    /** Offset of each product's sums in a chunk's accumulator ({@link #sums}): [ΣY, ΣY², ΣC_j, ΣC_j·Y, ΣC_j·C_l (j ≤ l)]. */
+    final int[] offset;
+    final int accumulatorSize;
 
     private PayoffBook(Builder b) {
         int n = b.kinds.size();
@@ -46,6 +54,11 @@ public final class PayoffBook {
         discount = new double[n];
         endIndex = new int[n];
         monitor = new int[n];
+        controls = new int[n];
+        companionPrice = new double[n];
+        forward = new double[n];
+        offset = new int[n];
+        int acc = 0;
         int last = 0;
         int steps = b.grid.steps();
         int[] countAt = new int[steps + 1];
@@ -57,6 +70,11 @@ public final class PayoffBook {
             endIndex[i] = b.ends.get(i);
             monitor[i] = b.monitors.get(i);
             discount[i] = b.market.domesticDf(b.grid.time(endIndex[i]));
+            companionPrice[i] = b.companionPrices.get(i);
+            controls[i] = b.controlled.get(i) ? (Double.isFinite(companionPrice[i]) ? 2 : 1) : 0;
+            forward[i] = b.market.forward(b.grid.time(endIndex[i]));
+            offset[i] = acc;
+            acc += sums(controls[i]);
             last = Math.max(last, endIndex[i]);
             countAt[endIndex[i]]++;
         }
@@ -69,6 +87,7 @@ public final class PayoffBook {
             productsEndingAt[endIndex[i]][countAt[endIndex[i]]++] = i;
         }
         lastIndex = last;
+        accumulatorSize = acc;
         int m = b.bands.size();
         monLower = new double[m];
         monUpper = new double[m];
@@ -95,6 +114,21 @@ public final class PayoffBook {
         return monLower.length;
     }
 
+    /** Whether some product uses the companion path's vanilla as a control variate. */
+    boolean usesCompanion() {
+        for (int c : controls) {
+            if (c == 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Accumulator entries of a product with p control variates: ΣY, ΣY², p ΣC, p ΣCY, p(p+1)/2 ΣCC. */
+    static int sums(int p) {
+        return 2 + 2 * p + p * (p + 1) / 2;
+    }
+
     private record Band(double lower, double upper, int end) {
     }
 
@@ -113,6 +147,8 @@ public final class PayoffBook {
         private final List<Integer> monitors = new ArrayList<>();
         private final List<Band> bands = new ArrayList<>();
         private final List<Boolean> payAtHit = new ArrayList<>();
+        private final List<Boolean> controlled = new ArrayList<>();
+        private final List<Double> companionPrices = new ArrayList<>();
 
         private Builder(TimeGrid grid, FxMarket market) {
             this.grid = Objects.requireNonNull(grid);
@@ -121,6 +157,20 @@ public final class PayoffBook {
 
         public int vanilla(boolean isCall, double k, double maturity, double notional) {
             return add(VANILLA, isCall, k, maturity, notional, -1);
+        }
+
+        /**
+         * A vanilla priced with control variates combined by regression (the optimal β from the sample covariances,
+         * so a weak control never hurts): S_T, whose mean F(T) is known (it also removes the discretised spot's small
+         * martingale error), and, when {@code companionPrice} is finite, the same vanilla on the dynamics' L ≡ 1
+         * companion path ({@link PathDynamics#companion()}), whose discounted price per unit notional it is.
+         */
+        public int controlledVanilla(boolean isCall, double k, double maturity, double notional,
+                                     double companionPrice) {
+            int i = add(VANILLA, isCall, k, maturity, notional, -1);
+            controlled.set(i, true);
+            companionPrices.set(i, companionPrice);
+            return i;
         }
 
         public int digital(boolean isCall, double k, double maturity, double notional) {
@@ -180,6 +230,8 @@ public final class PayoffBook {
             notionals.add(notional);
             ends.add(grid.indexOf(maturity));
             monitors.add(mon);
+            controlled.add(false);
+            companionPrices.add(Double.NaN);
             return kinds.size() - 1;
         }
     }
