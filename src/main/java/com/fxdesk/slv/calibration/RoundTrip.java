@@ -59,14 +59,13 @@ public final class RoundTrip {
         boolean companion = config.controlVariate() && config.hestonControl();
         PayoffBook.Builder book = PayoffBook.builder(grid, market);
         boolean[] call = new boolean[quotes.size()];
-        double[] companionPrice = companion ? companionPrices(market, mixedHeston, quotes)
-                : new double[quotes.size()];
+        double[][][] ladders = companion ? companionLadders(market, mixedHeston, quotes) : null;
         for (int q = 0; q < quotes.size(); q++) {
             RoundTripQuote quote = quotes.get(q);
             call[q] = quote.strike() >= market.forward(quote.expiry());
             if (config.controlVariate()) {
-                book.controlledVanilla(call[q], quote.strike(), quote.expiry(), 1.0,
-                        companion ? companionPrice[q] : Double.NaN);
+                double[][] ladder = companion ? ladders[q] : new double[2][0];
+                book.controlledVanilla(call[q], quote.strike(), quote.expiry(), 1.0, ladder[0], ladder[1]);
             } else {
                 book.vanilla(call[q], quote.strike(), quote.expiry(), 1.0);
             }
@@ -93,28 +92,66 @@ public final class RoundTrip {
         return TimeGrid.of(horizon, mandatory); // steps no longer than the horizon: only the mandatory times
     }
 
+    /** Companion strikes per quote: K·exp(j·h·σ√T) for j = −LADDER..LADDER (σ the quote's vol). */
+    static final int LADDER = 2;
+    /** Their spacing h in standard deviations σ√T. */
+    static final double LADDER_SPACING = 0.5;
+
     /**
-     * Discounted price per unit notional of each quote's out-of-the-money vanilla under the simulated Heston
-     * (L ≡ 1), the companion's known mean: Black with the integrated variance when ξ = 0 (then V is deterministic).
-     * NaN where the pricer cannot give one (that quote then uses S_T alone).
+     * The companion controls of each quote: strikes around K (a ladder of ±{@value #LADDER}·{@value #LADDER_SPACING}
+     * standard deviations, so that the regression can follow the SLV payoff as a function of the companion's spot
+     * where L differs from 1) and the discounted price per unit notional of the quote's out-of-the-money vanilla
+     * type at each under the simulated Heston (L ≡ 1), the companion's known means: one Fourier strip per expiry
+     * ({@link HestonPricer#priceStrip}), or Black with the integrated variance when ξ = 0 (V is then deterministic).
+     * Strikes the pricer cannot price are left out.
+     *
+     * @return per quote {strikes, prices}
      */
-    static double[] companionPrices(FxMarket market, HestonParameters mixed, List<RoundTripQuote> quotes) {
-        double[] out = new double[quotes.size()];
+    static double[][][] companionLadders(FxMarket market, HestonParameters mixed, List<RoundTripQuote> quotes) {
+        int m = 2 * LADDER + 1;
+        double[][][] out = new double[quotes.size()][][];
         HestonPricer pricer = new HestonPricer();
-        for (int q = 0; q < quotes.size(); q++) {
-            RoundTripQuote quote = quotes.get(q);
-            double t = quote.expiry();
+        double[] expiries = quotes.stream().mapToDouble(RoundTripQuote::expiry).distinct().toArray();
+        for (double t : expiries) {
             double fwd = market.forward(t);
             double df = market.domesticDf(t);
-            boolean call = quote.strike() >= fwd;
-            double price;
+            List<Integer> at = new ArrayList<>();
+            for (int q = 0; q < quotes.size(); q++) {
+                if (quotes.get(q).expiry() == t) {
+                    at.add(q);
+                }
+            }
+            double[] strikes = new double[at.size() * m];
+            boolean[] calls = new boolean[strikes.length];
+            for (int i = 0; i < at.size(); i++) {
+                RoundTripQuote quote = quotes.get(at.get(i));
+                double sd = Math.max(quote.marketVol(), 0.01) * Math.sqrt(t);
+                for (int j = 0; j < m; j++) {
+                    strikes[i * m + j] = quote.strike() * Math.exp((j - LADDER) * LADDER_SPACING * sd);
+                    calls[i * m + j] = quote.strike() >= fwd;
+                }
+            }
+            double[] prices = new double[strikes.length];
             if (mixed.xi() < 1e-10) {
                 double vol = Math.sqrt(HestonPricer.integratedVariance(mixed, t) / t);
-                price = BlackFormula.price(call, fwd, quote.strike(), t, vol, df);
+                for (int j = 0; j < strikes.length; j++) {
+                    prices[j] = BlackFormula.price(calls[j], fwd, strikes[j], t, vol, df);
+                }
             } else {
-                price = pricer.price(mixed, t, fwd, df, quote.strike(), call);
+                prices = pricer.priceStrip(mixed, t, fwd, df, strikes, calls);
             }
-            out[q] = Double.isFinite(price) && price > 0 ? price : Double.NaN;
+            for (int i = 0; i < at.size(); i++) {
+                double[] ks = new double[m];
+                double[] ps = new double[m];
+                int k = 0;
+                for (int j = i * m; j < (i + 1) * m; j++) {
+                    if (Double.isFinite(prices[j]) && prices[j] >= 0) {
+                        ks[k] = strikes[j];
+                        ps[k++] = prices[j];
+                    }
+                }
+                out[at.get(i)] = new double[][] {Arrays.copyOf(ks, k), Arrays.copyOf(ps, k)};
+            }
         }
         return out;
     }

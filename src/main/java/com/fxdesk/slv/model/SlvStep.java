@@ -124,14 +124,19 @@ public final class SlvStep {
                 stepVar[i] = l * l * (v[i] + next[i]) * halfDt;
             }
         }
-        if (heston != null) { // the L ≡ 1 companion, before v is overwritten
+        if (heston != null) { // with the L ≡ 1 companion: the same loop sharing V̄, its root and the correlated part
             for (int i = from; i < to; i++) {
                 double v0 = v[i];
                 double v1 = next[i];
                 double vBar = 0.5 * (v0 + v1);
+                double root = Math.sqrt(vBar);
+                double l = lev[i];
                 double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
-                heston[i] += (drift - 0.5 * vBar) * dt + corr + diffusion * Math.sqrt(vBar) * zS[i];
+                x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * root * zS[i];
+                heston[i] += (drift - 0.5 * vBar) * dt + corr + diffusion * root * zS[i];
+                v[i] = v1;
             }
+            return;
         }
         // log-spot (branch-free: vectorised)
         for (int i = from; i < to; i++) {

@@ -35,9 +35,10 @@ public interface PathDynamics {
 
         /**
          * Advances paths [0, count) over step n. zS/zV are independent standard normals (zV unused with one
-         * factor). On return stepVar[i] holds the variance of ln S accumulated over the step (σ²Δt with σ the
-         * step's vol), which the Brownian-bridge barrier correction uses; lev is scratch. companion: the L ≡ 1 companion's
-         * log-spots, advanced too when the dynamics has one ({@link PathDynamics#companion()}), else null.
+         * factor). On return stepVar[i] (unless stepVar is null: no barrier) holds the variance of ln S accumulated
+         * over the step (σ²Δt with σ the step's vol), which the Brownian-bridge barrier correction uses; lev is
+         * scratch. companion: the L ≡ 1 companion's log-spots, advanced too when the dynamics has one
+         * ({@link PathDynamics#companion()}), else null.
          */
         void step(int n, double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] stepVar,
                   double[] companion, int count);
@@ -75,7 +76,9 @@ public interface PathDynamics {
                         double c = var[s];
                         for (int i = 0; i < count; i++) {
                             x[i] += a + b * zS[i];
-                            stepVar[i] = c;
+                        }
+                        if (stepVar != null) {
+                            java.util.Arrays.fill(stepVar, 0, count, c);
                         }
                     }
                 };
@@ -125,7 +128,7 @@ public interface PathDynamics {
                         lattice[s].at(x, lev, 0, count);
                         double dt = grid.dt(s);
                         SlvStep.localVol(x, lev, zS, dt, drift[s], 0, count);
-                        for (int i = 0; i < count; i++) {
+                        for (int i = 0; stepVar != null && i < count; i++) {
                             stepVar[i] = lev[i] * lev[i] * dt;
                         }
                     }

@@ -200,35 +200,84 @@ public final class PathEngine {
     }
 
     /**
-     * β = S_CC⁻¹ S_CY (p ≤ 2) from the sums; a control without variance, or collinear with the first, gets β = 0
-     * (it cannot reduce the variance further).
+     * β = S_CC⁻¹ S_CY from a product's sums, solved on the correlation scale by Cholesky; a control with no variance
+     * of its own beyond the earlier ones (pivot below 1e-9: constant, or collinear) gets β = 0 — it cannot reduce
+     * the variance further.
      */
     static double[] controlCoefficients(double[] sums, long n, int p) {
+        double[] beta = new double[p];
         if (p == 0) {
-            return new double[0];
+            return beta;
         }
         double meanY = sums[0] / n;
         double[] meanC = new double[p];
-        double[] cy = new double[p];
+        double[] d = new double[p];
+        double[] r = new double[p];
         for (int j = 0; j < p; j++) {
             meanC[j] = sums[2 + j] / n;
-            cy[j] = sums[2 + p + j] / n - meanC[j] * meanY;
         }
-        int cc = 2 + 2 * p;
-        double c00 = sums[cc] / n - meanC[0] * meanC[0];
-        if (p == 1) {
-            return new double[] {c00 > 0 ? cy[0] / c00 : 0.0};
+        double[][] a = new double[p][p];
+        int t = 2 + 2 * p;
+        for (int j = 0; j < p; j++) {
+            for (int l = j; l < p; l++) {
+                a[j][l] = sums[t++] / n - meanC[j] * meanC[l];
+                a[l][j] = a[j][l];
+            }
         }
-        double c01 = sums[cc + 1] / n - meanC[0] * meanC[1];
-        double c11 = sums[cc + 2] / n - meanC[1] * meanC[1];
-        double det = c00 * c11 - c01 * c01;
-        if (c00 > 0 && c11 > 0 && det > 1e-12 * c00 * c11) {
-            return new double[] {(c11 * cy[0] - c01 * cy[1]) / det, (c00 * cy[1] - c01 * cy[0]) / det};
+        for (int j = 0; j < p; j++) {
+            d[j] = a[j][j] > 0 ? Math.sqrt(a[j][j]) : 0.0;
+            r[j] = d[j] > 0 ? (sums[2 + p + j] / n - meanC[j] * meanY) / d[j] : 0.0;
         }
-        // degenerate pair: the better single control
-        double r0 = c00 > 0 ? cy[0] * cy[0] / c00 : 0.0;
-        double r1 = c11 > 0 ? cy[1] * cy[1] / c11 : 0.0;
-        return r1 > r0 ? new double[] {0.0, cy[1] / c11} : new double[] {c00 > 0 ? cy[0] / c00 : 0.0, 0.0};
+        // Cholesky of the correlation matrix R = D⁻¹ S_CC D⁻¹, dropping dependent controls
+        double[][] low = new double[p][p];
+        boolean[] used = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            if (d[j] == 0) {
+                continue;
+            }
+            double piv = 1.0;
+            for (int q = 0; q < j; q++) {
+                piv -= low[j][q] * low[j][q];
+            }
+            if (piv < 1e-9) {
+                continue;
+            }
+            used[j] = true;
+            low[j][j] = Math.sqrt(piv);
+            for (int i = j + 1; i < p; i++) {
+                if (d[i] == 0) {
+                    continue;
+                }
+                double v = a[i][j] / (d[i] * d[j]);
+                for (int q = 0; q < j; q++) {
+                    v -= low[i][q] * low[j][q];
+                }
+                low[i][j] = v / low[j][j];
+            }
+        }
+        double[] z = new double[p];
+        for (int j = 0; j < p; j++) {
+            if (used[j]) {
+                double v = r[j];
+                for (int q = 0; q < j; q++) {
+                    v -= low[j][q] * z[q];
+                }
+                z[j] = v / low[j][j];
+            }
+        }
+        for (int j = p - 1; j >= 0; j--) {
+            if (used[j]) {
+                double v = z[j];
+                for (int q = j + 1; q < p; q++) {
+                    v -= low[q][j] * beta[q];
+                }
+                beta[j] = v / low[j][j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            beta[j] = used[j] ? beta[j] / d[j] : 0.0;
+        }
+        return beta;
     }
 
     /** Everything shared by the workers of one run; immutable. */
@@ -252,6 +301,7 @@ public final class PathEngine {
         final int[] downOrder; // one-sided down monitors by decreasing level
         final int[] twoSided;
         final boolean companion; // advance the L ≡ 1 companion path (some product uses it as a control)
+        final int maxControls;
 
         Setup(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
             // each worker holds every step's normals for a chunk of paths: refuse sizes an int cannot index (and
@@ -266,6 +316,11 @@ public final class PathEngine {
                 throw new IllegalArgumentException("a companion control variate needs dynamics with a companion path");
             }
             this.companion = book.usesCompanion();
+            int maxControls = 0;
+            for (int c : book.controls) {
+                maxControls = Math.max(maxControls, c);
+            }
+            this.maxControls = maxControls;
             this.grid = grid;
             this.book = book;
             this.cfg = cfg;
@@ -329,6 +384,10 @@ public final class PathEngine {
         final double[] var;
         final double[] xPrev;
         final double[] xc; // the companion's log-spots, or null
+        final double[] st; // S_T and the companion's S^H_T at an index where controlled products end
+        final double[] sc;
+        final double[][] cols; // per control, its (pair-averaged) values over the chunk
+        final double[] ycol;
         final double[][] surv;
         final double[][] hitPv;
         final double[] pay;
@@ -343,8 +402,8 @@ public final class PathEngine {
             z = new double[Math.max(s.dims, 1)];
             work = new double[s.sobol != null ? (s.steps + 1) * BRIDGE_BLOCK : 1];
             zBlock = new double[s.sobol != null ? s.dims * BRIDGE_BLOCK : 1];
-            zs = new double[Math.max(s.steps, 1) * CHUNK];
-            zv = s.factors > 1 ? new double[Math.max(s.steps, 1) * CHUNK] : null;
+            zs = s.sobol != null ? new double[s.steps * CHUNK] : null; // the bridge's output (Sobol only)
+            zv = s.sobol != null && s.factors > 1 ? new double[s.steps * CHUNK] : null;
             x = new double[paths];
             v = new double[paths];
             lev = new double[paths];
@@ -353,6 +412,10 @@ public final class PathEngine {
             var = new double[paths];
             xPrev = new double[paths];
             xc = s.companion ? new double[paths] : null;
+            st = s.maxControls > 0 ? new double[paths] : null;
+            sc = s.companion ? new double[paths] : null;
+            cols = new double[s.maxControls][CHUNK];
+            ycol = new double[CHUNK];
             int m = s.book.monitors();
             surv = new double[m][paths];
             hitPv = new double[m][];
@@ -368,7 +431,13 @@ public final class PathEngine {
         int runChunk(int batch, int chunk, double[] acc) {
             int first = chunk * CHUNK;
             int m = Math.min(CHUNK, s.pointsPerBatch - first);
-            generate(batch, chunk, first, m);
+            boolean pseudo = s.cfg.sequence() != SequenceType.SOBOL;
+            // pseudo-random: drawn step by step into the step's own arrays (they stay in L1; all steps' normals of a
+            // chunk would not fit in L2 at daily steps to 5Y); Sobol: the whole bridge up front
+            long state = pseudo ? RandomStreams.stream(s.cfg.seed(), batch, chunk).nextLong() : 0L;
+            if (!pseudo) {
+                generate(batch, chunk, first, m);
+            }
             boolean anti = s.cfg.antithetic();
             int count = anti ? 2 * m : m;
             PayoffBook book = s.book;
@@ -387,9 +456,23 @@ public final class PathEngine {
             java.util.Arrays.fill(firstUp, 0);
             java.util.Arrays.fill(firstDown, 0);
             evaluate(0, m, anti, acc);
+            boolean monitored = book.monitors() > 0;
             for (int n = 0; n < s.steps; n++) {
                 int off = n * CHUNK;
-                if (anti) {
+                if (pseudo) {
+                    state = ZigguratNormals.fill(zS, 0, m, state);
+                    if (s.factors > 1) {
+                        state = ZigguratNormals.fill(zV, 0, m, state);
+                    }
+                    if (anti) {
+                        for (int j = 0; j < m; j++) {
+                            zS[j + m] = -zS[j];
+                        }
+                        for (int j = 0; s.factors > 1 && j < m; j++) {
+                            zV[j + m] = -zV[j];
+                        }
+                    }
+                } else if (anti) {
                     for (int j = 0; j < m; j++) {
                         double a = zs[off + j];
                         zS[j] = a;
@@ -408,9 +491,13 @@ public final class PathEngine {
                         System.arraycopy(zv, off, zV, 0, m);
                     }
                 }
-                System.arraycopy(x, 0, xPrev, 0, count);
-                s.kernel.step(n, x, v, lev, zS, zV, var, xc, count);
-                monitor(n, count);
+                if (monitored) {
+                    System.arraycopy(x, 0, xPrev, 0, count);
+                    s.kernel.step(n, x, v, lev, zS, zV, var, xc, count);
+                    monitor(n, count);
+                } else { // no barrier: neither the step variance nor the previous spots are needed
+                    s.kernel.step(n, x, v, lev, zS, zV, null, xc, count);
+                }
                 evaluate(n + 1, m, anti, acc);
             }
             return m;
@@ -442,15 +529,6 @@ public final class PathEngine {
                     s.bridge.incrementsBlock(zBlock, 0, f, work, zs, j0, CHUNK, nb, BRIDGE_BLOCK);
                     if (f > 1) {
                         s.bridge.incrementsBlock(zBlock, 1, f, work, zv, j0, CHUNK, nb, BRIDGE_BLOCK);
-                    }
-                }
-            } else {
-                // ziggurat fills on the chunk's own stream, step by step (about half the cost of nextGaussian)
-                long state = RandomStreams.stream(s.cfg.seed(), batch, chunk).nextLong();
-                for (int n = 0; n < steps; n++) {
-                    state = ZigguratNormals.fill(zs, n * CHUNK, n * CHUNK + m, state);
-                    if (f > 1) {
-                        state = ZigguratNormals.fill(zv, n * CHUNK, n * CHUNK + m, state);
                     }
                 }
             }
@@ -608,6 +686,16 @@ public final class PathEngine {
             PayoffBook book = s.book;
             int[] ending = book.productsEndingAt[index];
             int count = anti ? 2 * m : m;
+            if (st != null && ending.length > 0) {
+                for (int i = 0; i < count; i++) {
+                    st[i] = Math.exp(x[i]);
+                }
+                if (sc != null) {
+                    for (int i = 0; i < count; i++) {
+                        sc[i] = Math.exp(xc[i]);
+                    }
+                }
+            }
             for (int e = 0; e < ending.length; e++) {
                 int k = ending[e];
                 double nd = book.notional[k] * book.discount[k];
@@ -679,58 +767,102 @@ public final class PathEngine {
         }
 
         /**
-         * A controlled vanilla (its payoffs already in pay): adds per path (antithetic-pair averaged) Y, the controls
-         * C_0 = nd (S_T − F) and, with the companion, C_1 = nd·payoff(companion S_T) − notional·companion price (both
-         * of known mean 0), and their products to the product's slot.
+         * A controlled vanilla (its payoffs already in pay, S_T in st, the companion's S_T in sc): adds per path
+         * (antithetic-pair averaged) Y, the controls of known mean 0 — C_0 = nd (S_T − F); with the companion
+         * C_1 = nd (S^H_T − F) and C_{2+j} = nd·payoff(S^H_T; K_j) − notional·price_j — and their products to the
+         * product's slot. Column by column: each sum is one dot product over the chunk (four partial sums: the
+         * adds do not wait on each other).
          */
         private void accumulateControlled(int k, int m, boolean anti, double[] acc) {
             PayoffBook book = s.book;
-            int o = book.offset[k];
             int p = book.controls[k];
             double nd = book.notional[k] * book.discount[k];
             double fwd = book.forward[k];
-            double kk = book.strike[k];
-            boolean c = book.call[k];
-            double mean1 = p > 1 ? book.notional[k] * book.companionPrice[k] : 0.0;
-            double sy = 0, syy = 0, s0 = 0, s0y = 0, s00 = 0, s1 = 0, s1y = 0, s01 = 0, s11 = 0;
-            for (int i = 0; i < m; i++) {
-                double y = pay[i];
-                double c0 = nd * (Math.exp(x[i]) - fwd);
-                double c1 = p > 1 ? nd * Math.max(c ? Math.exp(xc[i]) - kk : kk - Math.exp(xc[i]), 0.0) : 0.0;
-                if (anti) {
-                    int j = i + m;
-                    y = 0.5 * (y + pay[j]);
-                    c0 = 0.5 * (c0 + nd * (Math.exp(x[j]) - fwd));
-                    if (p > 1) {
-                        c1 = 0.5 * (c1 + nd * Math.max(c ? Math.exp(xc[j]) - kk : kk - Math.exp(xc[j]), 0.0));
+            boolean call = book.call[k];
+            double[] ks = book.companionStrike[k];
+            double[] kp = book.companionPrice[k];
+            double w = anti ? 0.5 * nd : nd;
+            double[] y = ycol;
+            if (anti) {
+                for (int i = 0; i < m; i++) {
+                    y[i] = 0.5 * (pay[i] + pay[i + m]);
+                }
+            } else {
+                System.arraycopy(pay, 0, y, 0, m);
+            }
+            spotColumn(cols[0], st, fwd, w, m, anti);
+            if (p > 1) {
+                spotColumn(cols[1], sc, fwd, w, m, anti);
+                for (int j = 0; j < ks.length; j++) {
+                    double[] col = cols[2 + j];
+                    double kk = ks[j];
+                    double mean = book.notional[k] * kp[j];
+                    for (int i = 0; i < m; i++) {
+                        double a = sc[i];
+                        double pa = call ? Math.max(a - kk, 0.0) : Math.max(kk - a, 0.0);
+                        if (anti) {
+                            double b = sc[i + m];
+                            pa += call ? Math.max(b - kk, 0.0) : Math.max(kk - b, 0.0);
+                        }
+                        col[i] = w * pa - mean;
                     }
                 }
-                c1 -= mean1;
-                sy += y;
-                syy += y * y;
-                s0 += c0;
-                s0y += c0 * y;
-                s00 += c0 * c0;
-                s1 += c1;
-                s1y += c1 * y;
-                s01 += c0 * c1;
-                s11 += c1 * c1;
             }
-            acc[o] += sy;
-            acc[o + 1] += syy;
-            if (p == 1) {
-                acc[o + 2] += s0;
-                acc[o + 3] += s0y;
-                acc[o + 4] += s00;
+            int o = book.offset[k];
+            acc[o] += dot(y, null, m);
+            acc[o + 1] += dot(y, y, m);
+            int t = o + 2 + 2 * p;
+            for (int j = 0; j < p; j++) {
+                acc[o + 2 + j] += dot(cols[j], null, m);
+                acc[o + 2 + p + j] += dot(cols[j], y, m);
+                for (int l = j; l < p; l++) {
+                    acc[t++] += dot(cols[j], cols[l], m);
+                }
+            }
+        }
+
+        /** col[i] = w (S_i − F) (+ w (S_{i+m} − F) when antithetic). */
+        private static void spotColumn(double[] col, double[] spot, double fwd, double w, int m, boolean anti) {
+            if (anti) {
+                for (int i = 0; i < m; i++) {
+                    col[i] = w * (spot[i] - fwd + (spot[i + m] - fwd));
+                }
             } else {
-                acc[o + 2] += s0;
-                acc[o + 3] += s1;
-                acc[o + 4] += s0y;
-                acc[o + 5] += s1y;
-                acc[o + 6] += s00;
-                acc[o + 7] += s01;
-                acc[o + 8] += s11;
+                for (int i = 0; i < m; i++) {
+                    col[i] = w * (spot[i] - fwd);
+                }
             }
+        }
+
+        /** Σ a_i b_i over [0, m) (Σ a_i when b is null) with four partial sums. */
+        private static double dot(double[] a, double[] b, int m) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int i = 0;
+            if (b == null) {
+                for (; i + 3 < m; i += 4) {
+                    s0 += a[i];
+                    s1 += a[i + 1];
+                    s2 += a[i + 2];
+                    s3 += a[i + 3];
+                }
+                for (; i < m; i++) {
+                    s0 += a[i];
+                }
+            } else {
+                for (; i + 3 < m; i += 4) {
+                    s0 += a[i] * b[i];
+                    s1 += a[i + 1] * b[i + 1];
+                    s2 += a[i + 2] * b[i + 2];
+                    s3 += a[i + 3] * b[i + 3];
+                }
+                for (; i < m; i++) {
+                    s0 += a[i] * b[i];
+                }
+            }
+            return (s0 + s1) + (s2 + s3);
         }
     }
 }

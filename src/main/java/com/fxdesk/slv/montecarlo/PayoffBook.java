@@ -36,10 +36,13 @@ public final class PayoffBook {
     final double[] dfStepEnd; // DF(t_{n+1}) per step, for pay-at-hit
     final int[][] productsEndingAt; // by grid index
     final int lastIndex;
-    /** Control variates per product: 0, 1 (S_T) or 2 (S_T and the companion's vanilla). */
+    /**
+     * Control variates per product: 0; 1 (S_T); or 2 + m (S_T, the companion's S_T and m companion vanillas of the
+     * product's type at {@link #companionStrike}[k], whose known discounted prices are {@link #companionPrice}[k]).
+     */
     final int[] controls;
-    /** Known discounted price of the product's payoff on the companion path (NaN: not a control). */
-    final double[] companionPrice;
+    final double[][] companionStrike;
+    final double[][] companionPrice;
     final double[] forward; // F(T) per product, the known mean of S_T
     /** Offset of each product's sums in a chunk's accumulator ({@link #sums}): [ΣY, ΣY², ΣC_j, ΣC_j·Y, ΣC_j·C_l (j ≤ l)]. */
     final int[] offset;
@@ -55,7 +58,8 @@ public final class PayoffBook {
         endIndex = new int[n];
         monitor = new int[n];
         controls = new int[n];
-        companionPrice = new double[n];
+        companionStrike = new double[n][];
+        companionPrice = new double[n][];
         forward = new double[n];
         offset = new int[n];
         int acc = 0;
@@ -70,8 +74,10 @@ public final class PayoffBook {
             endIndex[i] = b.ends.get(i);
             monitor[i] = b.monitors.get(i);
             discount[i] = b.market.domesticDf(b.grid.time(endIndex[i]));
+            companionStrike[i] = b.companionStrikes.get(i);
             companionPrice[i] = b.companionPrices.get(i);
-            controls[i] = b.controlled.get(i) ? (Double.isFinite(companionPrice[i]) ? 2 : 1) : 0;
+            int m = companionStrike[i].length;
+            controls[i] = b.controlled.get(i) ? (m > 0 ? 2 + m : 1) : 0;
             forward[i] = b.market.forward(b.grid.time(endIndex[i]));
             offset[i] = acc;
             acc += sums(controls[i]);
@@ -117,7 +123,7 @@ public final class PayoffBook {
     /** Whether some product uses the companion path's vanilla as a control variate. */
     boolean usesCompanion() {
         for (int c : controls) {
-            if (c == 2) {
+            if (c >= 2) {
                 return true;
             }
         }
@@ -148,7 +154,8 @@ public final class PayoffBook {
         private final List<Band> bands = new ArrayList<>();
         private final List<Boolean> payAtHit = new ArrayList<>();
         private final List<Boolean> controlled = new ArrayList<>();
-        private final List<Double> companionPrices = new ArrayList<>();
+        private final List<double[]> companionStrikes = new ArrayList<>();
+        private final List<double[]> companionPrices = new ArrayList<>();
 
         private Builder(TimeGrid grid, FxMarket market) {
             this.grid = Objects.requireNonNull(grid);
@@ -162,14 +169,20 @@ public final class PayoffBook {
         /**
          * A vanilla priced with control variates combined by regression (the optimal β from the sample covariances,
          * so a weak control never hurts): S_T, whose mean F(T) is known (it also removes the discretised spot's small
-         * martingale error), and, when {@code companionPrice} is finite, the same vanilla on the dynamics' L ≡ 1
-         * companion path ({@link PathDynamics#companion()}), whose discounted price per unit notional it is.
+         * martingale error), and, with {@code companionStrikes} not empty, the dynamics' L ≡ 1 companion path
+         * ({@link PathDynamics#companion()}): its S_T and its vanillas of the same type at those strikes, whose
+         * discounted prices per unit notional are {@code companionPrices}. Several companion strikes around K let
+         * the regression follow the SLV payoff as a piecewise-linear function of the companion's spot when L is not 1.
          */
         public int controlledVanilla(boolean isCall, double k, double maturity, double notional,
-                                     double companionPrice) {
+                                     double[] companionStrikes, double[] companionPrices) {
+            if (companionStrikes.length != companionPrices.length) {
+                throw new IllegalArgumentException("one known price per companion strike");
+            }
             int i = add(VANILLA, isCall, k, maturity, notional, -1);
             controlled.set(i, true);
-            companionPrices.set(i, companionPrice);
+            this.companionStrikes.set(i, companionStrikes.clone());
+            this.companionPrices.set(i, companionPrices.clone());
             return i;
         }
 
@@ -231,7 +244,8 @@ public final class PayoffBook {
             ends.add(grid.indexOf(maturity));
             monitors.add(mon);
             controlled.add(false);
-            companionPrices.add(Double.NaN);
+            companionStrikes.add(new double[0]);
+            companionPrices.add(new double[0]);
             return kinds.size() - 1;
         }
     }

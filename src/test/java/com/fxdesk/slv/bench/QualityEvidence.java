@@ -18,7 +18,8 @@ import java.util.concurrent.ForkJoinPool;
  * repriced by the default round trip (100,000 antithetic paths, or the number given). Prints resolved RMS / max,
  * resolved and unresolved counts, max |z|, per expiry the resolved RMS, the leverage and round-trip times, the
  * median and max standard error over the points from 10Δ put to 10Δ call and how many are resolved at 1 bp.
- * Args: resolution threshold bp (5), round-trip paths (100,000), market name filter (all).
+ * Args: resolution threshold bp (5), round-trip paths (100,000), market name filter (all; "" for all), control
+ * variates (heston: S_T and the Heston companion, the default; spot: S_T only; none).
  */
 public final class QualityEvidence {
     public static void main(String[] args) {
@@ -26,6 +27,7 @@ public final class QualityEvidence {
         double threshold = args.length > 0 ? Double.parseDouble(args[0]) : 5.0;
         int paths = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         String only = args.length > 2 ? args[2] : "";
+        String controls = args.length > 3 ? args[3] : "heston";
         ForkJoinPool pool = new ForkJoinPool(2);
         SlvCalibrator cal = new SlvCalibrator(pool);
         System.out.printf("| market | η | resolved RMS bp | resolved max bp | resolved / unresolved | max abs z | "
@@ -44,7 +46,8 @@ public final class QualityEvidence {
                                 Estimators.paperDefault()).impliedVol(s.surface())
                         .surfaceExpiries(s.surface().expiries()).roundTripQuotes(s.quotes()).maturity(mat)
                         .particles(100_000).mixing(eta).seed(42)
-                        .roundTrip(new RoundTripConfig(true, paths, 20240607L, true, true)).build();
+                        .roundTrip(new RoundTripConfig(true, paths, 20240607L, true, !controls.equals("none"),
+                                controls.equals("heston"))).build();
                 SlvCalibrationResult r = cal.calibrate(in, null, null);
                 RoundTripResult rt = r.roundTrip();
                 RoundTripStatistics st = RoundTripStatistics.of(rt, threshold);
