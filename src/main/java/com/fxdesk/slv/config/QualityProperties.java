@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("slv.quality")
 public record QualityProperties(
-        @DefaultValue("5") double resolutionBps,
+        @DefaultValue("1") double resolutionBps,
         @DefaultValue("3") double passRmsBps,
         @DefaultValue("8") double passMaxBps,
         @DefaultValue("9") double failRmsBps,
