@@ -2,6 +2,10 @@ package com.fxdesk.slv.bench;
 
 import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Heston;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Market;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.regression.Estimators;
@@ -27,10 +31,12 @@ public final class RoundTripBenchmark {
         SlvSetups s = SlvSetups.load(market, mat, 0);
         ForkJoinPool pool = new ForkJoinPool(2);
         SlvCalibrator cal = new SlvCalibrator(pool);
-        SlvCalibrationInput in = SlvCalibrationInput.builder(s.data().fx(), s.localVol(), s.heston(),
-                        Estimators.paperDefault()).impliedVol(s.surface()).surfaceExpiries(s.surface().expiries())
-                .roundTripQuotes(s.quotes()).maturity(mat).particles(particles).mixing(0.66).seed(42)
-                .roundTrip(new RoundTripConfig(true, RoundTripConfig.DEFAULT_PATHS, 20240607L, true, true)).build();
+        SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
+                        s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
+                .withHeston(new Heston(s.heston(), 0.66))
+                .withParticles(Particles.DEFAULTS.withCount(particles).withSeed(42))
+                .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, RoundTripConfig.DEFAULT_PATHS,
+                        20240607L, true, true)));
         if (args.length > 4 && args[4].equals("cpu")) {
             cpu(in, runs);
             pool.shutdown();
@@ -59,7 +65,7 @@ public final class RoundTripBenchmark {
     private static void cpu(SlvCalibrationInput in, int runs) {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         SlvCalibrator serial = new SlvCalibrator(null);
-        SlvCalibrationInput without = in.toBuilder().roundTrip(RoundTripConfig.disabled()).build();
+        SlvCalibrationInput without = in.withRepricing(Repricing.disabled());
         double[] ms = new double[runs];
         for (int r = -2; r < runs; r++) {
             long c0 = mx.getCurrentThreadCpuTime();
