@@ -28,6 +28,28 @@ public record GridGrading(double growth, double kappaFraction, boolean afterExpi
     public static final GridGrading NONE = new GridGrading(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false,
             Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
 
+    /**
+     * The shipped grading from {@link #DENSE_FROM_PARTICLES} particles on: the short-dated refinements (α₀, f_s) and
+     * steps growing by β = 0.02.
+     */
+    public static final GridGrading DEFAULT = new GridGrading(0.25, 0.1, true, 0.02, 0.05, 0.02);
+
+    /**
+     * The shipped grading below {@link #DENSE_FROM_PARTICLES} particles: no α₀ or f_s rule, steps growing by β = 0.05.
+     * Why: at 2,048 particles the regression noise, not the time step, dominates; the dense grading doubles the steps
+     * (538 → 1,090 to 5Y) and did not improve the 20-seed study (docs/calibration-quality.md section 7.4).
+     */
+    public static final GridGrading SPARSE = new GridGrading(0.25, 0.1, true, 0.05, Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY);
+
+    /** Particle count from which {@link #DEFAULT} is used when the caller did not choose a grading. */
+    public static final int DENSE_FROM_PARTICLES = 10_000;
+
+    /** The grading a calibration uses: the one chosen, or for {@link #DEFAULT} the one suited to the particles. */
+    public GridGrading forParticles(int particles) {
+        return equals(DEFAULT) && particles < DENSE_FROM_PARTICLES ? SPARSE : this;
+    }
+
     public GridGrading {
         if (!(growth > 0) || !(kappaFraction > 0) || !(stepGrowth > 0) || !(initialGrowth > 0)
                 || !(stepKappaFraction > 0)) {

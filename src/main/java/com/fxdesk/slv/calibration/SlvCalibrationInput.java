@@ -166,8 +166,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * (small enough to share 2,048 particles between two threads, large enough to amortise a chunk's set-up;
          * 16 KB of x and V per chunk stay in L1/L2 through an interval's steps).
          */
-        public static final Particles DEFAULTS = new Particles(2048, 5, 0, 3,
-                new GridGrading(0.25, 0.1, true, 0.02, 0.05, 0.02), 42L, 1024);
+        public static final Particles DEFAULTS = new Particles(2048, 5, 0, 3, GridGrading.DEFAULT, 42L, 1024);
 
         public Particles {
             Objects.requireNonNull(grading, "grading");
@@ -203,6 +202,11 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
         /** Regression step in years. */
         public double timeStep() {
             return timeStepDays / 365.0;
+        }
+
+        /** The grading the calibration uses ({@link GridGrading#forParticles}). */
+        public GridGrading effectiveGrading() {
+            return grading.forParticles(count);
         }
 
         /** Sub-steps the calibration propagates with: the chosen ones, or {@link #defaultSubSteps} when 0. */
@@ -314,7 +318,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
                                     double kappa) {
         Particles p = Particles.DEFAULTS.withCount(particles).withTimeStepDays(timeStepDays);
         RegressionGrid g = RegressionGrid.graded(maturity, p.timeStep(), p.effectiveSubSteps(),
-                p.shortEndRefinement(), mandatory, kappa, p.grading());
+                p.shortEndRefinement(), mandatory, kappa, p.effectiveGrading());
         return new GridSize(g.regressionTimes.length - 1, g.steps());
     }
 

@@ -143,7 +143,7 @@ public final class SlvCalibrator {
             mixed = in.heston().mixed();
             SlvCalibrationInput.Particles p = in.particles();
             grid = RegressionGrid.graded(in.market().maturity(), p.timeStep(), p.effectiveSubSteps(),
-                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.grading());
+                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.effectiveGrading());
             steps = grid.steps();
             n = p.count();
             chunk = p.chunkSize();

@@ -82,6 +82,21 @@ class RegressionGridTest {
     }
 
     @Test
+    void defaultGradingIsChosenByParticleCountUnlessGiven() {
+        SlvCalibrationInput.Particles d = SlvCalibrationInput.Particles.DEFAULTS;
+        assertEquals(GridGrading.SPARSE, d.withCount(2048).effectiveGrading());
+        assertEquals(GridGrading.DEFAULT, d.withCount(GridGrading.DENSE_FROM_PARTICLES).effectiveGrading());
+        GridGrading chosen = new GridGrading(0.5, 0.2, false, 0.1, 0.1, 0.1);
+        SlvCalibrationInput.Particles given = new SlvCalibrationInput.Particles(2048, 5, 0, 3, chosen, 42L, 1024);
+        assertEquals(chosen, given.effectiveGrading());
+        // fewer steps at 2,048 particles than the dense grading would take (the cost the sparse one saves)
+        double[] expiries = {7 / 365.0, 0.25, 1.0, 5.0};
+        int sparse = RegressionGrid.graded(5.0, 5 / 365.0, 1, 3, expiries, 1.4, GridGrading.SPARSE).steps();
+        int dense = RegressionGrid.graded(5.0, 5 / 365.0, 1, 3, expiries, 1.4, GridGrading.DEFAULT).steps();
+        assertTrue(dense > 1.25 * sparse, dense + " vs " + sparse);
+    }
+
+    @Test
     void defaultGridRegressesTheYoungCloudAboutEveryStep() {
         // the short-dated bias at high vol-of-vol (docs/calibration-quality.md section 7) comes back if the default
         // grid stops regressing near t = 0 at intervals of at most max(Δt/64, α₀ t) or stepping at max(Δt/64, β t)
