@@ -1,7 +1,7 @@
 package com.fxdesk.slv.calibration;
 
 /**
- * How the calibration's regression grid is refined where E[V | S] moves fast (see {@link TimeGrid}): the interval
+ * How the calibration's regression grid is refined where E[V | S] moves fast (see {@link RegressionGrid}): the interval
  * after time t is at most max(h_min, α (t − a)), a the last anchor (t = 0, and each surface or quote expiry when
  * {@code afterExpiries}), and at most max(1 day, f / κ). Propagation steps starting at τ are at most
  * max(Δt/64, β τ): a fixed number of steps per doubling of time near t = 0, where the frozen-leverage (Euler) error

@@ -9,131 +9,296 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything one SLV particle calibration needs (SPEC.md sections 3, 4 and 7). Build with {@link #builder}.
+ * Everything one SLV particle calibration needs (SPEC.md sections 3, 4 and 7), grouped by concern; each group holds
+ * its own defaults (the paper's choices where it makes them). Start from {@link #of} and replace groups with the
+ * {@code with…} methods.
  *
- * @param market          spot and curves (the drift of ln S is rd − rf)
- * @param localVol        Dupire σ_LV(t, S)
- * @param impliedVol      the implied surface (optional; round-trip quotes carry their market vols)
- * @param surfaceExpiries expiries of the surface: each one ≤ maturity becomes a regression time
- * @param roundTripQuotes vanillas to reprice; their expiries ≤ maturity also become regression times
- * @param heston          Heston parameters as calibrated (unmixed: the SLV variance uses ξ·mixing)
- * @param mixing          η ∈ [0, 1]
- * @param particles       N
- * @param timeStepDays    regression step Δt in days (ACT/365)
- * @param subSteps        propagation sub-steps per regression step (1: propagate on the regression grid; 0, the
- *                        builder's default: automatic, depending on N ({@link #defaultSubSteps}): below 10,000 particles the estimator's
- *                        sampling noise dominates the round-trip error, so propagation stays on the 5-day grid (about
- *                        half the cost, +1 to +3 bp RMS over seeds at 2,048); from 10,000 particles on, holding L over
- *                        a 5-day step dominates (100,000 particles: 5.4 bp RMS weekly vs 2.9 bp daily), so daily.
- * @param shortEndRefinement the finest regression interval is Δt/2^r (0: Δt)
- * @param grading         where the regression grid is refined ({@link GridGrading}; default {@link #DEFAULT_GRADING})
- * @param maturity        last time (years)
- * @param estimator       E[V | ln S] estimator, fitted on all particles at every regression time
- * @param spotGridSize    points of the spot grid on which L is stored, uniform in ln S
- * @param gridQuantile    the grid spans the particles' [q, 1 − q] quantiles of ln S; L is flat beyond
- * @param seed            particles' seed
- * @param leverageFloor   L is clipped to [leverageFloor, leverageCap]; clipped grid points are counted
- * @param leverageCap     see leverageFloor
- * @param varianceFloor   m(s) is floored here before L = σ_LV / √m
- * @param chunkSize       particles per parallel chunk (with the seed, fixes the random numbers)
- * @param roundTrip       round-trip Monte Carlo settings
+ * @param market     what the market gives: spot, curves, local and implied vol, expiries, maturity
+ * @param heston     the Heston parameters and the mixing η
+ * @param particles  the particle cloud and its time grid
+ * @param regression how E[V | ln S] is estimated and where L is stored
+ * @param bounds     the clipping of L and of the conditional variance
+ * @param repricing  the round trip: the vanillas to reprice and its Monte Carlo
  */
-public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, ImpliedVolSurface impliedVol,
-                                  double[] surfaceExpiries, List<RoundTripQuote> roundTripQuotes,
-                                  HestonParameters heston, double mixing, int particles, int timeStepDays,
-                                  int subSteps, int shortEndRefinement, GridGrading grading, double maturity, ConditionalExpectationEstimator estimator,
-                                  int spotGridSize, double gridQuantile, long seed, double leverageFloor,
-                                  double leverageCap, double varianceFloor, int chunkSize,
-                                  RoundTripConfig roundTrip) {
+public record SlvCalibrationInput(Market market, Heston heston, Particles particles, Regression regression,
+                                  LeverageBounds bounds, Repricing repricing) {
 
     public SlvCalibrationInput {
         Objects.requireNonNull(market, "market");
-        Objects.requireNonNull(localVol, "localVol");
         Objects.requireNonNull(heston, "heston");
-        Objects.requireNonNull(estimator, "estimator");
-        Objects.requireNonNull(roundTrip, "roundTrip");
-        Objects.requireNonNull(grading, "grading");
-        surfaceExpiries = surfaceExpiries == null ? new double[0] : surfaceExpiries.clone();
-        roundTripQuotes = roundTripQuotes == null ? List.of() : List.copyOf(roundTripQuotes);
-        if (!(mixing >= 0 && mixing <= 1)) {
-            throw new IllegalArgumentException("mixing must be in [0, 1]");
-        }
-        if (shortEndRefinement < 0 || shortEndRefinement > 20) {
-            throw new IllegalArgumentException("shortEndRefinement must be in [0, 20]");
-        }
-        if (particles < 2 || timeStepDays < 1 || subSteps < 0 || spotGridSize < 2 || chunkSize < 2) {
-            throw new IllegalArgumentException("need particles >= 2, timeStepDays >= 1, subSteps >= 0 (0: automatic), "
-                    + "spotGridSize >= 2, chunkSize >= 2");
-        }
-        if (!(maturity > 0) || !Double.isFinite(maturity)) {
-            throw new IllegalArgumentException("maturity must be finite and > 0");
-        }
-        if (!(gridQuantile >= 0 && gridQuantile < 0.5)) {
-            throw new IllegalArgumentException("gridQuantile must be in [0, 0.5)");
-        }
-        if (!(leverageFloor > 0 && leverageCap > leverageFloor) || !(varianceFloor > 0)) {
-            throw new IllegalArgumentException("need 0 < leverageFloor < leverageCap and varianceFloor > 0");
-        }
-    }
-
-    @Override
-    public double[] surfaceExpiries() {
-        return surfaceExpiries.clone();
-    }
-
-    /** Regression step in years. */
-    public double timeStep() {
-        return timeStepDays / 365.0;
-    }
-
-    public static Builder builder(FxMarket market, LocalVolSurface localVol, HestonParameters heston,
-                                  ConditionalExpectationEstimator estimator) {
-        return new Builder(market, localVol, heston, estimator);
-    }
-
-    public Builder toBuilder() {
-        Builder b = new Builder(market, localVol, heston, estimator);
-        b.impliedVol = impliedVol;
-        b.surfaceExpiries = surfaceExpiries;
-        b.roundTripQuotes = roundTripQuotes;
-        b.mixing = mixing;
-        b.particles = particles;
-        b.timeStepDays = timeStepDays;
-        b.subSteps = subSteps;
-        b.shortEndRefinement = shortEndRefinement;
-        b.grading = grading;
-        b.maturity = maturity;
-        b.spotGridSize = spotGridSize;
-        b.gridQuantile = gridQuantile;
-        b.seed = seed;
-        b.leverageFloor = leverageFloor;
-        b.leverageCap = leverageCap;
-        b.varianceFloor = varianceFloor;
-        b.chunkSize = chunkSize;
-        b.roundTrip = roundTrip;
-        return b;
+        Objects.requireNonNull(particles, "particles");
+        Objects.requireNonNull(regression, "regression");
+        Objects.requireNonNull(bounds, "bounds");
+        Objects.requireNonNull(repricing, "repricing");
     }
 
     /**
-     * Defaults: the paper's (η = 0.66, 2,048 particles, 5-day regression steps), daily propagation from 10,000
-     * particles (5 sub-steps: there the frozen-leverage time discretisation dominates the round-trip error), the
-     * grid graded near t = 0, after expiries and for fast mean reversion ({@link #DEFAULT_GRADING}, finest regression
-     * interval Δt/2^3), 200-point spot grid over the 0.1%–99.9% quantiles, L in [0.05, 10], 100,000 round-trip paths, chunks of
-     * 1,024 particles (small enough to share 2,048 particles between two threads, large enough to amortise a chunk's
-     * set-up; 16 KB of x and V per chunk stay in L1/L2 through an interval's steps).
+     * The defaults of every group around what has none: no round-trip quotes, the round trip's seed derived from
+     * the particles' ({@link RoundTripConfig#seedFor}).
      */
-    /** The most propagation sub-steps the automatic choice uses (callers bounding work count with it). */
-    public static final int MAX_DEFAULT_SUB_STEPS = 5;
-    public static final double DEFAULT_MIXING = 0.66;
-    public static final int DEFAULT_PARTICLES = 2048;
-    public static final int DEFAULT_TIME_STEP_DAYS = 5;
-    public static final int DEFAULT_SPOT_GRID_SIZE = 200;
-    public static final long DEFAULT_SEED = 42L;
-    public static final int DEFAULT_SHORT_END_REFINEMENT = 3;
-    public static final double DEFAULT_LEVERAGE_FLOOR = 0.05;
-    /** Regression grid refined near t = 0 and after each expiry, and to f / κ (see {@link GridGrading}). */
-    public static final GridGrading DEFAULT_GRADING = new GridGrading(0.25, 0.1, true, 0.05);
-    public static final double DEFAULT_LEVERAGE_CAP = 10.0;
+    public static SlvCalibrationInput of(Market market, HestonParameters heston,
+                                         ConditionalExpectationEstimator estimator) {
+        return new SlvCalibrationInput(market, Heston.of(heston), Particles.DEFAULTS, Regression.of(estimator),
+                LeverageBounds.DEFAULTS, Repricing.of(List.of(), Particles.DEFAULTS.seed()));
+    }
+
+    public SlvCalibrationInput withMarket(Market m) {
+        return new SlvCalibrationInput(m, heston, particles, regression, bounds, repricing);
+    }
+
+    public SlvCalibrationInput withHeston(Heston h) {
+        return new SlvCalibrationInput(market, h, particles, regression, bounds, repricing);
+    }
+
+    public SlvCalibrationInput withParticles(Particles p) {
+        return new SlvCalibrationInput(market, heston, p, regression, bounds, repricing);
+    }
+
+    public SlvCalibrationInput withRegression(Regression r) {
+        return new SlvCalibrationInput(market, heston, particles, r, bounds, repricing);
+    }
+
+    public SlvCalibrationInput withBounds(LeverageBounds b) {
+        return new SlvCalibrationInput(market, heston, particles, regression, b, repricing);
+    }
+
+    public SlvCalibrationInput withRepricing(Repricing r) {
+        return new SlvCalibrationInput(market, heston, particles, regression, bounds, r);
+    }
+
+    /**
+     * What the market gives.
+     *
+     * @param fx         spot and curves (the drift of ln S is rd − rf)
+     * @param localVol   Dupire σ_LV(t, S)
+     * @param impliedVol the implied surface (optional; round-trip quotes carry their market vols)
+     * @param expiries   expiries of the surface: each one ≤ maturity becomes a regression time
+     * @param maturity   last calibrated time (years)
+     */
+    public record Market(FxMarket fx, LocalVolSurface localVol, ImpliedVolSurface impliedVol, double[] expiries,
+                         double maturity) {
+        public Market {
+            Objects.requireNonNull(fx, "fx");
+            Objects.requireNonNull(localVol, "localVol");
+            expiries = expiries == null ? new double[0] : expiries.clone();
+            if (!(maturity > 0) || !Double.isFinite(maturity)) {
+                throw new IllegalArgumentException("maturity must be finite and > 0");
+            }
+        }
+
+        /** Calibrated up to the last expiry. */
+        public static Market of(FxMarket fx, LocalVolSurface localVol, ImpliedVolSurface impliedVol,
+                                double... expiries) {
+            double last = 0;
+            for (double e : expiries) {
+                last = Math.max(last, e);
+            }
+            return new Market(fx, localVol, impliedVol, expiries, last);
+        }
+
+        @Override
+        public double[] expiries() {
+            return expiries.clone();
+        }
+
+        public Market withMaturity(double t) {
+            return new Market(fx, localVol, impliedVol, expiries, t);
+        }
+
+        public Market withLocalVol(LocalVolSurface lv) {
+            return new Market(fx, lv, impliedVol, expiries, maturity);
+        }
+    }
+
+    /**
+     * @param parameters Heston parameters as calibrated (unmixed: the SLV variance uses ξ·mixing)
+     * @param mixing     η ∈ [0, 1]
+     */
+    public record Heston(HestonParameters parameters, double mixing) {
+        /** The paper's η. */
+        public static final double DEFAULT_MIXING = 0.66;
+
+        public Heston {
+            Objects.requireNonNull(parameters, "heston");
+            if (!(mixing >= 0 && mixing <= 1)) {
+                throw new IllegalArgumentException("mixing must be in [0, 1]");
+            }
+        }
+
+        public static Heston of(HestonParameters parameters) {
+            return new Heston(parameters, DEFAULT_MIXING);
+        }
+
+        public Heston withMixing(double eta) {
+            return new Heston(parameters, eta);
+        }
+
+        /** The SLV model's variance process: ξ scaled by η. */
+        public HestonParameters mixed() {
+            return parameters.withMixing(mixing);
+        }
+    }
+
+    /**
+     * The particle cloud and its time grid ({@link RegressionGrid}).
+     *
+     * @param count              N
+     * @param timeStepDays       regression step Δt in days (ACT/365)
+     * @param subSteps           propagation sub-steps per regression step (1: propagate on the regression grid; 0:
+     *                           automatic, {@link #defaultSubSteps}: below 10,000 particles the estimator's sampling
+     *                           noise dominates the round-trip error, so propagation stays on the 5-day grid (about
+     *                           half the cost, +1 to +3 bp RMS over seeds at 2,048); from 10,000 particles on,
+     *                           holding L over a 5-day step dominates (100,000 particles: 5.4 bp RMS weekly vs 2.9 bp
+     *                           daily), so daily
+     * @param shortEndRefinement the finest regression interval is Δt/2^r (0: Δt)
+     * @param grading            where the regression grid is refined ({@link GridGrading})
+     * @param seed               the particles' seed
+     * @param chunkSize          particles per parallel chunk (with the seed, fixes the random numbers)
+     */
+    public record Particles(int count, int timeStepDays, int subSteps, int shortEndRefinement, GridGrading grading,
+                            long seed, int chunkSize) {
+        /** The most propagation sub-steps the automatic choice uses (callers bounding work count with it). */
+        public static final int MAX_DEFAULT_SUB_STEPS = 5;
+
+        /**
+         * The paper's 2,048 particles and 5-day regression steps; automatic sub-steps; the grid graded near t = 0,
+         * after expiries and for fast mean reversion, finest regression interval Δt/2^3; chunks of 1,024 particles
+         * (small enough to share 2,048 particles between two threads, large enough to amortise a chunk's set-up;
+         * 16 KB of x and V per chunk stay in L1/L2 through an interval's steps).
+         */
+        public static final Particles DEFAULTS = new Particles(2048, 5, 0, 3,
+                new GridGrading(0.25, 0.1, true, 0.05), 42L, 1024);
+
+        public Particles {
+            Objects.requireNonNull(grading, "grading");
+            if (shortEndRefinement < 0 || shortEndRefinement > 20) {
+                throw new IllegalArgumentException("shortEndRefinement must be in [0, 20]");
+            }
+            if (count < 2 || timeStepDays < 1 || subSteps < 0 || chunkSize < 2) {
+                throw new IllegalArgumentException("need particles >= 2, timeStepDays >= 1, subSteps >= 0 "
+                        + "(0: automatic), chunkSize >= 2");
+            }
+        }
+
+        public Particles withCount(int n) {
+            return new Particles(n, timeStepDays, subSteps, shortEndRefinement, grading, seed, chunkSize);
+        }
+
+        public Particles withTimeStepDays(int days) {
+            return new Particles(count, days, subSteps, shortEndRefinement, grading, seed, chunkSize);
+        }
+
+        public Particles withSubSteps(int s) {
+            return new Particles(count, timeStepDays, s, shortEndRefinement, grading, seed, chunkSize);
+        }
+
+        public Particles withSeed(long s) {
+            return new Particles(count, timeStepDays, subSteps, shortEndRefinement, grading, s, chunkSize);
+        }
+
+        public Particles withChunkSize(int c) {
+            return new Particles(count, timeStepDays, subSteps, shortEndRefinement, grading, seed, c);
+        }
+
+        /** Regression step in years. */
+        public double timeStep() {
+            return timeStepDays / 365.0;
+        }
+
+        /** Sub-steps the calibration propagates with: the chosen ones, or {@link #defaultSubSteps} when 0. */
+        public int effectiveSubSteps() {
+            return subSteps > 0 ? subSteps : defaultSubSteps(count);
+        }
+
+        /** Propagation sub-steps per regression step when the caller does not choose: see {@code subSteps}. */
+        public static int defaultSubSteps(int particles) {
+            return particles < 10_000 ? 1 : MAX_DEFAULT_SUB_STEPS;
+        }
+    }
+
+    /**
+     * @param estimator    E[V | ln S] estimator, fitted on all particles at every regression time
+     * @param spotGridSize points of the spot grid on which L is stored, uniform in ln S
+     * @param gridQuantile the grid spans the particles' [q, 1 − q] quantiles of ln S; L is flat beyond
+     */
+    public record Regression(ConditionalExpectationEstimator estimator, int spotGridSize, double gridQuantile) {
+        public static final int DEFAULT_SPOT_GRID_SIZE = 200;
+        /** The grid spans the 0.1%–99.9% quantiles. */
+        public static final double DEFAULT_GRID_QUANTILE = 0.001;
+
+        public Regression {
+            Objects.requireNonNull(estimator, "estimator");
+            if (spotGridSize < 2) {
+                throw new IllegalArgumentException("spotGridSize must be >= 2");
+            }
+            if (!(gridQuantile >= 0 && gridQuantile < 0.5)) {
+                throw new IllegalArgumentException("gridQuantile must be in [0, 0.5)");
+            }
+        }
+
+        public static Regression of(ConditionalExpectationEstimator estimator) {
+            return new Regression(estimator, DEFAULT_SPOT_GRID_SIZE, DEFAULT_GRID_QUANTILE);
+        }
+
+        public Regression withSpotGridSize(int m) {
+            return new Regression(estimator, m, gridQuantile);
+        }
+
+        public Regression withGridQuantile(double q) {
+            return new Regression(estimator, spotGridSize, q);
+        }
+
+        public Regression withEstimator(ConditionalExpectationEstimator e) {
+            return new Regression(e, spotGridSize, gridQuantile);
+        }
+    }
+
+    /**
+     * @param floor         L is clipped to [floor, cap]; clipped grid points are counted
+     * @param cap           see floor
+     * @param varianceFloor m(s) is floored here before L = σ_LV / √m
+     */
+    public record LeverageBounds(double floor, double cap, double varianceFloor) {
+        /** L in [0.05, 10], m floored at 10⁻⁶. */
+        public static final LeverageBounds DEFAULTS = new LeverageBounds(0.05, 10.0, 1e-6);
+
+        public LeverageBounds {
+            if (!(floor > 0 && cap > floor) || !(varianceFloor > 0)) {
+                throw new IllegalArgumentException("need 0 < leverageFloor < leverageCap and varianceFloor > 0");
+            }
+        }
+
+        public LeverageBounds withClip(double lo, double hi) {
+            return new LeverageBounds(lo, hi, varianceFloor);
+        }
+    }
+
+    /**
+     * The round trip.
+     *
+     * @param quotes vanillas to reprice; their expiries ≤ maturity also become regression times
+     * @param config its Monte Carlo settings
+     */
+    public record Repricing(List<RoundTripQuote> quotes, RoundTripConfig config) {
+        public Repricing {
+            Objects.requireNonNull(config, "roundTrip");
+            quotes = quotes == null ? List.of() : List.copyOf(quotes);
+        }
+
+        /** The default Monte Carlo with its seed derived from the particles' seed. */
+        public static Repricing of(List<RoundTripQuote> quotes, long particleSeed) {
+            return new Repricing(quotes, RoundTripConfig.defaults(RoundTripConfig.seedFor(particleSeed)));
+        }
+
+        public static Repricing disabled() {
+            return new Repricing(List.of(), RoundTripConfig.disabled());
+        }
+
+        /** True when it runs: enabled and with something to reprice. */
+        public boolean runs() {
+            return config.enabled() && !quotes.isEmpty();
+        }
+    }
 
     /** Regression times and propagation steps of a calibration's time grid. */
     public record GridSize(int regressions, int steps) {
@@ -147,8 +312,9 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
      */
     public static GridSize gridSize(double maturity, int timeStepDays, int particles, double[] mandatory,
                                     double kappa) {
-        TimeGrid g = TimeGrid.graded(maturity, timeStepDays / 365.0, defaultSubSteps(particles),
-                DEFAULT_SHORT_END_REFINEMENT, mandatory, kappa, DEFAULT_GRADING);
+        Particles p = Particles.DEFAULTS.withCount(particles).withTimeStepDays(timeStepDays);
+        RegressionGrid g = RegressionGrid.graded(maturity, p.timeStep(), p.effectiveSubSteps(),
+                p.shortEndRefinement(), mandatory, kappa, p.grading());
         return new GridSize(g.regressionTimes.length - 1, g.steps());
     }
 
@@ -165,87 +331,4 @@ public record SlvCalibrationInput(FxMarket market, LocalVolSurface localVol, Imp
 
     /** A regression's fixed cost in particle-step units (about 0.2 ms: the RBF normal equations and Cholesky). */
     public static final long REGRESSION_FIXED_WORK = 30_000;
-
-    /** Sub-steps the calibration propagates with: the chosen ones, or {@link #defaultSubSteps} when 0. */
-    public int effectiveSubSteps() {
-        return subSteps > 0 ? subSteps : defaultSubSteps(particles);
-    }
-
-
-    /** Propagation sub-steps per regression step when the caller does not choose: see {@code subSteps}. */
-    public static int defaultSubSteps(int particles) {
-        return particles < 10_000 ? 1 : MAX_DEFAULT_SUB_STEPS;
-    }
-
-    public static final class Builder {
-        private FxMarket market;
-        private LocalVolSurface localVol;
-        private HestonParameters heston;
-        private ConditionalExpectationEstimator estimator;
-        private ImpliedVolSurface impliedVol;
-        private double[] surfaceExpiries = new double[0];
-        private List<RoundTripQuote> roundTripQuotes = List.of();
-        private double mixing = DEFAULT_MIXING;
-        private int particles = DEFAULT_PARTICLES;
-        private int timeStepDays = DEFAULT_TIME_STEP_DAYS;
-        private int subSteps = 0; // 0: defaultSubSteps(particles)
-        private int shortEndRefinement = DEFAULT_SHORT_END_REFINEMENT;
-        private GridGrading grading = DEFAULT_GRADING;
-        private double maturity = Double.NaN;
-        private int spotGridSize = DEFAULT_SPOT_GRID_SIZE;
-        private double gridQuantile = 0.001;
-        private long seed = DEFAULT_SEED;
-        private double leverageFloor = DEFAULT_LEVERAGE_FLOOR;
-        private double leverageCap = DEFAULT_LEVERAGE_CAP;
-        private double varianceFloor = 1e-6;
-        private int chunkSize = 1024;
-        private RoundTripConfig roundTrip;
-
-        private Builder(FxMarket market, LocalVolSurface localVol, HestonParameters heston,
-                        ConditionalExpectationEstimator estimator) {
-            this.market = market;
-            this.localVol = localVol;
-            this.heston = heston;
-            this.estimator = estimator;
-        }
-
-        public Builder market(FxMarket v) { market = v; return this; }
-        public Builder localVol(LocalVolSurface v) { localVol = v; return this; }
-        public Builder heston(HestonParameters v) { heston = v; return this; }
-        public Builder estimator(ConditionalExpectationEstimator v) { estimator = v; return this; }
-        public Builder impliedVol(ImpliedVolSurface v) { impliedVol = v; return this; }
-        public Builder surfaceExpiries(double... v) { surfaceExpiries = v.clone(); return this; }
-        public Builder roundTripQuotes(List<RoundTripQuote> v) { roundTripQuotes = v; return this; }
-        public Builder mixing(double v) { mixing = v; return this; }
-        public Builder particles(int v) { particles = v; return this; }
-        public Builder timeStepDays(int v) { timeStepDays = v; return this; }
-        public Builder subSteps(int v) { subSteps = v; return this; }
-        public Builder shortEndRefinement(int v) { shortEndRefinement = v; return this; }
-        public Builder grading(GridGrading v) { grading = v; return this; }
-        public Builder maturity(double v) { maturity = v; return this; }
-        public Builder spotGridSize(int v) { spotGridSize = v; return this; }
-        public Builder gridQuantile(double v) { gridQuantile = v; return this; }
-        public Builder seed(long v) { seed = v; return this; }
-        public Builder leverageFloor(double v) { leverageFloor = v; return this; }
-        public Builder leverageCap(double v) { leverageCap = v; return this; }
-        public Builder varianceFloor(double v) { varianceFloor = v; return this; }
-        public Builder chunkSize(int v) { chunkSize = v; return this; }
-        public Builder roundTrip(RoundTripConfig v) { roundTrip = v; return this; }
-
-        /** Maturity defaults to the last surface expiry; the round-trip seed to one derived from the seed. */
-        public SlvCalibrationInput build() {
-            double mat = maturity;
-            if (Double.isNaN(mat)) {
-                mat = 0;
-                for (double e : surfaceExpiries) {
-                    mat = Math.max(mat, e);
-                }
-            }
-            RoundTripConfig rt = roundTrip != null ? roundTrip
-                    : RoundTripConfig.defaults(RoundTripConfig.seedFor(seed));
-            return new SlvCalibrationInput(market, localVol, impliedVol, surfaceExpiries, roundTripQuotes, heston,
-                    mixing, particles, timeStepDays, subSteps, shortEndRefinement, grading, mat, estimator, spotGridSize, gridQuantile, seed,
-                    leverageFloor, leverageCap, varianceFloor, chunkSize, rt);
-        }
-    }
 }

@@ -32,7 +32,7 @@ import java.util.function.BooleanSupplier;
  * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
  * fitted m_n is multiplied by g(t_n) / V̄_n, V̄_n the particles' mean variance (see {@code Run.levelControl}). The
- * grid of regression and propagation times is {@link TimeGrid#graded}, refined near t = 0, after expiries and for
+ * grid of regression and propagation times is {@link RegressionGrid#graded}, refined near t = 0, after expiries and for
  * fast mean reversion ({@link GridGrading}).
  *
  * <p>Parallelism: particles are cut into fixed chunks; chunk c on step j draws its normals from the stream seeded by
@@ -65,17 +65,17 @@ public final class SlvCalibrator {
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         BooleanSupplier isCancelled = cancelled == null ? () -> false : cancelled;
         Run run = new Run(in, executor);
-        double rtShare = rtShare(in, in.particles());
+        double rtShare = rtShare(in.repricing(), in.particles().count());
         LeverageFunction leverage = run.leverage(isCancelled,
                 f -> listener.onProgress((1 - rtShare) * f, Phase.PARTICLES));
         long leverageEnd = System.nanoTime();
         double leverageMs = (leverageEnd - start) / 1e6;
 
         RoundTripResult roundTrip = null;
-        if (in.roundTrip().enabled() && !in.roundTripQuotes().isEmpty()) {
+        if (in.repricing().runs()) {
             double base = 1 - rtShare;
-            roundTrip = RoundTrip.run(in.market(), run.mixed, leverage, quotesUpToMaturity(in), in.roundTrip(),
-                    in.chunkSize(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
+            roundTrip = RoundTrip.run(in.market().fx(), run.mixed, leverage, quotesUpToMaturity(in),
+                    in.repricing().config(), in.particles().chunkSize(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
                             Phase.ROUND_TRIP));
         }
         long end = System.nanoTime();
@@ -83,15 +83,15 @@ public final class SlvCalibrator {
         var timings = new SlvCalibrationResult.Timings(leverageMs, run.regressionNanos / 1e6,
                 run.propagationNanos / 1e6, (end - leverageEnd) / 1e6, (end - start) / 1e6);
         long pathSteps = (long) run.n * run.steps;
-        return new SlvCalibrationResult(leverage, run.mixed, in.mixing(), run.grid.regressionTimes.clone(),
+        return new SlvCalibrationResult(leverage, run.mixed, in.heston().mixing(), run.grid.regressionTimes.clone(),
                 List.copyOf(run.slices), run.grid.stepTimes.clone(), run.totalFloored, run.totalCapped,
                 run.totalVarFloored, run.n, pathSteps, pathSteps / (leverageMs / 1e3), timings, roundTrip);
     }
 
     private static List<RoundTripQuote> quotesUpToMaturity(SlvCalibrationInput in) {
         List<RoundTripQuote> quotes = new ArrayList<>();
-        for (RoundTripQuote q : in.roundTripQuotes()) {
-            if (q.expiry() <= in.maturity() + 1e-9) {
+        for (RoundTripQuote q : in.repricing().quotes()) {
+            if (q.expiry() <= in.market().maturity() + 1e-9) {
                 quotes.add(q);
             }
         }
@@ -103,7 +103,7 @@ public final class SlvCalibrator {
         final SlvCalibrationInput in;
         final ExecutorService executor;
         final HestonParameters mixed;
-        final TimeGrid grid;
+        final RegressionGrid grid;
         final int steps;
         final int n;
         final int chunk;
@@ -140,15 +140,16 @@ public final class SlvCalibrator {
         Run(SlvCalibrationInput in, ExecutorService executor) {
             this.in = in;
             this.executor = executor;
-            mixed = in.heston().withMixing(in.mixing());
-            grid = TimeGrid.graded(in.maturity(), in.timeStep(), in.effectiveSubSteps(), in.shortEndRefinement(),
-                    mandatoryTimes(in), mixed.kappa(), in.grading());
+            mixed = in.heston().mixed();
+            SlvCalibrationInput.Particles p = in.particles();
+            grid = RegressionGrid.graded(in.market().maturity(), p.timeStep(), p.effectiveSubSteps(),
+                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.grading());
             steps = grid.steps();
-            n = in.particles();
-            chunk = in.chunkSize();
+            n = p.count();
+            chunk = p.chunkSize();
             chunks = (n + chunk - 1) / chunk;
-            m = in.spotGridSize();
-            x0 = Math.log(in.market().spot());
+            m = in.regression().spotGridSize();
+            x0 = Math.log(in.market().fx().spot());
             v0 = mixed.v0();
             boolean deterministicVariance = mixed.xi() < 1e-10;
             x = new double[n];
@@ -219,7 +220,7 @@ public final class SlvCalibrator {
                 levSpots[j0 + s] = spots;
                 levValues[j0 + s] = row;
                 levLattices[j0 + s] = lattices[s];
-                kernels[s] = new SlvStep(mixed, b - a, in.market().drift(a, b));
+                kernels[s] = new SlvStep(mixed, b - a, in.market().fx().drift(a, b));
             }
             totalFloored += clipped[0];
             totalCapped += clipped[1];
@@ -239,7 +240,7 @@ public final class SlvCalibrator {
         private double[] spotGrid(boolean initial) {
             if (initial) {
                 double t1 = grid.regressionTimes[1];
-                double halfWidth = Math.max(1e-3, 6 * in.localVol().localVol(0.5 * t1, in.market().spot())
+                double halfWidth = Math.max(1e-3, 6 * in.market().localVol().localVol(0.5 * t1, in.market().fx().spot())
                         * Math.sqrt(t1));
                 uniform(gridX, x0 - halfWidth, x0 + halfWidth);
                 Arrays.fill(mGrid, v0);
@@ -247,8 +248,8 @@ public final class SlvCalibrator {
                 // the grid's ends need not be exact order statistics: a fixed stride keeps selection O(16k)
                 int stride = Math.max(1, n / QUANTILE_SAMPLE);
                 int ns = (n + stride - 1) / stride;
-                int kLo = (int) Math.floor(in.gridQuantile() * (ns - 1));
-                int kHi = (int) Math.ceil((1 - in.gridQuantile()) * (ns - 1));
+                int kLo = (int) Math.floor(in.regression().gridQuantile() * (ns - 1));
+                int kHi = (int) Math.ceil((1 - in.regression().gridQuantile()) * (ns - 1));
                 double[] ends = Quantiles.ranks(x, n, stride, kLo, kHi, scratch);
                 double lo = ends[0];
                 double hi = ends[1];
@@ -277,13 +278,13 @@ public final class SlvCalibrator {
             team.run(k + 1 - first, t -> {
                 int task = t + first;
                 if (task == 0) {
-                    RegressionFit fit = in.estimator().fit(x, v, n);
+                    RegressionFit fit = in.regression().estimator().fit(x, v, n);
                     fit.values(gridX, mGrid, m);
                     diag[0] = fit.diagnostics();
                 } else {
                     double a = grid.stepTimes[j0 + task - 1];
                     double b = grid.stepTimes[j0 + task];
-                    in.localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
+                    in.market().localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
                 }
             });
             return initial ? new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
@@ -309,8 +310,8 @@ public final class SlvCalibrator {
         private int floorVariance() {
             int floored = 0;
             for (int q = 0; q < m; q++) {
-                if (!(mGrid[q] >= in.varianceFloor())) {
-                    mGrid[q] = in.varianceFloor();
+                if (!(mGrid[q] >= in.bounds().varianceFloor())) {
+                    mGrid[q] = in.bounds().varianceFloor();
                     floored++;
                 }
             }
@@ -324,12 +325,12 @@ public final class SlvCalibrator {
         private double[] leverageRow(double[] sig, double scale, int[] clipped) {
             double[] row = new double[m];
             for (int q = 0; q < m; q++) {
-                double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.varianceFloor()));
-                if (!(l >= in.leverageFloor())) {
-                    l = in.leverageFloor();
+                double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.bounds().varianceFloor()));
+                if (!(l >= in.bounds().floor())) {
+                    l = in.bounds().floor();
                     clipped[0]++;
-                } else if (l > in.leverageCap()) {
-                    l = in.leverageCap();
+                } else if (l > in.bounds().cap()) {
+                    l = in.bounds().cap();
                     clipped[1]++;
                 }
                 row[q] = l;
@@ -346,7 +347,7 @@ public final class SlvCalibrator {
                 int from = c * chunk;
                 int to = Math.min(n, from + chunk);
                 for (int s = 0; s < kernels.length; s++) {
-                    long state = RandomStreams.stream(in.seed(), j0 + s, c).nextLong();
+                    long state = RandomStreams.stream(in.particles().seed(), j0 + s, c).nextLong();
                     lattices[s].at(x, lev, from, to);
                     drawNormals(zS, zV, from, to, state);
                     kernels[s].step(x, v, lev, zS, zV, next, null, from, to);
@@ -379,22 +380,23 @@ public final class SlvCalibrator {
     }
 
     private static double[] mandatoryTimes(SlvCalibrationInput in) {
-        double[] surface = in.surfaceExpiries();
-        double[] all = Arrays.copyOf(surface, surface.length + in.roundTripQuotes().size());
+        double[] surface = in.market().expiries();
+        List<RoundTripQuote> quotes = in.repricing().quotes();
+        double[] all = Arrays.copyOf(surface, surface.length + quotes.size());
         int k = surface.length;
-        for (RoundTripQuote q : in.roundTripQuotes()) {
+        for (RoundTripQuote q : quotes) {
             all[k++] = q.expiry();
         }
         return all;
     }
 
     /** Share of the progress bar given to the round trip: its path-steps against the particles' (×1.5 for regressions). */
-    static double rtShare(SlvCalibrationInput in, int n) {
-        if (!in.roundTrip().enabled() || in.roundTripQuotes().isEmpty()) {
+    static double rtShare(SlvCalibrationInput.Repricing repricing, int n) {
+        if (!repricing.runs()) {
             return 0;
         }
         double cal = 1.5 * n;
-        double rt = in.roundTrip().paths();
+        double rt = repricing.config().paths();
         return rt / (cal + rt);
     }
 

@@ -1,9 +1,9 @@
 package com.fxdesk.slv.config;
 
+import com.fxdesk.slv.jobs.JobsProperties;
+import com.fxdesk.slv.jobs.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,15 +16,7 @@ public class ComputeConfig {
 
     @Bean(destroyMethod = "shutdownNow")
     public ExecutorService slvComputePool(JobsProperties jobs) {
-        return Executors.newFixedThreadPool(jobs.effectiveComputeThreads(), named("slv-compute-"));
+        return Executors.newFixedThreadPool(jobs.effectiveComputeThreads(), DaemonThreads.named("slv-compute-"));
     }
 
-    public static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 }

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.config;
 
+import com.fxdesk.slv.jobs.JobsProperties;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

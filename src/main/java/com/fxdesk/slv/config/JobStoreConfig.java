@@ -1,5 +1,6 @@
 package com.fxdesk.slv.config;
 
+import com.fxdesk.slv.jobs.JobStoreProperties;
 import com.fxdesk.slv.jobs.store.HazelcastJobStore;
 import com.fxdesk.slv.jobs.store.JobRecordSerializer;
 import com.fxdesk.slv.jobs.store.JobStore;

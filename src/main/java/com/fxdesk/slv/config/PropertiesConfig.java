@@ -1,5 +1,7 @@
 package com.fxdesk.slv.config;
 
+import com.fxdesk.slv.jobs.JobsProperties;
+import com.fxdesk.slv.jobs.JobStoreProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,8 +1,5 @@
 package com.fxdesk.slv.jobs;
 
-import com.fxdesk.slv.config.ComputeConfig;
-import com.fxdesk.slv.config.JobStoreProperties;
-import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.jobs.store.JobStore;
@@ -59,7 +56,7 @@ public class JobService implements SmartLifecycle {
     private final JobStore store;
     private final ExecutorService computePool;
     private final JsonMapper json;
-    private final List<JobHandler> handlers;
+    private final List<JobHandler<?>> handlers;
     private final String worker;
     private final boolean localStore;
     private final ExecutorService runners;
@@ -92,7 +89,7 @@ public class JobService implements SmartLifecycle {
     }
 
     public JobService(JobsProperties props, JobStoreProperties storeProps, JobStore store,
-                      ExecutorService slvComputePool, MeterRegistry registry, List<JobHandler> handlers,
+                      ExecutorService slvComputePool, MeterRegistry registry, List<JobHandler<?>> handlers,
                       JsonMapper json) {
         this.props = props;
         this.storeProps = storeProps;
@@ -122,9 +119,9 @@ public class JobService implements SmartLifecycle {
         Gauge.builder("slv.jobs.queued", this, JobService::queuedSafely).description("Jobs waiting to run")
                 .register(registry);
         int n = Math.max(1, props.concurrentJobs());
-        this.runners = Executors.newFixedThreadPool(n, ComputeConfig.named("slv-job-"));
+        this.runners = Executors.newFixedThreadPool(n, DaemonThreads.named("slv-job-"));
         startRunners();
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(ComputeConfig.named("slv-job-heartbeat-"));
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slv-job-heartbeat-"));
         long every = Math.max(10, storeProps.heartbeat().toMillis());
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
         LOG.info("jobs: replica {} on {}, {} runner(s)", worker, store.describe(), n);
@@ -230,24 +227,32 @@ public class JobService implements SmartLifecycle {
 
     /**
      * The engine-side result of a SUCCEEDED job (e.g. a calibrated model for pricing): from this replica's memory
-     * if it ran here recently, else rebuilt from the stored request, which gives the same bits (same seed).
+     * if it ran here recently, else rebuilt from the stored request, which gives the same bits (same seed). Empty
+     * when the job has not succeeded or its kind keeps no model of the given type.
      */
-    public Optional<Object> model(String id) throws Exception {
-        Object m = models.get(id);
-        if (m != null) {
-            return Optional.of(m);
+    public <M> Optional<M> model(String id, Class<M> type) throws Exception {
+        Object kept = models.get(id);
+        if (kept != null) {
+            return type.isInstance(kept) ? Optional.of(type.cast(kept)) : Optional.empty();
         }
         Optional<JobRecord> r = store.get(id);
         Optional<String> request = store.request(id);
         if (r.isEmpty() || r.get().status() != JobStatus.SUCCEEDED || request.isEmpty()) {
             return Optional.empty();
         }
-        JobHandler h = handler(r.get().kind());
-        JobOutcome o = h.task(request.get()).run(context(new LocalRun(id, false)));
-        if (o.internal() != null) {
-            models.put(id, o.internal());
+        JobHandler<?> h = handler(r.get().kind());
+        if (h == null || !type.equals(h.modelType())) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(o.internal());
+        return rebuild(id, h, request.get()).map(type::cast);
+    }
+
+    private <M> Optional<M> rebuild(String id, JobHandler<M> handler, String request) throws Exception {
+        M model = handler.task(request).run(context(new LocalRun(id, false))).model();
+        if (model != null) {
+            models.put(id, model);
+        }
+        return Optional.ofNullable(model);
     }
 
     public Duration maxWait() {
@@ -287,8 +292,8 @@ public class JobService implements SmartLifecycle {
         return running.get();
     }
 
-    private JobHandler handler(String kind) {
-        for (JobHandler h : handlers) {
+    private JobHandler<?> handler(String kind) {
+        for (JobHandler<?> h : handlers) {
             if (kind.equals(h.kind())) {
                 return h;
             }
@@ -354,21 +359,21 @@ public class JobService implements SmartLifecycle {
                 end(run, JobStatus.CANCELLED, "cancelled", null);
                 return;
             }
-            JobHandler handler = handler(job.kind());
+            JobHandler<?> handler = handler(job.kind());
             String request = store.request(job.id()).orElse(null);
             if (handler == null || request == null) {
                 end(run, JobStatus.FAILED, handler == null ? "unknown job kind " + job.kind()
                         : "the job's request is no longer in the store", null);
                 return;
             }
-            JobOutcome outcome = handler.task(request).run(context(run));
+            JobOutcome<?> outcome = handler.task(request).run(context(run));
             if (run.cancel.get()) {
                 end(run, JobStatus.CANCELLED, "cancelled", null);
             } else {
                 byte[] result = ResultCodec.encode(json.writeValueAsBytes(outcome.view()));
                 resultBytes.record(result.length);
-                if (outcome.internal() != null) {
-                    models.put(job.id(), outcome.internal());
+                if (outcome.model() != null) {
+                    models.put(job.id(), outcome.model());
                 }
                 end(run, JobStatus.SUCCEEDED, null, result);
             }

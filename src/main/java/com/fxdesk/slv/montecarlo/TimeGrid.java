@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Simulation dates 0 = t_0 &lt; … &lt; t_N. Every mandatory time (product maturities) is a grid point; between two
  * consecutive mandatory times the interval is cut into the fewest equal steps no longer than the target step, so
- * there are no stub steps. Immutable.
+ * there are no stub steps. Immutable. (The particle calibration's regression and propagation times are
+ * {@code calibration.RegressionGrid}.)
  */
 public final class TimeGrid {
     private static final double TOL = 1e-10;
@@ -50,6 +51,18 @@ public final class TimeGrid {
             prev = keep[i];
         }
         return new TimeGrid(times);
+    }
+
+    /**
+     * An upper bound on {@code of(timeStepDays / 365, dates).steps()} for {@code dates} times none beyond
+     * {@code maturity}, for bounding work before simulating: ⌈T / Δt⌉ uniform steps plus at most one per date that
+     * cuts a step (0 when the arguments are not positive).
+     */
+    public static long maxSteps(double maturity, double timeStepDays, int dates) {
+        if (!(maturity > 0) || !(timeStepDays > 0)) {
+            return 0;
+        }
+        return (long) Math.ceil(maturity * 365.0 / timeStepDays) + dates;
     }
 
     public int steps() {

@@ -4,6 +4,10 @@ import com.fxdesk.slv.calibration.Phase;
 import com.fxdesk.slv.calibration.ProgressListener;
 import com.fxdesk.slv.calibration.RoundTripQuote;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.LeverageBounds;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Regression;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.heston.CalibrationQuote;
@@ -46,7 +50,7 @@ public final class SlvPipeline {
                              SlvCalibrationResult result, double hestonMs, double localVolMs, double totalMs) {
     }
 
-    /** The SVI surface of the market (FX quotes converted to strikes under their conventions). */
+    /** The arbitrage-free implied-vol surface of the market (FX quotes converted to strikes under their conventions). */
     public static VolSurface surface(MarketData market) {
         return VolSurfaceBuilder.build(market);
     }
@@ -80,18 +84,14 @@ public final class SlvPipeline {
     /** The particle calibration's input for a market whose surface, local vol and Heston parameters are known. */
     public static SlvCalibrationInput input(MarketData market, VolSurface surface, DupireLocalVol localVol,
                                             HestonParameters heston, SlvSettings s) {
-        SlvCalibrationInput.Builder b = SlvCalibrationInput.builder(market.fx(), localVol, heston,
-                        Estimators.create(s.estimator()))
-                .impliedVol(surface).surfaceExpiries(surface.expiries())
-                .roundTripQuotes(roundTripQuotes(vanillaQuotes(surface)))
-                .mixing(s.mixing()).particles(s.particles()).timeStepDays(s.timeStepDays())
-                .spotGridSize(s.spotGridSize()).seed(s.seed())
-                .leverageFloor(s.leverageFloor()).leverageCap(s.leverageCap())
-                .roundTrip(s.roundTripConfig());
-        if (s.maturity() != null) {
-            b.maturity(s.maturity());
-        }
-        return b.build();
+        SlvCalibrationInput.Market m = SlvCalibrationInput.Market.of(market.fx(), localVol, surface,
+                surface.expiries());
+        return new SlvCalibrationInput(s.maturity() != null ? m.withMaturity(s.maturity()) : m,
+                new SlvCalibrationInput.Heston(heston, s.mixing()),
+                Particles.DEFAULTS.withCount(s.particles()).withTimeStepDays(s.timeStepDays()).withSeed(s.seed()),
+                Regression.of(Estimators.create(s.estimator())).withSpotGridSize(s.spotGridSize()),
+                LeverageBounds.DEFAULTS.withClip(s.leverageFloor(), s.leverageCap()),
+                new Repricing(roundTripQuotes(vanillaQuotes(surface)), s.roundTripConfig()));
     }
 
     /**

@@ -1,14 +1,19 @@
 package com.fxdesk.slv.pipeline;
 
 import com.fxdesk.slv.calibration.RoundTripConfig;
-import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Heston;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.LeverageBounds;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Regression;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.regression.EstimatorConfig;
 import java.util.Objects;
 
 /**
- * What a caller chooses for one SLV calibration; {@link #defaults()} holds the paper's choices (the engine's own
- * constants: {@link SlvCalibrationInput}, {@link RoundTripConfig}, {@link EstimatorConfig}).
+ * What a caller chooses for one SLV calibration; {@link #defaults()} holds the paper's choices, read from the
+ * engine's own groups ({@link Heston}, {@link Particles}, {@link Regression}, {@link LeverageBounds},
+ * {@link RoundTripConfig}, {@link EstimatorConfig}). {@link #of} is the one rule by which a caller's partial choices
+ * (a calibration request, inline SLV pricing) become settings.
  *
  * @param heston         Heston parameters to use, or null to fit them to the market's vanillas
  * @param maturity       last calibrated time in years, or null for the surface's last expiry
@@ -24,15 +29,34 @@ public record SlvSettings(HestonParameters heston, double mixing, int particles,
     }
 
     public static SlvSettings defaults() {
-        return new SlvSettings(null, SlvCalibrationInput.DEFAULT_MIXING, SlvCalibrationInput.DEFAULT_PARTICLES,
-                SlvCalibrationInput.DEFAULT_TIME_STEP_DAYS, null, EstimatorConfig.defaults(),
-                SlvCalibrationInput.DEFAULT_SPOT_GRID_SIZE, SlvCalibrationInput.DEFAULT_SEED, true,
-                RoundTripConfig.DEFAULT_PATHS, SlvCalibrationInput.DEFAULT_LEVERAGE_FLOOR,
-                SlvCalibrationInput.DEFAULT_LEVERAGE_CAP);
+        return of(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Settings from a caller's choices: each one left null takes its default; the round trip runs unless false. */
+    public static SlvSettings of(HestonParameters heston, Double mixing, Integer particles, Integer timeStepDays,
+                                 Double maturity, EstimatorConfig estimator, Integer spotGridSize, Long seed,
+                                 Boolean roundTrip, Integer roundTripPaths, Double leverageFloor,
+                                 Double leverageCap) {
+        Particles p = Particles.DEFAULTS;
+        LeverageBounds b = LeverageBounds.DEFAULTS;
+        return new SlvSettings(heston, or(mixing, Heston.DEFAULT_MIXING), or(particles, p.count()),
+                or(timeStepDays, p.timeStepDays()), maturity, or(estimator, EstimatorConfig.defaults()),
+                or(spotGridSize, Regression.DEFAULT_SPOT_GRID_SIZE), or(seed, p.seed()), or(roundTrip, true),
+                or(roundTripPaths, RoundTripConfig.DEFAULT_PATHS), or(leverageFloor, b.floor()),
+                or(leverageCap, b.cap()));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     public SlvSettings withHeston(HestonParameters h) {
         return new SlvSettings(h, mixing, particles, timeStepDays, maturity, estimator, spotGridSize, seed, roundTrip,
+                roundTripPaths, leverageFloor, leverageCap);
+    }
+
+    public SlvSettings withMixing(double eta) {
+        return new SlvSettings(heston, eta, particles, timeStepDays, maturity, estimator, spotGridSize, seed, roundTrip,
                 roundTripPaths, leverageFloor, leverageCap);
     }
 

@@ -71,12 +71,38 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     public RegressionFit fit(double[] x, double[] y, int n) {
         long t0 = System.nanoTime();
         SampleStats st = SampleStats.of(x, y, n);
-        String name = config.type().name();
         if (n == 1 || st.maxX <= st.minX) {
-            RegressionDiagnostics d = new RegressionDiagnostics(name, Double.NaN, 1, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, -1, 0, micros(t0));
-            return new PiecewiseLinearFit(new double[] {st.minX}, new double[] {st.meanY}, null, config.floor(), d);
+            return constantFit(st, t0);
         }
+        Units units = units(x, n, st);
+        DesignPoints points = designPoints(x, y, n, st, units.widths);
+        int m = units.size();
+        double[] ata = new double[m * m];
+        double[] rhs = new double[m];
+        double trace = normalEquations(units, points, st.meanY, ata, rhs);
+        Ridge ridge = factorise(ata, m, trace, effectiveLambda(config.lambda(), n));
+        if (localTarget) {
+            // shrink toward the pilot, not the mean: w = (BᵀB + ΛI)⁻¹ (Bᵀ(y − ȳ) + Λ w₀), w₀_j = pilot(c_j) − ȳ
+            double[] target = pilotAtCentres(x, y, n, st, units.centres);
+            for (int j = 0; j < m; j++) {
+                rhs[j] += ridge.diagonal[j] * (target[j] - st.meanY);
+            }
+        }
+        double[] weights = Dense.solve(ridge.chol, m, rhs);
+        double cond = Dense.conditionNumber(ata, m, ridge.diagonal, ridge.chol);
+        return new RbfFit(units, config.kernel(), weights, st.meanY, partitionOfUnity, config.floor(),
+                diagnostics(units.widths, ridge.lambdaEff, cond, t0));
+    }
+
+    /** One distinct x (or one sample): the mean, flat. */
+    private RegressionFit constantFit(SampleStats st, long t0) {
+        RegressionDiagnostics d = new RegressionDiagnostics(config.type().name(), Double.NaN, 1, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, -1, 0, micros(t0));
+        return new PiecewiseLinearFit(new double[] {st.minX}, new double[] {st.meanY}, null, config.floor(), d);
+    }
+
+    /** Centres and widths by the configured rules, pruned when Θ &gt; 0 (widths then recomputed on the kept units). */
+    private Units units(double[] x, int n, SampleStats st) {
         double range = st.maxX - st.minX;
         double[] centres = chooseCentres(x, n, st);
         double[] widths = widths(centres, centres.length, range);
@@ -85,68 +111,44 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
             centres = Arrays.copyOf(centres, kept);
             widths = widths(centres, kept, range);
         }
-        int m = centres.length;
-        Kernel kernel = config.kernel();
-        Units units = new Units(centres, widths, kernel.radius());
+        return new Units(centres, widths, config.kernel().radius());
+    }
 
-        // design points: the samples themselves, or their linear binning when that is fewer points
+    /**
+     * Where B is evaluated: x at its points, with weights w (null: each point counts once) and y (at a node: the
+     * weighted sum of the samples binned onto it).
+     */
+    private record DesignPoints(double[] x, double[] w, double[] y, int size) {
+    }
+
+    /** The samples themselves, or their linear binning onto nodes ≤ min_j h_j / 16 apart when that is fewer points. */
+    private static DesignPoints designPoints(double[] x, double[] y, int n, SampleStats st, double[] widths) {
         double minWidth = Double.POSITIVE_INFINITY;
         for (double h : widths) {
             minWidth = Math.min(minWidth, h);
         }
         int nodes = NodeGrid.nodesFor(st.minX, st.maxX, minWidth / NODES_PER_WIDTH);
-        double[] px;
-        double[] pw;
-        double[] py;
-        int points;
         if (n <= nodes) {
-            px = x;
-            pw = null;
-            py = y;
-            points = n;
-        } else {
-            NodeGrid g = NodeGrid.bin(x, y, n, st.minX, st.maxX, nodes, false);
-            px = new double[g.size];
-            for (int i = 0; i < g.size; i++) {
-                px[i] = g.node(i);
-            }
-            pw = g.w;
-            py = g.y;
-            points = g.size;
+            return new DesignPoints(x, null, y, n);
         }
+        NodeGrid g = NodeGrid.bin(x, y, n, st.minX, st.maxX, nodes, false);
+        double[] px = new double[g.size];
+        for (int i = 0; i < g.size; i++) {
+            px[i] = g.node(i);
+        }
+        return new DesignPoints(px, g.w, g.y, g.size);
+    }
 
-        double[] ata = new double[m * m];
-        double[] rhs = new double[m];
-        double[] phi = new double[m];
-        double meanY = st.meanY;
-        if (pw != null && kernel == Kernel.GAUSSIAN) {
-            normalEquationsOnNodes(units, px, pw, py, points, meanY, partitionOfUnity, ata, rhs);
+    /**
+     * Accumulates BᵀB (both triangles) into {@code ata} and Bᵀ(y − ȳ) into {@code rhs}; returns tr(BᵀB). Binned
+     * points under the Gaussian kernel take the exact recurrence on the equally spaced nodes.
+     */
+    private double normalEquations(Units units, DesignPoints pts, double meanY, double[] ata, double[] rhs) {
+        int m = units.size();
+        if (pts.w() != null && config.kernel() == Kernel.GAUSSIAN) {
+            normalEquationsOnNodes(units, pts.x(), pts.w(), pts.y(), pts.size(), meanY, partitionOfUnity, ata, rhs);
         } else {
-            for (int p = 0; p < points; p++) {
-                double wp = pw == null ? 1.0 : pw[p];
-                if (wp == 0.0) {
-                    continue;
-                }
-                int lo = units.first(px[p]);
-                int hi = units.last(px[p]);
-                if (!basis(units, kernel, px[p], lo, hi, phi)) {
-                    lo = hi = units.nearest(px[p]);
-                    phi[lo] = partitionOfUnity ? 1.0 : 0.0;
-                }
-                double yc = py[p] - meanY * wp; // Σ w·(y − ȳ) at the point
-                for (int j = lo; j <= hi; j++) {
-                    double bj = phi[j];
-                    if (bj == 0.0) {
-                        continue;
-                    }
-                    rhs[j] += yc * bj;
-                    double wbj = wp * bj;
-                    int row = j * m;
-                    for (int k = j; k <= hi; k++) {
-                        ata[row + k] += wbj * phi[k];
-                    }
-                }
-            }
+            accumulatePointByPoint(units, pts, meanY, ata, rhs);
         }
         double trace = 0.0;
         for (int j = 0; j < m; j++) {
@@ -155,37 +157,74 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
                 ata[k * m + j] = ata[j * m + k];
             }
         }
-        double lambdaEff = effectiveLambda(config.lambda(), n);
+        return trace;
+    }
+
+    /** The upper triangle of BᵀB and Bᵀ(y − ȳ), point by point over the units whose support covers the point. */
+    private void accumulatePointByPoint(Units units, DesignPoints pts, double meanY, double[] ata, double[] rhs) {
+        int m = units.size();
+        Kernel kernel = config.kernel();
+        double[] phi = new double[m];
+        double[] px = pts.x();
+        double[] pw = pts.w();
+        double[] py = pts.y();
+        for (int p = 0; p < pts.size(); p++) {
+            double wp = pw == null ? 1.0 : pw[p];
+            if (wp == 0.0) {
+                continue;
+            }
+            int lo = units.first(px[p]);
+            int hi = units.last(px[p]);
+            if (!basis(units, kernel, px[p], lo, hi, phi)) {
+                lo = hi = units.nearest(px[p]);
+                phi[lo] = partitionOfUnity ? 1.0 : 0.0;
+            }
+            double yc = py[p] - meanY * wp; // Σ w·(y − ȳ) at the point
+            for (int j = lo; j <= hi; j++) {
+                double bj = phi[j];
+                if (bj == 0.0) {
+                    continue;
+                }
+                rhs[j] += yc * bj;
+                double wbj = wp * bj;
+                int row = j * m;
+                for (int k = j; k <= hi; k++) {
+                    ata[row + k] += wbj * phi[k];
+                }
+            }
+        }
+    }
+
+    /** The Cholesky factor of BᵀB + ΛI, its diagonal ΛI, and the λ_eff that made it positive definite. */
+    private record Ridge(double[] chol, double[] diagonal, double lambdaEff) {
+    }
+
+    /** Λ = λ_eff·tr(BᵀB)/M; when rounding leaves the matrix indefinite, λ_eff ×10 (up to 8 tries), reported as used. */
+    private static Ridge factorise(double[] ata, int m, double trace, double lambdaEff) {
         double[] ridge = new double[m];
         double[] chol = null;
         for (int attempt = 0; attempt < 8 && chol == null; attempt++) {
-            java.util.Arrays.fill(ridge, lambdaEff * Math.max(trace / m, Double.MIN_NORMAL));
+            Arrays.fill(ridge, lambdaEff * Math.max(trace / m, Double.MIN_NORMAL));
             chol = Dense.cholesky(ata, m, ridge);
             if (chol == null) {
-                lambdaEff *= 10.0; // rounding made the matrix indefinite: strengthen the prior, report the λ used
+                lambdaEff *= 10.0;
             }
         }
         if (chol == null) {
             throw new IllegalStateException("RBF normal equations are not positive definite");
         }
-        if (localTarget) {
-            // shrink toward the pilot, not the mean: w = (BᵀB + ΛI)⁻¹ (Bᵀ(y − ȳ) + Λ w₀), w₀_j = pilot(c_j) − ȳ
-            double[] target = pilotAtCentres(x, y, n, st, centres);
-            for (int j = 0; j < m; j++) {
-                rhs[j] += ridge[j] * (target[j] - meanY);
-            }
-        }
-        double[] weights = Dense.solve(chol, m, rhs);
-        double cond = Dense.conditionNumber(ata, m, ridge, chol);
+        return new Ridge(chol, ridge, lambdaEff);
+    }
+
+    private RegressionDiagnostics diagnostics(double[] widths, double lambdaEff, double cond, long t0) {
         double meanWidth = 0.0;
         for (double h : widths) {
             meanWidth += h;
         }
-        meanWidth /= m;
+        meanWidth /= widths.length;
         double globalWidth = config.width().rule() == WidthRule.GLOBAL ? widths[0] : Double.NaN;
-        RegressionDiagnostics d = new RegressionDiagnostics(name, globalWidth, m, meanWidth, lambdaEff, cond,
+        return new RegressionDiagnostics(config.type().name(), globalWidth, widths.length, meanWidth, lambdaEff, cond,
                 Double.NaN, -1, 0, micros(t0));
-        return new RbfFit(units, kernel, weights, meanY, partitionOfUnity, config.floor(), d);
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.calibration.RoundTripStatistics;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Market;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.regression.ConditionalExpectationEstimator;
@@ -66,18 +68,17 @@ public final class EstimatorSeedStudy {
             double[] ex = probe.surface().expiries();
             double mat = Math.min(5.0, ex[ex.length - 1]);
             SlvSetups s = SlvSetups.load(market, mat, 0);
-            SlvCalibrationInput base = SlvCalibrationInput.builder(s.data().fx(), s.localVol(), s.heston(),
-                            Estimators.paperDefault()).impliedVol(s.surface()).surfaceExpiries(s.surface().expiries())
-                    .roundTripQuotes(s.quotes()).maturity(mat).particles(2048)
-                    .roundTrip(new RoundTripConfig(true, paths, 20240607L, true, true)).build();
+            SlvCalibrationInput base = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
+                            s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
+                    .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true, true)));
             for (String name : wanted) {
                 double[] rms = new double[seeds];
                 double meanMax = 0;
                 double noise = 0;
                 int unresolved = 0;
                 for (int seed = 1; seed <= seeds; seed++) {
-                    SlvCalibrationResult r = cal.calibrate(base.toBuilder().seed(seed)
-                            .estimator(all.get(name).apply(seed)).build(), null, null);
+                    SlvCalibrationResult r = cal.calibrate(base.withParticles(base.particles().withSeed(seed))
+                            .withRegression(base.regression().withEstimator(all.get(name).apply(seed))), null, null);
                     RoundTripResult rt = r.roundTrip();
                     RoundTripStatistics st = RoundTripStatistics.of(rt, threshold);
                     rms[seed - 1] = st.rmsErrorBps();

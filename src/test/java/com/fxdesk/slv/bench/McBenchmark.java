@@ -34,10 +34,9 @@ public final class McBenchmark {
         HestonParameters h = new HestonParameters(0.0064, 1.5, 0.0081, 0.3, -0.2);
         var surface = com.fxdesk.slv.volatility.VolSurfaceBuilder.build(md);
         LeverageFunction lev = new com.fxdesk.slv.calibration.SlvCalibrator(null).calibrate(
-                com.fxdesk.slv.calibration.SlvCalibrationInput.builder(fx,
-                        new com.fxdesk.slv.volatility.DupireLocalVol(surface), h,
-                        com.fxdesk.slv.regression.Estimators.paperDefault()).impliedVol(surface)
-                        .surfaceExpiries(surface.expiries()).mixing(0.66).maturity(5.0).build(), null, null).leverage();
+                com.fxdesk.slv.calibration.SlvCalibrationInput.of(new com.fxdesk.slv.calibration.SlvCalibrationInput
+                        .Market(fx, new com.fxdesk.slv.volatility.DupireLocalVol(surface), surface, surface.expiries(),
+                        5.0), h, com.fxdesk.slv.regression.Estimators.paperDefault()), null, null).leverage();
         MonteCarloPricer pricer = new MonteCarloPricer();
         McConfig cfg = McConfig.defaults().withThreads(threads);
         System.out.printf("McBenchmark: %d threads, %d paths (antithetic %s, %s), %.0f-day steps, cores %d%n",

@@ -57,9 +57,10 @@ public final class OneTouchLadderStudy {
                 hc.fellerRatio());
         DupireLocalVol lv = new DupireLocalVol(surface);
         long c0 = System.nanoTime();
-        SlvCalibrationResult slv = new SlvCalibrator(null).calibrate(SlvCalibrationInput.builder(fx, lv,
-                hc.parameters(), Estimators.paperDefault()).impliedVol(surface).surfaceExpiries(surface.expiries())
-                .mixing(eta).particles(particles).maturity(t).build(), null, null);
+        SlvCalibrationResult slv = new SlvCalibrator(null).calibrate(SlvCalibrationInput.of(
+                new SlvCalibrationInput.Market(fx, lv, surface, surface.expiries(), t), hc.parameters(),
+                Estimators.paperDefault()).withHeston(new SlvCalibrationInput.Heston(hc.parameters(), eta))
+                .withParticles(SlvCalibrationInput.Particles.DEFAULTS.withCount(particles)), null, null);
         System.out.printf("SLV calibration: eta %.2f, %d particles, %.0f ms%n", eta, particles,
                 (System.nanoTime() - c0) / 1e6);
         double atm = surface.impliedVol(t, surface.forward(t));

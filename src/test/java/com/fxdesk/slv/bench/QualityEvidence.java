@@ -4,6 +4,10 @@ import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.calibration.RoundTripStatistics;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Heston;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Market;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.regression.Estimators;
@@ -36,11 +40,12 @@ public final class QualityEvidence {
             double mat = Math.min(5.0, ex[ex.length - 1]);
             SlvSetups s = SlvSetups.load(market, mat, 0);
             for (double eta : market.startsWith("flat") ? new double[] {0.66, 0.0} : new double[] {0.66}) {
-                SlvCalibrationInput in = SlvCalibrationInput.builder(s.data().fx(), s.localVol(), s.heston(),
-                                Estimators.paperDefault()).impliedVol(s.surface())
-                        .surfaceExpiries(s.surface().expiries()).roundTripQuotes(s.quotes()).maturity(mat)
-                        .particles(100_000).mixing(eta).seed(42)
-                        .roundTrip(new RoundTripConfig(true, paths, 20240607L, true, true)).build();
+                SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
+                                s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
+                        .withHeston(new Heston(s.heston(), eta))
+                        .withParticles(Particles.DEFAULTS.withCount(100_000).withSeed(42))
+                        .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true,
+                                true)));
                 SlvCalibrationResult r = cal.calibrate(in, null, null);
                 RoundTripResult rt = r.roundTrip();
                 RoundTripStatistics st = RoundTripStatistics.of(rt, threshold);

@@ -4,6 +4,10 @@ import com.fxdesk.slv.calibration.GridGrading;
 import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Heston;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Market;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.regression.Estimators;
@@ -28,16 +32,18 @@ public final class QualityStudy {
         int paths = args.length > 5 ? Integer.parseInt(args[5]) : 100_000;
         GridGrading g = args.length > 6 ? (args[6].equals("none") ? GridGrading.NONE : new GridGrading(
                 Double.parseDouble(args[6].split(",")[0]), Double.parseDouble(args[6].split(",")[1]),
-                args[6].split(",")[2].equals("1"), Double.parseDouble(args[6].split(",")[3]))) : SlvCalibrationInput.DEFAULT_GRADING;
+                args[6].split(",")[2].equals("1"), Double.parseDouble(args[6].split(",")[3]))) : Particles.DEFAULTS.grading();
         ForkJoinPool pool = new ForkJoinPool(2);
         SlvSetups s = SlvSetups.load(market, 5.0, 0);
         double mat = Math.min(5.0, s.surface().expiries()[s.surface().expiries().length - 1]);
         s = SlvSetups.load(market, mat, 0);
         System.out.println(market + " heston " + s.heston());
-        SlvCalibrationInput in = SlvCalibrationInput.builder(s.data().fx(), s.localVol(), s.heston(),
-                        Estimators.paperDefault()).impliedVol(s.surface()).surfaceExpiries(s.surface().expiries())
-                .roundTripQuotes(s.quotes()).maturity(mat).seed(seed).particles(n).timeStepDays(dtDays).mixing(eta).grading(g).subSteps(sub)
-                .roundTrip(new RoundTripConfig(true, paths, 20240607L, true, true)).build();
+        Particles d = Particles.DEFAULTS;
+        SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
+                        s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
+                .withHeston(new Heston(s.heston(), eta))
+                .withParticles(new Particles(n, dtDays, sub, d.shortEndRefinement(), g, seed, d.chunkSize()))
+                .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true, true)));
         SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
         RoundTripResult rt = r.roundTrip();
         for (RoundTripResult.Point p : rt.points()) {

@@ -4,6 +4,10 @@ import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.RoundTripQuote;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Heston;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Market;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.heston.HestonParameters;
@@ -489,10 +493,13 @@ final class QuantLibComparison {
 
     private SlvCalibrationInput input(OurSlvRun run, DupireLocalVol lv, double maturity, List<RoundTripQuote> rt,
                                       RoundTripConfig rtc) {
-        return SlvCalibrationInput.builder(gridMarket.fx(), lv, heston, Estimators.create(run.estimator()))
-                .impliedVol(gridSurface).surfaceExpiries(gridSurface.expiries()).mixing(mixing)
-                .particles(run.particles()).timeStepDays(run.stepDays()).subSteps(run.subSteps())
-                .shortEndRefinement(run.refinement()).maturity(maturity).roundTripQuotes(rt).roundTrip(rtc).build();
+        Particles p = Particles.DEFAULTS;
+        return SlvCalibrationInput.of(new Market(gridMarket.fx(), lv, gridSurface, gridSurface.expiries(), maturity),
+                        heston, Estimators.create(run.estimator()))
+                .withHeston(new Heston(heston, mixing))
+                .withParticles(new Particles(run.particles(), run.stepDays(), run.subSteps(), run.refinement(),
+                        p.grading(), p.seed(), p.chunkSize()))
+                .withRepricing(new Repricing(rt, rtc));
     }
 
     private void slv(McConfig cfg, List<String> runLabels) {

@@ -2,6 +2,9 @@ package com.fxdesk.slv.bench;
 
 import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Market;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.regression.Estimators;
@@ -39,16 +42,18 @@ public final class SlvBenchmark {
         SlvSetups eur = SlvSetups.load(TestMarkets.EURUSD_2018, 5.0);
         System.out.printf("EURUSD Heston %s; cores %d; load %s; effective cores %.2f%n", eur.heston(),
                 Runtime.getRuntime().availableProcessors(), loadAverage(), effectiveCores());
-        SlvCalibrationInput base = SlvCalibrationInput.builder(eur.data().fx(), eur.localVol(), eur.heston(),
-                        Estimators.paperDefault()).surfaceExpiries(eur.surface().expiries()).maturity(5.0)
-                .roundTrip(RoundTripConfig.disabled()).build();
+        Particles p = Particles.DEFAULTS;
         if ("none".equals(System.getProperty("grading"))) { // -Dgrading=none: the uniform grid, for comparison
-            base = base.toBuilder().grading(com.fxdesk.slv.calibration.GridGrading.NONE).build();
+            p = new Particles(p.count(), p.timeStepDays(), p.subSteps(), p.shortEndRefinement(),
+                    com.fxdesk.slv.calibration.GridGrading.NONE, p.seed(), p.chunkSize());
         }
         if (chunkSize > 0) {
-            base = base.toBuilder().chunkSize(chunkSize).build();
+            p = p.withChunkSize(chunkSize);
         }
-        System.out.printf("chunk size %d%n", base.chunkSize());
+        SlvCalibrationInput base = SlvCalibrationInput.of(new Market(eur.data().fx(), eur.localVol(), null,
+                        eur.surface().expiries(), 5.0), eur.heston(), Estimators.paperDefault())
+                .withParticles(p).withRepricing(Repricing.disabled());
+        System.out.printf("chunk size %d%n", base.particles().chunkSize());
         System.out.println("| particles | subSteps | threads | steps | wall ms | best wall ms | CPU ms | regression ms "
                 + "| propagation ms | path-steps/s (wall) | path-steps/s per CPU-s | speed-up (wall) | effective cores |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -59,7 +64,7 @@ public final class SlvBenchmark {
                 List<List<Thread>> workers = new ArrayList<>();
                 ExecutorService[] pools = new ExecutorService[t];
                 SlvCalibrator[] cals = new SlvCalibrator[t];
-                SlvCalibrationInput in = base.toBuilder().particles(n).subSteps(sub).build();
+                SlvCalibrationInput in = base.withParticles(base.particles().withCount(n).withSubSteps(sub));
                 for (int q = 0; q < t; q++) {
                     List<Thread> list = new CopyOnWriteArrayList<>();
                     workers.add(list);

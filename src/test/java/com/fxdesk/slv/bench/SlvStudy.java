@@ -3,6 +3,8 @@ package com.fxdesk.slv.bench;
 import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Market;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
 import com.fxdesk.slv.regression.BandwidthRule;
@@ -32,23 +34,23 @@ public final class SlvStudy {
         for (String name : new String[] {TestMarkets.EURUSD_2018, TestMarkets.USDJPY_2018}) {
             SlvSetups s = SlvSetups.load(name, 5.0);
             System.out.printf("%n## %s: Heston %s, %d round-trip quotes%n", name, s.heston(), s.quotes().size());
-            SlvCalibrationInput base = SlvCalibrationInput.builder(s.data().fx(), s.localVol(), s.heston(),
-                            Estimators.paperDefault()).impliedVol(s.surface()).surfaceExpiries(s.surface().expiries())
-                    .roundTripQuotes(s.quotes()).maturity(5.0).seed(42)
-                    .roundTrip(new RoundTripConfig(true, 100_000, 20240607L, true, true)).build();
+            SlvCalibrationInput base = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
+                            s.surface().expiries(), 5.0), s.heston(), Estimators.paperDefault())
+                    .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, 100_000, 20240607L, true,
+                            true)));
             System.out.println("| case | particles | subSteps | RMS bp | max bp | max 4·se bp | leverage ms | round trip ms "
                     + "| L floored/capped |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");
             if (!seedsOnly) {
-                row(cal, "η=0.66 PURBF", base.toBuilder().particles(100_000).build());
-                row(cal, "η=0.66 PURBF", base.toBuilder().particles(2048).build());
-                row(cal, "η=0 PURBF", base.toBuilder().particles(100_000).mixing(0).build());
+                row(cal, "η=0.66 PURBF", with(base, 100_000, 0, 0.66));
+                row(cal, "η=0.66 PURBF", with(base, 2048, 0, 0.66));
+                row(cal, "η=0 PURBF", with(base, 100_000, 0, 0));
             }
             if (subStepStudy) {
-                row(cal, "η=0.66 PURBF", base.toBuilder().particles(100_000).subSteps(1).build());
-                row(cal, "η=0.66 PURBF", base.toBuilder().particles(2048).subSteps(1).build());
-                row(cal, "η=0.66 PURBF", base.toBuilder().particles(2048).subSteps(2).build());
-                row(cal, "η=0 PURBF", base.toBuilder().particles(100_000).subSteps(1).mixing(0).build());
+                row(cal, "η=0.66 PURBF", with(base, 100_000, 1, 0.66));
+                row(cal, "η=0.66 PURBF", with(base, 2048, 1, 0.66));
+                row(cal, "η=0.66 PURBF", with(base, 2048, 2, 0.66));
+                row(cal, "η=0 PURBF", with(base, 100_000, 1, 0));
             }
             if (seedStudy) {
                 // 2,048 particles: estimator noise against the 5-day propagation bias, over seeds
@@ -58,8 +60,8 @@ public final class SlvStudy {
                     double ms = 0;
                     int seeds = 6;
                     for (int seed = 1; seed <= seeds; seed++) {
-                        SlvCalibrationResult r = cal.calibrate(base.toBuilder().particles(2048).subSteps(sub).seed(seed)
-                                .build(), null, null);
+                        SlvCalibrationResult r = cal.calibrate(base.withParticles(
+                                base.particles().withCount(2048).withSubSteps(sub).withSeed(seed)), null, null);
                         double rms = r.roundTrip().rmsErrorBps();
                         sumSq += rms * rms;
                         maxRms = Math.max(maxRms, rms);
@@ -82,13 +84,18 @@ public final class SlvStudy {
                 table.put("binning", EstimatorConfig.of(EstimatorType.BINNING));
                 for (int n : new int[] {2048, 100_000}) {
                     for (var e : table.entrySet()) {
-                        row(cal, e.getKey(), base.toBuilder().particles(n).estimator(Estimators.create(e.getValue()))
-                                .build());
+                        row(cal, e.getKey(), with(base, n, 0, 0.66).withRegression(
+                                base.regression().withEstimator(Estimators.create(e.getValue()))));
                     }
                 }
             }
         }
         pool.shutdown();
+    }
+
+    static SlvCalibrationInput with(SlvCalibrationInput base, int particles, int subSteps, double mixing) {
+        return base.withParticles(base.particles().withCount(particles).withSubSteps(subSteps))
+                .withHeston(base.heston().withMixing(mixing));
     }
 
     static void row(SlvCalibrator cal, String label, SlvCalibrationInput in) {
@@ -98,10 +105,11 @@ public final class SlvStudy {
         for (RoundTripResult.Point p : rt.points()) {
             se = Math.max(se, 4 * p.stdErrorBps());
         }
-        System.out.printf("| %s | %,d | %d | %.2f | %.2f | %.1f | %.0f | %.0f | %d/%d |%n", label, in.particles(),
-                in.effectiveSubSteps(), rt.rmsErrorBps(), rt.maxErrorBps(), se, r.timings().leverageMs(),
+        System.out.printf("| %s | %,d | %d | %.2f | %.2f | %.1f | %.0f | %.0f | %d/%d |%n", label, in.particles().count(),
+                in.particles().effectiveSubSteps(), rt.rmsErrorBps(), rt.maxErrorBps(), se, r.timings().leverageMs(),
                 r.timings().roundTripMs(), r.leverageFloored(), r.leverageCapped());
-        if (label.startsWith("η=0.66 PURBF") && in.particles() == 100_000 && in.effectiveSubSteps() == 5) {
+        if (label.startsWith("η=0.66 PURBF") && in.particles().count() == 100_000
+                && in.particles().effectiveSubSteps() == 5) {
             StringBuilder sb = new StringBuilder("  by label:");
             for (RoundTripResult.Bucket b : rt.byLabel()) {
                 sb.append(String.format(" %s rms %.2f max %.2f;", b.label(), b.rmsErrorBps(), b.maxErrorBps()));

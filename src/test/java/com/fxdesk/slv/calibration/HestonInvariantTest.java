@@ -16,10 +16,14 @@ class HestonInvariantTest {
         HestonLocalVol lv = new HestonLocalVol(SlvCalibratorTest.MARKET, p, 1.0, 24, 41);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            SlvCalibrationInput in = SlvCalibrationInput.builder(SlvCalibratorTest.MARKET, lv, p,
-                            TestEstimators.binning(40))
-                    .mixing(1.0).particles(40_000).maturity(1.0).surfaceExpiries(0.25, 0.5, 1.0).spotGridSize(60)
-                    .gridQuantile(0.05).subSteps(1).roundTrip(RoundTripConfig.disabled()).build();
+            var estimator = TestEstimators.binning(40);
+            SlvCalibrationInput in = SlvCalibrationInput.of(
+                            SlvCalibrationInput.Market.of(SlvCalibratorTest.MARKET, lv, null, 0.25, 0.5, 1.0), p,
+                            estimator)
+                    .withHeston(new SlvCalibrationInput.Heston(p, 1.0))
+                    .withParticles(SlvCalibrationInput.Particles.DEFAULTS.withCount(40_000).withSubSteps(1))
+                    .withRegression(new SlvCalibrationInput.Regression(estimator, 60, 0.05))
+                    .withRepricing(SlvCalibrationInput.Repricing.disabled());
             SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
             double worst = 0;
             double sumSq = 0;
@@ -39,8 +43,7 @@ class HestonInvariantTest {
             assertTrue(worst < 0.08, "max |L − 1| = " + worst);
 
             // the same surface with η = 0 needs a leverage that varies across spot: the test can fail
-            SlvCalibrationResult lvOnly = new SlvCalibrator(pool).calibrate(in.toBuilder().mixing(0).build(), null,
-                    null);
+            SlvCalibrationResult lvOnly = new SlvCalibrator(pool).calibrate(SlvCalibratorTest.mixing(in, 0), null, null);
             RegressionSlice last = lvOnly.slices().get(lvOnly.slices().size() - 1);
             double[] l = last.leverage();
             assertTrue(l[0] / l[l.length - 1] > 1.15, "local-vol skew shows in L at η = 0");

@@ -8,6 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Heston;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Market;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Regression;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.RateCurve;
@@ -46,25 +51,34 @@ class SlvCalibratorTest {
         pool.shutdownNow();
     }
 
-    static SlvCalibrationInput.Builder base(LocalVolSurface lv) {
-        return SlvCalibrationInput.builder(MARKET, lv, HESTON, TestEstimators.binning(30))
-                .surfaceExpiries(0.25, 0.5, 1.0).maturity(1.0).particles(10_000).spotGridSize(100)
-                .roundTrip(RoundTripConfig.disabled());
+    static SlvCalibrationInput base(LocalVolSurface lv) {
+        return SlvCalibrationInput.of(Market.of(MARKET, lv, null, 0.25, 0.5, 1.0), HESTON, TestEstimators.binning(30))
+                .withParticles(Particles.DEFAULTS.withCount(10_000))
+                .withRegression(Regression.of(TestEstimators.binning(30)).withSpotGridSize(100))
+                .withRepricing(Repricing.disabled());
+    }
+
+    static SlvCalibrationInput particles(SlvCalibrationInput in, int n, int subSteps) {
+        return in.withParticles(in.particles().withCount(n).withSubSteps(subSteps));
+    }
+
+    static SlvCalibrationInput mixing(SlvCalibrationInput in, double eta) {
+        return in.withHeston(in.heston().withMixing(eta));
     }
 
     @Test
     void propagationSubStepsDependOnTheParticleCountUnlessChosen() {
-        SlvCalibrationInput small = base(SKEW).particles(2048).build();
+        Particles small = base(SKEW).particles().withCount(2048);
         assertEquals(1, small.effectiveSubSteps(), "2,048 particles: estimator noise dominates, 5-day propagation");
-        SlvCalibrationInput large = small.toBuilder().particles(100_000).build();
-        assertEquals(5, large.effectiveSubSteps(), "automatic survives toBuilder: 100,000 particles propagate daily");
-        assertEquals(3, small.toBuilder().subSteps(3).build().effectiveSubSteps());
+        Particles large = small.withCount(100_000);
+        assertEquals(5, large.effectiveSubSteps(), "automatic survives withCount: 100,000 particles propagate daily");
+        assertEquals(3, small.withSubSteps(3).effectiveSubSteps());
     }
 
     @Test
     void sameSeedIsDeterministicAndThreadCountDoesNotMatter() {
         // 40,000 particles: 40 chunks, enough particles per thread that all 4 pool threads take part
-        SlvCalibrationInput in = base(SKEW).subSteps(2).particles(40_000).build();
+        SlvCalibrationInput in = particles(base(SKEW), 40_000, 2);
         assertTrue(40_000 / SlvCalibrator.MIN_PARTICLES_PER_THREAD >= 4);
         SlvCalibrationResult one = new SlvCalibrator(null).calibrate(in, null, null);
         SlvCalibrationResult four = new SlvCalibrator(pool).calibrate(in, null, null);
@@ -76,15 +90,17 @@ class SlvCalibratorTest {
             assertArrayEquals(a.spots(j), four.leverage().spots(j), 0.0, "slice " + j);
             assertArrayEquals(a.values(j), again.leverage().values(j), 0.0, "slice " + j);
         }
-        SlvCalibrationResult other = new SlvCalibrator(pool).calibrate(in.toBuilder().seed(7).build(), null, null);
+        SlvCalibrationResult other = new SlvCalibrator(pool).calibrate(in.withParticles(in.particles().withSeed(7)), null,
+                null);
         int last = a.sliceCount() - 1;
         assertFalse(Arrays.equals(a.values(last), other.leverage().values(last)), "another seed, other particles");
     }
 
     @Test
     void roundTripIsThreadCountIndependent() {
-        SlvCalibrationInput in = base(SKEW).particles(4096).roundTripQuotes(quotes(SKEW, 0.1))
-                .roundTrip(new RoundTripConfig(true, 20_000, 11, true, true)).chunkSize(2048).build();
+        SlvCalibrationInput base = particles(base(SKEW), 4096, 0);
+        SlvCalibrationInput in = base.withParticles(base.particles().withChunkSize(2048))
+                .withRepricing(new Repricing(quotes(SKEW, 0.1), new RoundTripConfig(true, 20_000, 11, true, true)));
         RoundTripResult one = new SlvCalibrator(null).calibrate(in, null, null).roundTrip();
         RoundTripResult four = new SlvCalibrator(pool).calibrate(in, null, null).roundTrip();
         assertEquals(one.points(), four.points());
@@ -92,7 +108,7 @@ class SlvCalibratorTest {
 
     @Test
     void withoutMixingLeverageTimesRootVarianceIsLocalVol() {
-        SlvCalibrationInput in = base(SKEW).mixing(0).subSteps(5).build();
+        SlvCalibrationInput in = particles(mixing(base(SKEW), 0), 10_000, 5);
         SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
         HestonParameters p = r.mixedHeston();
         double[] tau = r.propagationTimes();
@@ -116,9 +132,10 @@ class SlvCalibratorTest {
     @Test
     void flatVolWithoutMixingRoundTripsToBlackScholes() {
         LocalVolSurface flat = (t, s) -> 0.10;
-        SlvCalibrationInput in = base(flat).mixing(0).particles(2048).surfaceExpiries(0.25, 0.5, 1.0, 2.0)
-                .maturity(2.0).roundTripQuotes(quotes((t, s) -> 0.10, 0.1))
-                .roundTrip(new RoundTripConfig(true, 100_000, 5, true, true)).build();
+        SlvCalibrationInput in = particles(mixing(base(flat), 0), 2048, 0)
+                .withMarket(Market.of(MARKET, flat, null, 0.25, 0.5, 1.0, 2.0))
+                .withRepricing(new Repricing(quotes((t, s) -> 0.10, 0.1),
+                        new RoundTripConfig(true, 100_000, 5, true, true)));
         RoundTripResult rt = new SlvCalibrator(pool).calibrate(in, null, null).roundTrip();
         assertEquals(0, rt.failed());
         assertEquals(5 * 5, rt.points().size());
@@ -142,9 +159,10 @@ class SlvCalibratorTest {
                     + c * c * (1 - Math.exp(-8 * t)) / 8;
             return Math.sqrt(integral / t);
         };
-        SlvCalibrationInput in = base(lv).mixing(0).particles(2048).surfaceExpiries(1.0 / 12, 0.25, 1.0)
-                .roundTripQuotes(quotes(implied, 1.0 / 12))
-                .roundTrip(new RoundTripConfig(true, 100_000, 5, true, true)).build();
+        SlvCalibrationInput in = particles(mixing(base(lv), 0), 2048, 0)
+                .withMarket(new Market(MARKET, lv, null, new double[] {1.0 / 12, 0.25, 1.0}, 1.0))
+                .withRepricing(new Repricing(quotes(implied, 1.0 / 12),
+                        new RoundTripConfig(true, 100_000, 5, true, true)));
         RoundTripResult rt = new SlvCalibrator(pool).calibrate(in, null, null).roundTrip();
         assertTrue(rt.rmsErrorBps() < 2.0, "rms " + rt.rmsErrorBps());
         for (RoundTripResult.Point pt : rt.points()) {
@@ -156,10 +174,10 @@ class SlvCalibratorTest {
     void mixedSlvOnFlatLocalVolReproducesTheFlatSmile() {
         // η = 0.66 and a Heston variance, but σ_LV ≡ 10%: the leverage must undo the smile of the variance
         LocalVolSurface flat = (t, s) -> 0.10;
-        SlvCalibrationInput in = base(flat).mixing(0.66).particles(20_000).subSteps(5)
-                .heston(new HestonParameters(0.01, 1.5, 0.01, 0.25, -0.5))
-                .roundTripQuotes(quotes((t, s) -> 0.10, 0.25))
-                .roundTrip(new RoundTripConfig(true, 60_000, 5, true, true)).build();
+        SlvCalibrationInput in = particles(base(flat), 20_000, 5)
+                .withHeston(new Heston(new HestonParameters(0.01, 1.5, 0.01, 0.25, -0.5), 0.66))
+                .withRepricing(new Repricing(quotes((t, s) -> 0.10, 0.25),
+                        new RoundTripConfig(true, 60_000, 5, true, true)));
         SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
         RoundTripResult rt = r.roundTrip();
         // within Monte Carlo noise (se ≈ 3.8 bp at 60,000 paths; over 12 round-trip seeds the RMS reached 2.1 se)
@@ -168,16 +186,15 @@ class SlvCalibratorTest {
         assertTrue(rt.rmsErrorBps() < 2.5 * se, "rms " + rt.rmsErrorBps() + " se " + se + " " + rt.points());
         assertTrue(rt.maxErrorBps() < 4 * se + 2, "max " + rt.maxErrorBps() + " se " + se);
         // and a pure Heston run would show the smile: make sure the test could fail
-        SlvCalibrationInput heston = in.toBuilder().localVol((t, s) -> 0.10).mixing(1).build();
-        RoundTripResult plain = RoundTrip.run(MARKET, heston.heston(),
+        RoundTripResult plain = RoundTrip.run(MARKET, in.heston().parameters(),
                 new LeverageFunction(new double[] {0}, new double[][] {{1.0}}, new double[][] {{1.0}}),
-                heston.roundTripQuotes(), heston.roundTrip(), 4096, pool, null, null);
+                in.repricing().quotes(), in.repricing().config(), 4096, pool, null, null);
         assertTrue(plain.rmsErrorBps() > 25, "Heston alone has a smile: " + plain.rmsErrorBps());
     }
 
     @Test
     void cancellationStopsTheLoopAndProgressReachesOne() {
-        SlvCalibrationInput in = base(SKEW).particles(2048).build();
+        SlvCalibrationInput in = particles(base(SKEW), 2048, 0);
         AtomicInteger calls = new AtomicInteger();
         assertThrows(CancellationException.class,
                 () -> new SlvCalibrator(pool).calibrate(in, null, () -> calls.incrementAndGet() > 20));
@@ -200,7 +217,8 @@ class SlvCalibratorTest {
 
     @Test
     void regressionGridIncludesExpiriesAndSpansTheParticles() {
-        SlvCalibrationInput in = base(SKEW).particles(4096).surfaceExpiries(7 / 365.0, 0.25, 0.5, 1.0).build();
+        SlvCalibrationInput in = particles(base(SKEW), 4096, 0)
+                .withMarket(new Market(MARKET, SKEW, null, new double[] {7 / 365.0, 0.25, 0.5, 1.0}, 1.0));
         SlvCalibrationResult r = new SlvCalibrator(null).calibrate(in, null, null);
         for (double e : new double[] {7 / 365.0, 0.25, 0.5, 1.0}) {
             assertTrue(Arrays.binarySearch(r.regressionTimes(), e) >= 0, "expiry " + e);

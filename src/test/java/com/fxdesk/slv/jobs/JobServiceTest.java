@@ -3,8 +3,6 @@ package com.fxdesk.slv.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fxdesk.slv.config.JobStoreProperties;
-import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.jobs.store.MemoryJobStore;
@@ -30,7 +28,7 @@ class JobServiceTest {
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     /** the test handler's work by request: the request names the task */
-    private final Map<String, JobTask> tasks = new ConcurrentHashMap<>();
+    private final Map<String, JobTask<String>> tasks = new ConcurrentHashMap<>();
     private final AtomicInteger names = new AtomicInteger();
     private JobService service;
 
@@ -39,14 +37,19 @@ class JobServiceTest {
                 Duration.ofSeconds(5), Duration.ofSeconds(5));
         JobStoreProperties sp = new JobStoreProperties("memory", "test-replica", Duration.ofSeconds(15),
                 Duration.ofMillis(50), 3, 4, 64, null);
-        JobHandler handler = new JobHandler() {
+        JobHandler<String> handler = new JobHandler<>() {
             @Override
             public String kind() {
                 return "test";
             }
 
             @Override
-            public JobTask task(String request) {
+            public Class<String> modelType() {
+                return String.class;
+            }
+
+            @Override
+            public JobTask<String> task(String request) {
                 return tasks.get(request);
             }
         };
@@ -55,7 +58,7 @@ class JobServiceTest {
         return service;
     }
 
-    private JobRecord submit(JobTask task) {
+    private JobRecord submit(JobTask<String> task) {
         String name = "task-" + names.incrementAndGet();
         tasks.put(name, task);
         return service.submit("test", null, name);
@@ -74,7 +77,7 @@ class JobServiceTest {
     }
 
     /** A task that blocks until released, checking the cancel flag like an engine would each step. */
-    private static JobTask blocking(CountDownLatch started, CountDownLatch release) {
+    private static JobTask<String> blocking(CountDownLatch started, CountDownLatch release) {
         return ctx -> {
             started.countDown();
             while (!release.await(5, TimeUnit.MILLISECONDS)) {
@@ -83,7 +86,7 @@ class JobServiceTest {
                 }
             }
             ctx.progress(0.5, "half");
-            return new JobOutcome(Map.of("done", true), null);
+            return new JobOutcome<>(Map.of("done", true), null);
         };
     }
 
@@ -93,13 +96,14 @@ class JobServiceTest {
         JobRecord job = await(submit(ctx -> {
             int sum = ctx.computePool().submit(() -> 21 * 2).get();
             ctx.progress(0.4, "phase");
-            return new JobOutcome(Map.of("sum", sum), "internal");
+            return new JobOutcome<>(Map.of("sum", sum), "internal");
         }));
         assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(job.progress()).isEqualTo(1.0);
         assertThat(job.worker()).isEqualTo("test-replica");
         assertThat(s.result(job.id()).orElseThrow().get("sum").asInt()).isEqualTo(42);
-        assertThat(s.model(job.id())).hasValue("internal");
+        assertThat(s.model(job.id(), String.class)).hasValue("internal");
+        assertThat(s.model(job.id(), Integer.class)).as("another kind of model: none, no cast").isEmpty();
         assertThat(registry.get("slv.jobs.finished").tag("status", "SUCCEEDED").counter().count()).isEqualTo(1);
     }
 
@@ -112,14 +116,14 @@ class JobServiceTest {
             int k = i;
             jobs[i] = await(submit(ctx -> {
                 runs.incrementAndGet();
-                return new JobOutcome(Map.of("k", k), "model-" + k);
+                return new JobOutcome<>(Map.of("k", k), "model-" + k);
             }));
         }
         assertThat(runs.get()).isEqualTo(6);
         // 4 models are kept in memory (localModels): the first was dropped and is rebuilt on demand
-        assertThat(s.model(jobs[0].id())).hasValue("model-0");
+        assertThat(s.model(jobs[0].id(), String.class)).hasValue("model-0");
         assertThat(runs.get()).isEqualTo(7);
-        assertThat(s.model(jobs[5].id())).hasValue("model-5");
+        assertThat(s.model(jobs[5].id(), String.class)).hasValue("model-5");
         assertThat(runs.get()).isEqualTo(7);
     }
 
@@ -135,7 +139,7 @@ class JobServiceTest {
         JobRecord invalid = submit(ctx -> {
             throw new IllegalArgumentException("quotes cannot be inverted");
         });
-        JobRecord good = submit(ctx -> new JobOutcome("ok", null));
+        JobRecord good = submit(ctx -> new JobOutcome<>("ok", null));
         assertThat(await(good).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(await(bad).status()).isEqualTo(JobStatus.FAILED);
         assertThat(await(bad).error()).startsWith("internal error (reference").doesNotContain("boom");
@@ -150,13 +154,13 @@ class JobServiceTest {
         CountDownLatch release = new CountDownLatch(1);
         JobRecord running = submit(blocking(started, release));
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-        JobRecord queued = submit(ctx -> new JobOutcome("late", null));
+        JobRecord queued = submit(ctx -> new JobOutcome<>("late", null));
         assertThat(s.find(queued.id(), null).orElseThrow().status()).isEqualTo(JobStatus.QUEUED);
         assertThat(registry.get("slv.jobs.queued").gauge().value()).isEqualTo(1);
         assertThat(registry.get("slv.jobs.running").gauge().value()).isEqualTo(1);
         assertThatThrownBy(() -> submit(ctx -> null)).isInstanceOf(QueueFullException.class);
         assertThat(s.cancel(queued.id()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
-        submit(ctx -> new JobOutcome("x", null)); // the slot is free again
+        submit(ctx -> new JobOutcome<>("x", null)); // the slot is free again
         release.countDown();
         assertThat(await(running).status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(s.cancel(running.id()).orElseThrow().cancelRequested()).isFalse();
@@ -178,11 +182,11 @@ class JobServiceTest {
     void finishedJobsExpireAfterTtlAndBeyondCapacity() {
         MutableClock clock = new MutableClock();
         JobService s = service(4, 2, Duration.ofMinutes(10), clock);
-        JobRecord a = await(submit(ctx -> new JobOutcome("a", null)));
+        JobRecord a = await(submit(ctx -> new JobOutcome<>("a", null)));
         clock.advance(Duration.ofMinutes(1));
-        JobRecord b = await(submit(ctx -> new JobOutcome("b", null)));
+        JobRecord b = await(submit(ctx -> new JobOutcome<>("b", null)));
         clock.advance(Duration.ofMinutes(1));
-        JobRecord c = await(submit(ctx -> new JobOutcome("c", null)));
+        JobRecord c = await(submit(ctx -> new JobOutcome<>("c", null)));
         assertThat(s.list(null, null)).extracting(JobRecord::id).containsExactlyInAnyOrder(c.id(), b.id());
         assertThat(s.find(a.id(), null)).isEmpty();
         clock.advance(Duration.ofMinutes(11));
@@ -203,7 +207,7 @@ class JobServiceTest {
     @Test
     void clientsSeeOnlyTheirOwnJobs() {
         JobService s = service(8, 10, Duration.ofHours(1), Clock.systemUTC());
-        tasks.put("t", ctx -> new JobOutcome("x", null));
+        tasks.put("t", ctx -> new JobOutcome<>("x", null));
         JobRecord alice = s.submit("test", "alice", "t");
         JobRecord anonymous = s.submit("test", null, "t");
         assertThat(s.find(alice.id(), "bob")).isEmpty();
@@ -220,7 +224,7 @@ class JobServiceTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         JobRecord running = submit(blocking(started, release));
-        JobRecord queued = submit(ctx -> new JobOutcome("never", null));
+        JobRecord queued = submit(ctx -> new JobOutcome<>("never", null));
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         new Thread(() -> {
             try {
@@ -260,7 +264,7 @@ class JobServiceTest {
         assertThat(s.isRunning()).isFalse();
         assertThatThrownBy(() -> submit(ctx -> null)).isInstanceOf(ShuttingDownException.class);
         s.start();
-        assertThat(await(submit(ctx -> new JobOutcome("again", null))).status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(await(submit(ctx -> new JobOutcome<>("again", null))).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     static final class MutableClock extends Clock {

@@ -2,8 +2,6 @@ package com.fxdesk.slv.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fxdesk.slv.config.JobStoreProperties;
-import com.fxdesk.slv.config.JobsProperties;
 import com.fxdesk.slv.jobs.store.HazelcastJobStore;
 import com.fxdesk.slv.jobs.store.JobRecord;
 import com.fxdesk.slv.jobs.store.JobStatus;
@@ -31,14 +29,19 @@ class SharedStoreShutdownTest {
         HazelcastInstance member = StoreMembers.member(null);
         ExecutorService pool = Executors.newFixedThreadPool(1);
         CountDownLatch started = new CountDownLatch(1);
-        JobHandler handler = new JobHandler() {
+        JobHandler<Void> handler = new JobHandler<>() {
             @Override
             public String kind() {
                 return "test";
             }
 
             @Override
-            public JobTask task(String request) {
+            public Class<Void> modelType() {
+                return Void.class;
+            }
+
+            @Override
+            public JobTask<Void> task(String request) {
                 return ctx -> {
                     started.countDown();
                     while (!ctx.cancelled().getAsBoolean()) {

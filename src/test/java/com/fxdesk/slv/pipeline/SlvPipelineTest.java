@@ -49,20 +49,25 @@ class SlvPipelineTest {
 
         // the input the pipeline builds carries the settings, and the round trip's seed is derived from the seed
         SlvCalibrationInput in = SlvPipeline.input(market, c.surface(), c.localVol(), c.heston(), s);
-        assertEquals(512, in.particles());
-        assertEquals(RoundTripConfig.seedFor(3L), in.roundTrip().seed());
-        assertEquals(2_000, in.roundTrip().paths());
-        assertEquals(SlvPipeline.vanillaQuotes(c.surface()).size(), in.roundTripQuotes().size());
+        assertEquals(512, in.particles().count());
+        assertEquals(RoundTripConfig.seedFor(3L), in.repricing().config().seed());
+        assertEquals(2_000, in.repricing().config().paths());
+        assertEquals(SlvPipeline.vanillaQuotes(c.surface()).size(), in.repricing().quotes().size());
         assertNull(new SlvPipeline(null).calibrate(market, s.withoutRoundTrip(), null, null).result().roundTrip());
     }
 
     @Test
     void defaultsAreTheEnginesOwn() {
         SlvSettings d = SlvSettings.defaults();
-        assertEquals(SlvCalibrationInput.DEFAULT_PARTICLES, d.particles());
-        assertEquals(SlvCalibrationInput.DEFAULT_MIXING, d.mixing());
+        assertEquals(SlvCalibrationInput.Particles.DEFAULTS.count(), d.particles());
+        assertEquals(SlvCalibrationInput.Heston.DEFAULT_MIXING, d.mixing());
         assertEquals(RoundTripConfig.DEFAULT_PATHS, d.roundTripPaths());
+        assertEquals(SlvCalibrationInput.LeverageBounds.DEFAULTS.floor(), d.leverageFloor());
         assertNull(d.heston());
+        // a caller's partial choices: what is given is kept, the rest is the defaults
+        SlvSettings some = SlvSettings.of(null, 0.5, null, null, null, null, null, 7L, false, null, null, 3.0);
+        assertEquals(new SlvSettings(null, 0.5, d.particles(), d.timeStepDays(), null, d.estimator(),
+                d.spotGridSize(), 7L, false, d.roundTripPaths(), d.leverageFloor(), 3.0), some);
     }
 
     @Test

@@ -2,8 +2,8 @@ package com.fxdesk.slv.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fxdesk.slv.config.JobStoreProperties;
-import com.fxdesk.slv.config.JobsProperties;
+import com.fxdesk.slv.jobs.JobStoreProperties;
+import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.jobs.store.HazelcastJobStore;
 import com.hazelcast.config.Config;

@@ -4,6 +4,7 @@ import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.web.support.Domain;
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
 import com.fxdesk.slv.config.LimitsProperties;
+import com.fxdesk.slv.pipeline.SlvSettings;
 import com.fxdesk.slv.web.errors.Violations;
 import com.fxdesk.slv.web.heston.HestonRequestValidator;
 import com.fxdesk.slv.web.market.MarketDto;
@@ -39,9 +40,7 @@ public class CalibrationRequestValidator {
             Domain.expiry("maturity", r.maturity(), limits.maxMaturity(), v);
         }
         double maturity = r.maturity() != null && Double.isFinite(r.maturity()) ? r.maturity() : lastExpiry(r.market());
-        if (r.leverage() != null) {
-            leverageBounds(r.leverage(), v);
-        }
+        leverageBounds("", r.leverage(), v);
         boolean roundTrip = r.roundTrip() == null || r.roundTrip().enabled() == null || r.roundTrip().enabled();
         int paths = RoundTripConfig.DEFAULT_PATHS;
         boolean pathsOk = true;
@@ -70,9 +69,11 @@ public class CalibrationRequestValidator {
         boolean dtOk = v.intRange(prefix + "timeStepDays", timeStepDays, 1, 365);
         boolean gridOk = v.intRange(prefix + "spotGridSize", spotGridSize, 10, limits.maxSpotGridSize());
         regression.estimator(prefix + "estimator", estimator, v);
-        int n = particles != null ? particles : SlvCalibrationInput.DEFAULT_PARTICLES;
-        int dt = timeStepDays != null ? timeStepDays : SlvCalibrationInput.DEFAULT_TIME_STEP_DAYS;
-        int m = spotGridSize != null ? spotGridSize : SlvCalibrationInput.DEFAULT_SPOT_GRID_SIZE;
+        SlvSettings s = SlvSettings.of(null, null, particles, timeStepDays, null, null, spotGridSize, null, null, null,
+                null, null);
+        int n = s.particles();
+        int dt = s.timeStepDays();
+        int m = s.spotGridSize();
         if (!nOk || !dtOk || !gridOk || !(maturity > 0) || !(maturity <= limits.maxMaturity())) {
             return;
         }
@@ -130,15 +131,18 @@ public class CalibrationRequestValidator {
         }
     }
 
-    /** Leverage clip bounds: 0 < floor ≤ 1 ≤ cap ≤ 100 (L ≡ 1 must stay reachable). */
-    private static void leverageBounds(CalibrationRequest.Leverage l, Violations v) {
-        if (l.floor() != null) {
-            v.range("leverage.floor", l.floor(), 0, true, 1.0);
+    /** Leverage clip bounds (null: the defaults): 0 < floor ≤ 1 ≤ cap ≤ 100 (L ≡ 1 must stay reachable). */
+    public static void leverageBounds(String prefix, CalibrationRequest.Leverage l, Violations v) {
+        if (l == null) {
+            return;
         }
-        boolean cap = l.cap() != null && v.range("leverage.cap", l.cap(), 1, false, 100);
+        if (l.floor() != null) {
+            v.range(prefix + "leverage.floor", l.floor(), 0, true, 1.0);
+        }
+        boolean cap = l.cap() != null && v.range(prefix + "leverage.cap", l.cap(), 1, false, 100);
         if (cap && l.floor() != null && Double.isFinite(l.floor()) && !(l.floor() < l.cap())) {
             // floor = cap = 1 pins L ≡ 1 and leaves the particle method nothing to calibrate
-            v.add("leverage.cap", "must be greater than leverage.floor");
+            v.add(prefix + "leverage.cap", "must be greater than " + prefix + "leverage.floor");
         }
     }
 }

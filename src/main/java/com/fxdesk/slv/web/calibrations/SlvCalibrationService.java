@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * so whichever replica claims the job rebuilds the work from it) and by pricing with model SLV.
  */
 @Service
-public class SlvCalibrationService implements JobHandler {
+public class SlvCalibrationService implements JobHandler<Calibrated> {
     public static final String KIND = "slv-calibration";
 
     private final EngineMetrics metrics;
@@ -51,35 +51,33 @@ public class SlvCalibrationService implements JobHandler {
         return KIND;
     }
 
+    @Override
+    public Class<Calibrated> modelType() {
+        return Calibrated.class;
+    }
+
     /** The request as stored with the job. */
     public String toJson(CalibrationRequest request) {
         return json.writeValueAsString(request);
     }
 
     @Override
-    public JobTask task(String request) {
+    public JobTask<Calibrated> task(String request) {
         return prepare(json.readValue(request, CalibrationRequest.class));
     }
 
-    /** The request's settings; a field left out takes the engine's default ({@link SlvSettings#defaults()}). */
+    /** The request's settings; a field left out takes the engine's default ({@link SlvSettings#of}). */
     public static SlvSettings settings(CalibrationRequest r) {
-        SlvSettings d = SlvSettings.defaults();
         CalibrationRequest.RoundTrip rt = r.roundTrip();
         CalibrationRequest.Leverage l = r.leverage();
-        return new SlvSettings(HestonService.toEngine(r.heston()), or(r.mixing(), d.mixing()),
-                or(r.particles(), d.particles()), or(r.timeStepDays(), d.timeStepDays()), r.maturity(),
-                EstimatorMapper.toEngine(r.estimator()), or(r.spotGridSize(), d.spotGridSize()), or(r.seed(), d.seed()),
-                rt == null || rt.enabled() == null || rt.enabled(), rt != null ? or(rt.paths(), d.roundTripPaths())
-                : d.roundTripPaths(), l != null ? or(l.floor(), d.leverageFloor()) : d.leverageFloor(),
-                l != null ? or(l.cap(), d.leverageCap()) : d.leverageCap());
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+        return SlvSettings.of(HestonService.toEngine(r.heston()), r.mixing(), r.particles(), r.timeStepDays(),
+                r.maturity(), EstimatorMapper.toEngine(r.estimator()), r.spotGridSize(), r.seed(),
+                rt != null ? rt.enabled() : null, rt != null ? rt.paths() : null, l != null ? l.floor() : null,
+                l != null ? l.cap() : null);
     }
 
     /** Checks what can be checked without computing (e.g. estimator settings), then returns the job's work. */
-    public JobTask prepare(CalibrationRequest request) {
+    public JobTask<Calibrated> prepare(CalibrationRequest request) {
         MarketData market = MarketMapper.toEngine(request.market());
         SlvSettings s = settings(request);
         Estimators.create(s.estimator()); // configuration errors: 422 now rather than a failed job later
@@ -90,7 +88,7 @@ public class SlvCalibrationService implements JobHandler {
         }
         // the verdict and the quality gauges use the service's thresholds, whatever resolution the client asks
         // its statistics at: a client cannot turn a FAIL into a WARN by declaring every point unresolved
-        QualityVerdict.Thresholds thresholds = quality.thresholds(null);
+        QualityVerdict.Thresholds thresholds = quality.thresholds();
         double shownResolution = request.roundTrip() != null && request.roundTrip().resolutionBps() != null
                 ? request.roundTrip().resolutionBps() : thresholds.resolutionBps();
         return ctx -> {
@@ -105,7 +103,7 @@ public class SlvCalibrationService implements JobHandler {
             if (stats != null) {
                 metrics.quality(market.fx().pair(), verdict);
             }
-            return new JobOutcome(CalibrationResultView.of(c, stats, verdict), c);
+            return new JobOutcome<>(CalibrationResultView.of(c, stats, verdict), c);
         };
     }
 

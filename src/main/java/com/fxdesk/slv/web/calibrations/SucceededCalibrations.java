@@ -6,6 +6,7 @@ import com.fxdesk.slv.jobs.store.JobStatus;
 import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.security.Clients;
 import com.fxdesk.slv.web.errors.ApiProblemException;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -35,17 +36,14 @@ public class SucceededCalibrations {
     /** The calibrated model (rebuilt from the stored request on a replica that did not run it). */
     public Calibrated get(String id) {
         String real = succeeded(id).id();
-        Object model;
+        Optional<Calibrated> model;
         try {
-            model = jobs.model(real).orElse(null);
+            model = jobs.model(real, Calibrated.class);
         } catch (Exception e) {
-            model = null;
+            model = Optional.empty();
         }
-        if (!(model instanceof Calibrated c)) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
-                    "job " + id + " holds no calibrated model; this resource needs a SUCCEEDED calibration");
-        }
-        return c;
+        return model.orElseThrow(() -> new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
+                "job " + id + " holds no calibrated model; this resource needs a SUCCEEDED calibration"));
     }
 
     /** The job's stored result (with the round-trip statistics and the quality verdict), or null. */

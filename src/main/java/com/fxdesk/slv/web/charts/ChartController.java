@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
 import org.springframework.http.HttpHeaders;
@@ -61,11 +62,9 @@ public class ChartController {
         if (!NAMES.contains(name)) {
             throw ApiProblemException.notFound("no chart '" + name + "'; charts: " + String.join(", ", NAMES));
         }
-        Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(id).orElse(null) : null;
-        if (!(model instanceof Calibrated c)) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
-                    "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration");
-        }
+        Calibrated c = (job.status() == JobStatus.SUCCEEDED ? jobs.model(job.id(), Calibrated.class)
+                : Optional.<Calibrated>empty()).orElseThrow(() -> new ApiProblemException(HttpStatus.CONFLICT,
+                "Conflict", "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration"));
         boolean png = accept != null && accept.contains("image/png") && !accept.contains("image/svg+xml");
         // building and rasterising a chart is CPU work like any other synchronous request: bounded by the gate
         byte[] body = gate.run(CostEstimate.SURFACE, cancelled -> {

@@ -38,15 +38,14 @@ public class DateResolvingBodyAdvice extends RequestBodyAdviceAdapter {
         this.dates = new RequestDates(id -> jobs.find(id, Clients.current())
                 .filter(j -> j.status() == JobStatus.SUCCEEDED)
                 .flatMap(j -> model(jobs, j.id()))
-                .filter(Calibrated.class::isInstance)
-                .map(c -> ((Calibrated) c).market().fx())
+                .map(c -> c.market().fx())
                 .map(fx -> new RequestDates.DateContext(fx.valuationDate(), fx.pair())));
     }
 
     /** The calibrated model behind a job (the one pricing by calibrationId will use), if it can be had. */
-    private static Optional<Object> model(JobService jobs, String id) {
+    private static Optional<Calibrated> model(JobService jobs, String id) {
         try {
-            return jobs.model(id);
+            return jobs.model(id, Calibrated.class);
         } catch (Exception e) {
             return Optional.empty();
         }

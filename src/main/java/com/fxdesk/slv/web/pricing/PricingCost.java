@@ -6,6 +6,7 @@ import com.fxdesk.slv.web.pricing.PricingRequest.Model;
 import com.fxdesk.slv.web.pricing.PricingRequest.ProductDto;
 import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.montecarlo.McConfig;
+import com.fxdesk.slv.montecarlo.TimeGrid;
 import com.fxdesk.slv.pipeline.SlvSettings;
 
 /** The estimated cost of a validated pricing request, in path-steps ({@link CostEstimate}). */
@@ -22,7 +23,7 @@ final class PricingCost {
         PricingRequest.MonteCarlo mc = r.monteCarlo();
         long paths = mc != null && mc.paths() != null ? mc.paths() : McConfig.defaults().paths();
         double dt = mc != null && mc.timeStepDays() != null ? mc.timeStepDays() : McConfig.defaults().timeStepDays();
-        long pathSteps = paths * (PricingRequestValidator.steps(maturity, dt) + products);
+        long pathSteps = paths * TimeGrid.maxSteps(maturity, dt, products);
         boolean calibrated = r.calibrationId() != null;
         boolean hestonGiven = r.heston() != null || r.calibration() != null && r.calibration().heston() != null;
         long cost = calibrated ? 0 : CostEstimate.SURFACE;
@@ -39,12 +40,10 @@ final class PricingCost {
                     needsHeston = true;
                     cost += pathSteps;
                     if (!calibrated) {
-                        PricingRequest.SlvSettings s = r.calibration();
-                        long particles = s != null && s.particles() != null ? s.particles() : SlvSettings.defaults().particles();
-                        int days = s != null && s.timeStepDays() != null ? s.timeStepDays()
-                                : SlvSettings.defaults().timeStepDays();
-                        double horizon = s != null && s.maturity() != null ? Math.max(s.maturity(), maturity)
-                                : maturity;
+                        SlvSettings s = PricingService.inlineSettings(r.calibration(), maturity);
+                        long particles = s.particles();
+                        int days = s.timeStepDays();
+                        double horizon = s.maturity();
                         // the engine's own work measure (particle-steps incl. regressions, on the finest grid any
                         // Heston fit can give); a particle step costs about four path-steps
                         SlvCalibrationInput.GridSize grid = SlvCalibrationInput.gridSize(horizon, days,

@@ -113,6 +113,7 @@ public record PricingRequest(
             @Schema(description = "mixing factor η (or at the top level)", minimum = "0", maximum = "1") Double mixing,
             @Schema(description = "Heston parameters (or at the top level)") HestonParamsDto heston,
             @Schema(description = "not allowed: the top-level market is used") MarketDto market,
-            @Schema(description = "accepted and ignored") CalibrationRequest.RoundTrip roundTrip) {
+            @Schema(description = "accepted and ignored") CalibrationRequest.RoundTrip roundTrip,
+            @Schema(description = "bounds L is clipped to, as in a calibration job") CalibrationRequest.Leverage leverage) {
     }
 }

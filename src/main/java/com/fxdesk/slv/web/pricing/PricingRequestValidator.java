@@ -3,6 +3,7 @@ package com.fxdesk.slv.web.pricing;
 import com.fxdesk.slv.web.support.Domain;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.montecarlo.McConfig;
+import com.fxdesk.slv.montecarlo.TimeGrid;
 import com.fxdesk.slv.web.calibrations.CalibrationRequestValidator;
 import com.fxdesk.slv.web.errors.Violations;
 import com.fxdesk.slv.web.heston.HestonRequestValidator;
@@ -94,8 +95,7 @@ public class PricingRequestValidator {
         int paths = mc != null && mc.paths() != null ? mc.paths() : McConfig.defaults().paths();
         double dtDays = mc != null && mc.timeStepDays() != null && mc.timeStepDays() >= MIN_MC_STEP_DAYS
                 ? mc.timeStepDays() : McConfig.defaults().timeStepDays();
-        // the grid has ceil(T / Δt) steps plus at most one per product date inserted into a step
-        long steps = steps(maxMaturity, dtDays) + (r.products() != null ? r.products().size() : 0);
+        long steps = TimeGrid.maxSteps(maxMaturity, dtDays, r.products() != null ? r.products().size() : 0);
         if (steps > limits.maxMcTimeSteps()) {
             v.add("monteCarlo.timeStepDays", "the longest product needs " + steps + " time steps at "
                     + dtDays + " days; the limit is " + limits.maxMcTimeSteps() + " (use a longer step)");
@@ -131,6 +131,7 @@ public class PricingRequestValidator {
             if (s.market() != null) {
                 v.add("calibration.market", "give the market at the top level only");
             }
+            CalibrationRequestValidator.leverageBounds("calibration.", s.leverage(), v);
             slv.slv("calibration.", s.particles(), s.timeStepDays(), s.estimator(), s.spotGridSize(), maturity,
                     r.market() != null ? CalibrationRequestValidator.expiryTimes(r.market()) : new double[0], 0, v);
         }
@@ -207,12 +208,5 @@ public class PricingRequestValidator {
             v.add(path, "is not used by " + type);
         }
         return false;
-    }
-
-    public static long steps(double maturity, double timeStepDays) {
-        if (!(maturity > 0) || !(timeStepDays > 0)) {
-            return 0;
-        }
-        return (long) Math.ceil(maturity * 365.0 / timeStepDays);
     }
 }

@@ -4,7 +4,7 @@ import com.fxdesk.slv.web.errors.FieldViolation;
 import com.fxdesk.slv.pipeline.SlvPipeline;
 import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.pipeline.SlvSettings;
-import com.fxdesk.slv.config.JobsProperties;
+import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.jobs.JobService;
@@ -28,6 +28,7 @@ import com.fxdesk.slv.pricing.NoArbitrageBounds;
 import com.fxdesk.slv.security.Clients;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import com.fxdesk.slv.web.calibrations.CalibrationRequest;
 import com.fxdesk.slv.web.calibrations.SlvCalibrationService;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import com.fxdesk.slv.web.errors.InvalidInputException;
@@ -44,6 +45,7 @@ import com.fxdesk.slv.web.support.Domain;
 import com.fxdesk.slv.web.surface.SurfaceResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -143,31 +145,36 @@ public class PricingService {
 
         LeverageFunction leverage(double maturity) throws Exception {
             if (leverage == null) {
-                PricingRequest.SlvSettings c = request.calibration();
-                double horizon = c != null && c.maturity() != null ? Math.max(c.maturity(), maturity) : maturity;
-                SlvSettings d = SlvSettings.defaults();
-                SlvSettings s = new SlvSettings(heston(), mixing,
-                        c != null && c.particles() != null ? c.particles() : d.particles(),
-                        c != null && c.timeStepDays() != null ? c.timeStepDays() : d.timeStepDays(), horizon,
-                        EstimatorMapper.toEngine(c != null ? c.estimator() : null),
-                        c != null && c.spotGridSize() != null ? c.spotGridSize() : d.spotGridSize(),
-                        c != null && c.seed() != null ? c.seed() : d.seed(), false, d.roundTripPaths(),
-                        d.leverageFloor(), d.leverageCap());
-                leverage = slv.calibrate(market, s, cancelled, null).result().leverage();
+                SlvSettings s = inlineSettings(request.calibration(), maturity).withHeston(heston());
+                leverage = slv.calibrate(market, s.withMixing(mixing), cancelled, null).result().leverage();
             }
             return leverage;
         }
     }
 
+    /**
+     * The settings of an inline SLV calibration: the request's "calibration" block (null: all defaults) by the
+     * calibration job's rule ({@link SlvSettings#of}), over a horizon of at least the longest product; no round trip.
+     * Heston and mixing are filled in by the caller.
+     */
+    static SlvSettings inlineSettings(PricingRequest.SlvSettings c, double longestProduct) {
+        if (c == null) {
+            return SlvSettings.of(null, null, null, null, longestProduct, null, null, null, false, null, null, null);
+        }
+        double horizon = c.maturity() != null ? Math.max(c.maturity(), longestProduct) : longestProduct;
+        CalibrationRequest.Leverage l = c.leverage();
+        return SlvSettings.of(null, null, c.particles(), c.timeStepDays(), horizon,
+                EstimatorMapper.toEngine(c.estimator()), c.spotGridSize(), c.seed(), false, null,
+                l != null ? l.floor() : null, l != null ? l.cap() : null);
+    }
+
     private Calibrated finished(String id) throws Exception {
         JobRecord job = jobs.find(id, Clients.current()).orElseThrow(() -> new InvalidInputException("calibrationId",
                 "no calibration job with id " + id + " (finished jobs are kept for a limited time)"));
-        Object model = job.status() == JobStatus.SUCCEEDED ? jobs.model(job.id()).orElse(null) : null;
-        if (!(model instanceof Calibrated c)) {
-            throw new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
-                    "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one");
-        }
-        return c;
+        Optional<Calibrated> model = job.status() == JobStatus.SUCCEEDED ? jobs.model(job.id(), Calibrated.class)
+                : Optional.empty();
+        return model.orElseThrow(() -> new ApiProblemException(HttpStatus.CONFLICT, "Conflict",
+                "calibration " + id + " has status " + job.status() + "; pricing needs a SUCCEEDED one"));
     }
 
     public PricingResponse price(PricingRequest request) throws Exception {

@@ -1,7 +1,7 @@
 package com.fxdesk.slv.web.support;
 
 import com.fxdesk.slv.config.ComputeProperties;
-import com.fxdesk.slv.config.JobsProperties;
+import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;

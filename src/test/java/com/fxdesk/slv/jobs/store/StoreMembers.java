@@ -1,7 +1,7 @@
 package com.fxdesk.slv.jobs.store;
 
 import com.fxdesk.slv.config.JobStoreConfig;
-import com.fxdesk.slv.config.JobStoreProperties;
+import com.fxdesk.slv.jobs.JobStoreProperties;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;

@@ -105,9 +105,9 @@ class MarketMonteCarloTest {
         HestonParameters h = new com.fxdesk.slv.heston.HestonCalibrator().calibrate(fx, quotes, null,
                 com.fxdesk.slv.heston.HestonCalibrator.Weighting.IMPLIED_VOL).parameters();
         var slv = new com.fxdesk.slv.calibration.SlvCalibrator(null).calibrate(
-                com.fxdesk.slv.calibration.SlvCalibrationInput.builder(fx, lv, h,
-                        com.fxdesk.slv.regression.Estimators.paperDefault()).impliedVol(surface)
-                        .surfaceExpiries(surface.expiries()).mixing(0.66).maturity(t).build(), null, null);
+                com.fxdesk.slv.calibration.SlvCalibrationInput.of(
+                        new com.fxdesk.slv.calibration.SlvCalibrationInput.Market(fx, lv, surface, surface.expiries(), t),
+                        h, com.fxdesk.slv.regression.Estimators.paperDefault()), null, null);
         double atm = surface.impliedVol(t, surface.forward(t));
         double[] barriers = OneTouchLadder.barriers(fx.spot(), atm, t, 5, 2.0);
         List<OneTouchLadder.Rung> rungs = OneTouchLadder.price(PRICER, new MonteCarloRequest(fx, List.of(),

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 import com.fxdesk.slv.jobs.JobOutcome;
+import com.fxdesk.slv.pipeline.SlvPipeline.Calibrated;
 import com.fxdesk.slv.jobs.JobTask;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class CalibrationJobsApiTest extends ApiTestSupport {
     }
 
     /** A job that runs until released (or cancelled), like the engine checking its flag each step. */
-    private JobTask blocking(CountDownLatch started) {
+    private JobTask<Calibrated> blocking(CountDownLatch started) {
         CountDownLatch release = new CountDownLatch(1);
         releases.add(release);
         return ctx -> {
@@ -55,7 +56,7 @@ class CalibrationJobsApiTest extends ApiTestSupport {
                     throw new java.util.concurrent.CancellationException();
                 }
             }
-            return new JobOutcome(Map.of("mixing", 0.66), null);
+            return new JobOutcome<>(Map.of("mixing", 0.66), null);
         };
     }
 
@@ -117,7 +118,7 @@ class CalibrationJobsApiTest extends ApiTestSupport {
     void waitTrueAnswers200WithTheResultAndFailuresStayInTheirJob() throws Exception {
         when(calibration.task(any())).thenReturn(ctx -> {
             throw new IllegalStateException("engine bug");
-        }, ctx -> new JobOutcome(Map.of("mixing", 0.5), null));
+        }, ctx -> new JobOutcome<>(Map.of("mixing", 0.5), null));
         HttpResponse<String> failed = post(JOBS + "?wait=true", calibration());
         assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
         assertThat(json(failed).get("status").asString()).isEqualTo("FAILED");

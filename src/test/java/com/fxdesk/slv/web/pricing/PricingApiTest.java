@@ -119,12 +119,14 @@ class PricingApiTest extends ApiTestSupport {
         assertThat(dnt).isBetween(0.0, 1.0);
     }
 
-    /** The pricing "calibration" object takes a calibration request's fields (maturity, mixing, heston, …). */
+    /** The pricing "calibration" object takes a calibration request's fields (maturity, mixing, heston, leverage, …). */
     @Test
     void calibrationSettingsAcceptTheCalibrationRequestFields() {
         ObjectNode ok = pricing();
-        ok.putObject("calibration").put("maturity", 2.0).put("mixing", 0.5).put("particles", 1024)
-                .putObject("roundTrip").put("enabled", false);
+        ObjectNode settings = ok.putObject("calibration").put("maturity", 2.0).put("mixing", 0.5)
+                .put("particles", 1024);
+        settings.putObject("roundTrip").put("enabled", false);
+        settings.putObject("leverage").put("floor", 0.1).put("cap", 5.0);
         HttpResponse<String> resp = post("/api/v1/pricing", ok);
         assertThat(resp.statusCode()).as(resp.body()).isEqualTo(200);
 
@@ -132,9 +134,11 @@ class PricingApiTest extends ApiTestSupport {
         bad.put("mixing", 0.3);
         ObjectNode c = bad.putObject("calibration").put("maturity", 0.25).put("mixing", 0.5);
         c.set("market", market("flat-10pct.json"));
+        c.putObject("leverage").put("floor", 0.5).put("cap", 0.9);
         HttpResponse<String> refused = post("/api/v1/pricing", bad);
         assertThat(fieldError(refused, "calibration.maturity")).contains("longest product");
         fieldError(refused, "calibration.mixing");
         fieldError(refused, "calibration.market");
+        fieldError(refused, "calibration.leverage.cap"); // the calibration job's rule: cap in [1, 100]
     }
 }

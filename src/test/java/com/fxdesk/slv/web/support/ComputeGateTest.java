@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fxdesk.slv.config.ComputeProperties;
-import com.fxdesk.slv.config.JobsProperties;
+import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.web.errors.ApiProblemException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;

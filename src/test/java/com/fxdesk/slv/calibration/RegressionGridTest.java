@@ -9,13 +9,13 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class TimeGridTest {
+class RegressionGridTest {
 
     @Test
     void regressionTimesHoldTheGridTheExpiriesAndTheShortEnd() {
         double dt = 5 / 365.0;
         double[] expiries = {7 / 365.0, 1 / 12.0, 0.25, 1.0, 2.0};
-        TimeGrid g = TimeGrid.build(1.0, dt, 5, 2, expiries);
+        RegressionGrid g = RegressionGrid.build(1.0, dt, 5, 2, expiries);
         double[] reg = g.regressionTimes;
         assertEquals(0.0, reg[0]);
         assertEquals(1.0, reg[reg.length - 1]);
@@ -43,7 +43,7 @@ class TimeGridTest {
         double day = 1 / 365.0;
         double[] expiries = {7 * day, 30 * day, 0.5, 1.0};
         GridGrading grading = new GridGrading(0.25, 0.1, true, 0.05);
-        TimeGrid slow = TimeGrid.graded(2.0, dt, 5, 3, expiries, 1.0, grading);
+        RegressionGrid slow = RegressionGrid.graded(2.0, dt, 5, 3, expiries, 1.0, grading);
         double[] reg = slow.regressionTimes;
         for (double e : expiries) {
             assertTrue(Arrays.binarySearch(reg, e) >= 0, "expiry " + e);
@@ -70,15 +70,15 @@ class TimeGridTest {
             assertTrue(h <= Math.min(day, Math.max(dt / 64, 0.05 * reg[slow.stepInterval[j]])) + 1e-12, "step " + j);
         }
         // fast mean reversion (κ = 30): regression intervals of 0.1/κ, about 1.2 days, instead of 5
-        TimeGrid fast = TimeGrid.graded(2.0, dt, 5, 3, expiries, 30.0, grading);
+        RegressionGrid fast = RegressionGrid.graded(2.0, dt, 5, 3, expiries, 30.0, grading);
         double[] r = fast.regressionTimes;
         for (int i = 1; i < r.length; i++) {
             assertTrue(r[i] - r[i - 1] <= 0.1 / 30 + 0.5 * day + 1e-12, "interval at " + r[i - 1]);
         }
         assertTrue(fast.regressionTimes.length > 3 * slow.regressionTimes.length);
         // no grading is the uniform grid
-        TimeGrid none = TimeGrid.graded(2.0, dt, 5, 3, expiries, 30.0, GridGrading.NONE);
-        assertTrue(Arrays.equals(none.regressionTimes, TimeGrid.build(2.0, dt, 5, 3, expiries).regressionTimes));
+        RegressionGrid none = RegressionGrid.graded(2.0, dt, 5, 3, expiries, 30.0, GridGrading.NONE);
+        assertTrue(Arrays.equals(none.regressionTimes, RegressionGrid.build(2.0, dt, 5, 3, expiries).regressionTimes));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.fxdesk.slv.config;
+package com.fxdesk.slv.jobs;
 
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,8 @@ package com.fxdesk.slv.calibration;
 import java.util.Arrays;
 
 /**
- * The regression times t_0 = 0 < t_1 < … < t_K = maturity and the propagation grid τ_0 = 0 < … < τ_J = maturity
+ * The particle method's time grid (not the Monte Carlo's simulation dates, which are {@code montecarlo.TimeGrid}):
+ * the regression times t_0 = 0 < t_1 < … < t_K = maturity and the propagation grid τ_0 = 0 < … < τ_J = maturity
  * that splits each [t_n, t_{n+1}] into equal sub-steps no longer than Δt / subSteps.
  *
  * <p>Regression times are laid out forward from 0 with the interval
@@ -15,7 +16,7 @@ import java.util.Arrays;
  * width grows like √t, so a step of α t widens it by √(1 + α)), the leverage changes shape at each expiry, and the
  * conditional variance relaxes on the time scale 1/κ. Far from those the interval is Δt.
  */
-final class TimeGrid {
+final class RegressionGrid {
     /** Grid points closer than this to a mandatory time are dropped in its favour (half a day). */
     private static final double MERGE = 0.5 / 365.0;
     /** The shortest propagation step is Δt / this. */
@@ -27,7 +28,7 @@ final class TimeGrid {
     /** For each propagation step j, the regression interval n it belongs to. */
     final int[] stepInterval;
 
-    private TimeGrid(double[] regressionTimes, double[] stepTimes, int[] stepInterval) {
+    private RegressionGrid(double[] regressionTimes, double[] stepTimes, int[] stepInterval) {
         this.regressionTimes = regressionTimes;
         this.stepTimes = stepTimes;
         this.stepInterval = stepInterval;
@@ -49,7 +50,7 @@ final class TimeGrid {
     }
 
     /** The earlier uniform grid: Δt steps, mandatory times and the short-end points Δt/2, …, Δt/2^refine. */
-    static TimeGrid build(double maturity, double dt, int subSteps, int refine, double[] mandatory) {
+    static RegressionGrid build(double maturity, double dt, int subSteps, int refine, double[] mandatory) {
         double[] must = mandatorySorted(maturity, mandatory);
         int nGrid = (int) Math.ceil(maturity / dt - 1e-9);
         double[] all = new double[nGrid + must.length + refine + 2];
@@ -83,7 +84,7 @@ final class TimeGrid {
      *
      * @param kappa mean reversion of the variance (1/κ is the time scale on which E[V | S] relaxes)
      */
-    static TimeGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
+    static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
                            GridGrading grading) {
         if (grading.none()) {
             return build(maturity, dt, subSteps, refine, mandatory);
@@ -124,7 +125,7 @@ final class TimeGrid {
     }
 
     /** Interval [t_n, t_{n+1}] in equal steps of at most min(subDt, max(minStep, stepGrowth · t_n)). */
-    private static TimeGrid withSubSteps(double[] reg, double maturity, double subDt, double minStep,
+    private static RegressionGrid withSubSteps(double[] reg, double maturity, double subDt, double minStep,
                                          double stepGrowth) {
         int total = 0;
         int[] counts = new int[reg.length - 1];
@@ -145,7 +146,7 @@ final class TimeGrid {
             }
         }
         steps[total] = maturity;
-        return new TimeGrid(reg, steps, interval);
+        return new RegressionGrid(reg, steps, interval);
     }
 
     private static double[] mandatorySorted(double maturity, double[] mandatory) {
