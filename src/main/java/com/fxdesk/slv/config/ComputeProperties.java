@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                              and the job queue, in [0, 1]) is at or above this
  * @param readinessHeapFraction readiness is DOWN when the heap in use after the last full collection is above this
  *                              fraction of the maximum heap
+ * @param maxRequests           synchronous computations in progress at once (small and large); one more is 503
  */
 @ConfigurationProperties("slv.compute")
 public record ComputeProperties(
@@ -26,7 +27,8 @@ public record ComputeProperties(
         @DefaultValue("0") int maxHeavy,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("1.0") double readinessSaturation,
-        @DefaultValue("0.9") double readinessHeapFraction) {
+        @DefaultValue("0.9") double readinessHeapFraction,
+        @DefaultValue("200") int maxRequests) {
 
     public int effectiveMaxHeavy(JobsProperties jobs) {
         return maxHeavy > 0 ? maxHeavy : jobs.effectiveComputeThreads();

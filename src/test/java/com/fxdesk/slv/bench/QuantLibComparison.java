@@ -491,6 +491,53 @@ final class QuantLibComparison {
         }
     }
 
+    /**
+     * Speed ratio on the service's default grid: each QuantLib run of the harness output names its particle count and
+     * the number of time steps of our default (graded) grid; ours runs the defaults (PURBF, graded grid) with those
+     * particles, one thread like QuantLib and on {@code Runtime.availableProcessors()} threads. One warm-up, then the
+     * median of {@code reps}. QuantLib's estimator is binning (its only one), ours PURBF: the same work per step
+     * except the regression.
+     */
+    static void timeDefaultGrid(String harnessOutput, int reps) {
+        QuantLibComparison c = new QuantLibComparison(TestMarkets.readTree(Path.of(harnessOutput)));
+        double maturity = c.ql.get("slv").get("end_days").asInt() / 365.0;
+        DupireLocalVol lv = new DupireLocalVol(c.gridSurface);
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("| particles | steps (ours / QuantLib) | QuantLib s (1 thread) | ours s (1 thread) | ratio per"
+                + " core | ours s (%d threads) |%n|---|---|---|---|---|---|%n", cores);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cores);
+        try {
+            for (JsonNode e : c.ql.get("slv").get("mc")) {
+                int n = e.get("paths").asInt();
+                OurSlvRun run = new OurSlvRun("default", EstimatorConfig.defaults(), n,
+                        Particles.DEFAULTS.timeStepDays(), Particles.DEFAULTS.subSteps(),
+                        Particles.DEFAULTS.shortEndRefinement());
+                SlvCalibrationInput in = c.input(run, lv, maturity, List.of(), RoundTripConfig.disabled());
+                double one = medianSeconds(in, null, reps);
+                double many = medianSeconds(in, pool, reps);
+                long steps = new SlvCalibrator(null).calibrate(in, null, null).pathSteps() / n;
+                double ql = e.get("calibration_seconds").asDouble();
+                System.out.printf("| %,d | %d / %d | %.2f | %.3f | %.1f× | %.3f |%n", n, steps,
+                        e.get("time_steps").asInt(), ql, one, ql / one, many);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double medianSeconds(SlvCalibrationInput in, java.util.concurrent.ExecutorService pool, int reps) {
+        double[] sec = new double[reps];
+        for (int r = -1; r < reps; r++) {
+            long t0 = System.nanoTime();
+            new SlvCalibrator(pool).calibrate(in, null, null);
+            if (r >= 0) {
+                sec[r] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        java.util.Arrays.sort(sec);
+        return sec[reps / 2];
+    }
+
     private SlvCalibrationInput input(OurSlvRun run, DupireLocalVol lv, double maturity, List<RoundTripQuote> rt,
                                       RoundTripConfig rtc) {
         Particles p = Particles.DEFAULTS;

@@ -1,5 +1,6 @@
 package com.fxdesk.slv.bench;
 
+import com.fxdesk.slv.calibration.SlvCalibrationInput;
 import com.fxdesk.slv.heston.CalibrationQuote;
 import com.fxdesk.slv.heston.HestonCalibrationResult;
 import com.fxdesk.slv.heston.HestonCalibrator;
@@ -41,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * /usr/bin/python3 "$QL_HARNESS"/harness.py target/crosscheck/eurusd-ql-input-timing.json \
  *     crosscheck/results/eurusd-2018-mc-timing.json --skip-fdm --skip-mc-pricing
  * $B -Dbench.args="time-slv crosscheck/results/eurusd-2018-mc-timing.json 3"
+ * /usr/bin/python3 "$QL_HARNESS"/harness.py target/crosscheck/eurusd-ql-input-default-grid.json \
+ *     target/crosscheck/default-grid-timing.json --skip-fdm --skip-mc-pricing
+ * $B -Dbench.args="time-default-grid target/crosscheck/default-grid-timing.json 3"
  * </pre>
  * <b>prepare</b> samples our EURUSD 2018 surface (built from the FX quotes) on one common strike list at every pillar
  * expiry and writes (a) the harness input with the same curves, densified to daily pillars so that QuantLib's
@@ -61,6 +65,8 @@ public final class QuantLibCrossCheck {
     static final double[] OT_Z = {0.25, 0.5, 0.75, 1.0, 1.5};
     static final int[] REPRICE_DAYS = {91, 365, 1825};
     static final double[] REPRICE_Z = {-1.5, -1.0, -0.5, 0.0, 0.5, 1.0, 1.5};
+    /** Particle counts of the speed ratio on the service's default grid (the two set-ups). */
+    static final int[] DEFAULT_GRID_PARTICLES = {2048, 100_000};
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -73,9 +79,11 @@ public final class QuantLibCrossCheck {
         switch (cmd) {
             case "prepare" -> prepare();
             case "compare" -> QuantLibComparison.run(Arrays.copyOfRange(args, 1, args.length));
+            case "time-default-grid" -> QuantLibComparison.timeDefaultGrid(args[1],
+                    args.length > 2 ? Integer.parseInt(args[2]) : 3);
             case "time-slv" -> QuantLibComparison.timeCalibrations(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 3);
             default -> throw new IllegalArgumentException("usage: prepare | compare HARNESS_OUTPUT.json [--paths N]"
-                    + " [--step-days D] [--no-mc] [--no-slv] [--slv-runs a,b] | time-slv HARNESS_OUTPUT.json [REPS]");
+                    + " [--step-days D] [--no-mc] [--no-slv] [--slv-runs a,b] | time-slv HARNESS_OUTPUT.json [REPS] | time-default-grid HARNESS_OUTPUT.json [REPS]");
         }
     }
 
@@ -204,6 +212,26 @@ public final class QuantLibCrossCheck {
         timing.put("one_touches", List.of());
         timing.put("repricing_checks", map("expiry_days", new int[] {1}, "std_moneyness", new double[] {0.0}));
         write(OUT.resolve("eurusd-ql-input-timing.json"), timing);
+        // (3) the service's default time grid: QuantLib's HestonSLVMCModel at the same particle counts and the same
+        // number of time steps as our default (graded) grid to the same end date, for a speed ratio per core
+        double[] expiriesT = new double[days.length];
+        for (int i = 0; i < days.length; i++) {
+            expiriesT[i] = days[i] / 365.0;
+        }
+        List<Object> sameSteps = new ArrayList<>();
+        for (int n : DEFAULT_GRID_PARTICLES) {
+            int steps = SlvCalibrationInput.gridSize(tLast, SlvCalibrationInput.Particles.DEFAULTS.timeStepDays(), n,
+                    expiriesT, h.kappa()).steps();
+            // the harness takes steps per year and truncates (end_days/365 · spy): round up to reach `steps`
+            int perYear = (int) Math.ceil(steps / tLast);
+            sameSteps.add(map("label", "mc_" + n + "_default_grid", "paths", n, "steps_per_year", perYear,
+                    "our_steps", steps, "bins", n < 10_000 ? 51 : 201, "rng", "sobol", "seed", 1234));
+        }
+        Map<String, Object> defaultGrid = new LinkedHashMap<>(timing);
+        defaultGrid.put("name", in.get("name") + "-default-grid-timing");
+        defaultGrid.put("slv", map("end_days", days[days.length - 1], "mc_runs", sameSteps,
+                "fdm", map("enabled", false, "params", Map.of())));
+        write(OUT.resolve("eurusd-ql-input-default-grid.json"), defaultGrid);
         Map<String, Object> fine = new LinkedHashMap<>(in);
         fine.put("name", in.get("name") + "-fd-fine");
         fine.put("one_touches", List.of(ots.get(0)));

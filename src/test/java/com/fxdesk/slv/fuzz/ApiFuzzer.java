@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,6 +65,8 @@ public final class ApiFuzzer {
     /** Statuses seen so far, for the run's summary. */
     private final Map<Integer, Integer> byStatus = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final List<Long> millis = java.util.Collections.synchronizedList(new ArrayList<>());
+    private long slowestMillis;
+    private String slowestCase = "none";
 
     public ApiFuzzer(URI base, String apiKey, Duration deadline, Path markets) {
         this.base = base;
@@ -163,8 +164,16 @@ public final class ApiFuzzer {
         return violations;
     }
 
-    /** "N cases, statuses {...}, p50/p99/max ms". */
-    public String summary() {
+    /** The slowest request so far, with its class and mutations (to tell a costly request class from a stall). */
+    private synchronized void slowest(String what, long ms) {
+        if (ms > slowestMillis) {
+            slowestMillis = ms;
+            slowestCase = what;
+        }
+    }
+
+    /** "N cases, statuses {...}, p50/p99/max ms, slowest: …". */
+    public synchronized String summary() {
         List<Long> m;
         synchronized (millis) {
             m = new ArrayList<>(millis);
@@ -175,7 +184,7 @@ public final class ApiFuzzer {
         }
         return m.size() + " cases, statuses " + byStatus + ", latency p50 " + m.get(m.size() / 2) + " ms, p99 "
                 + m.get(Math.min(m.size() - 1, (int) Math.ceil(0.99 * m.size()) - 1)) + " ms, max "
-                + m.get(m.size() - 1) + " ms";
+                + m.get(m.size() - 1) + " ms; slowest request " + slowestMillis + " ms: " + slowestCase;
     }
 
     private void oneCase(Random random, String label, Map<Integer, Integer> byStatus, List<String> violations) {
@@ -204,8 +213,18 @@ public final class ApiFuzzer {
             case "heston" -> "/api/v1/heston/calibration";
             default -> "/api/v1/pricing";
         };
-        HttpResponse<String> r = send("POST", path, JSON.writeValueAsString(body));
-        check(label + " " + name + " " + applied, r, body, byStatus, violations);
+        String what = label + " " + name + " " + applied;
+        long t0 = System.nanoTime();
+        HttpResponse<String> r;
+        try {
+            r = send("POST", path, JSON.writeValueAsString(body));
+        } catch (IllegalStateException late) {
+            violations.add(what + ": " + late.getMessage()); // names the request class, not only the seed
+            return;
+        } finally {
+            slowest(what, (System.nanoTime() - t0) / 1_000_000);
+        }
+        check(what, r, body, byStatus, violations);
         if (name.equals("calibration") && r.statusCode() == 202) {
             // free the small test queue: the job itself is cancelled (its final state is CANCELLED, not lost)
             String id = JSON.readTree(r.body()).get("id").asString();
@@ -380,42 +399,16 @@ public final class ApiFuzzer {
             }
             return;
         }
-        JsonNode body = JSON.readTree(r.body());
-        String bad = nonFinite(body, "");
+        String bad = com.fxdesk.slv.web.JsonContract.isSuccessJson(status, ct)
+                ? com.fxdesk.slv.web.JsonContract.breach(r.body()) : null;
         if (bad != null) {
             violations.add(label + ": " + status + " carries " + bad + ": " + r.body());
+            return;
         }
+        JsonNode body = JSON.readTree(r.body());
         if (request != null && body.has("results")) {
             prices(label, request, body, violations);
         }
-    }
-
-    /** The first null (or non-number where a number belongs) in a 200 body, or null. */
-    private static String nonFinite(JsonNode n, String path) {
-        if (n.isNull()) {
-            return "null at " + path;
-        }
-        if (n.isNumber() && !Double.isFinite(n.asDouble())) {
-            return "non-finite at " + path;
-        }
-        Iterator<Map.Entry<String, JsonNode>> fields = n.isObject() ? n.properties().iterator() : null;
-        if (fields != null) {
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
-                String found = nonFinite(e.getValue(), path + "." + e.getKey());
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (n.isArray()) {
-            for (int i = 0; i < n.size(); i++) {
-                String found = nonFinite(n.get(i), path + "[" + i + "]");
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     /** Prices ≥ 0 (up to 5 standard errors) and a digital or touch at most notional × the largest possible DF. */

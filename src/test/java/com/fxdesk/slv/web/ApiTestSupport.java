@@ -52,6 +52,7 @@ public abstract class ApiTestSupport {
     @DynamicPropertySource
     static void jwt(DynamicPropertyRegistry registry) {
         registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", TestJwts::publicKeyLocation);
+        registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestJwts.AUDIENCE);
     }
 
     protected static ObjectNode market(String file) {
@@ -92,14 +93,22 @@ public abstract class ApiTestSupport {
         if (!own) {
             request = HttpRequest.newBuilder(request, (n, v) -> true).header("X-API-Key", API_KEY).build();
         }
+        HttpResponse<String> r;
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        // every 2xx JSON body of every HTTP test keeps the contract: no null, NaN or infinity
+        if (JsonContract.isSuccessJson(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null))) {
+            String breach = JsonContract.breach(r.body());
+            assertThat(breach).as(request.method() + " " + request.uri() + " answered " + r.statusCode() + ": "
+                    + r.body()).isNull();
+        }
+        return r;
     }
 
     /**

@@ -83,12 +83,15 @@ class EngineLimitsApiTest extends ApiTestSupport {
         HttpResponse<String> resp = post(JOBS + "?wait=true", r);
         JsonNode job = json(resp);
         assertThat(job.get("status").asString()).as(resp.body()).isEqualTo("SUCCEEDED");
-        // round-trip points carry every API.md field; the ATM delta comes from the surface's quoted deltas
+        // round-trip points carry every API.md field that applies (quoted points a delta, priced ones modelVol and
+        // errorBps; never a null); the ATM delta comes from the surface's quoted deltas
         int atm = 0;
         for (JsonNode p : job.get("result").get("diagnostics").get("roundTrip").get("points")) {
-            for (String field : new String[] {"expiry", "strike", "delta", "marketVol", "modelVol", "errorBps"}) {
+            for (String field : new String[] {"expiry", "strike", "delta", "marketVol", "priced"}) {
                 assertThat(p.has(field)).as(field + " in " + p).isTrue();
             }
+            assertThat(p.has("modelVol") && p.has("errorBps")).as(p.toString())
+                    .isEqualTo(p.get("priced").asBoolean());
             if (p.get("label").asString().endsWith("ATM")) {
                 atm++;
                 assertThat(p.get("delta").asDouble()).as(p.toString()).isBetween(0.45, 0.6);

@@ -74,6 +74,9 @@ class SecurityApiTest extends ApiTestSupport {
         JsonNode foreign = unauthorized(getWith(JOBS, "Authorization", "Bearer " + TestJwts.foreignToken("alice")));
         assertThat(foreign.get("detail").asString()).isEqualTo("The bearer token is not valid or has expired");
         unauthorized(getWith(JOBS, "Authorization", "Bearer " + TestJwts.token("alice", -600))); // expired
+        // signed by the right key but for another service, or for no audience at all
+        unauthorized(getWith(JOBS, "Authorization", "Bearer " + TestJwts.tokenFor("alice", "another-service")));
+        unauthorized(getWith(JOBS, "Authorization", "Bearer " + TestJwts.tokenFor("alice", null)));
         JsonNode garbage = unauthorized(getWith(JOBS, "Authorization", "Bearer abc.def.ghi"));
         assertThat(garbage.toString()).doesNotContain("Jwt").doesNotContain("nimbus").doesNotContain("Exception");
         unauthorized(getWith(JOBS, "Authorization", "Basic dXNlcjpwYXNz"));

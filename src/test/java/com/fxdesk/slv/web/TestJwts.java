@@ -50,9 +50,17 @@ final class TestJwts {
         return PUBLIC_PEM.toUri().toString();
     }
 
+    /** The audience the test service requires (spring.security.oauth2.resourceserver.jwt.audiences). */
+    static final String AUDIENCE = "slv-api";
+
     /** A token for {@code subject} signed with the test key, valid for {@code lifetimeSeconds} (negative: expired). */
     static String token(String subject, long lifetimeSeconds) {
-        return sign(subject, lifetimeSeconds, (RSAPrivateKey) PAIR.getPrivate());
+        return sign(subject, lifetimeSeconds, (RSAPrivateKey) PAIR.getPrivate(), AUDIENCE);
+    }
+
+    /** A token signed with the test key for another audience (null: no aud claim at all). */
+    static String tokenFor(String subject, String audience) {
+        return sign(subject, 300, (RSAPrivateKey) PAIR.getPrivate(), audience);
     }
 
     /** The same token signed with a key the service does not know. */
@@ -60,17 +68,21 @@ final class TestJwts {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
-            return sign(subject, 300, (RSAPrivateKey) g.generateKeyPair().getPrivate());
+            return sign(subject, 300, (RSAPrivateKey) g.generateKeyPair().getPrivate(), AUDIENCE);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String sign(String subject, long lifetimeSeconds, RSAPrivateKey key) {
+    private static String sign(String subject, long lifetimeSeconds, RSAPrivateKey key, String audience) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer("https://issuer.test")
+        JWTClaimsSet.Builder b = new JWTClaimsSet.Builder().subject(subject).issuer("https://issuer.test")
                 .issueTime(Date.from(now.minusSeconds(Math.max(0, -lifetimeSeconds) + 60)))
-                .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds))).build();
+                .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)));
+        if (audience != null) {
+            b.audience(audience);
+        }
+        JWTClaimsSet claims = b.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         try {
             jwt.sign(new RSASSASigner(key));

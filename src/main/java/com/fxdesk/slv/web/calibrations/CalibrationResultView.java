@@ -45,8 +45,9 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
     }
 
     /**
-     * Headline over resolved points only (standard error ≤ resolutionBps): maxErrorBps, rmsErrorBps (null when no
-     * point is resolved), byDelta and byExpiry; unresolved points are counted and listed apart. allPointsRmsErrorBps:
+     * Headline over resolved points only (standard error ≤ resolutionBps): maxErrorBps, rmsErrorBps (absent when no
+     * point is resolved; a 200 never carries null), byDelta and byExpiry; unresolved points are counted and listed
+     * apart. allPointsRmsErrorBps:
      * RMS over every priced point, noise included (the former headline).
      */
     public record RoundTripView(Double maxErrorBps, Double rmsErrorBps, int failed, int paths,
@@ -55,7 +56,7 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
                                 List<RoundTripPoint> unresolvedPoints, Double allPointsRmsErrorBps) {
     }
 
-    /** One delta label or expiry: resolved count, their RMS and max (null when none), unresolved count. */
+    /** One delta label or expiry: resolved count, their RMS and max (absent when none), unresolved count. */
     public record GroupView(String label, int count, Double rmsErrorBps, Double maxErrorBps, int unresolved) {
         static List<GroupView> of(List<RoundTripStatistics.Group> groups) {
             List<GroupView> out = new ArrayList<>(groups.size());
@@ -89,15 +90,37 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
     }
 
     /**
-     * Every field is always present (API.md: expiry, strike, delta, marketVol, modelVol, errorBps). delta: the
-     * quote's delta under the pillar's convention (25P → −0.25, 10C → 0.10, ATM: the call delta at the ATM
-     * strike), null for grid points; priced false and modelVol/errorBps/stdErrorBps null where the Monte Carlo
-     * price could not be inverted to a vol, typically a strike too far out of the money for the number of paths.
+     * One round-trip point (API.md: expiry, strike, delta, marketVol, modelVol, errorBps). A 200 never carries a
+     * null, so a field that does not apply is absent rather than null: delta only for quoted points (grid points have
+     * none), modelVol and errorBps only when {@code priced} (the Monte Carlo price could be inverted to a vol; a strike
+     * far out of the money for the number of paths often cannot), stdErrorBps and zScore only when the standard
+     * error is known too.
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record RoundTripPoint(double expiry, double strike, String label, Double delta, double marketVol,
-                                 boolean priced, Double modelVol, Double errorBps, Double stdErrorBps,
-                                 Double zScore, boolean resolved) {
+    @Schema(description = "One round-trip point. Always present: expiry, strike, label, marketVol, priced, resolved. "
+            + "delta only for quoted points; modelVol and errorBps only when priced is true; stdErrorBps and zScore "
+            + "only when priced and the standard error is finite.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RoundTripPoint(
+            @Schema(description = "expiry, years ACT/365F", requiredMode = Schema.RequiredMode.REQUIRED) double expiry,
+            @Schema(description = "strike", requiredMode = Schema.RequiredMode.REQUIRED) double strike,
+            @Schema(description = "the quote's label (e.g. 1M 25P) or the grid point's",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String label,
+            @Schema(description = "the quote's delta under the pillar's convention (25P → −0.25, 10C → 0.10, ATM: the "
+                    + "call delta at the ATM strike); absent for grid points",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double delta,
+            @Schema(description = "market implied vol", requiredMode = Schema.RequiredMode.REQUIRED) double marketVol,
+            @Schema(description = "whether the Monte Carlo price could be inverted to a vol",
+                    requiredMode = Schema.RequiredMode.REQUIRED) boolean priced,
+            @Schema(description = "the SLV model's implied vol; present only when priced",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double modelVol,
+            @Schema(description = "model − market vol, bp; present only when priced",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double errorBps,
+            @Schema(description = "Monte Carlo standard error of modelVol, bp; present only when priced and finite",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double stdErrorBps,
+            @Schema(description = "errorBps / stdErrorBps; present only when both are",
+                    requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double zScore,
+            @Schema(description = "standard error within the resolution threshold",
+                    requiredMode = Schema.RequiredMode.REQUIRED) boolean resolved) {
     }
 
     @Schema(description = "Wall times of the phases, milliseconds")

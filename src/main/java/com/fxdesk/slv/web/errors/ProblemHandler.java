@@ -25,7 +25,9 @@ import tools.jackson.core.JacksonException;
 /**
  * Every error as RFC 9457 {@code application/problem+json}. Spring's standard exceptions (404 no handler, 405,
  * 415, 406, …) come from {@link ResponseEntityExceptionHandler}; unreadable bodies are translated into a field path;
- * anything unexpected becomes a 500 without a stack trace (logged with a reference the client can quote).
+ * engine refusals ({@link EngineRejectedException}, {@link MarketDataException}) are 422 naming the field in plain
+ * words; anything unexpected, an untranslated IllegalArgumentException included, becomes a 500 with a generic detail
+ * (logged with a reference the client can quote).
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -58,12 +60,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldViolation("market." + e.field(), e.getMessage()))), request);
     }
 
-    /** Input that passed validation but that the engine cannot use (e.g. a delta that cannot be inverted). */
+    /**
+     * An IllegalArgumentException that no service translated: the engine's refusals of input reach the client as
+     * {@link EngineRejectedException} or {@link MarketDataException} (422 naming the field), translated where the
+     * engine is called, so this is a programming error, not the client's. 500 with a generic detail (never the
+     * exception's text, which may show internals); the log line carries the reference the client sees.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Object> engineRejected(IllegalArgumentException e, HttpServletRequest request) {
-        LOG.info("input rejected by the engine on {}: {}", request.getRequestURI(), e.getMessage());
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Unprocessable input", PlainWords.engine(e.getMessage()), null,
-                HttpHeaders.EMPTY, request);
+    ResponseEntity<Object> unexpectedIllegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+        return unexpected(e, request);
     }
 
     /** A computation that overflowed or divided by zero on valid input: refused like any engine refusal. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 @RequestMapping(path = "/api/v1/heston", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -36,19 +37,21 @@ public class HestonController {
             description = "Levenberg–Marquardt in implied vol (default) or vega-weighted price; reports the Feller "
                     + "ratio and the fit per quote in basis points of vol.")
     @PostMapping(path = "/calibration", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public HestonCalibrationResponse calibrate(@RequestBody HestonCalibrationRequest request) throws Exception {
+    public DeferredResult<HestonCalibrationResponse> calibrate(@RequestBody HestonCalibrationRequest request) {
         validator.validate(request);
         MarketData market = MarketMapper.toEngine(request.market());
         long t0 = System.nanoTime();
-        HestonCalibrationResult result;
-        try {
-            result = gate.run(CostEstimate.HESTON_CALIBRATION + CostEstimate.SURFACE, cancelled -> metrics.phase(
-                    "heston", () -> heston.calibrate(market, request.initialGuess(), request.weighting(), cancelled)));
-        } catch (MarketDataException e) {
-            throw e; // names its pillar
-        } catch (IllegalArgumentException e) {
-            throw HestonService.fitRefused(e); // the fit to the market's quotes failed: name them
-        }
-        return HestonCalibrationResponse.of(result, (System.nanoTime() - t0) / 1_000_000);
+        return gate.submit(CostEstimate.HESTON_CALIBRATION + CostEstimate.SURFACE, cancelled -> {
+            HestonCalibrationResult result;
+            try {
+                result = metrics.phase("heston",
+                        () -> heston.calibrate(market, request.initialGuess(), request.weighting(), cancelled));
+            } catch (MarketDataException e) {
+                throw e; // names its pillar
+            } catch (IllegalArgumentException e) {
+                throw HestonService.fitRefused(e); // the fit to the market's quotes failed: name them
+            }
+            return HestonCalibrationResponse.of(result, (System.nanoTime() - t0) / 1_000_000);
+        });
     }
 }

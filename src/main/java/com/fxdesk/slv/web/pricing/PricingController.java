@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -27,8 +28,8 @@ public class PricingController {
             description = "BS is analytic (TV) for every product, HESTON analytic for Europeans and digitals. "
                     + "A model this version cannot price answers 422 naming it; nothing is priced then.")
     @PostMapping(path = "/pricing", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public PricingResponse price(@RequestBody PricingRequest request) throws Exception {
+    public DeferredResult<PricingResponse> price(@RequestBody PricingRequest request) {
         validator.validate(request);
-        return gate.run(PricingCost.of(request), cancelled -> pricing.price(request, cancelled));
+        return gate.submit(PricingCost.of(request), cancelled -> pricing.price(request, cancelled));
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -36,14 +37,23 @@ public class RegressionController {
             description = "x is used as given (the SLV engine passes ln S). Values are floored at a small positive "
                     + "number, as the engine does for conditional variances.")
     @PostMapping(path = "/regression", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public RegressionResponse regression(@RequestBody RegressionRequest request) throws Exception {
+    public DeferredResult<RegressionResponse> regression(@RequestBody RegressionRequest request) {
         validator.validate(request);
         double[] x = MarketMapper.doubles(request.samples().x());
         double[] y = MarketMapper.doubles(request.samples().y());
         double[] at = MarketMapper.doubles(request.evaluateAt());
         long t0 = System.nanoTime();
-        return gate.run(cost(request), cancelled -> {
-            RegressionFit fit = Estimators.create(EstimatorMapper.toEngine(request.estimator())).fit(x, y, x.length);
+        return gate.submit(cost(request), cancelled -> {
+            RegressionFit fit;
+            try {
+                fit = Estimators.create(EstimatorMapper.toEngine(request.estimator())).fit(x, y, x.length);
+            } catch (IllegalArgumentException refused) {
+                // settings the validator admits but the estimator cannot fit to these samples
+                String msg = refused.getMessage() == null ? "the estimator cannot fit these samples"
+                        : refused.getMessage();
+                throw new com.fxdesk.slv.web.errors.EngineRejectedException(msg,
+                        java.util.List.of(new com.fxdesk.slv.web.errors.FieldViolation("estimator", msg)));
+            }
             double[] values = new double[at.length];
             for (int i = 0; i < at.length; i++) {
                 values[i] = fit.value(at[i]);

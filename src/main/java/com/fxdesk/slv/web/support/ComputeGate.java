@@ -1,21 +1,52 @@
 package com.fxdesk.slv.web.support;
 
+import com.fxdesk.slv.jobs.DaemonThreads;
 import com.fxdesk.slv.config.ComputeProperties;
 import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.web.errors.ApiProblemException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /**
- * Admission and deadline of synchronous engine work. A request's cost is estimated before any work starts
- * ({@link CostEstimate}); below {@code slv.compute.heavy-cost} it runs at once (small requests never wait behind large
- * ones); a large one takes one of {@code slv.compute.max-heavy} slots or is refused at once with 429 + Retry-After.
- * Every computation gets a cancellation signal that turns true at the deadline ({@code slv.compute.deadline}); the
- * engine polls it between chunks of work and stops, and the client gets 503 + Retry-After.
+ * Admission, deadline and cancellation of synchronous engine work.
+ * <ul>
+ *   <li><b>Admission.</b> A request's cost is estimated before any work starts ({@link CostEstimate}); below
+ *   {@code slv.compute.heavy-cost} it runs at once (small requests never wait behind large ones); a large one takes
+ *   one of {@code slv.compute.max-heavy} slots or is refused at once with 429 + Retry-After.</li>
+ *   <li><b>Cancellation.</b> Every computation gets a signal that turns true at the deadline
+ *   ({@code slv.compute.deadline}; the client then gets 503 + Retry-After) or as soon as the client has gone: the
+ *   work of {@link #submit} runs outside the servlet thread in an asynchronous request, and the container reports a
+ *   closed connection to it. The engine polls the signal between chunks of work and stops.</li>
+ *   <li><b>Priority.</b> While a small computation or any request's dispatch ({@link ForegroundFilter}: reading,
+ *   authenticating, validating, writing; for its first second only, a longer one is waiting, e.g. for a job) is in
+ *   progress, large computations pause at their next poll (i.e. after the
+ *   chunk of work in hand) and resume when none is left, still watching their deadline: a small request shares the
+ *   cores with large ones only for the rest of their current chunks, however many large ones run. Under a continuous
+ *   stream of small requests, large ones reach their deadline (503) rather than slow the small ones.</li>
+ * </ul>
+ * Gauge {@code slv.compute.running}: synchronous computations in progress.
  */
 @Component
 public class ComputeGate {
@@ -24,6 +55,19 @@ public class ComputeGate {
     private final long heavyCost;
     private final long deadlineNanos;
     private final String retryAfter;
+    private final AtomicInteger running = new AtomicInteger();
+    /** Small computations in progress: large computations pause while there is any. */
+    private final AtomicInteger smallRunning = new AtomicInteger();
+    /**
+     * Request dispatches in progress ({@link ForegroundFilter}) → their start: large computations pause while one of
+     * them is younger than {@link #DISPATCH_PRIORITY_NANOS}. Older ones are waiting (e.g. for a job with wait=true),
+     * not computing, and must not hold large computations back.
+     */
+    private final Map<Object, Long> dispatches = new ConcurrentHashMap<>();
+    private static final long DISPATCH_PRIORITY_NANOS = 1_000_000_000L;
+    /** The current thread's dispatch: work it computes itself ({@link #run}) must not wait for itself. */
+    private final ThreadLocal<Object> inDispatch = new ThreadLocal<>();
+    private final ThreadPoolExecutor lane;
 
     /** Work that polls {@code cancelled} and stops (throwing CancellationException) once it is true. */
     @FunctionalInterface
@@ -37,29 +81,75 @@ public class ComputeGate {
         this.heavyCost = compute.heavyCost();
         this.deadlineNanos = compute.deadline().toNanos();
         this.retryAfter = String.valueOf(Math.max(1, compute.retryAfter().toSeconds()));
+        // no queue: a computation starts at once or is refused (503); threads die after a minute idle
+        this.lane = new ThreadPoolExecutor(0, Math.max(1, compute.maxRequests()), 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), DaemonThreads.named("slv-request-"));
     }
 
-    /** Runs work of the given estimated cost under admission control and the deadline. */
-    public <T> T run(long cost, Work<T> work) throws Exception {
-        boolean large = cost >= heavyCost;
-        if (large && !heavy.tryAcquire()) {
-            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
-                    "the service is already running " + heavySlots + " large computations; retry later "
-                            + "(smaller requests are not affected)", retryHeaders());
-        }
-        long deadline = System.nanoTime() + deadlineNanos;
-        BooleanSupplier cancelled = () -> System.nanoTime() - deadline > 0;
-        try {
-            return work.call(cancelled);
-        } catch (CancellationException e) {
-            if (cancelled.getAsBoolean()) {
-                throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Deadline exceeded",
-                        "the computation did not finish within the " + deadlineNanos / 1_000_000_000L + " s limit "
-                                + "for synchronous requests and was stopped; reduce its size (paths, particles, "
-                                + "products) or retry when the service is less busy", retryHeaders());
+    @Autowired
+    public ComputeGate(ComputeProperties compute, JobsProperties jobs, MeterRegistry registry) {
+        this(compute, jobs);
+        Gauge.builder("slv.compute.running", running, AtomicInteger::get)
+                .description("Synchronous computations in progress").register(registry);
+    }
+
+    /**
+     * Runs work of the given estimated cost asynchronously under admission control, the deadline and the client's
+     * presence: the servlet thread returns at once; when the client disconnects, the work is told to stop.
+     * Refusals (429, 503) are thrown here, before any work.
+     */
+    public <T> DeferredResult<T> submit(long cost, Work<T> work) {
+        boolean large = admit(cost);
+        // the container's own timeout only as a backstop: the deadline stops the work first
+        DeferredResult<T> result = new DeferredResult<>(TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + 30_000);
+        AtomicBoolean gone = new AtomicBoolean();
+        BooleanSupplier left = currentRequest() == null ? () -> false : ClientPresence.gone(currentRequest());
+        result.onError(e -> gone.set(true));
+        result.onTimeout(() -> gone.set(true));
+        result.onCompletion(() -> gone.set(true)); // after the answer, or when the request ended otherwise
+        Runnable task = () -> {
+            BooleanSupplier absent = () -> gone.get() || left.getAsBoolean();
+            try {
+                result.setResult(compute(large, work, absent));
+            } catch (CancellationException e) {
+                // the client has gone (the deadline is an ApiProblemException): an answer nobody reads, not an error
+                result.setErrorResult(new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Client gone",
+                        "the client closed the connection; the computation was stopped", retryHeaders()));
+            } catch (Throwable e) {
+                result.setErrorResult(e);
+            } finally {
+                if (large) {
+                    heavy.release();
+                }
             }
-            throw e;
+        };
+        try {
+            // the work sees the caller's identity (job ownership)
+            lane.execute(DelegatingSecurityContextRunnable.create(task, SecurityContextHolder.getContext()));
+        } catch (RejectedExecutionException e) {
+            if (large) {
+                heavy.release();
+            }
+            throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+                    "the service is running " + lane.getMaximumPoolSize() + " computations; retry later",
+                    retryHeaders());
+        }
+        return result;
+    }
+
+    /** Runs work of the given estimated cost on the calling thread under admission control and the deadline. */
+    public <T> T run(long cost, Work<T> work) throws Exception {
+        boolean large = admit(cost);
+        Object dispatch = inDispatch.get();
+        if (dispatch != null) {
+            dispatches.remove(dispatch); // this thread's dispatch now computes: counted by compute() if small
+        }
+        try {
+            return compute(large, work, () -> false);
         } finally {
+            if (dispatch != null) {
+                dispatches.put(dispatch, System.nanoTime()); // writing the answer
+            }
             if (large) {
                 heavy.release();
             }
@@ -69,6 +159,97 @@ public class ComputeGate {
     /** Large requests running now over the slots for them, in [0, 1]. */
     public double saturation() {
         return (heavySlots - heavy.availablePermits()) / (double) heavySlots;
+    }
+
+    /** Synchronous computations in progress. */
+    public int running() {
+        return running.get();
+    }
+
+    @PreDestroy
+    void stop() {
+        lane.shutdownNow();
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a ? a.getRequest()
+                : null;
+    }
+
+    /** A request's dispatch begins: foreground work, large computations pause (see {@link ForegroundFilter}). */
+    void foregroundEnter() {
+        Object dispatch = new Object();
+        inDispatch.set(dispatch);
+        dispatches.put(dispatch, System.nanoTime());
+    }
+
+    void foregroundExit() {
+        Object dispatch = inDispatch.get();
+        inDispatch.remove();
+        if (dispatch != null) {
+            dispatches.remove(dispatch);
+        }
+    }
+
+    /** True when the work is large (it then holds a slot the caller releases). */
+    private boolean admit(long cost) {
+        boolean large = cost >= heavyCost;
+        if (large && !heavy.tryAcquire()) {
+            throw new ApiProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests",
+                    "the service is already running " + heavySlots + " large computations; retry later "
+                            + "(smaller requests are not affected)", retryHeaders());
+        }
+        return large;
+    }
+
+    private <T> T compute(boolean large, Work<T> work, BooleanSupplier gone) throws Exception {
+        long deadline = System.nanoTime() + deadlineNanos;
+        BooleanSupplier late = () -> System.nanoTime() - deadline > 0;
+        BooleanSupplier stop = () -> late.getAsBoolean() || gone.getAsBoolean();
+        running.incrementAndGet();
+        if (!large) {
+            smallRunning.incrementAndGet();
+        }
+        try {
+            return work.call(large ? () -> yieldToSmall(stop) : stop);
+        } catch (CancellationException e) {
+            if (late.getAsBoolean()) {
+                throw new ApiProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Deadline exceeded",
+                        "the computation did not finish within the " + deadlineNanos / 1_000_000_000L + " s limit "
+                                + "for synchronous requests and was stopped; reduce its size (paths, particles, "
+                                + "products) or retry when the service is less busy", retryHeaders());
+            }
+            throw e; // the client has gone: nobody reads the answer
+        } finally {
+            if (!large) {
+                smallRunning.decrementAndGet();
+            }
+            running.decrementAndGet();
+        }
+    }
+
+    /**
+     * A large computation's poll: waits while small ones are in progress (they are short), then answers whether to
+     * stop. Never waits for another large one, so it cannot deadlock with the engine's own waits.
+     */
+    private boolean yieldToSmall(BooleanSupplier stop) {
+        while (smallRunning.get() > 0 || recentDispatch()) {
+            if (stop.getAsBoolean()) {
+                return true;
+            }
+            LockSupport.parkNanos(500_000L);
+        }
+        return stop.getAsBoolean();
+    }
+
+    private boolean recentDispatch() {
+        long now = System.nanoTime();
+        for (long start : dispatches.values()) {
+            if (now - start < DISPATCH_PRIORITY_NANOS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpHeaders retryHeaders() {

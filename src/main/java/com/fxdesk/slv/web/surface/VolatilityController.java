@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 @RestController
 @RequestMapping(path = "/api/v1/volatility", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -47,36 +48,47 @@ public class VolatilityController {
             description = "Without localVolGrid, the grid is the pillar expiries × 41 spots spanning ±3 ATM "
                     + "standard deviations of the last expiry.")
     @PostMapping(path = "/surface", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public SurfaceResponse surface(@RequestBody SurfaceRequest request) throws Exception {
+    public DeferredResult<SurfaceResponse> surface(@RequestBody SurfaceRequest request) {
         validate(request);
         MarketData market = MarketMapper.toEngine(request.market());
         long t0 = System.nanoTime();
-        return gate.run(cost(request), cancelled -> {
-            VolSurface surface = surfaces.surface(market);
-            DupireLocalVol lv = new DupireLocalVol(surface);
-            List<SurfaceResponse.Point> points = new ArrayList<>();
-            if (request.points() != null) {
-                for (SurfaceRequest.SurfacePoint p : request.points()) {
-                    points.add(new SurfaceResponse.Point(p.expiry(), p.strike(),
-                            surface.impliedVol(p.expiry(), p.strike()), lv.localVol(p.expiry(), p.strike())));
-                }
+        return gate.submit(cost(request), cancelled -> {
+            try {
+                return surface(request, market, t0);
+            } catch (com.fxdesk.slv.market.MarketDataException named) {
+                throw named;
+            } catch (IllegalArgumentException refused) {
+                // a market the surface builder or Dupire cannot use: the client's input, named as a whole
+                throw com.fxdesk.slv.web.market.MarketRejection.of("market", refused);
             }
-            double[] times;
-            double[] spots;
-            if (request.localVolGrid() != null) {
-                times = MarketMapper.doubles(request.localVolGrid().times());
-                spots = MarketMapper.doubles(request.localVolGrid().spots());
-            } else {
-                times = surface.expiries();
-                spots = defaultSpots(surface);
-            }
-            LocalVolGrid grid = lv.grid(times, spots);
-            return new SurfaceResponse(surface.pillars().stream().map(SurfaceResponse.Pillar::of).toList(), points,
-                    SurfaceResponse.LocalVol.of(grid),
-                    SurfaceResponse.Arbitrage.of(ArbitrageScanner.scan(surface)),
-                    SurfaceResponse.Warning.of(surface.warnings(), grid),
-                    (System.nanoTime() - t0) / 1_000_000);
         });
+    }
+
+    private SurfaceResponse surface(SurfaceRequest request, MarketData market, long t0) {
+        VolSurface surface = surfaces.surface(market);
+        DupireLocalVol lv = new DupireLocalVol(surface);
+        List<SurfaceResponse.Point> points = new ArrayList<>();
+        if (request.points() != null) {
+            for (SurfaceRequest.SurfacePoint p : request.points()) {
+                points.add(new SurfaceResponse.Point(p.expiry(), p.strike(),
+                        surface.impliedVol(p.expiry(), p.strike()), lv.localVol(p.expiry(), p.strike())));
+            }
+        }
+        double[] times;
+        double[] spots;
+        if (request.localVolGrid() != null) {
+            times = MarketMapper.doubles(request.localVolGrid().times());
+            spots = MarketMapper.doubles(request.localVolGrid().spots());
+        } else {
+            times = surface.expiries();
+            spots = defaultSpots(surface);
+        }
+        LocalVolGrid grid = lv.grid(times, spots);
+        return new SurfaceResponse(surface.pillars().stream().map(SurfaceResponse.Pillar::of).toList(), points,
+                SurfaceResponse.LocalVol.of(grid),
+                SurfaceResponse.Arbitrage.of(ArbitrageScanner.scan(surface)),
+                SurfaceResponse.Warning.of(surface.warnings(), grid),
+                (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static double[] defaultSpots(VolSurface s) {
