@@ -1,13 +1,14 @@
 package com.fxdesk.slv.volatility;
 
 /**
- * Fits one Andreasen–Huge (2011) step: the local vol σ(k) of an expiry interval, piecewise linear in x = ln k between
- * knots (flat beyond the outer ones), such that the prices u = M(σ)⁻¹ u_prev of one implicit step over the interval
- * reproduce target call prices. Unknowns θ_p = ln σ(x_p); residuals are price errors divided by Black vega, i.e. vol
- * errors to first order. Levenberg–Marquardt (Gauss–Newton when the step is accepted) with the exact Jacobian
- * ∂u/∂θ_p = M⁻¹ (τ σ ∂σ/∂θ_p ⊙ L u), one tridiagonal solve per knot.
- * <p>Whatever σ comes out, the step's prices are convex in k and not below u_prev (M-matrix property), so a target that
- * is not reachable without arbitrage is simply not met: the residual says by how much.
+ * Fits one Andreasen–Huge (2011) interval: the local vol σ(k) of an expiry interval, piecewise linear in x = ln k
+ * between knots (log-slope continued for a while beyond the outer ones, then flat), such that the exact flow
+ * u = e^{τA(σ)} u_prev of the lattice forward equation over the interval ({@link ExponentialStep}) reproduces target call
+ * prices. Unknowns θ_p = ln σ(x_p); residuals are price errors divided by Black vega, i.e. vol errors to first order.
+ * Levenberg–Marquardt; the Jacobian is first that of a few implicit Euler steps (cheap), then the exact one by the
+ * contour integral.
+ * <p>Whatever σ comes out, the prices are convex in k and not below u_prev (e^{τA} of a Metzler matrix), so a target
+ * that is not reachable without arbitrage is simply not met: the residual says by how much.
  */
 final class AndreasenHugeFit {
     /** Stop when every residual is below this (vol units): 1e-5 bp. */

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 
 /**
  * Builds the Andreasen–Huge {@link VolSurface} of a market: expiry by expiry, the local vol of the interval is fitted
- * ({@link AndreasenHugeFit}) so that one implicit step from the previous expiry's prices reproduces the expiry's
+ * ({@link AndreasenHugeFit}) so that the exact lattice flow from the previous expiry's prices reproduces the expiry's
  * points. The result is free of butterfly and calendar arbitrage for every T and K by construction; an input point
  * that cannot be reached that way (because the input itself has arbitrage) is moved as little as the fit allows and
  * listed in {@link VolSurface#warnings()}.
