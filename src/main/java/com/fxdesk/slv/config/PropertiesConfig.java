@@ -7,6 +7,6 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({LimitsProperties.class, JobsProperties.class, JobStoreProperties.class,
-        QualityProperties.class, ComputeProperties.class})
+        QualityProperties.class, ComputeProperties.class, SurfaceCacheProperties.class})
 public class PropertiesConfig {
 }

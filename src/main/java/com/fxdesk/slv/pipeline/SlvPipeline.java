@@ -38,11 +38,21 @@ public final class SlvPipeline {
     private static final double PRE = 0.1;
 
     private final ExecutorService pool;
+    private final SurfaceSource surfaces;
     private final HestonCalibrator hestonCalibrator = new HestonCalibrator();
 
     /** @param pool the shared compute pool; null runs everything on the calling thread */
     public SlvPipeline(ExecutorService pool) {
+        this(pool, SurfaceSource.FRESH);
+    }
+
+    /**
+     * @param pool     the shared compute pool; null runs everything on the calling thread
+     * @param surfaces where {@link #calibrate} gets the market's surface (e.g. the service's cache)
+     */
+    public SlvPipeline(ExecutorService pool, SurfaceSource surfaces) {
         this.pool = pool;
+        this.surfaces = java.util.Objects.requireNonNull(surfaces, "surfaces");
     }
 
     /** One finished calibration: its inputs as built, the engine's result and the phases' times. */
@@ -107,7 +117,7 @@ public final class SlvPipeline {
         ProgressListener listener = progress == null ? ProgressListener.NONE : progress;
         long t0 = System.nanoTime();
         listener.onProgress(0, Phase.LOCAL_VOL);
-        VolSurface surface = surface(market);
+        VolSurface surface = surfaces.surface(market);
         DupireLocalVol lv = new DupireLocalVol(surface);
         double localVolMs = (System.nanoTime() - t0) / 1e6;
         checkCancelled(isCancelled);

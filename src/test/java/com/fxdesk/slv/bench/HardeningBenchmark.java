@@ -1,6 +1,8 @@
 package com.fxdesk.slv.bench;
 
 import com.fxdesk.slv.SlvServiceApplication;
+import com.fxdesk.slv.web.pricing.PricingRequest;
+import com.fxdesk.slv.web.pricing.PricingService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,13 +49,18 @@ public final class HardeningBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        ConfigurableApplicationContext app = SpringApplication.run(SlvServiceApplication.class, "--server.port=0",
-                "--slv.security.api-keys.bench=" + KEY, "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+        // further arguments go to the service, e.g. -Dbench.args=--slv.surface-cache.max-entries=0 (cache off)
+        List<String> settings = new ArrayList<>(List.of("--server.port=0", "--slv.security.api-keys.bench=" + KEY,
+                "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+        settings.addAll(List.of(args));
+        ConfigurableApplicationContext app = SpringApplication.run(SlvServiceApplication.class,
+                settings.toArray(String[]::new));
         try {
             base = URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort() + "/");
             System.out.printf("load average at start: %.1f, cores %d%n", load(), Runtime.getRuntime().availableProcessors());
             reproducers();
-            smallLatencyUnderLoad();
+            System.out.println("service arguments: " + List.of(args));
+            smallLatencyUnderLoad(app);
             jobBurst();
             System.out.printf("load average at end: %.1f%n", load());
         } finally {
@@ -110,7 +117,7 @@ public final class HardeningBenchmark {
 
     // ---------------------------------------------------------------- 2. small latency while two large requests run
 
-    private static void smallLatencyUnderLoad() throws Exception {
+    private static void smallLatencyUnderLoad(ConfigurableApplicationContext app) throws Exception {
         ObjectNode small = pricing(market("eurusd-2018-03-15.json"), "BS");
         ((ArrayNode) small.get("products")).addObject().put("type", "EUROPEAN").put("optionType", "CALL")
                 .put("strike", 1.25).put("maturity", 1.0);
@@ -120,6 +127,18 @@ public final class HardeningBenchmark {
         double[] alone = latencies(small, 200);
         System.out.printf("small BS pricing alone:            p50 %.1f ms, p99 %.1f ms, max %.1f ms (200 calls)%n",
                 pct(alone, 50), pct(alone, 99), pct(alone, 100));
+        // the engine's share: the same request through PricingService in this thread (no HTTP, no admission)
+        PricingService pricing = app.getBean(PricingService.class);
+        PricingRequest request = app.getBean(JsonMapper.class).treeToValue(small, PricingRequest.class);
+        double[] engine = new double[200];
+        for (int i = 0; i < engine.length; i++) {
+            long t0 = System.nanoTime();
+            pricing.price(request);
+            engine[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(engine);
+        System.out.printf("small BS pricing in process:       p50 %.2f ms, p99 %.2f ms, max %.2f ms (200 calls)%n",
+                pct(engine, 50), pct(engine, 99), pct(engine, 100));
 
         ObjectNode big = pricing(market("flat-10pct.json"), "LV");
         ArrayNode products = (ArrayNode) big.get("products");

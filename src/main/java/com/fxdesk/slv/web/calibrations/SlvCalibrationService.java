@@ -19,6 +19,7 @@ import com.fxdesk.slv.web.market.MarketMapper;
 import com.fxdesk.slv.web.market.MarketRejection;
 import com.fxdesk.slv.web.regression.EstimatorMapper;
 import com.fxdesk.slv.web.support.EngineMetrics;
+import com.fxdesk.slv.web.surface.SurfaceService;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Service;
@@ -35,14 +36,16 @@ public class SlvCalibrationService implements JobHandler<Calibrated> {
 
     private final EngineMetrics metrics;
     private final SlvPipeline pipeline;
+    private final SurfaceService surfaces;
     private final JsonMapper json;
     private final QualityProperties quality;
 
     public SlvCalibrationService(EngineMetrics metrics, ExecutorService slvComputePool, QualityProperties quality,
-                                 JsonMapper json) {
+                                 JsonMapper json, SurfaceService surfaces) {
         this.metrics = metrics;
         this.quality = quality;
-        this.pipeline = new SlvPipeline(slvComputePool);
+        this.surfaces = surfaces;
+        this.pipeline = new SlvPipeline(slvComputePool, surfaces);
         this.json = json;
     }
 
@@ -82,7 +85,7 @@ public class SlvCalibrationService implements JobHandler<Calibrated> {
         SlvSettings s = settings(request);
         Estimators.create(s.estimator()); // configuration errors: 422 now rather than a failed job later
         try {
-            SlvPipeline.surface(market); // milliseconds: a market the builder refuses is a 422 now, not a FAILED job
+            surfaces.surface(market); // milliseconds (then cached for the job): a refused market is a 422 now, not a FAILED job
         } catch (IllegalArgumentException e) {
             throw MarketRejection.of("market", e);
         }

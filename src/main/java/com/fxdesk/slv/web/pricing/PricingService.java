@@ -43,6 +43,7 @@ import com.fxdesk.slv.web.support.EngineMetrics;
 import com.fxdesk.slv.web.errors.EngineRejectedException;
 import com.fxdesk.slv.web.support.Domain;
 import com.fxdesk.slv.web.surface.SurfaceResponse;
+import com.fxdesk.slv.web.surface.SurfaceService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class PricingService {
     private final HestonService heston;
+    private final SurfaceService surfaces;
     private final SlvCalibrationService slv;
     private final JobService jobs;
     private final EngineMetrics metrics;
@@ -67,8 +69,10 @@ public class PricingService {
     private final MonteCarloPricer mcPricer;
 
     public PricingService(HestonService heston, SlvCalibrationService slv, JobService jobs,
-                          EngineMetrics metrics, ExecutorService slvComputePool, JobsProperties jobsProperties) {
+                          EngineMetrics metrics, ExecutorService slvComputePool, JobsProperties jobsProperties,
+                          SurfaceService surfaces) {
         this.heston = heston;
+        this.surfaces = surfaces;
         this.slv = slv;
         this.jobs = jobs;
         this.metrics = metrics;
@@ -110,7 +114,7 @@ public class PricingService {
 
         VolSurface surface() {
             if (surface == null) {
-                surface = SlvPipeline.surface(market);
+                surface = surfaces.surface(market);
             }
             return surface;
         }

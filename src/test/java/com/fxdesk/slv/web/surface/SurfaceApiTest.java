@@ -4,12 +4,21 @@ import com.fxdesk.slv.web.ApiTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class SurfaceApiTest extends ApiTestSupport {
+    @Autowired
+    MeterRegistry registry;
+
+    private double cacheHits() {
+        return registry.get("cache.gets").tag("cache", SurfaceService.CACHE_NAME).tag("result", "hit")
+                .functionCounter().count();
+    }
 
     /**
      * Flat 10% grid: implied vol within 5 bp of flat between pillars, local vol within the band the implicit time
@@ -88,5 +97,16 @@ class SurfaceApiTest extends ApiTestSupport {
             assertThat(w.has("amountBps")).isTrue();
         }
         assertThat(strangle).as(body.get("warnings").toString()).isTrue();
+
+        // the same market again is served from the surface cache: the same answer, warnings included, to the bit
+        double hits = cacheHits();
+        HttpResponse<String> again = post("/api/v1/volatility/surface", r);
+        assertThat(cacheHits()).isGreaterThanOrEqualTo(hits + 1);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        ObjectNode first = (ObjectNode) body;
+        ObjectNode second = (ObjectNode) json(again);
+        first.remove("elapsedMs");
+        second.remove("elapsedMs");
+        assertThat(second).isEqualTo(first);
     }
 }
