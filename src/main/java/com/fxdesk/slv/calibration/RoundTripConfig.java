@@ -8,13 +8,21 @@ package com.fxdesk.slv.calibration;
  * @param seed           its own seed, independent of the particles' seed
  * @param antithetic     mirrored normals (both Z_S and Z_V; the QE variance map is monotone in Z_V)
  * @param controlVariate use S_T with known mean F(T) as control variate (optimal β per option)
+ * @param hestonControl  with controlVariate: also the same vanilla on the L ≡ 1 Heston companion path (same variance
+ *                       path and spot normals), whose price is known in closed form; both combined by regression
  */
-public record RoundTripConfig(boolean enabled, int paths, long seed, boolean antithetic, boolean controlVariate) {
+public record RoundTripConfig(boolean enabled, int paths, long seed, boolean antithetic, boolean controlVariate,
+                              boolean hestonControl) {
 
     public RoundTripConfig {
         if (enabled && paths < 2) {
             throw new IllegalArgumentException("round trip needs at least 2 paths");
         }
+    }
+
+    /** With control variates: both S_T and the Heston companion, or none. */
+    public RoundTripConfig(boolean enabled, int paths, long seed, boolean antithetic, boolean controlVariate) {
+        this(enabled, paths, seed, antithetic, controlVariate, controlVariate);
     }
 
     /** Paths of the round trip unless chosen (SPEC.md section 7). */

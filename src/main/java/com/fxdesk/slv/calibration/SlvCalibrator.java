@@ -75,7 +75,7 @@ public final class SlvCalibrator {
         if (in.repricing().runs()) {
             double base = 1 - rtShare;
             roundTrip = RoundTrip.run(in.market().fx(), run.mixed, leverage, quotesUpToMaturity(in),
-                    in.repricing().config(), in.particles().chunkSize(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
+                    in.repricing().config(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
                             Phase.ROUND_TRIP));
         }
         long end = System.nanoTime();

@@ -66,6 +66,17 @@ public final class SlvStep {
      */
     public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] next, double[] stepVar,
                      int from, int to) {
+        step(x, v, lev, zS, zV, next, stepVar, null, from, to);
+    }
+
+    /**
+     * As above, and advances a companion log-spot {@code heston} (null: none) by the same step with L ≡ 1: the pure
+     * Heston path driven by the same variance path and the same spot normals (the variance does not depend on L),
+     * whose vanilla prices are known in closed form — the round trip's control variate. Costs one more log-spot
+     * update per path; x and v are advanced exactly as without it.
+     */
+    public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] next, double[] stepVar,
+                     double[] heston, int from, int to) {
         double theta = qe.theta;
         double expKd = qe.expKd;
         if (deterministicVariance) {
@@ -73,6 +84,9 @@ public final class SlvStep {
                 double v0 = v[i];
                 double v1 = theta + (v0 - theta) * expKd;
                 double vBar = 0.5 * (v0 + v1);
+                if (heston != null) {
+                    heston[i] += (drift - 0.5 * vBar) * dt + Math.sqrt(vBar * dt) * zS[i];
+                }
                 double l = lev[i];
                 double l2v = l * l * vBar;
                 x[i] += (drift - 0.5 * l2v) * dt + Math.sqrt(l2v * dt) * zS[i];
@@ -109,6 +123,20 @@ public final class SlvStep {
                 double l = lev[i];
                 stepVar[i] = l * l * (v[i] + next[i]) * halfDt;
             }
+        }
+        if (heston != null) { // with the L ≡ 1 companion: the same loop sharing V̄, its root and the correlated part
+            for (int i = from; i < to; i++) {
+                double v0 = v[i];
+                double v1 = next[i];
+                double vBar = 0.5 * (v0 + v1);
+                double root = Math.sqrt(vBar);
+                double l = lev[i];
+                double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
+                x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * root * zS[i];
+                heston[i] += (drift - 0.5 * vBar) * dt + corr + diffusion * root * zS[i];
+                v[i] = v1;
+            }
+            return;
         }
         // log-spot (branch-free: vectorised)
         for (int i = from; i < to; i++) {

@@ -20,16 +20,28 @@ public interface PathDynamics {
 
     Kernel bind(TimeGrid grid, FxMarket market);
 
+    /**
+     * The variance dynamics of the L ≡ 1 Heston companion path that {@link Kernel#step} also advances (same variance
+     * path, same spot normals), or null when it has none: its vanilla prices are known in closed form, so products
+     * can use it as a control variate ({@link PayoffBook.Builder#controlledVanilla}).
+     */
+    default HestonParameters companion() {
+        return null;
+    }
+
     /** Per-simulation, immutable and thread-safe. */
     interface Kernel {
         double initialVariance();
 
         /**
          * Advances paths [0, count) over step n. zS/zV are independent standard normals (zV unused with one
-         * factor). On return stepVar[i] holds the variance of ln S accumulated over the step (σ²Δt with σ the
-         * step's vol), which the Brownian-bridge barrier correction uses; lev is scratch.
+         * factor). On return stepVar[i] (unless stepVar is null: no barrier) holds the variance of ln S accumulated
+         * over the step (σ²Δt with σ the step's vol), which the Brownian-bridge barrier correction uses; lev is
+         * scratch. companion: the L ≡ 1 companion's log-spots, advanced too when the dynamics has one
+         * ({@link PathDynamics#companion()}), else null.
          */
-        void step(int n, double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] stepVar, int count);
+        void step(int n, double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] stepVar,
+                  double[] companion, int count);
     }
 
     static PathDynamics blackScholes(double vol) {
@@ -58,13 +70,15 @@ public interface PathDynamics {
                     }
 
                     public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
-                                     double[] stepVar, int count) {
+                                     double[] stepVar, double[] companion, int count) {
                         double a = driftDt[s];
                         double b = volSqrtDt[s];
                         double c = var[s];
                         for (int i = 0; i < count; i++) {
                             x[i] += a + b * zS[i];
-                            stepVar[i] = c;
+                        }
+                        if (stepVar != null) {
+                            java.util.Arrays.fill(stepVar, 0, count, c);
                         }
                     }
                 };
@@ -110,11 +124,11 @@ public interface PathDynamics {
                     }
 
                     public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
-                                     double[] stepVar, int count) {
+                                     double[] stepVar, double[] companion, int count) {
                         lattice[s].at(x, lev, 0, count);
                         double dt = grid.dt(s);
                         SlvStep.localVol(x, lev, zS, dt, drift[s], 0, count);
-                        for (int i = 0; i < count; i++) {
+                        for (int i = 0; stepVar != null && i < count; i++) {
                             stepVar[i] = lev[i] * lev[i] * dt;
                         }
                     }
@@ -125,7 +139,7 @@ public interface PathDynamics {
 
     /** Pure Heston: SLV with L ≡ 1 and η = 1. */
     static PathDynamics heston(HestonParameters params) {
-        return stochastic(params, null);
+        return stochastic(params, null, false);
     }
 
     /**
@@ -137,13 +151,28 @@ public interface PathDynamics {
         if (leverage == null) {
             throw new IllegalArgumentException("SLV needs a leverage function");
         }
-        return stochastic(mixedParams, leverage);
+        return stochastic(mixedParams, leverage, false);
     }
 
-    private static PathDynamics stochastic(HestonParameters params, LeverageFunction leverage) {
+    /**
+     * {@link #slv} with the L ≡ 1 Heston companion path ({@link #companion()} = {@code mixedParams}): the round trip's
+     * control variate. The SLV paths are bit-identical to those of {@link #slv}.
+     */
+    static PathDynamics slvWithHestonCompanion(HestonParameters mixedParams, LeverageFunction leverage) {
+        if (leverage == null) {
+            throw new IllegalArgumentException("SLV needs a leverage function");
+        }
+        return stochastic(mixedParams, leverage, true);
+    }
+
+    private static PathDynamics stochastic(HestonParameters params, LeverageFunction leverage, boolean withCompanion) {
         return new PathDynamics() {
             public int factors() {
                 return 2;
+            }
+
+            public HestonParameters companion() {
+                return withCompanion ? params : null;
             }
 
             public Kernel bind(TimeGrid grid, FxMarket market) {
@@ -167,7 +196,7 @@ public interface PathDynamics {
                     }
 
                     public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
-                                     double[] stepVar, int count) {
+                                     double[] stepVar, double[] companion, int count) {
                         if (lattice[s] == null) {
                             java.util.Arrays.fill(lev, 0, count, 1.0);
                         } else {
@@ -178,7 +207,7 @@ public interface PathDynamics {
                             next = new double[count];
                             scratch.set(next);
                         }
-                        steppers[s].step(x, v, lev, zS, zV, next, stepVar, 0, count);
+                        steppers[s].step(x, v, lev, zS, zV, next, stepVar, companion, 0, count);
                     }
                 };
             }

@@ -7,6 +7,7 @@ import com.fxdesk.slv.random.InverseNormal;
 import com.fxdesk.slv.random.RandomStreams;
 import com.fxdesk.slv.random.SequenceType;
 import com.fxdesk.slv.random.SobolSequence;
+import com.fxdesk.slv.random.ZigguratNormals;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +83,15 @@ public final class PathEngine {
      */
     public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
                                  ExecutorService pool, java.util.function.BooleanSupplier cancelled) {
+        return run(dynamics, grid, book, market, cfg, pool, cancelled, null);
+    }
+
+    /** As above; {@code progress} (null: none) receives the fraction of chunks done, from the worker threads. */
+    public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
+                                 ExecutorService pool, java.util.function.BooleanSupplier cancelled,
+                                 java.util.function.DoubleConsumer progress) {
         Setup s = new Setup(dynamics, grid, book, market, cfg);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         int tasks = s.batches * s.chunksPerBatch;
         double[][] sums = new double[tasks][];
         int[] counts = new int[tasks];
@@ -96,8 +105,11 @@ public final class PathEngine {
                 // no further chunk starts; Chunks rethrows this on the caller once running chunks are done
                 throw new java.util.concurrent.CancellationException("Monte Carlo pricing cancelled");
             }
-            sums[t] = new double[2 * book.size()];
+            sums[t] = new double[book.accumulatorSize];
             counts[t] = workspaces[participant].runChunk(t / s.chunksPerBatch, t % s.chunksPerBatch, sums[t]);
+            if (progress != null) {
+                progress.accept((double) done.incrementAndGet() / tasks);
+            }
         };
         if (pool != null || threads == 1) {
             Chunks.run(pool, threads, tasks, body);
@@ -113,50 +125,159 @@ public final class PathEngine {
                 own.shutdown();
             }
         }
-        return combine(s, sums, counts, book.size(), cfg);
+        return combine(s, sums, counts, book, cfg);
     }
 
-    private static Estimate[] combine(Setup s, double[][] sums, int[] counts, int products, McConfig cfg) {
+    /**
+     * Totals over chunks in task order (bit-identical for any thread count). A controlled product's estimate is the
+     * regression estimator Ȳ − β·C̄ (controls of known mean 0), β = S_CC⁻¹ S_CY from the pooled sample covariances;
+     * its variance per sample is Var Y − β·S_CY. SOBOL's standard error is the spread of the batch estimates with
+     * the pooled β.
+     */
+    private static Estimate[] combine(Setup s, double[][] sums, int[] counts, PayoffBook book, McConfig cfg) {
+        int products = book.size();
         Estimate[] out = new Estimate[products];
         int b = s.batches;
         for (int k = 0; k < products; k++) {
-            double total = 0;
-            double totalSq = 0;
+            int o = book.offset[k];
+            int width = PayoffBook.sums(book.controls[k]);
+            double[] total = new double[width];
+            double[][] batch = new double[b][width];
             long n = 0;
-            double[] batchMean = new double[b];
+            long[] batchN = new long[b];
             for (int bi = 0; bi < b; bi++) {
-                double bs = 0;
-                long bn = 0;
                 for (int c = 0; c < s.chunksPerBatch; c++) {
                     int t = bi * s.chunksPerBatch + c;
-                    bs += sums[t][2 * k];
-                    totalSq += sums[t][2 * k + 1];
-                    bn += counts[t];
+                    for (int w = 0; w < width; w++) {
+                        batch[bi][w] += sums[t][o + w];
+                    }
+                    batchN[bi] += counts[t];
                 }
-                total += bs;
-                n += bn;
-                batchMean[bi] = bs / bn;
+                for (int w = 0; w < width; w++) {
+                    total[w] += batch[bi][w];
+                }
+                n += batchN[bi];
             }
-            double mean = total / n;
+            double[] beta = controlCoefficients(total, n, book.controls[k]);
+            double mean = controlled(total, n, beta);
             double se;
             if (cfg.sequence() == SequenceType.SOBOL && b > 1) {
                 double m = 0;
-                for (double x : batchMean) {
-                    m += x;
+                double[] bm = new double[b];
+                for (int bi = 0; bi < b; bi++) {
+                    bm[bi] = controlled(batch[bi], batchN[bi], beta);
+                    m += bm[bi];
                 }
                 m /= b;
                 double ss = 0;
-                for (double x : batchMean) {
+                for (double x : bm) {
                     ss += (x - m) * (x - m);
                 }
                 se = Math.sqrt(ss / ((double) b * (b - 1)));
             } else {
-                double var = Math.max(totalSq / n - mean * mean, 0) * n / Math.max(n - 1, 1);
+                double meanY = total[0] / n;
+                double var = total[1] / n - meanY * meanY;
+                int p = beta.length;
+                for (int j = 0; j < p; j++) {
+                    double cov = total[2 + p + j] / n - total[2 + j] / n * meanY;
+                    var -= beta[j] * cov;
+                }
+                var = Math.max(var, 0) * n / Math.max(n - 1 - p, 1);
                 se = Math.sqrt(var / n);
             }
             out[k] = new Estimate(mean, se);
         }
         return out;
+    }
+
+    /** Ȳ − β·C̄ from a product's sums over n samples. */
+    private static double controlled(double[] sums, long n, double[] beta) {
+        double est = sums[0] / n;
+        for (int j = 0; j < beta.length; j++) {
+            est -= beta[j] * sums[2 + j] / n;
+        }
+        return est;
+    }
+
+    /**
+     * β = S_CC⁻¹ S_CY from a product's sums, solved on the correlation scale by Cholesky; a control with no variance
+     * of its own beyond the earlier ones (pivot below 1e-9: constant, or collinear) gets β = 0 — it cannot reduce
+     * the variance further.
+     */
+    static double[] controlCoefficients(double[] sums, long n, int p) {
+        double[] beta = new double[p];
+        if (p == 0) {
+            return beta;
+        }
+        double meanY = sums[0] / n;
+        double[] meanC = new double[p];
+        double[] d = new double[p];
+        double[] r = new double[p];
+        for (int j = 0; j < p; j++) {
+            meanC[j] = sums[2 + j] / n;
+        }
+        double[][] a = new double[p][p];
+        int t = 2 + 2 * p;
+        for (int j = 0; j < p; j++) {
+            for (int l = j; l < p; l++) {
+                a[j][l] = sums[t++] / n - meanC[j] * meanC[l];
+                a[l][j] = a[j][l];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            d[j] = a[j][j] > 0 ? Math.sqrt(a[j][j]) : 0.0;
+            r[j] = d[j] > 0 ? (sums[2 + p + j] / n - meanC[j] * meanY) / d[j] : 0.0;
+        }
+        // Cholesky of the correlation matrix R = D⁻¹ S_CC D⁻¹, dropping dependent controls
+        double[][] low = new double[p][p];
+        boolean[] used = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            if (d[j] == 0) {
+                continue;
+            }
+            double piv = 1.0;
+            for (int q = 0; q < j; q++) {
+                piv -= low[j][q] * low[j][q];
+            }
+            if (piv < 1e-9) {
+                continue;
+            }
+            used[j] = true;
+            low[j][j] = Math.sqrt(piv);
+            for (int i = j + 1; i < p; i++) {
+                if (d[i] == 0) {
+                    continue;
+                }
+                double v = a[i][j] / (d[i] * d[j]);
+                for (int q = 0; q < j; q++) {
+                    v -= low[i][q] * low[j][q];
+                }
+                low[i][j] = v / low[j][j];
+            }
+        }
+        double[] z = new double[p];
+        for (int j = 0; j < p; j++) {
+            if (used[j]) {
+                double v = r[j];
+                for (int q = 0; q < j; q++) {
+                    v -= low[j][q] * z[q];
+                }
+                z[j] = v / low[j][j];
+            }
+        }
+        for (int j = p - 1; j >= 0; j--) {
+            if (used[j]) {
+                double v = z[j];
+                for (int q = j + 1; q < p; q++) {
+                    v -= low[q][j] * beta[q];
+                }
+                beta[j] = v / low[j][j];
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            beta[j] = used[j] ? beta[j] / d[j] : 0.0;
+        }
+        return beta;
     }
 
     /** Everything shared by the workers of one run; immutable. */
@@ -179,6 +300,8 @@ public final class PathEngine {
         final int[] upOrder; // one-sided up monitors by increasing level
         final int[] downOrder; // one-sided down monitors by decreasing level
         final int[] twoSided;
+        final boolean companion; // advance the L ≡ 1 companion path (some product uses it as a control)
+        final int maxControls;
 
         Setup(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
             // each worker holds every step's normals for a chunk of paths: refuse sizes an int cannot index (and
@@ -189,6 +312,15 @@ public final class PathEngine {
                         + "path: use a longer time step");
             }
             this.kernel = dynamics.bind(grid, market);
+            if (book.usesCompanion() && dynamics.companion() == null) {
+                throw new IllegalArgumentException("a companion control variate needs dynamics with a companion path");
+            }
+            this.companion = book.usesCompanion();
+            int maxControls = 0;
+            for (int c : book.controls) {
+                maxControls = Math.max(maxControls, c);
+            }
+            this.maxControls = maxControls;
             this.grid = grid;
             this.book = book;
             this.cfg = cfg;
@@ -251,6 +383,11 @@ public final class PathEngine {
         final double[] zV;
         final double[] var;
         final double[] xPrev;
+        final double[] xc; // the companion's log-spots, or null
+        final double[] st; // S_T and the companion's S^H_T at an index where controlled products end
+        final double[] sc;
+        final double[][] cols; // per control, its (pair-averaged) values over the chunk
+        final double[] ycol;
         final double[][] surv;
         final double[][] hitPv;
         final double[] pay;
@@ -265,8 +402,8 @@ public final class PathEngine {
             z = new double[Math.max(s.dims, 1)];
             work = new double[s.sobol != null ? (s.steps + 1) * BRIDGE_BLOCK : 1];
             zBlock = new double[s.sobol != null ? s.dims * BRIDGE_BLOCK : 1];
-            zs = new double[Math.max(s.steps, 1) * CHUNK];
-            zv = s.factors > 1 ? new double[Math.max(s.steps, 1) * CHUNK] : null;
+            zs = s.sobol != null ? new double[s.steps * CHUNK] : null; // the bridge's output (Sobol only)
+            zv = s.sobol != null && s.factors > 1 ? new double[s.steps * CHUNK] : null;
             x = new double[paths];
             v = new double[paths];
             lev = new double[paths];
@@ -274,6 +411,11 @@ public final class PathEngine {
             zV = new double[paths];
             var = new double[paths];
             xPrev = new double[paths];
+            xc = s.companion ? new double[paths] : null;
+            st = s.maxControls > 0 ? new double[paths] : null;
+            sc = s.companion ? new double[paths] : null;
+            cols = new double[s.maxControls][CHUNK];
+            ycol = new double[CHUNK];
             int m = s.book.monitors();
             surv = new double[m][paths];
             hitPv = new double[m][];
@@ -289,12 +431,21 @@ public final class PathEngine {
         int runChunk(int batch, int chunk, double[] acc) {
             int first = chunk * CHUNK;
             int m = Math.min(CHUNK, s.pointsPerBatch - first);
-            generate(batch, chunk, first, m);
+            boolean pseudo = s.cfg.sequence() != SequenceType.SOBOL;
+            // pseudo-random: drawn step by step into the step's own arrays (they stay in L1; all steps' normals of a
+            // chunk would not fit in L2 at daily steps to 5Y); Sobol: the whole bridge up front
+            long state = pseudo ? RandomStreams.stream(s.cfg.seed(), batch, chunk).nextLong() : 0L;
+            if (!pseudo) {
+                generate(batch, chunk, first, m);
+            }
             boolean anti = s.cfg.antithetic();
             int count = anti ? 2 * m : m;
             PayoffBook book = s.book;
             java.util.Arrays.fill(x, 0, count, s.x0);
             java.util.Arrays.fill(v, 0, count, s.kernel.initialVariance());
+            if (xc != null) {
+                java.util.Arrays.fill(xc, 0, count, s.x0);
+            }
             for (int j = 0; j < book.monitors(); j++) {
                 boolean inside = s.x0 > book.monLower[j] && s.x0 < book.monUpper[j];
                 java.util.Arrays.fill(surv[j], 0, count, inside ? 1.0 : 0.0);
@@ -305,9 +456,23 @@ public final class PathEngine {
             java.util.Arrays.fill(firstUp, 0);
             java.util.Arrays.fill(firstDown, 0);
             evaluate(0, m, anti, acc);
+            boolean monitored = book.monitors() > 0;
             for (int n = 0; n < s.steps; n++) {
                 int off = n * CHUNK;
-                if (anti) {
+                if (pseudo) {
+                    state = ZigguratNormals.fill(zS, 0, m, state);
+                    if (s.factors > 1) {
+                        state = ZigguratNormals.fill(zV, 0, m, state);
+                    }
+                    if (anti) {
+                        for (int j = 0; j < m; j++) {
+                            zS[j + m] = -zS[j];
+                        }
+                        for (int j = 0; s.factors > 1 && j < m; j++) {
+                            zV[j + m] = -zV[j];
+                        }
+                    }
+                } else if (anti) {
                     for (int j = 0; j < m; j++) {
                         double a = zs[off + j];
                         zS[j] = a;
@@ -326,9 +491,13 @@ public final class PathEngine {
                         System.arraycopy(zv, off, zV, 0, m);
                     }
                 }
-                System.arraycopy(x, 0, xPrev, 0, count);
-                s.kernel.step(n, x, v, lev, zS, zV, var, count);
-                monitor(n, count);
+                if (monitored) {
+                    System.arraycopy(x, 0, xPrev, 0, count);
+                    s.kernel.step(n, x, v, lev, zS, zV, var, xc, count);
+                    monitor(n, count);
+                } else { // no barrier: neither the step variance nor the previous spots are needed
+                    s.kernel.step(n, x, v, lev, zS, zV, null, xc, count);
+                }
                 evaluate(n + 1, m, anti, acc);
             }
             return m;
@@ -360,16 +529,6 @@ public final class PathEngine {
                     s.bridge.incrementsBlock(zBlock, 0, f, work, zs, j0, CHUNK, nb, BRIDGE_BLOCK);
                     if (f > 1) {
                         s.bridge.incrementsBlock(zBlock, 1, f, work, zv, j0, CHUNK, nb, BRIDGE_BLOCK);
-                    }
-                }
-            } else {
-                SplittableRandom rng = RandomStreams.stream(s.cfg.seed(), batch, chunk);
-                for (int j = 0; j < m; j++) {
-                    for (int n = 0; n < steps; n++) {
-                        zs[n * CHUNK + j] = rng.nextGaussian();
-                        if (f > 1) {
-                            zv[n * CHUNK + j] = rng.nextGaussian();
-                        }
                     }
                 }
             }
@@ -527,6 +686,16 @@ public final class PathEngine {
             PayoffBook book = s.book;
             int[] ending = book.productsEndingAt[index];
             int count = anti ? 2 * m : m;
+            if (st != null && ending.length > 0) {
+                for (int i = 0; i < count; i++) {
+                    st[i] = Math.exp(x[i]);
+                }
+                if (sc != null) {
+                    for (int i = 0; i < count; i++) {
+                        sc[i] = Math.exp(xc[i]);
+                    }
+                }
+            }
             for (int e = 0; e < ending.length; e++) {
                 int k = ending[e];
                 double nd = book.notional[k] * book.discount[k];
@@ -587,9 +756,113 @@ public final class PathEngine {
                         sumSq += pay[i] * pay[i];
                     }
                 }
-                acc[2 * k] += sum;
-                acc[2 * k + 1] += sumSq;
+                if (book.controls[k] > 0) {
+                    accumulateControlled(k, m, anti, acc);
+                    continue;
+                }
+                int o = book.offset[k];
+                acc[o] += sum;
+                acc[o + 1] += sumSq;
             }
+        }
+
+        /**
+         * A controlled vanilla (its payoffs already in pay, S_T in st, the companion's S_T in sc): adds per path
+         * (antithetic-pair averaged) Y, the controls of known mean 0 — C_0 = nd (S_T − F); with the companion
+         * C_1 = nd (S^H_T − F) and C_{2+j} = nd·payoff(S^H_T; K_j) − notional·price_j — and their products to the
+         * product's slot. Column by column: each sum is one dot product over the chunk (four partial sums: the
+         * adds do not wait on each other).
+         */
+        private void accumulateControlled(int k, int m, boolean anti, double[] acc) {
+            PayoffBook book = s.book;
+            int p = book.controls[k];
+            double nd = book.notional[k] * book.discount[k];
+            double fwd = book.forward[k];
+            boolean call = book.call[k];
+            double[] ks = book.companionStrike[k];
+            double[] kp = book.companionPrice[k];
+            double w = anti ? 0.5 * nd : nd;
+            double[] y = ycol;
+            if (anti) {
+                for (int i = 0; i < m; i++) {
+                    y[i] = 0.5 * (pay[i] + pay[i + m]);
+                }
+            } else {
+                System.arraycopy(pay, 0, y, 0, m);
+            }
+            spotColumn(cols[0], st, fwd, w, m, anti);
+            if (p > 1) {
+                spotColumn(cols[1], sc, fwd, w, m, anti);
+                for (int j = 0; j < ks.length; j++) {
+                    double[] col = cols[2 + j];
+                    double kk = ks[j];
+                    double mean = book.notional[k] * kp[j];
+                    for (int i = 0; i < m; i++) {
+                        double a = sc[i];
+                        double pa = call ? Math.max(a - kk, 0.0) : Math.max(kk - a, 0.0);
+                        if (anti) {
+                            double b = sc[i + m];
+                            pa += call ? Math.max(b - kk, 0.0) : Math.max(kk - b, 0.0);
+                        }
+                        col[i] = w * pa - mean;
+                    }
+                }
+            }
+            int o = book.offset[k];
+            acc[o] += dot(y, null, m);
+            acc[o + 1] += dot(y, y, m);
+            int t = o + 2 + 2 * p;
+            for (int j = 0; j < p; j++) {
+                acc[o + 2 + j] += dot(cols[j], null, m);
+                acc[o + 2 + p + j] += dot(cols[j], y, m);
+                for (int l = j; l < p; l++) {
+                    acc[t++] += dot(cols[j], cols[l], m);
+                }
+            }
+        }
+
+        /** col[i] = w (S_i − F) (+ w (S_{i+m} − F) when antithetic). */
+        private static void spotColumn(double[] col, double[] spot, double fwd, double w, int m, boolean anti) {
+            if (anti) {
+                for (int i = 0; i < m; i++) {
+                    col[i] = w * (spot[i] - fwd + (spot[i + m] - fwd));
+                }
+            } else {
+                for (int i = 0; i < m; i++) {
+                    col[i] = w * (spot[i] - fwd);
+                }
+            }
+        }
+
+        /** Σ a_i b_i over [0, m) (Σ a_i when b is null) with four partial sums. */
+        private static double dot(double[] a, double[] b, int m) {
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int i = 0;
+            if (b == null) {
+                for (; i + 3 < m; i += 4) {
+                    s0 += a[i];
+                    s1 += a[i + 1];
+                    s2 += a[i + 2];
+                    s3 += a[i + 3];
+                }
+                for (; i < m; i++) {
+                    s0 += a[i];
+                }
+            } else {
+                for (; i + 3 < m; i += 4) {
+                    s0 += a[i] * b[i];
+                    s1 += a[i + 1] * b[i + 1];
+                    s2 += a[i + 2] * b[i + 2];
+                    s3 += a[i + 3] * b[i + 3];
+                }
+                for (; i < m; i++) {
+                    s0 += a[i] * b[i];
+                }
+            }
+            return (s0 + s1) + (s2 + s3);
         }
     }
 }

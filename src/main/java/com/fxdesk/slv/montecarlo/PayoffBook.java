@@ -36,6 +36,17 @@ public final class PayoffBook {
     final double[] dfStepEnd; // DF(t_{n+1}) per step, for pay-at-hit
     final int[][] productsEndingAt; // by grid index
     final int lastIndex;
+    /**
+     * Control variates per product: 0; 1 (S_T); or 2 + m (S_T, the companion's S_T and m companion vanillas of the
+     * product's type at {@link #companionStrike}[k], whose known discounted prices are {@link #companionPrice}[k]).
+     */
+    final int[] controls;
+    final double[][] companionStrike;
+    final double[][] companionPrice;
+    final double[] forward; // F(T) per product, the known mean of S_T
+    /** Offset of each product's sums in a chunk's accumulator ({@link #sums}): [ΣY, ΣY², ΣC_j, ΣC_j·Y, ΣC_j·C_l (j ≤ l)]. */
+    final int[] offset;
+    final int accumulatorSize;
 
     private PayoffBook(Builder b) {
         int n = b.kinds.size();
@@ -46,6 +57,12 @@ public final class PayoffBook {
         discount = new double[n];
         endIndex = new int[n];
         monitor = new int[n];
+        controls = new int[n];
+        companionStrike = new double[n][];
+        companionPrice = new double[n][];
+        forward = new double[n];
+        offset = new int[n];
+        int acc = 0;
         int last = 0;
         int steps = b.grid.steps();
         int[] countAt = new int[steps + 1];
@@ -57,6 +74,13 @@ public final class PayoffBook {
             endIndex[i] = b.ends.get(i);
             monitor[i] = b.monitors.get(i);
             discount[i] = b.market.domesticDf(b.grid.time(endIndex[i]));
+            companionStrike[i] = b.companionStrikes.get(i);
+            companionPrice[i] = b.companionPrices.get(i);
+            int m = companionStrike[i].length;
+            controls[i] = b.controlled.get(i) ? (m > 0 ? 2 + m : 1) : 0;
+            forward[i] = b.market.forward(b.grid.time(endIndex[i]));
+            offset[i] = acc;
+            acc += sums(controls[i]);
             last = Math.max(last, endIndex[i]);
             countAt[endIndex[i]]++;
         }
@@ -69,6 +93,7 @@ public final class PayoffBook {
             productsEndingAt[endIndex[i]][countAt[endIndex[i]]++] = i;
         }
         lastIndex = last;
+        accumulatorSize = acc;
         int m = b.bands.size();
         monLower = new double[m];
         monUpper = new double[m];
@@ -95,6 +120,21 @@ public final class PayoffBook {
         return monLower.length;
     }
 
+    /** Whether some product uses the companion path's vanilla as a control variate. */
+    boolean usesCompanion() {
+        for (int c : controls) {
+            if (c >= 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Accumulator entries of a product with p control variates: ΣY, ΣY², p ΣC, p ΣCY, p(p+1)/2 ΣCC. */
+    static int sums(int p) {
+        return 2 + 2 * p + p * (p + 1) / 2;
+    }
+
     private record Band(double lower, double upper, int end) {
     }
 
@@ -113,6 +153,9 @@ public final class PayoffBook {
         private final List<Integer> monitors = new ArrayList<>();
         private final List<Band> bands = new ArrayList<>();
         private final List<Boolean> payAtHit = new ArrayList<>();
+        private final List<Boolean> controlled = new ArrayList<>();
+        private final List<double[]> companionStrikes = new ArrayList<>();
+        private final List<double[]> companionPrices = new ArrayList<>();
 
         private Builder(TimeGrid grid, FxMarket market) {
             this.grid = Objects.requireNonNull(grid);
@@ -121,6 +164,26 @@ public final class PayoffBook {
 
         public int vanilla(boolean isCall, double k, double maturity, double notional) {
             return add(VANILLA, isCall, k, maturity, notional, -1);
+        }
+
+        /**
+         * A vanilla priced with control variates combined by regression (the optimal β from the sample covariances,
+         * so a weak control never hurts): S_T, whose mean F(T) is known (it also removes the discretised spot's small
+         * martingale error), and, with {@code companionStrikes} not empty, the dynamics' L ≡ 1 companion path
+         * ({@link PathDynamics#companion()}): its S_T and its vanillas of the same type at those strikes, whose
+         * discounted prices per unit notional are {@code companionPrices}. Several companion strikes around K let
+         * the regression follow the SLV payoff as a piecewise-linear function of the companion's spot when L is not 1.
+         */
+        public int controlledVanilla(boolean isCall, double k, double maturity, double notional,
+                                     double[] companionStrikes, double[] companionPrices) {
+            if (companionStrikes.length != companionPrices.length) {
+                throw new IllegalArgumentException("one known price per companion strike");
+            }
+            int i = add(VANILLA, isCall, k, maturity, notional, -1);
+            controlled.set(i, true);
+            this.companionStrikes.set(i, companionStrikes.clone());
+            this.companionPrices.set(i, companionPrices.clone());
+            return i;
         }
 
         public int digital(boolean isCall, double k, double maturity, double notional) {
@@ -180,6 +243,9 @@ public final class PayoffBook {
             notionals.add(notional);
             ends.add(grid.indexOf(maturity));
             monitors.add(mon);
+            controlled.add(false);
+            companionStrikes.add(new double[0]);
+            companionPrices.add(new double[0]);
             return kinds.size() - 1;
         }
     }

@@ -10,6 +10,8 @@ import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
 import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
+import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.math.Normal;
 import com.fxdesk.slv.regression.Estimators;
 import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
@@ -18,8 +20,10 @@ import java.util.concurrent.ForkJoinPool;
  * Issue-10 evidence at 100,000 particles with the shipped defaults (graded grid, level control, PURBF, η = 0.66;
  * and η = 0 on flat-10pct): every market in examples/markets to min(5Y, last expiry), every pillar quote from 1W,
  * repriced by the default round trip (100,000 antithetic paths, or the number given). Prints resolved RMS / max,
- * resolved and unresolved counts, max |z|, per expiry the resolved RMS, and the leverage and round-trip times.
- * Args: resolution threshold bp (5), round-trip paths (100,000), market name filter (all).
+ * resolved and unresolved counts, max |z|, per expiry the resolved RMS, the leverage and round-trip times, the
+ * median and max standard error over the points from 10Δ put to 10Δ call and how many are resolved at 1 bp.
+ * Args: resolution threshold bp (5), round-trip paths (100,000), market name filter (all; "" for all), control
+ * variates (heston: S_T and the Heston companion, the default; spot: S_T only; none).
  */
 public final class QualityEvidence {
     public static void main(String[] args) {
@@ -27,10 +31,12 @@ public final class QualityEvidence {
         double threshold = args.length > 0 ? Double.parseDouble(args[0]) : 5.0;
         int paths = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         String only = args.length > 2 ? args[2] : "";
+        String controls = args.length > 3 ? args[3] : "heston";
         ForkJoinPool pool = new ForkJoinPool(2);
         SlvCalibrator cal = new SlvCalibrator(pool);
         System.out.printf("| market | η | resolved RMS bp | resolved max bp | resolved / unresolved | max abs z | "
-                + "leverage ms | round trip ms |%n|---|---|---|---|---|---|---|---|%n");
+                + "leverage ms | round trip ms | 10P–10C: s.e. median / max bp | resolved at 1 bp |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|%n");
         for (String market : EstimatorSeedStudy.markets()) {
             if (!market.contains(only)) {
                 continue;
@@ -45,13 +51,21 @@ public final class QualityEvidence {
                         .withHeston(new Heston(s.heston(), eta))
                         .withParticles(Particles.DEFAULTS.withCount(100_000).withSeed(42))
                         .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true,
-                                true)));
+                                !controls.equals("none"), controls.equals("heston"))));
                 SlvCalibrationResult r = cal.calibrate(in, null, null);
                 RoundTripResult rt = r.roundTrip();
                 RoundTripStatistics st = RoundTripStatistics.of(rt, threshold);
-                System.out.printf("| %s | %.2f | %.2f | %.2f | %d / %d | %.1f | %.0f | %.0f |%n", market, eta,
-                        st.rmsErrorBps(), st.maxErrorBps(), st.resolved(), st.unresolved(), st.maxAbsZ(),
-                        r.timings().leverageMs(), r.timings().roundTripMs());
+                double[] se = rt.points().stream().filter(p -> within10Delta(s.data().fx(), p))
+                        .mapToDouble(RoundTripResult.Point::stdErrorBps).map(x -> Double.isFinite(x) ? x : 1e9)
+                        .sorted().toArray();
+                long at1 = rt.points().stream().filter(p -> within10Delta(s.data().fx(), p))
+                        .filter(p -> RoundTripStatistics.isResolved(p, 1.0)).count();
+                double median = se.length % 2 == 1 ? se[se.length / 2]
+                        : 0.5 * (se[se.length / 2 - 1] + se[se.length / 2]);
+                System.out.printf("| %s | %.2f | %.2f | %.2f | %d / %d | %.1f | %.0f | %.0f | %.2f / %.2f | %d / %d |%n",
+                        market, eta, st.rmsErrorBps(), st.maxErrorBps(), st.resolved(), st.unresolved(),
+                        st.maxAbsZ(), r.timings().leverageMs(), r.timings().roundTripMs(), median,
+                        se[se.length - 1], at1, se.length);
                 StringBuilder sb = new StringBuilder("  by expiry (resolved RMS / max, unresolved):");
                 for (RoundTripStatistics.Group g : st.byExpiry()) {
                     sb.append(String.format(" %s %.1f/%.1f (%d)", g.key(), g.rmsErrorBps(), g.maxErrorBps(),
@@ -61,5 +75,19 @@ public final class QualityEvidence {
             }
         }
         pool.shutdown();
+    }
+
+    /**
+     * A pillar quote from 10Δ put to 10Δ call: a delta-labelled quote, or a grid strike ("K") whose forward call
+     * delta N(d1) at the market vol is in [0.1, 0.9].
+     */
+    static boolean within10Delta(FxMarket fx, RoundTripResult.Point p) {
+        if (!"K".equals(p.label().substring(p.label().lastIndexOf(' ') + 1))) {
+            return true;
+        }
+        double sd = p.marketVol() * Math.sqrt(p.expiry());
+        double d1 = (Math.log(fx.forward(p.expiry()) / p.strike()) + 0.5 * sd * sd) / sd;
+        double delta = Normal.cdf(d1);
+        return delta >= 0.1 && delta <= 0.9;
     }
 }

@@ -180,15 +180,17 @@ class SlvCalibratorTest {
                         new RoundTripConfig(true, 60_000, 5, true, true)));
         SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
         RoundTripResult rt = r.roundTrip();
-        // within Monte Carlo noise (se ≈ 3.8 bp at 60,000 paths; over 12 round-trip seeds the RMS reached 2.1 se)
+        // the round trip resolves it to about 0.5 bp (S_T and Heston-companion control variates, 60,000 paths; it was
+        // 3.8 bp with S_T alone): what is left is the calibration's own error at 20,000 particles, measured RMS 2.6 bp,
+        // max 6.4 bp (6M 10C)
         double se = meanStdError(rt);
-        assertTrue(se < 5, "se " + se);
-        assertTrue(rt.rmsErrorBps() < 2.5 * se, "rms " + rt.rmsErrorBps() + " se " + se + " " + rt.points());
-        assertTrue(rt.maxErrorBps() < 4 * se + 2, "max " + rt.maxErrorBps() + " se " + se);
+        assertTrue(se < 1, "se " + se);
+        assertTrue(rt.rmsErrorBps() < 4, "rms " + rt.rmsErrorBps() + " se " + se + " " + rt.points());
+        assertTrue(rt.maxErrorBps() < 9, "max " + rt.maxErrorBps() + " se " + se);
         // and a pure Heston run would show the smile: make sure the test could fail
         RoundTripResult plain = RoundTrip.run(MARKET, in.heston().parameters(),
                 new LeverageFunction(new double[] {0}, new double[][] {{1.0}}, new double[][] {{1.0}}),
-                in.repricing().quotes(), in.repricing().config(), 4096, pool, null, null);
+                in.repricing().quotes(), in.repricing().config(), pool, null, null);
         assertTrue(plain.rmsErrorBps() > 25, "Heston alone has a smile: " + plain.rmsErrorBps());
     }
 

@@ -34,7 +34,7 @@ public record CalibrationRequest(
 
     /**
      * @param resolutionBps a round-trip point is resolved (counted in the headline RMS and max) when its standard
-     *                      error is at most this many vol bp; default slv.quality.resolution-bps (5); the
+     *                      error is at most this many vol bp; default slv.quality.resolution-bps (1); the
      *                      verdict always uses the service's threshold
      */
     @Schema(description = "Round-trip repricing settings")
@@ -43,9 +43,9 @@ public record CalibrationRequest(
             @Schema(description = "Monte Carlo paths (antithetic pairs counted twice); 2 to slv.limits.max-paths",
                     minimum = "2", maximum = "1000000", defaultValue = "100000") Integer paths,
             @Schema(description = "a point counts in the headline RMS and max when its Monte Carlo standard error "
-                    + "is at most this many vol bp; default slv.quality.resolution-bps (5). It shapes the statistics "
+                    + "is at most this many vol bp; default slv.quality.resolution-bps (1). It shapes the statistics "
                     + "shown; the quality verdict always uses the service's own threshold", exclusiveMinimumValue = 0,
-                    defaultValue = "5") Double resolutionBps) {
+                    defaultValue = "1") Double resolutionBps) {
         public RoundTrip(Boolean enabled, Integer paths) {
             this(enabled, paths, null);
         }

@@ -88,9 +88,9 @@ class SlvJobApiTest extends ApiTestSupport {
         assertThat(rt.get("unresolved").asInt()).isEqualTo(open).isEqualTo(rt.get("unresolvedPoints").size());
         JsonNode q = diag.get("quality");
         assertThat(q.get("verdict").asString()).isIn("PASS", "WARN", "FAIL");
-        // the verdict judges at the service's threshold (5 bp), not at the 20 bp this request asked its statistics at
+        // the verdict judges at the service's threshold (1 bp), not at the 20 bp this request asked its statistics at
         double service = q.get("resolutionBps").asDouble();
-        assertThat(service).isEqualTo(5.0).isNotEqualTo(rt.get("resolutionBps").asDouble());
+        assertThat(service).isEqualTo(1.0).isNotEqualTo(rt.get("resolutionBps").asDouble());
         int resolvedAtService = 0;
         for (JsonNode p : rt.get("points")) {
             if (p.path("stdErrorBps").isNumber() && p.get("stdErrorBps").asDouble() <= service) {

@@ -1,0 +1,84 @@
+package com.fxdesk.slv.bench;
+
+import com.fxdesk.slv.calibration.RoundTripConfig;
+import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Heston;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Market;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
+import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
+import com.fxdesk.slv.calibration.SlvCalibrationResult;
+import com.fxdesk.slv.calibration.SlvCalibrator;
+import com.fxdesk.slv.regression.Estimators;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Round-trip time at the defaults (100,000 antithetic paths, the default control variates) on a 2-thread pool:
+ * EURUSD 2018 to 5Y, every pillar quote from 1W, after a calibration with the shipped defaults (the particle count
+ * only sets the leverage, not the round trip's work). Prints each run's round-trip wall time and the median and best
+ * after 2 warm-ups.
+ * Args: runs (5), particles (20,000), market (eurusd-2018-03-15), maturity (5), "cpu" to measure instead the round
+ * trip's CPU time on one thread (calibration with minus without it).
+ */
+public final class RoundTripBenchmark {
+    public static void main(String[] args) {
+        Locale.setDefault(Locale.ROOT);
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int particles = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        String market = args.length > 2 ? args[2] : "eurusd-2018-03-15";
+        double mat = args.length > 3 ? Double.parseDouble(args[3]) : 5.0;
+        SlvSetups s = SlvSetups.load(market, mat, 0);
+        ForkJoinPool pool = new ForkJoinPool(2);
+        SlvCalibrator cal = new SlvCalibrator(pool);
+        SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
+                        s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
+                .withHeston(new Heston(s.heston(), 0.66))
+                .withParticles(Particles.DEFAULTS.withCount(particles).withSeed(42))
+                .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, RoundTripConfig.DEFAULT_PATHS,
+                        20240607L, true, true)));
+        if (args.length > 4 && args[4].equals("cpu")) {
+            cpu(in, runs);
+            pool.shutdown();
+            return;
+        }
+        double[] ms = new double[runs];
+        for (int r = -2; r < runs; r++) {
+            SlvCalibrationResult res = cal.calibrate(in, null, null);
+            if (r >= 0) {
+                ms[r] = res.timings().roundTripMs();
+                System.out.printf("run %d: round trip %.0f ms (%d quotes, %d steps)%n", r, ms[r],
+                        res.roundTrip().points().size(), res.roundTrip().steps());
+            }
+        }
+        Arrays.sort(ms);
+        System.out.printf("%s to %.1fY, 100,000 paths, 2 threads: median %.0f ms, best %.0f ms%n", market, mat,
+                ms[runs / 2], ms[0]);
+        pool.shutdown();
+    }
+
+    /**
+     * On one thread, the CPU time of a calibration with the round trip minus that of the same calibration without
+     * it (deterministic: the same work): the round trip's CPU time, which other processes' load does not inflate
+     * the way it does wall time.
+     */
+    private static void cpu(SlvCalibrationInput in, int runs) {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        SlvCalibrator serial = new SlvCalibrator(null);
+        SlvCalibrationInput without = in.withRepricing(Repricing.disabled());
+        double[] ms = new double[runs];
+        for (int r = -2; r < runs; r++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            serial.calibrate(without, null, null);
+            long c1 = mx.getCurrentThreadCpuTime();
+            serial.calibrate(in, null, null);
+            long c2 = mx.getCurrentThreadCpuTime();
+            if (r >= 0) {
+                ms[r] = ((c2 - c1) - (c1 - c0)) / 1e6;
+                System.out.printf("run %d: round trip CPU %.0f ms (one thread)%n", r, ms[r]);
+            }
+        }
+        Arrays.sort(ms);
+        System.out.printf("round trip CPU time on one thread: median %.0f ms, best %.0f ms%n", ms[runs / 2], ms[0]);
+    }
+}
