@@ -1,13 +1,14 @@
 package com.fxdesk.slv.volatility;
 
 /**
- * Fits one Andreasen–Huge (2011) step: the local vol σ(k) of an expiry interval, piecewise linear in x = ln k between
- * knots (flat beyond the outer ones), such that the prices u = M(σ)⁻¹ u_prev of one implicit step over the interval
- * reproduce target call prices. Unknowns θ_p = ln σ(x_p); residuals are price errors divided by Black vega, i.e. vol
- * errors to first order. Levenberg–Marquardt (Gauss–Newton when the step is accepted) with the exact Jacobian
- * ∂u/∂θ_p = M⁻¹ (τ σ ∂σ/∂θ_p ⊙ L u), one tridiagonal solve per knot.
- * <p>Whatever σ comes out, the step's prices are convex in k and not below u_prev (M-matrix property), so a target that
- * is not reachable without arbitrage is simply not met: the residual says by how much.
+ * Fits one Andreasen–Huge (2011) interval: the local vol σ(k) of an expiry interval, piecewise linear in x = ln k
+ * between knots (log-slope continued for a while beyond the outer ones, then flat), such that the exact flow
+ * u = e^{τA(σ)} u_prev of the lattice forward equation over the interval ({@link ExponentialStep}) reproduces target call
+ * prices. Unknowns θ_p = ln σ(x_p); residuals are price errors divided by Black vega, i.e. vol errors to first order.
+ * Levenberg–Marquardt; the Jacobian is first that of a few implicit Euler steps (cheap), then the exact one by the
+ * contour integral.
+ * <p>Whatever σ comes out, the prices are convex in k and not below u_prev (e^{τA} of a Metzler matrix), so a target
+ * that is not reachable without arbitrage is simply not met: the residual says by how much.
  */
 final class AndreasenHugeFit {
     /** Stop when every residual is below this (vol units): 1e-5 bp. */
@@ -35,7 +36,6 @@ final class AndreasenHugeFit {
     private final StrikeLattice lat;
     private final double[] prev;
     private final double tau;
-    private final int steps;
     private final double[] knotX;
     private final double wing;
     private final double[] targetK;
@@ -53,14 +53,13 @@ final class AndreasenHugeFit {
     private static final int INSIDE = 1;
     private static final int WING = 2;
     /** The wing continuation changes the local vol by at most this factor either way. */
-    private static final double WING_LOG_LIMIT = Math.log(2.0);
+    private static final double WING_LOG_LIMIT = Math.log(4.0);
 
-    private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, int steps, double[] knotX, double wing,
+    private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, double[] knotX, double wing,
                              double[] targetK, double[] targetPrice, double[] weight) {
         this.lat = lat;
         this.prev = prev;
         this.tau = tau;
-        this.steps = steps;
         this.knotX = knotX;
         this.wing = wing;
         this.targetK = targetK;
@@ -108,7 +107,6 @@ final class AndreasenHugeFit {
 
     /**
      * @param tau         length of the interval
-     * @param steps       number of equal implicit sub-steps over the interval (same local vol)
      * @param knotX       strictly increasing knot positions in x = ln k
      * @param wing        how far beyond the outer knots (in x) the local vol continues the log-slope of the outer
      *                    segment (by at most a factor 2) before it turns flat
@@ -117,20 +115,16 @@ final class AndreasenHugeFit {
      * @param weight      1 / vega per target (residuals in vol units)
      * @param sigma0      starting local vol at each knot
      */
-    static Result fit(StrikeLattice lat, double[] prev, double tau, int steps, double[] knotX, double wing,
+    static Result fit(StrikeLattice lat, double[] prev, double tau, double[] knotX, double wing,
                       double[] targetK, double[] targetPrice, double[] weight, double[] sigma0) {
-        return new AndreasenHugeFit(lat, prev, tau, steps, knotX, wing, targetK, targetPrice, weight).run(sigma0);
+        return new AndreasenHugeFit(lat, prev, tau, knotX, wing, targetK, targetPrice, weight).run(sigma0);
     }
 
-    /** Prices after each of the {@code steps} equal implicit sub-steps of the interval. */
-    private double[][] propagate(ImplicitStep step) {
-        double[][] path = new double[steps][lat.n];
-        double[] from = prev;
-        for (int s = 0; s < steps; s++) {
-            step.solve(from, path[s]);
-            from = path[s];
-        }
-        return path;
+    /** Prices at the end of the interval: the exact flow of the semi-discrete equation from prev. */
+    private double[][] propagate(ExponentialStep step) {
+        double[] u = new double[lat.n];
+        step.advance(prev, u);
+        return new double[][] {u};
     }
 
     /** σ at node j; d[0], d[1] = ∂σ/∂θ[ia_j], ∂σ/∂θ[ib_j]. */
@@ -198,19 +192,15 @@ final class AndreasenHugeFit {
         for (int i = 0; i < p; i++) {
             theta[i] = Math.log(Math.max(MIN_SIGMA, Math.min(MAX_SIGMA, sigma0[i])));
         }
-        double h = tau / steps;
         double[] var = variance(theta);
-        ImplicitStep step = new ImplicitStep(lat, h, var);
+        ExponentialStep step = new ExponentialStep(lat, tau, var);
         double[][] path = propagate(step);
-        double[] u = path[steps - 1];
+        double[] u = path[0];
         double[] r = new double[mT];
         double cost = residuals(u, r);
         double mu = 1e-6;
-        double[] lu = new double[n];
         double[] du = new double[n];
         double[][] jac = new double[mT][p];
-        double[][] da = new double[steps][n];
-        double[][] db = new double[steps][n];
         double[] sig = new double[n];
         double[] dA = new double[n];
         double[] dB = new double[n];
@@ -228,9 +218,15 @@ final class AndreasenHugeFit {
         int iter = 0;
         int slow = 0;
         boolean needJacobian = true;
+        boolean exact = false;
         double[][] a = new double[p][p];
         while (iter < MAX_ITERATIONS && maxAbs(r) > TOLERANCE) {
             iter++;
+            if (!exact && iter > CHEAP_ITERATIONS) {
+                exact = true; // not converged on the cheap Jacobian: finish on the exact one
+                needJacobian = true;
+                mu = 1e-6;
+            }
             if (needJacobian) {
                 double[] d = new double[2];
                 for (int j = 0; j < n; j++) {
@@ -238,22 +234,9 @@ final class AndreasenHugeFit {
                     dA[j] = d[0];
                     dB[j] = d[1];
                 }
-                for (int st = 0; st < steps; st++) {
-                    lat.apply(path[st], lu);
-                    for (int j = 0; j < n; j++) {
-                        da[st][j] = h * sig[j] * dA[j] * lu[j];
-                        db[st][j] = h * sig[j] * dB[j] * lu[j];
-                    }
-                }
-                // forward sensitivities through the sub-steps: M du_s = du_{s−1} + h σ ∂σ/∂θ_q ⊙ L u_s
+                double[][] cols = exact ? exactColumns(var, sig, dA, dB, qLo, qHi) : implicitColumns(var, sig, dA, dB, qLo, qHi);
                 for (int q = 0; q < p; q++) {
-                    java.util.Arrays.fill(du, 0);
-                    for (int st = 0; st < steps; st++) {
-                        for (int j = qLo[q]; j <= qHi[q]; j++) {
-                            du[j] += (ia[j] == q ? da[st][j] : 0) + (ib[j] == q && kind[j] != FLAT ? db[st][j] : 0);
-                        }
-                        step.solve(du, du);
-                    }
+                    du = cols[q];
                     for (int m = 0; m < mT; m++) {
                         jac[m][q] = modelPrice(du, m) * weight[m];
                     }
@@ -293,9 +276,9 @@ final class AndreasenHugeFit {
                     maxStep = Math.max(maxStep, Math.abs(trial[i] - theta[i]));
                 }
                 double[] tv = variance(trial);
-                ImplicitStep ts = new ImplicitStep(lat, h, tv);
+                ExponentialStep ts = new ExponentialStep(lat, tau, tv);
                 double[][] tp = propagate(ts);
-                double[] tu = tp[steps - 1];
+                double[] tu = tp[0];
                 double[] tr = new double[mT];
                 double tc = residuals(tu, tr);
                 if (tc < cost) {
@@ -309,9 +292,13 @@ final class AndreasenHugeFit {
                     // keep the Jacobian (chord step) while it still cuts the cost by 4
                     needJacobian = tc > 0.25 * cost;
                     slow = cost - tc < 1e-3 * cost ? slow + 1 : 0;
+                    if (!exact && fresh && tc > 0.5 * cost && maxStep < 0.5) {
+                        exact = true; // the implicit-Euler Jacobian no longer leads: use the exact one from now on
+                        needJacobian = true;
+                    }
                     cost = tc;
                     mu = Math.max(mu * 0.2, 1e-12);
-                    if (slow >= 5 || maxStep < 1e-13) {
+                    if (exact && slow >= 5 || maxStep < 1e-13) {
                         iter = MAX_ITERATIONS; // no real progress: the closest reachable prices
                     }
                 } else if (!fresh) {
@@ -324,11 +311,102 @@ final class AndreasenHugeFit {
                 needJacobian = true;
                 continue;
             }
+            if (!accepted && !exact) {
+                exact = true;
+                needJacobian = true;
+                mu = 1e-6;
+                continue;
+            }
             if (!accepted) {
                 break; // no descent direction left: the closest reachable prices
             }
         }
         return new Result(var, path, theta, r, iter);
+    }
+
+    /** Iterations on the cheap Jacobian before the exact one takes over. */
+    private static final int CHEAP_ITERATIONS = 10;
+    /** Implicit sub-steps of the approximate (cheap) Jacobian. */
+    private static final int JACOBIAN_STEPS = 4;
+
+    /**
+     * ∂u/∂θ_q of {@value #JACOBIAN_STEPS} implicit Euler steps over the interval (real tridiagonal solves): an
+     * approximation of the exact Jacobian that is good enough to lead Gauss–Newton from afar at a fraction of its cost
+     * (forward sensitivities M du_s = du_{s−1} + h σ ∂σ/∂θ_q ⊙ L u_s).
+     */
+    private double[][] implicitColumns(double[] var, double[] sig, double[] dA, double[] dB, int[] qLo, int[] qHi) {
+        int n = lat.n;
+        int p = knotX.length;
+        double h = tau / JACOBIAN_STEPS;
+        ImplicitStep step = new ImplicitStep(lat, h, var);
+        double[][] src = new double[JACOBIAN_STEPS][n];
+        double[] u = prev.clone();
+        double[] lu = new double[n];
+        for (int s = 0; s < JACOBIAN_STEPS; s++) {
+            step.solve(u, u);
+            lat.apply(u, lu);
+            for (int j = 0; j < n; j++) {
+                src[s][j] = h * sig[j] * lu[j];
+            }
+        }
+        double[][] cols = new double[p][n];
+        for (int q = 0; q < p; q++) {
+            double[] du = cols[q];
+            for (int s = 0; s < JACOBIAN_STEPS; s++) {
+                for (int j = qLo[q]; j <= qHi[q]; j++) {
+                    du[j] += ((ia[j] == q ? dA[j] : 0) + (ib[j] == q && kind[j] != FLAT ? dB[j] : 0)) * src[s][j];
+                }
+                step.solve(du, du);
+            }
+        }
+        return cols;
+    }
+
+    /**
+     * Exact ∂u/∂θ_q of u = e^{τA} prev: d e^{τA} c = (2πi)⁻¹ ∫ e^z R(z) τ dA R(z) c dz with R(z) = (zI − τA)⁻¹ and
+     * dA = diag(σ ∂σ/∂θ_q) L, on the same contour rule; per node y = R c and s = τ σ ⊙ L y once, then one complex
+     * solve per knot.
+     */
+    private double[][] exactColumns(double[] var, double[] sig, double[] dA, double[] dB, int[] qLo, int[] qHi) {
+        int n = lat.n;
+        int p = knotX.length;
+        ExponentialStep jstep = new ExponentialStep(lat, tau, var);
+        int nodes = jstep.solves;
+        double[][] sR = new double[nodes][n];
+        double[][] sI = new double[nodes][n];
+        double[] yr = new double[n];
+        double[] yi = new double[n];
+        for (int k = 0; k < nodes; k++) {
+            jstep.solve(k, prev, null, yr, yi);
+            lat.apply(yr, sR[k]);
+            lat.apply(yi, sI[k]);
+            for (int j = 0; j < n; j++) {
+                sR[k][j] *= tau * sig[j];
+                sI[k][j] *= tau * sig[j];
+            }
+        }
+        double[] rr = new double[n];
+        double[] ri = new double[n];
+        double[][] cols = new double[p][n];
+        for (int q = 0; q < p; q++) {
+            double[] du = cols[q];
+            for (int k = 0; k < nodes; k++) {
+                java.util.Arrays.fill(rr, 0);
+                java.util.Arrays.fill(ri, 0);
+                for (int j = qLo[q]; j <= qHi[q]; j++) {
+                    double dq = (ia[j] == q ? dA[j] : 0) + (ib[j] == q && kind[j] != FLAT ? dB[j] : 0);
+                    rr[j] = dq * sR[k][j];
+                    ri[j] = dq * sI[k][j];
+                }
+                jstep.solve(k, rr, ri, yr, yi);
+                double cr = jstep.weightRe(k);
+                double ci = jstep.weightIm(k);
+                for (int j = 0; j < n; j++) {
+                    du[j] += cr * yr[j] - ci * yi[j];
+                }
+            }
+        }
+        return cols;
     }
 
     private static double maxAbs(double[] r) {

@@ -25,8 +25,18 @@ public final class ArbitrageScanner {
     private ArbitrageScanner() {
     }
 
-    /** The surface's own prices (no round trip through implied vols). */
+    /**
+     * What the service serves: Black prices at the surface's implied vols (between pillars, ±{@value #Z_RANGE} sd). The
+     * lattice prices are free of arbitrage by construction (see {@link #scanLattice}); this checks that the implied
+     * vols served from them — Black inversions, linear-in-k price interpolation between nodes, the flat hold beyond
+     * ±{@value VolSurface#Y_CLAMP_SD} sd — keep that property.
+     */
     public static ArbitrageReport scan(VolSurface s) {
+        return scan((ImpliedVolSurface) s, s.expiries());
+    }
+
+    /** The surface's lattice prices themselves (no round trip through implied vols): a cheap invariant. */
+    public static ArbitrageReport scanLattice(VolSurface s) {
         return scan(s::normalizedCall, s::impliedVol, s::forward, s.expiries());
     }
 

@@ -6,25 +6,25 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Dupire local volatility of the Andreasen–Huge price surface c(t, k) of a {@link VolSurface} (SPEC §2, deterministic
- * rates, k = S/F(t)): σ²_LV(t, k) = 2 ∂_t c / (k² ∂²_k c). Inside a sub-step starting at s, c(t) = M(τ)⁻¹ c(s) with
- * τ = t − s and M(τ) = I − ½τ diag(σ_i²) L, so exactly on the lattice
- * <pre>  ∂_t c = ½ M⁻¹ diag(σ_i²) L c,    σ²_LV = [M⁻¹ diag(σ_i²) L c]_j / [L c]_j  </pre>
- * Both numerator and denominator are non-negative by the M-matrix property, so no floor or cap is needed where the
- * density is representable; at τ → 0 the value is the interval's own σ_i (Andreasen–Huge's local vol). Where the
- * lattice density is below 1e-10 of its maximum (beyond about 6 standard deviations) σ_i is used. Between nodes σ_LV is
- * linear in ln k, flat beyond the lattice. The floor and cap are a last guard; {@link #grid} counts and lists every
- * point where they bite. Immutable and thread-safe; per-time slices are cached.
+ * rates, k = S/F(t)): σ²_LV(t, k) = 2 ∂_t c / (k² ∂²_k c). The surface's prices solve the lattice forward equation
+ * exactly in time, ∂_t c = ½ diag(σ_i²) L c on interval i ({@link ExponentialStep}), so on every lattice node where the
+ * density L c is positive Dupire's ratio is exactly σ_i(k_j)²: the local vol is the fitted σ_i itself, piecewise
+ * constant in t (it jumps at the expiries), linear in ln k between nodes, σ₀ before t₀ and the last interval's beyond
+ * the last expiry. No finite differences of prices are taken, so nothing needs substituting where the density is tiny.
+ * The floor and cap are a last guard; {@link #grid} counts and lists every point where they bite. Immutable and
+ * thread-safe.
  */
 public final class DupireLocalVol implements LocalVolSurface {
     public static final double DEFAULT_FLOOR = 0.01;
     public static final double DEFAULT_CAP = 5.0;
-    private static final double DENSITY_CUTOFF = 1e-10;
     private static final int CACHE_LIMIT = 8192;
 
     private final VolSurface surface;
     private final double floor;
     private final double cap;
     private final ConcurrentHashMap<Double, Slice> cache = new ConcurrentHashMap<>();
+    private final StrikeLattice lat;
+    private final double[][] byInterval;
 
     public DupireLocalVol(VolSurface surface) {
         this(surface, DEFAULT_FLOOR, DEFAULT_CAP);
@@ -37,6 +37,16 @@ public final class DupireLocalVol implements LocalVolSurface {
         this.surface = surface;
         this.floor = floor;
         this.cap = cap;
+        this.lat = surface.lattice;
+        int m = surface.expiries().length;
+        this.byInterval = new double[m + 1][lat.n];
+        java.util.Arrays.fill(byInterval[0], surface.sigma0());
+        for (int i = 0; i < m; i++) {
+            double[] var = surface.variance(i);
+            for (int j = 0; j < lat.n; j++) {
+                byInterval[i + 1][j] = Math.sqrt(var[j]);
+            }
+        }
     }
 
     public VolSurface surface() {
@@ -106,51 +116,25 @@ public final class DupireLocalVol implements LocalVolSurface {
             if (cache.size() > CACHE_LIMIT) {
                 cache.clear();
             }
-            s = new Slice(tm);
+            s = new Slice(surface.forward(tm), lvOf(surface.localVolInterval(tm)));
             cache.put(tm, s);
         }
         return s;
+    }
+
+    /** σ per lattice node of interval i (−1: the flat σ₀ before t₀). */
+    private double[] lvOf(int i) {
+        return byInterval[i + 1];
     }
 
     /** Local vol per lattice node at one time. */
     private final class Slice {
         final double forward;
         final double[] lv;
-        final StrikeLattice lat = surface.lattice;
 
-        Slice(double t) {
-            forward = surface.forward(t);
-            int n = lat.n;
-            VolSurface.Step st = surface.step(Math.max(t, 0.0));
-            lv = new double[n];
-            if (st.black()) {
-                java.util.Arrays.fill(lv, surface.sigma0());
-                return;
-            }
-            double tau = Math.max(st.tau(), 0.0);
-            double[] var = st.variance();
-            if (tau == 0) {
-                for (int j = 0; j < n; j++) {
-                    lv[j] = Math.sqrt(var[j]);
-                }
-                return;
-            }
-            ImplicitStep step = new ImplicitStep(lat, tau, var);
-            double[] u = new double[n];
-            step.solve(st.from(), u);
-            double[] den = new double[n];
-            lat.apply(u, den);
-            double[] num = new double[n];
-            double maxDen = 0;
-            for (int j = 0; j < n; j++) {
-                num[j] = var[j] * den[j];
-                maxDen = Math.max(maxDen, den[j]);
-            }
-            step.solve(num, num);
-            double cutoff = DENSITY_CUTOFF * maxDen;
-            for (int j = 0; j < n; j++) {
-                lv[j] = den[j] > cutoff && num[j] > 0 ? Math.sqrt(num[j] / den[j]) : Math.sqrt(var[j]);
-            }
+        Slice(double forward, double[] lv) {
+            this.forward = forward;
+            this.lv = lv;
         }
 
         /** Unclamped local vol at x = ln(S/F(t)), linear in x between nodes. */

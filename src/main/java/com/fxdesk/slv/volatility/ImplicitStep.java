@@ -4,7 +4,7 @@ package com.fxdesk.slv.volatility;
  * One implicit Euler step of the forward (Dupire) equation ∂_T c = ½σ²(k) k² ∂²_k c over τ in one go:
  * (I − ½τ diag(σ²) L) u = rhs. The matrix is a strictly diagonally dominant M-matrix, so the Thomas factorisation below
  * is stable without pivoting and its inverse is entrywise non-negative. Factorised once, solved for many right-hand
- * sides (prices, Jacobian columns, the Dupire numerator).
+ * sides (the approximate Jacobian columns of {@link AndreasenHugeFit}).
  */
 final class ImplicitStep {
     private final StrikeLattice lat;

@@ -7,19 +7,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Arbitrage-free implied volatility surface by Andreasen–Huge (2011): normalised call prices c(T, k), k = K/F(T), on a
- * {@link StrikeLattice}, produced by implicit finite-difference steps of the forward equation with a
- * piecewise-constant-in-time local vol σ_i(k) per expiry interval (fitted by {@link VolSurfaceBuilder}); the interval
- * is cut into m_i equal sub-steps of length h (m_i = {@value VolSurfaceBuilder#FIRST_STEPS} in the first interval,
- * {@value VolSurfaceBuilder#STEPS_PER_DOUBLING} per doubling of T after), and inside a sub-step
- * <pre>  (I − ½(T − s) diag(σ_i²) L) c(T) = c(s),   s &lt; T ≤ s + h  </pre>
+ * {@link StrikeLattice}, produced by the forward (Dupire) equation ∂_T c = ½σ_i²(k) k² ∂²_k c with a
+ * piecewise-constant-in-time local vol σ_i(k) per expiry interval (fitted by {@link VolSurfaceBuilder}), solved exactly
+ * in time on the lattice: c(T) = e^{(T − s)A_i} c(s) for s = T_{i−1} &lt; T ≤ T_i ({@link ExponentialStep}).
  * The recursion starts at t₀ = {@value VolSurfaceBuilder#BLACK_START}·T₁ from Black prices at the first pillar's ATM
- * vol σ₀ (flat smile and local vol σ₀ before t₀): starting from the payoff kink instead would leave the fat
- * (double-exponential) tails of a single implicit step in every later slice.
- * Every c(T) is convex in k and non-decreasing in T (M-matrix), for every T, not only at the pillars; beyond the last
- * expiry the last interval's local vol continues. Between lattice nodes the price is linear in k, which keeps both
- * properties exactly. Implied vols are Black inversions of these prices (to 1e-14 in σ√T); beyond ±{@value #Y_CLAMP_SD}
- * ATM standard deviations (and before {@code firstExpiry/}{@value #SHORTEST_FRACTION}) the vol is held flat.
- * Immutable and thread-safe; per-time slices are cached.
+ * vol σ₀ (flat smile and local vol σ₀ before t₀).
+ * Every c(T) is convex in k and non-decreasing in T (A_i is a Metzler matrix; up to the ≈1e-14 evaluation error of the
+ * exponential), for every T, not only at the pillars; beyond the last expiry the last interval's local vol continues.
+ * Implied vols are Black inversions of the node prices (to 1e-14 in σ√T), linear in y = ln k between nodes; beyond
+ * ±{@value #Y_CLAMP_SD} ATM standard deviations (and before {@code firstExpiry/}{@value #SHORTEST_FRACTION}) the vol is
+ * held flat. Immutable and thread-safe; per-time slices are cached.
  */
 public final class VolSurface implements ImpliedVolSurface {
     static final double Y_CLAMP_SD = 7.0;
@@ -32,25 +29,25 @@ public final class VolSurface implements ImpliedVolSurface {
     final StrikeLattice lattice;
     private final double[] t;
     private final double[][] variance;
-    private final double[][][] paths;
+    private final double[][] prices;
     private final double t0;
     private final double sigma0;
     private final double[] start0;
     private final ConcurrentHashMap<Double, Slice> cache = new ConcurrentHashMap<>();
 
     VolSurface(FxMarket market, List<SmilePillar> pillars, List<SurfaceWarning> warnings, StrikeLattice lattice,
-               double[] expiries, double sigma0, double[][] variance, double[][][] paths) {
+               double[] expiries, double sigma0, double[][] variance, double[][] prices) {
         this.market = market;
         this.pillars = List.copyOf(pillars);
         this.warnings = List.copyOf(warnings);
         this.lattice = lattice;
         this.t = expiries.clone();
         this.variance = variance;
-        this.paths = paths;
+        this.prices = prices;
         this.sigma0 = sigma0;
         this.t0 = t[0] * VolSurfaceBuilder.BLACK_START;
         this.start0 = lattice.black(sigma0 * Math.sqrt(t0));
-        if (t.length == 0 || variance.length != t.length || paths.length != t.length) {
+        if (t.length == 0 || variance.length != t.length || prices.length != t.length) {
             throw new IllegalArgumentException("a surface needs at least one expiry and one step per expiry");
         }
     }
@@ -128,12 +125,12 @@ public final class VolSurface implements ImpliedVolSurface {
     }
 
     double[] startPrices(int i) {
-        return i == 0 ? start0 : paths[i - 1][paths[i - 1].length - 1];
+        return i == 0 ? start0 : prices[i - 1];
     }
 
     /**
-     * The implicit step that produces c(time): its start prices, its length so far and the interval's σ²; before t₀
-     * (black) the prices are Black's at the flat vol σ₀.
+     * What produces c(time): the interval's start prices, the time since its start and its σ²; at an expiry its prices
+     * (atNode); before t₀ (black) the prices are Black's at the flat vol σ₀.
      */
     record Step(double[] from, double tau, double[] variance, boolean atNode, double[] nodePrices, boolean black) {
     }
@@ -148,27 +145,15 @@ public final class VolSurface implements ImpliedVolSurface {
             return new Step(null, time, null, false, null, true);
         }
         int i = interval(time);
-        double[][] path = paths[i];
-        int m = path.length;
-        double t0 = start(i);
-        double h = (t[i] - t0) / m;
-        int s = (int) Math.ceil((time - t0) / h - 1e-12); // sub-step that ends at or after time (may pass T_n)
-        s = Math.max(s, 1);
-        if (s <= m) {
-            double[] from = s == 1 ? startPrices(i) : path[s - 2];
-            double tau = time - (t0 + (s - 1) * h);
-            boolean node = Math.abs(tau - h) <= 1e-14 * Math.max(1, time);
-            return new Step(from, tau, variance[i], node, node ? path[s - 1] : null, false);
-        }
-        // beyond the last expiry: further sub-steps of the same length and local vol
-        double[] from = path[m - 1];
-        ImplicitStep full = new ImplicitStep(lattice, h, variance[i]);
-        for (int k = m + 1; k < s; k++) {
-            double[] next = new double[lattice.n];
-            full.solve(from, next);
-            from = next;
-        }
-        return new Step(from, time - (t0 + (s - 1) * h), variance[i], false, null, false);
+        double s = start(i);
+        boolean node = time <= t[i] && Math.abs(time - t[i]) <= 1e-14 * Math.max(1, time);
+        // beyond the last expiry the last interval's flow simply continues
+        return new Step(startPrices(i), time - s, variance[i], node, node ? prices[i] : null, false);
+    }
+
+    /** Index of the interval whose local vol acts at time (the last one beyond the last expiry), −1 before t₀. */
+    int localVolInterval(double time) {
+        return time <= t0 ? -1 : interval(time);
     }
 
     double[] variance(int i) {
@@ -208,7 +193,7 @@ public final class VolSurface implements ImpliedVolSurface {
                 u = st.nodePrices();
             } else {
                 u = new double[lattice.n];
-                new ImplicitStep(lattice, st.tau(), st.variance()).solve(st.from(), u);
+                new ExponentialStep(lattice, st.tau(), st.variance()).advance(st.from(), u);
             }
             atmSd = atmSd(lattice, u, time);
         }

@@ -14,10 +14,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Builds the Andreasen–Huge {@link VolSurface} of a market: expiry by expiry, the local vol of the interval is fitted
- * ({@link AndreasenHugeFit}) so that one implicit step from the previous expiry's prices reproduces the expiry's
+ * ({@link AndreasenHugeFit}) so that the exact lattice flow from the previous expiry's prices reproduces the expiry's
  * points. The result is free of butterfly and calendar arbitrage for every T and K by construction; an input point
  * that cannot be reached that way (because the input itself has arbitrage) is moved as little as the fit allows and
  * listed in {@link VolSurface#warnings()}.
@@ -187,7 +188,7 @@ public final class VolSurfaceBuilder {
                 }
             }
         }
-        return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.paths);
+        return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.prices);
     }
 
     private static Integer[] sortedOrder(double[] e) {
@@ -248,25 +249,12 @@ public final class VolSurfaceBuilder {
 
     /** The implicit recursion starts from Black prices at this fraction of the first expiry. */
     static final double BLACK_START = 0.25;
-    /** Equal implicit sub-steps in the first interval. */
-    static final int FIRST_STEPS = 8;
     private static final boolean DEBUG = Boolean.getBoolean("dbg.fit");
-    /** Equal implicit sub-steps per doubling of time in later intervals. */
-    static final int STEPS_PER_DOUBLING = 4;
-
-    static int subSteps(double[] t, int i) {
-        if (i == 0) {
-            return FIRST_STEPS;
-        }
-        return Math.max(1, (int) Math.ceil(STEPS_PER_DOUBLING * Math.log(t[i] / t[i - 1]) / Math.log(2) - 1e-9));
-    }
-
     /** The expiry-by-expiry fit state: σ² per node and prices after each sub-step of each interval. */
     static final class Steps {
         final StrikeLattice lat;
         final double[][] variance;
         final double[][] prices;
-        final double[][][] paths;
         final double sigma0;
         final double t0;
         private final double[] start0;
@@ -275,7 +263,6 @@ public final class VolSurfaceBuilder {
             this.lat = lat;
             this.variance = new double[n][];
             this.prices = new double[n][];
-            this.paths = new double[n][][];
             this.sigma0 = sigma0;
             this.t0 = t1 * BLACK_START;
             this.start0 = lat.black(sigma0 * Math.sqrt(t0));
@@ -288,17 +275,35 @@ public final class VolSurfaceBuilder {
         /** Fits expiry i to the targets (warm: knot vols to start from, or null) and stores the step. */
         AndreasenHugeFit.Result fit(int i, double[] t, Targets tg, double[] warm) {
             double tau = t[i] - (i == 0 ? t0 : t[i - 1]);
-            double[] s0 = warm != null ? warm : startVols(i, t, tg, tau);
-            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, subSteps(t, i), tg.x,
-                    WING_SD * tg.atmSd, tg.k, tg.price, tg.weight, s0);
+            // points beyond ±Y_CLAMP_SD ATM sd are neither knots nor targets: their option values are below what the
+            // lattice resolves relative to its discretisation error, and chasing them bends the local vol inside
+            int[] in = IntStream.range(0, tg.x.length)
+                    .filter(j -> Math.abs(tg.x[j]) <= VolSurface.Y_CLAMP_SD * tg.atmSd).toArray();
+            if (in.length == 0) { // every point that far out (e.g. absurd rates): keep the one nearest the money
+                int best = 0;
+                for (int j = 1; j < tg.x.length; j++) {
+                    best = Math.abs(tg.x[j]) < Math.abs(tg.x[best]) ? j : best;
+                }
+                in = new int[] {best};
+            }
+            double[] s0 = warm != null && warm.length == in.length ? warm : pick(startVols(i, t, tg, tau), in);
+            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, pick(tg.x, in),
+                    WING_SD * tg.atmSd, pick(tg.k, in), pick(tg.price, in), pick(tg.weight, in), s0);
             variance[i] = r.variance();
             prices[i] = r.prices();
-            paths[i] = r.path();
             if (DEBUG) {
-                System.out.printf("fit %d steps %d knots %d iter %d max|r| %.2e%n", i, subSteps(t, i), tg.x.length,
+                System.out.printf("fit %d knots %d iter %d max|r| %.2e%n", i, in.length,
                         r.iterations(), r.maxAbsResidual());
             }
             return r;
+        }
+
+        private static double[] pick(double[] a, int[] in) {
+            double[] out = new double[in.length];
+            for (int j = 0; j < in.length; j++) {
+                out[j] = a[in[j]];
+            }
+            return out;
         }
 
         /** Forward local variance (w_i − w_{i−1}(k))/τ at each knot, or the point's vol where that is not positive. */
@@ -420,7 +425,7 @@ public final class VolSurfaceBuilder {
                 }
             }
         }
-        return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.paths);
+        return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.prices);
     }
 
     private static Tenor tenor(FxMarket fx, FxVolQuotes q, FxVolPillar p) {

@@ -12,19 +12,30 @@ import org.junit.jupiter.params.provider.FieldSource;
 class DupireLocalVolTest {
     static final List<String> ALL = TestMarkets.ALL;
 
-    /** Flat 10% grid: local vol is 10% before t0 and within 9.5%–11.6% inside ±3 sd up to 2Y (measured). */
+    /**
+     * Flat 10% grid: local vol is 10% before t₀ and, densely in t up to the last expiry, within 0.4% of 10% inside ±3 sd
+     * and 1% inside ±4 sd (measured 0.31% and 0.81%: the lattice's spatial error, which the fit absorbs at the deep
+     * grid points); the former implicit-Euler stepping gave 7.6%–16%.
+     */
     @Test
-    void flatImpliedVolGivesNearlyFlatLocalVol() {
+    void flatImpliedVolGivesFlatLocalVol() {
         VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(TestMarkets.FLAT_10PCT));
         DupireLocalVol lv = new DupireLocalVol(s);
         assertEquals(0.1, lv.localVol(0, 1.0), 1e-15);
         assertEquals(0.1, lv.localVol(0.05, 1.3), 1e-15);
-        for (double t : new double[] {0.1, 0.25, 0.4, 0.5, 1, 1.7, 2}) {
-            for (double z = -3; z <= 3; z += 0.25) {
+        double worst3 = 0;
+        double worst4 = 0;
+        for (int i = 1; i <= 200; i++) {
+            double t = 2.0 * i / 200;
+            for (double z = -4; z <= 4; z += 0.1) {
                 double v = lv.localVol(t, s.forward(t) * Math.exp(z * 0.1 * Math.sqrt(t)));
-                assertTrue(v > 0.09 && v < 0.12, "t=" + t + " z=" + z + " " + v);
+                assertEquals(0.1, v, Math.abs(z) <= 3 ? 4e-4 : 1e-3, "t=" + t + " z=" + z);
+                worst4 = Math.max(worst4, Math.abs(v / 0.1 - 1));
+                worst3 = Math.abs(z) <= 3 ? Math.max(worst3, Math.abs(v / 0.1 - 1)) : worst3;
             }
         }
+        System.out.printf("flat-10pct local vol, 200 times to 2Y: max |lv/10%% - 1| %.2e inside ±3 sd, %.2e inside ±4 sd%n",
+                worst3, worst4);
     }
 
     /** Local vol is finite, positive and neither floored nor capped on the 1%–99% spot range up to the last expiry. */
