@@ -92,6 +92,10 @@ public record QualityVerdict(Verdict verdict, List<String> reasons, Thresholds t
                 reasons.add(String.format(java.util.Locale.ROOT,
                         "%d round-trip points unresolved (standard error > %.2f bp)", unresolved, t.resolutionBps()));
             }
+            if (result.roundTrip() != null && result.roundTrip().hestonControlRefused() > 0) {
+                reasons.add(result.roundTrip().hestonControlRefused() + " round-trip expiries without the Heston "
+                        + "control (the Heston pricer refused them; S_T only)");
+            }
         }
         long clipped = result.leverageFloored() + result.leverageCapped();
         if (clipped > 0) {

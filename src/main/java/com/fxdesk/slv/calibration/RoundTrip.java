@@ -1,5 +1,6 @@
 package com.fxdesk.slv.calibration;
 
+import com.fxdesk.slv.heston.HestonCalibrator;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.market.FxMarket;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
@@ -53,14 +55,15 @@ public final class RoundTrip {
                                       ExecutorService executor, BooleanSupplier cancelled, DoubleConsumer progress) {
         long start = System.nanoTime();
         if (quotes.isEmpty()) {
-            return new RoundTripResult(List.of(), 0, 0, List.of(), 0, 0, 0, 0);
+            return new RoundTripResult(List.of(), 0, 0, List.of(), 0, 0, 0, 0, 0);
         }
-        TimeGrid grid = grid(leverage, quotes);
-        boolean companion = config.controlVariate() && config.hestonControl()
-                && mixedHeston.kappa() * maxStep(grid) <= MAX_KAPPA_STEP;
+        TimeGrid grid = grid(leverage, quotes, mixedHeston.kappa());
+        boolean companion = config.controlVariate() && config.hestonControl();
         PayoffBook.Builder book = PayoffBook.builder(grid, market);
         boolean[] call = new boolean[quotes.size()];
-        double[][][] ladders = companion ? companionLadders(market, mixedHeston, quotes) : null;
+        int[] refused = new int[1];
+        double[][][] ladders = companion
+                ? companionLadders(market, mixedHeston, quotes, checkpoint(cancelled), refused) : null;
         for (int q = 0; q < quotes.size(); q++) {
             RoundTripQuote quote = quotes.get(q);
             call[q] = quote.strike() >= market.forward(quote.expiry());
@@ -78,34 +81,47 @@ public final class RoundTrip {
                 : PathDynamics.slv(mixedHeston, leverage);
         PathEngine.Estimate[] est = PathEngine.run(dynamics, grid, book.build(), market, mc, executor, cancelled,
                 progress);
-        return summarise(market, quotes, call, est, paths, grid.steps(), start);
+        return summarise(market, quotes, call, est, paths, grid.steps(), refused[0], start);
+    }
+
+    /** The pricer's checkpoint: throws once the job is cancelled (null without a cancellation signal). */
+    private static Runnable checkpoint(BooleanSupplier cancelled) {
+        return cancelled == null ? null : () -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("round trip cancelled");
+            }
+        };
     }
 
     /**
-     * The time steps: every leverage slice time before the last expiry plus the expiries (the calibration's own steps,
-     * so L(·, τ_j) is frozen on [τ_j, τ_{j+1}) exactly as the particles used it); no other step.
+     * The time steps: every leverage slice time before the last expiry plus the expiries (the calibration's own slice
+     * times, so L(·, τ_j) is frozen on [τ_j, τ_{j+1}) exactly as the particles used it, L being read per slice), each
+     * interval cut into equal sub-steps with κ·Δt ≤ {@link #MAX_KAPPA_STEP}.
      */
-    static TimeGrid grid(LeverageFunction leverage, List<RoundTripQuote> quotes) {
+    static TimeGrid grid(LeverageFunction leverage, List<RoundTripQuote> quotes, double kappa) {
         double horizon = quotes.stream().mapToDouble(RoundTripQuote::expiry).max().orElseThrow();
         double[] mandatory = DoubleStream.concat(
                 Arrays.stream(leverage.times()).filter(t -> t > 1e-12 && t < horizon - 1e-12),
                 quotes.stream().mapToDouble(RoundTripQuote::expiry)).toArray();
-        return TimeGrid.of(horizon, mandatory); // steps no longer than the horizon: only the mandatory times
+        return TimeGrid.of(kappa > 0 ? Math.min(horizon, MAX_KAPPA_STEP / kappa) : horizon, mandatory);
     }
 
     /**
-     * The Heston control is used only while κ·Δt ≤ this on every step: its discretisation bias enters the estimate
-     * times β ≈ 1, and the QE step's bias grows with κΔt (measured: within noise at κΔt ≤ 0.08, up to 15 bp at
-     * κΔt = 0.4 on the event market, κ = 29 with 5-day steps; docs/calibration-quality.md). Beyond it: S_T alone.
+     * The round trip's steps satisfy κ·Δt ≤ this: the Heston companion's QE discretisation bias enters the estimate
+     * times β ≈ 1 and grows with κΔt (measured: within noise at κΔt ≤ 0.08, up to 15 bp at κΔt = 0.4 on the event
+     * market, κ = 29 with 5-day steps; docs/calibration-quality.md). The control is therefore never dropped for step
+     * size: the steps are cut instead.
      */
-    static final double MAX_KAPPA_STEP = 0.1;
+    public static final double MAX_KAPPA_STEP = 0.1;
 
-    private static double maxStep(TimeGrid grid) {
-        double max = 0;
-        for (int i = 0; i < grid.steps(); i++) {
-            max = Math.max(max, grid.dt(i));
-        }
-        return max;
+    /**
+     * An upper bound on the round trip's steps for any κ ≤ kappa (+∞: the largest a Heston fit gives) up to horizon,
+     * given at most {@code mandatory} slice and expiry times: ⌈horizon·κ / {@link #MAX_KAPPA_STEP}⌉ plus one per
+     * mandatory time that cuts a step.
+     */
+    public static long maxSteps(double horizon, double kappa, long mandatory) {
+        double k = Math.min(kappa, HestonCalibrator.KAPPA_MAX);
+        return (long) Math.ceil(horizon * k / MAX_KAPPA_STEP) + mandatory;
     }
 
     /** Companion strikes per quote: K·exp(j·h·σ√T) for j = −LADDER..LADDER (σ the quote's vol). */
@@ -119,11 +135,14 @@ public final class RoundTrip {
      * where L differs from 1) and the discounted price per unit notional of the quote's out-of-the-money vanilla
      * type at each under the simulated Heston (L ≡ 1), the companion's known means: one Fourier strip per expiry
      * ({@link HestonPricer#priceStrip}), or Black with the integrated variance when ξ = 0 (V is then deterministic).
-     * Strikes the pricer cannot price are left out.
+     * Strikes priced as not finite are left out; an expiry the pricer refuses (IllegalArgumentException: e.g. an
+     * integral that does not decay) keeps S_T as its only control and is counted in {@code refused[0]}.
      *
+     * @param checkpoint run by the adaptive quadrature every few panels (null: none); throws to cancel
      * @return per quote {strikes, prices}
      */
-    static double[][][] companionLadders(FxMarket market, HestonParameters mixed, List<RoundTripQuote> quotes) {
+    static double[][][] companionLadders(FxMarket market, HestonParameters mixed, List<RoundTripQuote> quotes,
+                                         Runnable checkpoint, int[] refused) {
         int m = 2 * LADDER + 1;
         double[][][] out = new double[quotes.size()][][];
         HestonPricer pricer = new HestonPricer();
@@ -154,7 +173,12 @@ public final class RoundTrip {
                     prices[j] = BlackFormula.price(calls[j], fwd, strikes[j], t, vol, df);
                 }
             } else {
-                prices = pricer.priceStrip(mixed, t, fwd, df, strikes, calls);
+                try {
+                    prices = pricer.priceStripWithQuadrature(mixed, t, fwd, df, strikes, calls, checkpoint).prices();
+                } catch (IllegalArgumentException refusal) {
+                    Arrays.fill(prices, Double.NaN); // this expiry: S_T alone
+                    refused[0]++;
+                }
             }
             for (int i = 0; i < at.size(); i++) {
                 double[] ks = new double[m];
@@ -183,7 +207,8 @@ public final class RoundTrip {
 
     /** Implied vols, errors against the quotes with their standard errors, and buckets. */
     private static RoundTripResult summarise(FxMarket market, List<RoundTripQuote> quotes, boolean[] call,
-                                             PathEngine.Estimate[] est, int paths, int steps, long start) {
+                                             PathEngine.Estimate[] est, int paths, int steps, int refused,
+                                             long start) {
         List<RoundTripResult.Point> points = new ArrayList<>(quotes.size());
         double maxErr = 0;
         double sumSq = 0;
@@ -211,7 +236,7 @@ public final class RoundTrip {
                 new RoundTripResult.Bucket(label, (int) b[0], Math.sqrt(b[1] / b[0]), b[2])));
         double rms = ok == 0 ? Double.NaN : Math.sqrt(sumSq / ok);
         return new RoundTripResult(List.copyOf(points), ok == 0 ? Double.NaN : maxErr, rms, List.copyOf(byLabel),
-                failed, paths, steps, (System.nanoTime() - start) / 1e6);
+                failed, paths, steps, refused, (System.nanoTime() - start) / 1e6);
     }
 
     /** One quote: the vanilla's price, its implied vol, error and standard error (price s.e. / vega). */

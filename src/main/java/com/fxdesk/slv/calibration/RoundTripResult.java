@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * Round-trip repricing errors (SPEC.md section 7). Errors are model − market implied vol in basis points
  * (1 bp = 0.0001 vol); max is the largest absolute error; points whose price could not be inverted are counted
- * in {@code failed} and left out of max and RMS.
+ * in {@code failed} and left out of max and RMS; {@code hestonControlRefused} counts the expiries whose Heston
+ * control prices the pricer refused (those expiries use S_T as their only control).
  */
 public record RoundTripResult(List<Point> points, double maxErrorBps, double rmsErrorBps, List<Bucket> byLabel,
-                              int failed, int paths, int steps, double elapsedMs) {
+                              int failed, int paths, int steps, int hestonControlRefused, double elapsedMs) {
 
     /**
      * @param call        whether the out-of-the-money option priced was a call

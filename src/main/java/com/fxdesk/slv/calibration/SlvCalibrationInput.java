@@ -304,8 +304,11 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
         }
     }
 
-    /** Regression times and propagation steps of a calibration's time grid. */
-    public record GridSize(int regressions, int steps) {
+    /**
+     * Regression times and propagation steps of a calibration's time grid, and an upper bound on the round trip's
+     * steps (the slice times and expiries, sub-stepped to κ·Δt ≤ {@link RoundTrip#MAX_KAPPA_STEP}).
+     */
+    public record GridSize(int regressions, int steps, long roundTripSteps) {
     }
 
     /**
@@ -319,18 +322,20 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
         Particles p = Particles.DEFAULTS.withCount(particles).withTimeStepDays(timeStepDays);
         RegressionGrid g = RegressionGrid.graded(maturity, p.timeStep(), p.effectiveSubSteps(),
                 p.shortEndRefinement(), mandatory, kappa, p.effectiveGrading());
-        return new GridSize(g.regressionTimes.length - 1, g.steps());
+        int regressions = g.regressionTimes.length - 1;
+        return new GridSize(regressions, g.steps(),
+                RoundTrip.maxSteps(maturity, kappa, regressions + 1L + mandatory.length));
     }
 
     /**
      * Work of one calibration job in particle-step units, the one budget for calibration and round trip: particles
      * × propagation steps, plus per regression about two passes over the particles (quantiles, binning) and a fixed
-     * {@link #REGRESSION_FIXED_WORK} (the fit itself), plus round-trip paths × steps (the round trip steps on the
-     * same grid). At the measured 1.35·10⁸ particle-steps per second on 2 cores, 2.5·10⁹ units are about 18 s.
+     * {@link #REGRESSION_FIXED_WORK} (the fit itself), plus round-trip paths × its steps (the slice times and
+     * expiries, sub-stepped for κ·Δt ≤ 0.1: {@link GridSize#roundTripSteps}). At the measured 1.35·10⁸ particle-steps per second on 2 cores, 2.5·10⁹ units are about 18 s.
      */
     public static long work(int particles, GridSize grid, int roundTripPaths) {
         return (long) particles * grid.steps() + (long) grid.regressions() * (2L * particles + REGRESSION_FIXED_WORK)
-                + (long) roundTripPaths * grid.steps();
+                + (long) roundTripPaths * grid.roundTripSteps();
     }
 
     /** A regression's fixed cost in particle-step units (about 0.2 ms: the RBF normal equations and Cholesky). */

@@ -58,7 +58,13 @@ public final class PathEngine {
     private PathEngine() {
     }
 
-    /** Price and standard error of one product. */
+    /**
+     * A product's controls are used only from this many samples per fitted coefficient (p controls and the mean):
+     * with fewer, the regression's β is mostly noise and its residual variance understates the error.
+     */
+    static final int MIN_SAMPLES_PER_CONTROL = 10;
+
+    /** Price and standard error of one product (NaN when it cannot be estimated from the samples). */
     public record Estimate(double price, double stdError) {
     }
 
@@ -158,7 +164,10 @@ public final class PathEngine {
                 }
                 n += batchN[bi];
             }
-            double[] beta = controlCoefficients(total, n, book.controls[k]);
+            // too few samples for the controls: the regression would (nearly) interpolate them and report a
+            // residual variance of ~0; fall back to the plain mean (β = 0)
+            int p = n >= MIN_SAMPLES_PER_CONTROL * (book.controls[k] + 1L) ? book.controls[k] : 0;
+            double[] beta = p > 0 ? controlCoefficients(total, n, p) : new double[book.controls[k]];
             double mean = controlled(total, n, beta);
             double se;
             if (cfg.sequence() == SequenceType.SOBOL && b > 1) {
@@ -177,13 +186,14 @@ public final class PathEngine {
             } else {
                 double meanY = total[0] / n;
                 double var = total[1] / n - meanY * meanY;
-                int p = beta.length;
+                int w = beta.length;
                 for (int j = 0; j < p; j++) {
-                    double cov = total[2 + p + j] / n - total[2 + j] / n * meanY;
+                    double cov = total[2 + w + j] / n - total[2 + j] / n * meanY;
                     var -= beta[j] * cov;
                 }
-                var = Math.max(var, 0) * n / Math.max(n - 1 - p, 1);
-                se = Math.sqrt(var / n);
+                // a controlled product with no more samples than coefficients: not available (NaN), never 0
+                se = book.controls[k] > 0 && n <= book.controls[k] + 1 ? Double.NaN
+                        : Math.sqrt(Math.max(var, 0) / Math.max(n - 1 - p, 1));
             }
             out[k] = new Estimate(mean, se);
         }

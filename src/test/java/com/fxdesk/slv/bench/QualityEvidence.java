@@ -23,7 +23,7 @@ import java.util.concurrent.ForkJoinPool;
  * resolved and unresolved counts, max |z|, per expiry the resolved RMS, the leverage and round-trip times, the
  * median and max standard error over the points from 10Δ put to 10Δ call and how many are resolved at 1 bp.
  * Args: resolution threshold bp (5), round-trip paths (100,000), market name filter (all; "" for all), control
- * variates (heston: S_T and the Heston companion, the default; spot: S_T only; none).
+ * variates (heston: S_T and the Heston companion, the default; spot: S_T only; none), particles (100,000).
  */
 public final class QualityEvidence {
     public static void main(String[] args) {
@@ -32,6 +32,7 @@ public final class QualityEvidence {
         int paths = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         String only = args.length > 2 ? args[2] : "";
         String controls = args.length > 3 ? args[3] : "heston";
+        int particles = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
         ForkJoinPool pool = new ForkJoinPool(2);
         SlvCalibrator cal = new SlvCalibrator(pool);
         System.out.printf("| market | η | resolved RMS bp | resolved max bp | resolved / unresolved | max abs z | "
@@ -49,7 +50,7 @@ public final class QualityEvidence {
                 SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
                                 s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
                         .withHeston(new Heston(s.heston(), eta))
-                        .withParticles(Particles.DEFAULTS.withCount(100_000).withSeed(42))
+                        .withParticles(Particles.DEFAULTS.withCount(particles).withSeed(42))
                         .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true,
                                 !controls.equals("none"), controls.equals("heston"))));
                 SlvCalibrationResult r = cal.calibrate(in, null, null);

@@ -14,7 +14,7 @@ class QualityVerdictTest {
     }
 
     private static RoundTripResult rt(RoundTripResult.Point... p) {
-        return new RoundTripResult(List.of(p), 0, 0, List.of(), 0, 100, 10, 1);
+        return new RoundTripResult(List.of(p), 0, 0, List.of(), 0, 100, 10, 0, 1);
     }
 
     private static SlvCalibrationResult result(long floored, long capped) {

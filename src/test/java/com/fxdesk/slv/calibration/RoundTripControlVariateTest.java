@@ -1,6 +1,7 @@
 package com.fxdesk.slv.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fxdesk.slv.heston.HestonParameters;
@@ -53,6 +54,85 @@ class RoundTripControlVariateTest {
         assertEquals(0, both.failed());
         // the Heston companion resolves the same paths several times finer than S_T alone
         assertTrue(seBoth < 0.4 * seSpot, "s.e. with the Heston control " + seBoth + " vs S_T alone " + seSpot);
+    }
+
+    /**
+     * Fast mean reversion (κ = 29) on slices 0.14/κ apart, as the calibration's grid leaves them when an expiry
+     * stretches a 0.1/κ regression interval: the round trip sub-steps to κΔt ≤ 0.1 and keeps the Heston control
+     * (it used to drop it for the whole run), still unbiased against the closed form.
+     */
+    @Test
+    void fastMeanReversionSubStepsInsteadOfDroppingTheHestonControl() {
+        HestonParameters mixed = new HestonParameters(0.01, 29, 0.012, 1.2, -0.4);
+        HestonParameters target = new HestonParameters(C * C * mixed.v0(), mixed.kappa(), C * C * mixed.theta(),
+                C * mixed.xi(), mixed.rho());
+        List<RoundTripQuote> quotes = quotes(target).subList(0, 5); // 3M
+        LeverageFunction flat = flatLeverage(C, 0.25, 0.14 / mixed.kappa());
+        var grid = RoundTrip.grid(flat, quotes, mixed.kappa());
+        for (int i = 0; i < grid.steps(); i++) {
+            assertTrue(mixed.kappa() * grid.dt(i) <= RoundTrip.MAX_KAPPA_STEP + 1e-12, "step " + i);
+        }
+        RoundTripResult both = RoundTrip.run(MARKET, mixed, flat, quotes,
+                new RoundTripConfig(true, 8_000, 7, true, true, true), POOL, null, null);
+        RoundTripResult spotOnly = RoundTrip.run(MARKET, mixed, flat, quotes,
+                new RoundTripConfig(true, 8_000, 7, true, true, false), POOL, null, null);
+        double seBoth = 0;
+        double seSpot = 0;
+        for (int q = 0; q < quotes.size(); q++) {
+            RoundTripResult.Point p = both.points().get(q);
+            assertTrue(Math.abs(p.errorBps()) < 3.5 * p.stdErrorBps() + 0.5, p.toString());
+            seBoth += p.stdErrorBps();
+            seSpot += spotOnly.points().get(q).stdErrorBps();
+        }
+        assertTrue(seBoth < 0.6 * seSpot, "s.e. with the Heston control " + seBoth + " vs S_T alone " + seSpot);
+    }
+
+    /**
+     * 8 antithetic pairs and 7 controls: the regression interpolated the samples and reported s.e. 0 ("resolved").
+     * Now no residual degree of freedom means no standard error (NaN: unresolved, omitted by the web view), and
+     * fewer than 10 samples per coefficient use no control and report the plain standard error.
+     */
+    @Test
+    void fewPathsNeverReportAZeroStandardError() {
+        List<RoundTripQuote> quotes = quotes(MIXED);
+        LeverageFunction flat = flatLeverage(1.1, 1.0, 30 / 365.0);
+        RoundTripResult exact = RoundTrip.run(MARKET, MIXED, flat, quotes,
+                new RoundTripConfig(true, 16, 3, true, true, true), null, null, null);
+        for (RoundTripResult.Point p : exact.points()) {
+            assertTrue(Double.isNaN(p.stdErrorBps()), p.toString());
+            assertTrue(!RoundTripStatistics.isResolved(p, 1e9), p.toString());
+        }
+        RoundTripResult few = RoundTrip.run(MARKET, MIXED, flat, quotes,
+                new RoundTripConfig(true, 60, 3, true, true, true), null, null, null);
+        RoundTripResult plain = RoundTrip.run(MARKET, MIXED, flat, quotes,
+                new RoundTripConfig(true, 60, 3, true, false, false), null, null, null);
+        for (int q = 0; q < quotes.size(); q++) {
+            RoundTripResult.Point p = few.points().get(q);
+            if (Double.isFinite(p.modelVol())) {
+                assertTrue(p.stdErrorBps() > 0, p.toString());
+                assertEquals(plain.points().get(q).modelPrice(), p.modelPrice(), 1e-15, p.toString());
+            }
+        }
+    }
+
+    /**
+     * An expiry the Heston pricer refuses (a strip it cannot integrate within its panel cap) keeps S_T as its only
+     * control and is counted, instead of failing the calibration after its particle phase.
+     */
+    @Test
+    void aRefusedHestonStripFallsBackToSpotControlForThatExpiry() {
+        double tiny = 1e-9; // about 30 ms, strike 20% below the forward: e^{iux} needs more panels than the cap
+        List<RoundTripQuote> quotes = new ArrayList<>(quotes(MIXED).subList(0, 5));
+        double k = 0.8 * MARKET.forward(tiny);
+        quotes.add(new RoundTripQuote(tiny, k, "tiny 1P", 0.1));
+        assertThrows(IllegalArgumentException.class, () -> new HestonPricer().priceStrip(MIXED, tiny,
+                MARKET.forward(tiny), MARKET.domesticDf(tiny), new double[] {k}, new boolean[] {false}));
+        LeverageFunction flat = flatLeverage(1.1, 0.25, 5 / 365.0);
+        RoundTripResult r = RoundTrip.run(MARKET, MIXED, flat, quotes,
+                new RoundTripConfig(true, 2_000, 3, true, true, true), null, null, null);
+        assertEquals(1, r.hestonControlRefused());
+        assertEquals(quotes.size(), r.points().size());
+        assertTrue(r.points().get(2).stdErrorBps() > 0, r.points().get(2).toString());
     }
 
     @Test

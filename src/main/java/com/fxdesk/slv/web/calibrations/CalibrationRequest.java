@@ -40,8 +40,9 @@ public record CalibrationRequest(
     @Schema(description = "Round-trip repricing settings")
     public record RoundTrip(
             @Schema(description = "run it", defaultValue = "true") Boolean enabled,
-            @Schema(description = "Monte Carlo paths (antithetic pairs counted twice); 2 to slv.limits.max-paths",
-                    minimum = "2", maximum = "1000000", defaultValue = "100000") Integer paths,
+            @Schema(description = "Monte Carlo paths (antithetic pairs counted twice); 1,000 to slv.limits.max-paths "
+                    + "(fewer leave the control-variate regression without degrees of freedom for its standard error)",
+                    minimum = "1000", maximum = "1000000", defaultValue = "100000") Integer paths,
             @Schema(description = "a point counts in the headline RMS and max when its Monte Carlo standard error "
                     + "is at most this many vol bp; default slv.quality.resolution-bps (1). It shapes the statistics "
                     + "shown; the quality verdict always uses the service's own threshold", exclusiveMinimumValue = 0,

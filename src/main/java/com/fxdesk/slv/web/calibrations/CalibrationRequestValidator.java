@@ -16,6 +16,13 @@ import org.springframework.stereotype.Component;
 /** Validation of calibration requests, and of SLV settings wherever a request carries them. */
 @Component
 public class CalibrationRequestValidator {
+    /**
+     * Fewest round-trip paths: the control-variate regression fits up to 7 coefficients per point and needs about
+     * ten antithetic pairs per coefficient for its β and standard error to mean anything (fewer: the plain
+     * mean without controls, or no standard error at all), and the 1 bp resolution needs far more paths anyway.
+     */
+    static final int MIN_ROUND_TRIP_PATHS = 1_000;
+
     private final MarketValidator market;
     private final RegressionRequestValidator regression;
     private final LimitsProperties limits;
@@ -45,7 +52,7 @@ public class CalibrationRequestValidator {
         int paths = RoundTripConfig.DEFAULT_PATHS;
         boolean pathsOk = true;
         if (r.roundTrip() != null && r.roundTrip().paths() != null) {
-            pathsOk = v.intRange("roundTrip.paths", r.roundTrip().paths(), 2, limits.maxPaths());
+            pathsOk = v.intRange("roundTrip.paths", r.roundTrip().paths(), MIN_ROUND_TRIP_PATHS, limits.maxPaths());
             paths = r.roundTrip().paths();
         }
         if (r.roundTrip() != null && r.roundTrip().resolutionBps() != null) {
@@ -81,12 +88,12 @@ public class CalibrationRequestValidator {
                 Double.POSITIVE_INFINITY);
         long work = SlvCalibrationInput.work(n, grid, roundTripPaths);
         if (work > limits.maxJobWork()) {
-            long rt = (long) roundTripPaths * grid.steps();
+            long rt = (long) roundTripPaths * grid.roundTripSteps();
             String field = rt > work - rt ? prefix + "roundTrip.paths" : prefix + "particles";
-            v.add(field, String.format(java.util.Locale.ROOT, "work %,d particle-steps (%,d particles and %,d "
-                    + "round-trip paths on %,d steps, %,d regressions) is over the job budget %,d (about %.0f s on "
-                    + "2 cores)", work, n, roundTripPaths, grid.steps(), grid.regressions(), limits.maxJobWork(),
-                    limits.maxJobWork() / 1.35e8));
+            v.add(field, String.format(java.util.Locale.ROOT, "work %,d particle-steps (%,d particles on %,d "
+                    + "steps, %,d regressions, %,d round-trip paths on at most %,d steps) is over the job budget %,d "
+                    + "(about %.0f s on 2 cores)", work, n, grid.steps(), grid.regressions(), roundTripPaths,
+                    grid.roundTripSteps(), limits.maxJobWork(), limits.maxJobWork() / 1.35e8));
         }
         if ((long) grid.steps() * m > limits.maxLeveragePoints()) {
             v.add(prefix + "spotGridSize", "propagation steps × spotGridSize = " + (long) grid.steps() * m + " ("

@@ -48,12 +48,15 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
      * Headline over resolved points only (standard error ≤ resolutionBps): maxErrorBps, rmsErrorBps (absent when no
      * point is resolved; a 200 never carries null), byDelta and byExpiry; unresolved points are counted and listed
      * apart. allPointsRmsErrorBps:
-     * RMS over every priced point, noise included (the former headline).
+     * RMS over every priced point, noise included (the former headline). hestonControlRefused: expiries whose Heston
+     * control prices the pricer refused (they used S_T as their only control: wider standard errors).
      */
     public record RoundTripView(Double maxErrorBps, Double rmsErrorBps, int failed, int paths,
                                 List<RoundTripPoint> points, List<GroupView> byDelta, double resolutionBps,
                                 int resolved, int unresolved, Double maxAbsZ, List<GroupView> byExpiry,
-                                List<RoundTripPoint> unresolvedPoints, Double allPointsRmsErrorBps) {
+                                List<RoundTripPoint> unresolvedPoints, Double allPointsRmsErrorBps,
+                                @Schema(description = "expiries whose Heston control the pricer refused (they used "
+                                        + "S_T as their only control)") int hestonControlRefused) {
     }
 
     /** One delta label or expiry: resolved count, their RMS and max (absent when none), unresolved count. */
@@ -176,7 +179,8 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
             }
             rt = new RoundTripView(finite(st.maxErrorBps()), finite(st.rmsErrorBps()), t.failed(), t.paths(), points,
                     GroupView.of(st.byDelta()), st.thresholdBps(), st.resolved(), st.unresolved(),
-                    finite(st.maxAbsZ()), GroupView.of(st.byExpiry()), open, finite(t.rmsErrorBps()));
+                    finite(st.maxAbsZ()), GroupView.of(st.byExpiry()), open, finite(t.rmsErrorBps()),
+                    t.hestonControlRefused());
         }
         SlvCalibrationResult.Timings tm = r.timings();
         PhaseTimings timings = new PhaseTimings(c.hestonMs(), c.localVolMs(), tm.leverageMs(), tm.roundTripMs(), c.totalMs());
