@@ -138,7 +138,8 @@ public final class RoundTrip {
      * Strikes priced as not finite are left out; an expiry the pricer refuses (IllegalArgumentException: e.g. an
      * integral that does not decay) keeps S_T as its only control and is counted in {@code refused[0]}.
      *
-     * @param checkpoint run by the adaptive quadrature every few panels (null: none); throws to cancel
+     * @param checkpoint run before each expiry's strip (null: none); throws to cancel. The strip itself keeps the
+     *                   pricer's panel cap, so each is bounded in work
      * @return per quote {strikes, prices}
      */
     static double[][][] companionLadders(FxMarket market, HestonParameters mixed, List<RoundTripQuote> quotes,
@@ -174,7 +175,13 @@ public final class RoundTrip {
                 }
             } else {
                 try {
-                    prices = pricer.priceStripWithQuadrature(mixed, t, fwd, df, strikes, calls, checkpoint).prices();
+                    // no checkpoint inside the strip: with one the pricer would lift its panel cap, and a strip
+                    // must stay bounded by that cap (a refused strip falls back below); cancellation is checked
+                    // between expiries
+                    if (checkpoint != null) {
+                        checkpoint.run();
+                    }
+                    prices = pricer.priceStripWithQuadrature(mixed, t, fwd, df, strikes, calls).prices();
                 } catch (IllegalArgumentException refusal) {
                     Arrays.fill(prices, Double.NaN); // this expiry: S_T alone
                     refused[0]++;

@@ -112,8 +112,8 @@ public final class HestonPricer {
      * As the public overload; checkpoint (null: none) is run every {@link #CHECK_PANELS} panels so that a caller can
      * abort a pricing that extreme parameters make long (wide strips need up to millions of nodes) by throwing.
      */
-    public StripResult priceStripWithQuadrature(HestonParameters p, double expiry, double forward, double domesticDf,
-                                                double[] strikes, boolean[] isCall, Runnable checkpoint) {
+    StripResult priceStripWithQuadrature(HestonParameters p, double expiry, double forward, double domesticDf,
+                                         double[] strikes, boolean[] isCall, Runnable checkpoint) {
         checkStrip(expiry, forward, domesticDf, strikes, isCall);
         double[] integrals = new double[strikes.length];
         Quadrature q = adaptive(p, expiry, forward, strikes, false, integrals, checkpoint);
