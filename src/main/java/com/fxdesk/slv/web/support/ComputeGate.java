@@ -1,6 +1,6 @@
 package com.fxdesk.slv.web.support;
 
-import com.fxdesk.slv.jobs.DaemonThreads;
+import com.fxdesk.slv.parallel.DaemonThreads;
 import com.fxdesk.slv.config.ComputeProperties;
 import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.web.errors.ApiProblemException;
