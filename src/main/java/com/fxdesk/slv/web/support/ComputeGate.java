@@ -15,7 +15,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -104,13 +103,13 @@ public class ComputeGate {
         boolean large = admit(cost);
         // the container's own timeout only as a backstop: the deadline stops the work first
         DeferredResult<T> result = new DeferredResult<>(TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + 30_000);
-        AtomicBoolean gone = new AtomicBoolean();
-        BooleanSupplier left = currentRequest() == null ? () -> false : ClientPresence.gone(currentRequest());
-        result.onError(e -> gone.set(true));
-        result.onTimeout(() -> gone.set(true));
-        result.onCompletion(() -> gone.set(true)); // after the answer, or when the request ended otherwise
+        // one lock orders the container's end of the request against the probe: no probe after it (see ClientPresence)
+        jakarta.servlet.http.HttpServletRequest request = currentRequest();
+        ClientPresence absent = request == null ? new ClientPresence(null) : ClientPresence.of(request);
+        result.onError(e -> absent.end());
+        result.onTimeout(absent::end);
+        result.onCompletion(absent::end); // after the answer, or when the request ended otherwise
         Runnable task = () -> {
-            BooleanSupplier absent = () -> gone.get() || left.getAsBoolean();
             try {
                 result.setResult(compute(large, work, absent));
             } catch (CancellationException e) {
