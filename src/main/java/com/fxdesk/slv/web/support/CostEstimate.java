@@ -11,6 +11,11 @@ public final class CostEstimate {
     public static final long HESTON_CALIBRATION = 20_000_000L;
     /** Building the implied-vol surface and Dupire local vol of one market. */
     public static final long SURFACE = 200_000L;
+    /**
+     * The arbitrage scan of a served surface (≈ 240k Black inversions of about a microsecond): paid once per cached
+     * surface, so only by a surface request whose market's scan is not cached yet.
+     */
+    public static final long ARBITRAGE_SCAN = 25_000_000L;
     /** One analytic Heston price (an adaptive Gauss–Kronrod integral). */
     public static final long HESTON_ANALYTIC = 20_000L;
     /** One point of a local-vol grid or surface query. */
