@@ -1,7 +1,7 @@
 package com.fxdesk.slv.config;
 
 import com.fxdesk.slv.jobs.JobsProperties;
-import com.fxdesk.slv.jobs.DaemonThreads;
+import com.fxdesk.slv.parallel.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;

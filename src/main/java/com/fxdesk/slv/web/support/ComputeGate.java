@@ -1,6 +1,6 @@
 package com.fxdesk.slv.web.support;
 
-import com.fxdesk.slv.jobs.DaemonThreads;
+import com.fxdesk.slv.parallel.DaemonThreads;
 import com.fxdesk.slv.config.ComputeProperties;
 import com.fxdesk.slv.jobs.JobsProperties;
 import com.fxdesk.slv.web.errors.ApiProblemException;
@@ -15,7 +15,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -39,8 +38,8 @@ import org.springframework.web.context.request.async.DeferredResult;
  *   ({@code slv.compute.deadline}; the client then gets 503 + Retry-After) or as soon as the client has gone: the
  *   work of {@link #submit} runs outside the servlet thread in an asynchronous request, and the container reports a
  *   closed connection to it. The engine polls the signal between chunks of work and stops.</li>
- *   <li><b>Priority.</b> While a small computation or any request's dispatch ({@link ForegroundFilter}: reading,
- *   authenticating, validating, writing; for its first second only, a longer one is waiting, e.g. for a job) is in
+ *   <li><b>Priority.</b> While a small computation or an authenticated API request's dispatch ({@link ForegroundFilter}:
+ *   reading, validating, writing; for its first second only, a longer one is waiting, e.g. for a job) is in
  *   progress, large computations pause at their next poll (i.e. after the
  *   chunk of work in hand) and resume when none is left, still watching their deadline: a small request shares the
  *   cores with large ones only for the rest of their current chunks, however many large ones run. Under a continuous
@@ -67,6 +66,8 @@ public class ComputeGate {
     private static final long DISPATCH_PRIORITY_NANOS = 1_000_000_000L;
     /** The current thread's dispatch: work it computes itself ({@link #run}) must not wait for itself. */
     private final ThreadLocal<Object> inDispatch = new ThreadLocal<>();
+    /** Dispatches counted as foreground work since start (tests: anonymous requests must not count). */
+    private final java.util.concurrent.atomic.AtomicLong foregroundCounted = new java.util.concurrent.atomic.AtomicLong();
     private final ThreadPoolExecutor lane;
 
     /** Work that polls {@code cancelled} and stops (throwing CancellationException) once it is true. */
@@ -102,13 +103,13 @@ public class ComputeGate {
         boolean large = admit(cost);
         // the container's own timeout only as a backstop: the deadline stops the work first
         DeferredResult<T> result = new DeferredResult<>(TimeUnit.NANOSECONDS.toMillis(deadlineNanos) + 30_000);
-        AtomicBoolean gone = new AtomicBoolean();
-        BooleanSupplier left = currentRequest() == null ? () -> false : ClientPresence.gone(currentRequest());
-        result.onError(e -> gone.set(true));
-        result.onTimeout(() -> gone.set(true));
-        result.onCompletion(() -> gone.set(true)); // after the answer, or when the request ended otherwise
+        // one lock orders the container's end of the request against the probe: no probe after it (see ClientPresence)
+        jakarta.servlet.http.HttpServletRequest request = currentRequest();
+        ClientPresence absent = request == null ? new ClientPresence(null) : ClientPresence.of(request);
+        result.onError(e -> absent.end());
+        result.onTimeout(absent::end);
+        result.onCompletion(absent::end); // after the answer, or when the request ended otherwise
         Runnable task = () -> {
-            BooleanSupplier absent = () -> gone.get() || left.getAsBoolean();
             try {
                 result.setResult(compute(large, work, absent));
             } catch (CancellationException e) {
@@ -179,6 +180,7 @@ public class ComputeGate {
     /** A request's dispatch begins: foreground work, large computations pause (see {@link ForegroundFilter}). */
     void foregroundEnter() {
         Object dispatch = new Object();
+        foregroundCounted.incrementAndGet();
         inDispatch.set(dispatch);
         dispatches.put(dispatch, System.nanoTime());
     }
@@ -189,6 +191,11 @@ public class ComputeGate {
         if (dispatch != null) {
             dispatches.remove(dispatch);
         }
+    }
+
+    /** Dispatches counted as foreground work since start. */
+    long foregroundCounted() {
+        return foregroundCounted.get();
     }
 
     /** True when the work is large (it then holds a slot the caller releases). */

@@ -3,7 +3,6 @@ package com.fxdesk.slv.web.surface;
 import com.fxdesk.slv.web.support.CostEstimate;
 import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.market.MarketData;
-import com.fxdesk.slv.volatility.ArbitrageScanner;
 import com.fxdesk.slv.volatility.LocalVolGrid;
 import com.fxdesk.slv.volatility.DupireLocalVol;
 import com.fxdesk.slv.volatility.VolSurface;
@@ -52,9 +51,10 @@ public class VolatilityController {
         validate(request);
         MarketData market = MarketMapper.toEngine(request.market());
         long t0 = System.nanoTime();
-        return gate.submit(cost(request), cancelled -> {
+        long cost = cost(request) + (surfaces.scanned(market) ? 0 : CostEstimate.ARBITRAGE_SCAN);
+        return gate.submit(cost, cancelled -> {
             try {
-                return surface(request, market, t0);
+                return surface(request, market, t0, cancelled);
             } catch (com.fxdesk.slv.market.MarketDataException named) {
                 throw named;
             } catch (IllegalArgumentException refused) {
@@ -64,8 +64,10 @@ public class VolatilityController {
         });
     }
 
-    private SurfaceResponse surface(SurfaceRequest request, MarketData market, long t0) {
-        VolSurface surface = surfaces.surface(market);
+    private SurfaceResponse surface(SurfaceRequest request, MarketData market, long t0,
+                                    java.util.function.BooleanSupplier cancelled) {
+        SurfaceService.Served served = surfaces.served(market, cancelled);
+        VolSurface surface = served.surface();
         DupireLocalVol lv = new DupireLocalVol(surface);
         List<SurfaceResponse.Point> points = new ArrayList<>();
         if (request.points() != null) {
@@ -86,7 +88,7 @@ public class VolatilityController {
         LocalVolGrid grid = lv.grid(times, spots);
         return new SurfaceResponse(surface.pillars().stream().map(SurfaceResponse.Pillar::of).toList(), points,
                 SurfaceResponse.LocalVol.of(grid),
-                SurfaceResponse.Arbitrage.of(ArbitrageScanner.scan(surface)),
+                SurfaceResponse.Arbitrage.of(served.arbitrage(cancelled)), // once per cached surface
                 SurfaceResponse.Warning.of(surface.warnings(), grid),
                 (System.nanoTime() - t0) / 1_000_000);
     }

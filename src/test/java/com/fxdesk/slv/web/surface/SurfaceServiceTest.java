@@ -1,6 +1,7 @@
 package com.fxdesk.slv.web.surface;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -31,7 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -209,6 +213,55 @@ class SurfaceServiceTest {
         start.countDown();
         assertSame(calls.get(0).get(), calls.get(1).get());
         assertEquals(1, gets(registry, "miss"));
+    }
+
+    /**
+     * A build in progress holds back neither another market nor a waiter whose request is cancelled (deadline, client
+     * gone): the waiter stops at once, the build goes on and is kept.
+     */
+    @Test
+    void waitersForABuildInProgressStopWhenCancelledAndOtherMarketsDoNotWait() throws Exception {
+        MarketData slow = TestMarkets.load(TestMarkets.EURUSD_2018);
+        MarketData other = TestMarkets.load(TestMarkets.FLAT_10PCT);
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SurfaceService cache = new SurfaceService(new SurfaceCacheProperties(8), new SimpleMeterRegistry(), m -> {
+            if (m == slow) {
+                building.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return VolSurfaceBuilder.build(m);
+        });
+        CompletableFuture<VolSurface> builder = CompletableFuture.supplyAsync(() -> cache.surface(slow));
+        assertThat(building.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CompletableFuture<SurfaceService.Served> waiter = CompletableFuture.supplyAsync(
+                () -> cache.served(TestMarkets.load(TestMarkets.EURUSD_2018), cancelled::get));
+        assertThat(cache.served(other, () -> false).surface()).isNotNull(); // not behind the slow build
+        cancelled.set(true);
+        assertThatThrownBy(() -> waiter.get(2, TimeUnit.SECONDS)).hasCauseInstanceOf(CancellationException.class);
+        assertThat(builder.isDone()).isFalse();
+        release.countDown();
+        assertSame(builder.get(10, TimeUnit.SECONDS), cache.surface(TestMarkets.load(TestMarkets.EURUSD_2018)));
+    }
+
+    /** The served surface's arbitrage scan runs once per cached surface; until then a request must pay for it. */
+    @Test
+    void arbitrageScanIsComputedOncePerCachedSurface() {
+        SurfaceService cache = service(8, new SimpleMeterRegistry());
+        MarketData m = TestMarkets.load(TestMarkets.FLAT_10PCT);
+        assertThat(cache.scanned(m)).isFalse();
+        var first = cache.served(m, () -> false).arbitrage(() -> false);
+        assertThat(cache.scanned(TestMarkets.load(TestMarkets.FLAT_10PCT))).isTrue();
+        assertSame(first, cache.served(TestMarkets.load(TestMarkets.FLAT_10PCT), () -> false)
+                .arbitrage(() -> false));
+        SurfaceService off = service(0, new SimpleMeterRegistry());
+        off.served(m, () -> false).arbitrage(() -> false);
+        assertThat(off.scanned(m)).isFalse(); // nothing kept: every request pays for its scan
     }
 
     /** At most max-entries surfaces are kept, least recently used out first; 0 builds every time. */

@@ -1,4 +1,4 @@
-package com.fxdesk.slv.jobs;
+package com.fxdesk.slv.parallel;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
