@@ -165,8 +165,13 @@ public final class PathEngine {
                 n += batchN[bi];
             }
             // too few samples for the controls: the regression would (nearly) interpolate them and report a
-            // residual variance of ~0; fall back to the plain mean (β = 0)
-            int p = n >= MIN_SAMPLES_PER_CONTROL * (book.controls[k] + 1L) ? book.controls[k] : 0;
+            // residual variance of ~0; fall back to the plain mean (β = 0). "Samples" counts the paths that carry
+            // the payoff, (ΣY)²/ΣY² (the number of non-zero payoffs when they are of one size): a far out-of-the-money
+            // vanilla paid on a handful of paths is fitted exactly by its neighbouring ladder controls, and its
+            // estimate would then be the controls' noise with a standard error of ~0
+            double carrying = total[1] > 0 ? total[0] * total[0] / total[1] : 0;
+            long needed = MIN_SAMPLES_PER_CONTROL * (book.controls[k] + 1L);
+            int p = n >= needed && carrying >= needed ? book.controls[k] : 0;
             double[] beta = p > 0 ? controlCoefficients(total, n, p) : new double[book.controls[k]];
             double mean = controlled(total, n, beta);
             double se;

@@ -73,6 +73,15 @@ public final class QualityEvidence {
                             g.unresolved()));
                 }
                 System.out.println(sb);
+                if (System.getenv("QE_POINTS") != null) { // QE_POINTS=1 in the environment: every point
+                    System.out.println("  heston " + s.heston() + " mixing " + eta);
+                    for (RoundTripResult.Point p : rt.points()) {
+                        System.out.printf("    %-12s T %.4f K %.5f market %.4f%% model %.4f%% error %.2f bp s.e. %.3f"
+                                + " bp local vol at K %.4f%%%n", p.label(), p.expiry(), p.strike(),
+                                100 * p.marketVol(), 100 * p.modelVol(), p.errorBps(), p.stdErrorBps(),
+                                100 * s.localVol().localVol(p.expiry(), p.strike()));
+                    }
+                }
             }
         }
         pool.shutdown();

@@ -57,6 +57,32 @@ class RoundTripControlVariateTest {
     }
 
     /**
+     * Far out of the money (±4.5 sd) only a handful of paths pay: the neighbouring ladder controls then fit those few
+     * payoffs exactly, and the regression estimate would be their noise with a standard error of ~0 (it showed as
+     * resolved 50–60 bp errors on a flat market). Such points fall back to the plain mean: unbiased within their
+     * (large) standard error, or unpriced.
+     */
+    @Test
+    void farWingPointsCarriedByFewPathsAreNeverResolvedWithAWrongPrice() {
+        // deterministic variance and L ≡ 1: the model is Black at 10%, the SLV path equals its companion
+        HestonParameters flatVar = new HestonParameters(0.01, 1.5, 0.01, 0.0, 0.0);
+        List<RoundTripQuote> quotes = new ArrayList<>();
+        double t = 0.25;
+        for (double z : new double[] {-4.5, -4.2, -4.0, -3.8, 3.8, 4.0, 4.2, 4.5}) {
+            quotes.add(new RoundTripQuote(t, MARKET.forward(t) * Math.exp(z * 0.1 * Math.sqrt(t)), "far " + z, 0.1));
+        }
+        RoundTripResult r = RoundTrip.run(MARKET, flatVar, flatLeverage(1.0, t, 5 / 365.0), quotes,
+                new RoundTripConfig(true, 100_000, 7, true, true, true), POOL, null, null);
+        for (RoundTripResult.Point p : r.points()) {
+            // a point resolved at 1 bp must be right; one carried by a path or two is unresolved (its plain-mean
+            // standard error is itself rough, so no z bound is asserted there)
+            if (RoundTripStatistics.isResolved(p, 1.0)) {
+                assertTrue(Math.abs(p.errorBps()) <= 3 * p.stdErrorBps() + 0.5, p.toString());
+            }
+        }
+    }
+
+    /**
      * Fast mean reversion (κ = 29) on slices 0.14/κ apart, as the calibration's grid leaves them when an expiry
      * stretches a 0.1/κ regression interval: the round trip sub-steps to κΔt ≤ 0.1 and keeps the Heston control
      * (it used to drop it for the whole run), still unbiased against the closed form.
