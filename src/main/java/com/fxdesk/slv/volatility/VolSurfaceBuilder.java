@@ -249,7 +249,6 @@ public final class VolSurfaceBuilder {
 
     /** The implicit recursion starts from Black prices at this fraction of the first expiry. */
     static final double BLACK_START = 0.25;
-    private static final boolean DEBUG = Boolean.getBoolean("dbg.fit");
     /** The expiry-by-expiry fit state: σ² per node and prices after each sub-step of each interval. */
     static final class Steps {
         final StrikeLattice lat;
@@ -291,10 +290,6 @@ public final class VolSurfaceBuilder {
                     WING_SD * tg.atmSd, pick(tg.k, in), pick(tg.price, in), pick(tg.weight, in), s0);
             variance[i] = r.variance();
             prices[i] = r.prices();
-            if (DEBUG) {
-                System.out.printf("fit %d knots %d iter %d max|r| %.2e%n", i, in.length,
-                        r.iterations(), r.maxAbsResidual());
-            }
             return r;
         }
 
