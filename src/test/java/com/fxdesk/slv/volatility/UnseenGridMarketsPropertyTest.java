@@ -116,20 +116,24 @@ class UnseenGridMarketsPropertyTest {
         int n = 5 + rnd.nextInt(37);
         double span = 2.5 + 1.5 * rnd.nextDouble();
         double[] expiries = ts.stream().mapToDouble(Double::doubleValue).toArray();
-        double[][] strikes = new double[expiries.length][n];
-        double[][] vols = new double[expiries.length][n];
+        double[][] strikes = new double[expiries.length][];
+        double[][] vols = new double[expiries.length][];
         for (int i = 0; i < expiries.length; i++) {
             double t = expiries[i];
             double f = fx.forward(t);
             double df = fx.domesticDf(t);
             double sd = Math.sqrt(HestonPricer.integratedVariance(h, t));
+            List<double[]> points = new ArrayList<>();
             for (int j = 0; j < n; j++) {
                 double k = f * Math.exp(span * sd * (2.0 * j / (n - 1) - 1));
                 boolean call = k >= f; // out of the money: no cancellation in the price
-                double price = PRICER.price(h, t, f, df, k, call);
-                strikes[i][j] = k;
-                vols[i][j] = BlackFormula.impliedVol(call, f, k, t, price, df);
+                double vol = BlackFormula.impliedVol(call, f, k, t, PRICER.price(h, t, f, df, k, call), df);
+                if (vol > 0) { // a far-wing price below the pricer's accuracy has no implied vol: no grid point
+                    points.add(new double[] {k, vol});
+                }
             }
+            strikes[i] = points.stream().mapToDouble(q -> q[0]).toArray();
+            vols[i] = points.stream().mapToDouble(q -> q[1]).toArray();
         }
         return new MarketData(fx, new VolGrid(expiries, strikes, vols));
     }
