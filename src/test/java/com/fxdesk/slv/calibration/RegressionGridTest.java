@@ -97,6 +97,29 @@ class RegressionGridTest {
     }
 
     @Test
+    void everyExpiryIntervalHoldsSeveralRegressionsEvenOvernight() {
+        // an overnight pillar priced on one frozen fit of E[V | S] (m ≡ v0 over its whole life) missed its 10Δ call by
+        // 107 bp at 2,048 particles; every interval between consecutive expiries must hold several regressions
+        double day = 1 / 365.0;
+        double[] expiries = {day, 7 * day, 14 * day, 30 * day, 0.25, 1.0, 5.0};
+        for (GridGrading grading : new GridGrading[] {GridGrading.SPARSE, GridGrading.DEFAULT}) {
+            for (double kappa : new double[] {0.5, 2.4, 30.0}) {
+                double[] reg = RegressionGrid.graded(5.0, 5 * day, 1, 3, expiries, kappa, grading).regressionTimes;
+                double previous = 0;
+                for (double expiry : expiries) {
+                    int inside = 0;
+                    for (double t : reg) {
+                        inside += t > previous + 1e-12 && t <= expiry + 1e-12 ? 1 : 0;
+                    }
+                    assertTrue(inside >= RegressionGrid.MIN_REGRESSIONS_PER_EXPIRY_INTERVAL,
+                            grading + " κ " + kappa + ": " + inside + " regressions in (" + previous + ", " + expiry + "]");
+                    previous = expiry;
+                }
+            }
+        }
+    }
+
+    @Test
     void defaultGridRegressesTheYoungCloudAboutEveryStep() {
         // the short-dated bias at high vol-of-vol (docs/calibration-quality.md section 7) comes back if the default
         // grid stops regressing near t = 0 at intervals of at most max(Δt/64, α₀ t) or stepping at max(Δt/64, β t)
