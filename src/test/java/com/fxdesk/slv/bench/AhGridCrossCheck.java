@@ -54,6 +54,8 @@ public final class AhGridCrossCheck {
     static final double Z_STEP = 0.25;
     static final double[] OT_Z = {1.0, 2.0};
     static final double HORIZON = 5.0;
+    /** Sub-intervals per expiry interval of the time-discretisation probe. */
+    static final int DENSE = 4;
 
     private AhGridCrossCheck() {
     }
@@ -116,6 +118,33 @@ public final class AhGridCrossCheck {
                 iv[j] = surface.impliedVol(expiries[i], ks.get(j).asDouble());
             }
             gridOurs.add(iv);
+        }
+
+        // probe of QuantLib's time discretisation: our implied vols at the strikes of each interval's end expiry at
+        // whole days 1/4, 1/2, 3/4 of the way through it (AH then takes 4 implicit steps per interval, not one)
+        List<Object> dense = new ArrayList<>();
+        for (int i = 0; i < expiries.length; i++) {
+            int d0 = i == 0 ? 0 : days[i - 1];
+            JsonNode ks = g.get("strikes").get(i);
+            for (int q = 1; q < DENSE; q++) {
+                int d = d0 + (int) Math.round(q * (days[i] - d0) / (double) DENSE);
+                if (d <= d0 || d >= days[i]) {
+                    continue;
+                }
+                double t = d / daysPerYear;
+                double fwd = fx.forward(t);
+                double sd = surface.impliedVol(t, fwd) * Math.sqrt(t);
+                List<Double> k = new ArrayList<>();
+                List<Double> iv = new ArrayList<>();
+                for (JsonNode kn : ks) {
+                    // within ±5 sd only: further out the option values are below either lattice's resolution
+                    if (Math.abs(Math.log(kn.asDouble() / fwd)) <= 5 * sd) {
+                        k.add(kn.asDouble());
+                        iv.add(surface.impliedVol(t, kn.asDouble()));
+                    }
+                }
+                dense.add(QuantLibCrossCheck.map("expiry", t, "expiry_days", d, "strikes", k, "ours_implied_vol", iv));
+            }
         }
 
         // local vol and implied vol on (t, S) inside ±4 ATM sd at 10/50/90% of every interval to 5Y
@@ -185,6 +214,7 @@ public final class AhGridCrossCheck {
         out.put("day_count", dc);
         out.put("grid", QuantLibCrossCheck.map("expiries", expiries, "expiry_days", days, "strikes", g.get("strikes"),
                 "vols", g.get("vols"), "ours_implied_vol", gridOurs));
+        out.put("dense_ours", dense);
         out.put("lattice_nodes", surface.latticeSize());
         out.put("surface_warnings", surface.warnings().size());
         out.put("slices", slices);
