@@ -11,6 +11,8 @@ Standard library + QuantLib only; run with Debian's /usr/bin/python3 (the pyenv 
          the same one-touches by FdBlackScholesBarrierEngine(localVol=True) on the AH adapters (a base and a 2x
          refined PDE grid), and writes OUT_DIR/<market>-ql.json plus OURS_DIR/<market>-ql-lv.json (AH local vol on
          a (t, ln S/F) slab for our MC: AhGridCrossCheck ql-lv).
+  slab   OURS_DIR
+         only rewrites the AH local-vol slabs (what run writes for AhGridCrossCheck ql-lv).
   report OURS_DIR OUT_DIR
          merges ours, QuantLib and (if present) ours-on-QuantLib's-local-vol into OUT_DIR/<market>-comparison.json
          and prints the Markdown tables of docs/quantlib-crosscheck.md.
@@ -29,11 +31,12 @@ from datetime import datetime, timezone
 
 TOL = 0.005          # the issue's one-touch tolerance (plus 3 standard errors of our MC)
 SLAB_X_SD = 6.0      # AH local-vol slab for our MC: x = ln S/F within +-6 ATM sd of the last one-touch expiry
-SLAB_NX = 241
-SLAB_DAYS = 3.0      # about one slice per 3 days, at interval midpoints
+SLAB_NX = 481
+SLAB_DAYS = 1.0      # one slice per day at cell midpoints (8 per day in the first interval, where AH's local vol
+SLAB_DAYS_FIRST = 0.125  # moves fastest: one implicit step from the payoff)
 
 
-def ql_setup(o, grid_points=500, calib="CallPut", interp="CubicSpline", dense=False):
+def ql_setup(o, grid_points=500, calib="CallPut", interp="CubicSpline", dense=False, wide=None):
     import QuantLib as ql
     y, m, d = (int(v) for v in o["valuation_date"].split("-"))
     today = ql.Date(d, m, y)
@@ -56,8 +59,12 @@ def ql_setup(o, grid_points=500, calib="CallPut", interp="CubicSpline", dense=Fa
             for k, v in zip(e["strikes"], e["ours_implied_vol"]):
                 cs.push_back(ql.CalibrationPair(ql.VanillaOption(ql.PlainVanillaPayoff(ql.Option.Call, k), ex),
                                                 ql.SimpleQuote(v)))
-    ah = ql.AndreasenHugeVolatilityInterpl(cs, spot, r, q, getattr(ql.AndreasenHugeVolatilityInterpl, interp),
-                                           getattr(ql.AndreasenHugeVolatilityInterpl, calib), grid_points)
+    args = [cs, spot, r, q, getattr(ql.AndreasenHugeVolatilityInterpl, interp),
+            getattr(ql.AndreasenHugeVolatilityInterpl, calib), grid_points]
+    if wide:
+        # lattice from K_min/wide to wide*K_max (QuantLib's default is 8)
+        args += [min(min(k) for k in g["strikes"]) / wide, wide * max(max(k) for k in g["strikes"])]
+    ah = ql.AndreasenHugeVolatilityInterpl(*args)
     t0 = time.process_time()
     err = ah.calibrationError()      # triggers the calibration
     calib_s = time.process_time() - t0
@@ -95,7 +102,18 @@ def ah_surface_values(o, s):
     return slices, grid
 
 
-def one_touch_pde(o, s, t_per_year, t_min, x_grid):
+PDE_SETUPS = {
+    # the harness's scheme and sizes (one time step a day)
+    "douglas_base": ("Douglas", 365, 100, 400),
+    # time-refinement check of the base (4x the time steps, same x grid)
+    "douglas_4t": ("Douglas", 1460, 400, 400),
+    # the reference: implicit Euler (stable where Douglas is not, see docs/quantlib-crosscheck.md), 8 steps a day
+    "implicit_8t": ("ImplicitEuler", 2920, 800, 400),
+}
+
+
+def one_touch_pde(o, s, setup):
+    scheme, t_per_year, t_min, x_grid = PDE_SETUPS[setup]
     ql = s["ql"]
     process = ql.GeneralizedBlackScholesProcess(s["spot"], s["q"], s["r"], ql.BlackVolTermStructureHandle(s["bv"]),
                                                 ql.LocalVolTermStructureHandle(s["lv"]))
@@ -110,11 +128,12 @@ def one_touch_pde(o, s, t_per_year, t_min, x_grid):
         else:
             opt = ql.BarrierOption(ql.Barrier.DownOut, b, 0.0, ql.CashOrNothingPayoff(ql.Option.Call, b, 1.0), ex)
         n_t = max(t_min, int(math.ceil(T * t_per_year)))
-        opt.setPricingEngine(ql.FdBlackScholesBarrierEngine(process, n_t, x_grid, 0, ql.FdmSchemeDesc.Douglas(),
-                                                            True, 0.25))
+        opt.setPricingEngine(ql.FdBlackScholesBarrierEngine(process, n_t, x_grid, 0,
+                                                            getattr(ql.FdmSchemeDesc, scheme)(), True, 0.25))
         t0 = time.process_time()
         price = s["r"].discount(T) - opt.NPV()
-        out.append({"price": price, "t_steps": n_t, "x_grid": x_grid, "cpu_s": time.process_time() - t0})
+        out.append({"price": price, "scheme": scheme, "t_steps": n_t, "x_grid": x_grid,
+                    "cpu_s": time.process_time() - t0})
         assert abs(ot["expiry_days"] / per - T) < 1e-9
     return out
 
@@ -150,7 +169,7 @@ def lv_slab(o, s):
     for T in exp:
         if prev >= t_last - 1e-12:
             break
-        n = max(4, int(math.ceil((T - prev) * 365.0 / SLAB_DAYS)))
+        n = max(4, int(math.ceil((T - prev) * 365.0 / (SLAB_DAYS_FIRST if prev == 0.0 else SLAB_DAYS))))
         for j in range(n):
             t = prev + (j + 0.5) * (T - prev) / n
             fwd = o["spot"] * s["q"].discount(t) / s["r"].discount(t)
@@ -160,6 +179,16 @@ def lv_slab(o, s):
             vals.append([round(s["lv"].localVol(t, fwd * math.exp(x), True), 8) for x in xs])
         prev = T
     return {"times": times, "interval_start": lo, "interval_end": hi, "x": xs, "values": vals}
+
+
+# QuantLib AH set-ups: (label, ql_setup options, one-touch PDE set-ups priced on its local vol)
+VARIANTS = (
+    ("callput_500", {}, ("douglas_base", "douglas_4t", "implicit_8t")),       # QuantLib's defaults, CallPut
+    ("call_500", {"calib": "Call"}, ()),
+    ("callput_2000", {"grid_points": 2000}, ("implicit_8t",)),               # 4x finer lattice
+    ("call_2000_wide", {"calib": "Call", "grid_points": 2000, "wide": 64}, ("implicit_8t",)),
+    ("callput_500_dense4", {"dense": True}, ("implicit_8t",)),               # 4 implicit steps per interval
+)
 
 
 def run(ours_dir, out_dir, markets=None):
@@ -175,25 +204,24 @@ def run(ours_dir, out_dir, markets=None):
         started = datetime.now(timezone.utc).isoformat(timespec="seconds")
         res = {"market": name, "quantlib": ql.__version__, "python": sys.version.split()[0], "started_utc": started,
                "loadavg_start": open("/proc/loadavg").read().strip(), "variants": {}}
-        for label, kw in (("callput_500", {}), ("call_500", {"calib": "Call"}),
-                          ("callput_2000", {"grid_points": 2000}), ("callput_500_dense4", {"dense": True})):
+        for label, kw, pdes in VARIANTS:
             t0 = time.process_time()
+            w0 = time.perf_counter()
             s = ql_setup(o, **kw)
             slices, grid = ah_surface_values(o, s)
             v = {"grid_points": s["grid_points"], "calibration": s["calibration"], "interpolation": s["interpolation"],
-                 "calibration_error_min_max_avg": s["calib_error"], "calibration_cpu_s": s["calib_cpu_s"],
-                 "slices": slices, "grid_implied_vol": grid}
+                 "options": {k: kw[k] for k in kw}, "calibration_error_min_max_avg": s["calib_error"],
+                 "calibration_cpu_s": s["calib_cpu_s"], "slices": slices, "grid_implied_vol": grid}
+            for setup in pdes:
+                v["one_touch_" + setup] = one_touch_pde(o, s, setup)
             if label == "callput_500":
-                v["one_touch_pde"] = one_touch_pde(o, s, 365, 100, 400)
-                v["one_touch_pde_fine"] = one_touch_pde(o, s, 730, 200, 800)
                 if name.startswith("flat"):
                     v["one_touch_analytic_bs"] = flat_analytic(o, s)
                 slab = lv_slab(o, s)
                 with open(os.path.join(ours_dir, name + "-ql-lv.json"), "w") as f:
                     json.dump({"market": name, "variant": label, "lv_slab": slab}, f)
-            if label in ("callput_2000", "callput_500_dense4"):
-                v["one_touch_pde"] = one_touch_pde(o, s, 365, 100, 400)
             v["cpu_s"] = time.process_time() - t0
+            v["wall_s"] = time.perf_counter() - w0
             res["variants"][label] = v
             print("[%s] %s %s: calibration error (min/max/avg) %s, %.1f s CPU" % (
                 datetime.now(timezone.utc).strftime("%H:%M:%S"), name, label,
@@ -217,8 +245,185 @@ def fmt(x, p=1):
     return "n/a" if x is None else ("%." + str(p) + "f") % x
 
 
+def price(x):
+    """A one-touch price, or 'diverged' where QuantLib's PDE returned garbage."""
+    return "%.4f" % x if abs(x) <= 10 else "diverged (%.1e)" % x
+
+
+def sane(x):
+    return abs(x) <= 10
+
+
+def grid_section(o, q, out, cmp):
+    g = o["grid"]
+    out.append("Grid points, |surface - input| in vol bp, inside +-3 ATM sd (max / RMS) and all points; worst expiry"
+               " inside 3 sd:\n")
+    out.append("| surface | max / RMS in 3 sd | max / RMS all | points in 3 sd / all | worst expiry (bp) |"
+               " AH calibration error min / max / avg (vega-scaled) | AH calibration CPU s |")
+    out.append("|---|---|---|---|---|---|---|")
+    rows = [("ours", g["ours_implied_vol"], None)]
+    rows += [("QL AH " + lab, v["grid_implied_vol"], v) for lab, v in q["variants"].items()]
+    res = {}
+    for lab, iv, v in rows:
+        inner, allp, per = [], [], []
+        for i, T in enumerate(g["expiries"]):
+            fwd = o["spot"] * math.exp((o["domestic_rate"] - o["foreign_rate"]) * T)
+            sd = atm_sd(o, i, T, g)
+            e = []
+            for j, k in enumerate(g["strikes"][i]):
+                pr = (iv[i][j], g["vols"][i][j])
+                allp.append(pr)
+                if abs(math.log(k / fwd)) <= 3 * sd:
+                    inner.append(pr)
+                    e.append(pr)
+            per.append((stats(e)[0] or 0.0, T))
+        a, b = stats(inner), stats(allp)
+        worst = max(per)
+        res[lab] = {"in3sd_max_bp": a[0], "in3sd_rms_bp": a[1], "all_max_bp": b[0], "all_rms_bp": b[1],
+                    "n_in3sd": a[2], "n_all": b[2], "per_expiry_max_bp_in3sd": [x for x, _ in per],
+                    "worst_expiry": worst[1]}
+        extra = "| | "
+        if v is not None:
+            extra = "| %s | %.2f " % (" / ".join("%.1e" % e for e in v["calibration_error_min_max_avg"]),
+                                      v["calibration_cpu_s"])
+        out.append("| %s | %s / %s | %s / %s | %d / %d | %.4gY (%s) %s|" % (
+            lab, fmt(a[0], 3), fmt(a[1], 3), fmt(b[0], 2), fmt(b[1], 2), a[2], b[2], worst[1], fmt(worst[0], 2),
+            extra))
+    cmp["grid_implied_vol_vs_input"] = res
+    return res
+
+
+def slice_section(o, q, out, cmp):
+    out.append("\nLocal vol (LV) and implied vol (IV) at 10/50/90% of each expiry interval, ours - QuantLib AH"
+               " (CallPut, 500 nodes), vol bp, max / RMS over |z| <= 2 and |z| <= 3 (z = ln(S/F)/ATM sd); then the"
+               " LV max over |z| <= 3 against the other AH set-ups:\n")
+    out.append("| t | interval | LV z<=2 | LV z<=3 | IV z<=3 | LV z<=3 vs AH 2000 | vs AH Call 2000 wide |"
+               " vs AH dense4 | AH 500 vs AH 2000 |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
+    V = q["variants"]
+    rows = []
+    for k, sl in enumerate(o["slices"]):
+        def sel(zmax, ours, theirs):
+            return [(a, b) for z, a, b in zip(sl["z"], ours, theirs) if abs(z) <= zmax + 1e-9]
+        base = V["callput_500"]["slices"][k]
+        r = {"t": sl["t"], "interval": sl["interval"], "fraction": sl["fraction"], "z": sl["z"], "spots": sl["spots"],
+             "ours_lv": sl["local_vol"], "ours_iv": sl["implied_vol"]}
+        for lab in V:
+            r["ql_lv_" + lab] = V[lab]["slices"][k]["local_vol"]
+            r["ql_iv_" + lab] = V[lab]["slices"][k]["implied_vol"]
+        r["lv_z2"] = stats(sel(2, sl["local_vol"], base["local_vol"]))[:2]
+        r["lv_z3"] = stats(sel(3, sl["local_vol"], base["local_vol"]))[:2]
+        r["iv_z3"] = stats(sel(3, sl["implied_vol"], base["implied_vol"]))[:2]
+        for lab in ("callput_2000", "call_2000_wide", "callput_500_dense4"):
+            r["lv_z3_vs_" + lab] = stats(sel(3, sl["local_vol"], V[lab]["slices"][k]["local_vol"]))[:2]
+            r["lv_z2_vs_" + lab] = stats(sel(2, sl["local_vol"], V[lab]["slices"][k]["local_vol"]))[:2]
+        r["ah500_vs_ah2000_z3"] = stats(sel(3, base["local_vol"], V["callput_2000"]["slices"][k]["local_vol"]))[:2]
+        rows.append(r)
+        out.append("| %.4f | %d @%d%% | %s / %s | %s / %s | %s / %s | %s | %s | %s | %s |" % (
+            sl["t"], sl["interval"] + 1, round(sl["fraction"] * 100), fmt(r["lv_z2"][0]), fmt(r["lv_z2"][1]),
+            fmt(r["lv_z3"][0]), fmt(r["lv_z3"][1]), fmt(r["iv_z3"][0], 2), fmt(r["iv_z3"][1], 2),
+            fmt(r["lv_z3_vs_callput_2000"][0]), fmt(r["lv_z3_vs_call_2000_wide"][0]),
+            fmt(r["lv_z3_vs_callput_500_dense4"][0]), fmt(r["ah500_vs_ah2000_z3"][0])))
+    cmp["slices"] = rows
+    return rows
+
+
+def one_touch_section(o, q, mc_ql_lv, out, cmp):
+    V = q["variants"]
+    v = V["callput_500"]
+    out.append("\nLV one-touches (pay 1 at expiry if touched, continuous monitoring). Ours: our MC on our local vol (%d"
+               " paths, daily steps, Sobol, bridge correction). QL: FdBlackScholesBarrierEngine(localVol=True) on the"
+               " AH adapters; base = Douglas, max(100, 365T) steps x 400; 4t = Douglas, 4x the steps; ref = implicit"
+               " Euler, max(800, 2920T) x 400 (the reference). ok = |ours - QL ref| <= 0.005 + 3 s.e.; 'ours on AH'"
+               " = our MC on AH's local vol (slab):\n" % o["one_touch_mc"]["paths"])
+    hdr = ("| T | barrier (z) | ours (s.e.) | QL base | QL 4t | QL ref | ours - ref | ok | QL ref on AH Call 2000"
+           " wide | QL ref on AH dense4 | ours on AH (s.e.) | ours on AH - ref | ours on AH, 1/4-day steps - ref |")
+    sep = "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    flat = "one_touch_analytic_bs" in v
+    if flat:
+        hdr += " BS analytic |"
+        sep += "---|"
+    out.append(hdr)
+    out.append(sep)
+    rows = []
+    for k, ot in enumerate(o["one_touches"]):
+        base = v["one_touch_douglas_base"][k]["price"]
+        t4 = v["one_touch_douglas_4t"][k]["price"]
+        ref = v["one_touch_implicit_8t"][k]["price"]
+        wide = V["call_2000_wide"]["one_touch_implicit_8t"][k]["price"]
+        dense = V["callput_500_dense4"]["one_touch_implicit_8t"][k]["price"]
+        fine = V["callput_2000"]["one_touch_implicit_8t"][k]["price"]
+        tol = TOL + 3 * ot["ours_se"]
+        r = {"expiry": ot["expiry"], "direction": ot["direction"], "z": ot["z"], "barrier": ot["barrier"],
+             "ours": ot["ours"], "ours_se": ot["ours_se"], "ql_douglas_base": base, "ql_douglas_4t": t4,
+             "ql_ref": ref, "ql_ref_on_ah2000": fine, "ql_ref_on_call2000wide": wide, "ql_ref_on_dense4": dense,
+             "diff_ref": ot["ours"] - ref, "ok_ref": abs(ot["ours"] - ref) <= tol,
+             "diff_base": ot["ours"] - base, "ok_base": sane(base) and abs(ot["ours"] - base) <= tol,
+             "diff_wide": ot["ours"] - wide, "ok_wide": abs(ot["ours"] - wide) <= tol,
+             "diff_dense4": ot["ours"] - dense, "ok_dense4": abs(ot["ours"] - dense) <= tol}
+        line = "| %.4g | %s %.5g (%+g) | %.4f (%.4f) | %s | %s | %.4f | %+.4f | %s | %.4f | %.4f |" % (
+            ot["expiry"], ot["direction"], ot["barrier"], ot["z"], ot["ours"], ot["ours_se"], price(base), price(t4),
+            ref, r["diff_ref"], "yes" if r["ok_ref"] else "**no**", wide, dense)
+        if mc_ql_lv:
+            m = mc_ql_lv["one_touches"][k]
+            assert abs(m["barrier"] - ot["barrier"]) < 1e-12
+            r["ours_on_ah"] = m["ours_on_ql_lv"]
+            r["ours_on_ah_se"] = m["se"]
+            r["ours_on_ah_minus_ref"] = m["ours_on_ql_lv"] - ref
+            line += " %.4f (%.4f) | %+.4f |" % (m["ours_on_ql_lv"], m["se"], r["ours_on_ah_minus_ref"])
+            if "quarter_day" in mc_ql_lv:
+                m4 = mc_ql_lv["quarter_day"]["one_touches"][k]
+                r["ours_on_ah_quarter_day"] = m4["ours_on_ql_lv"]
+                r["ours_on_ah_quarter_day_minus_ref"] = m4["ours_on_ql_lv"] - ref
+                line += " %+.4f |" % r["ours_on_ah_quarter_day_minus_ref"]
+            else:
+                line += " |"
+        else:
+            line += " | | |"
+        if flat:
+            r["bs_analytic"] = v["one_touch_analytic_bs"][k]
+            line += " %.4f |" % r["bs_analytic"]
+        rows.append(r)
+        out.append(line)
+    summ = {
+        "n": len(rows),
+        "max_abs_ours_minus_ref": max(abs(r["diff_ref"]) for r in rows),
+        "outside_vs_ref": sum(not r["ok_ref"] for r in rows),
+        "max_abs_ours_minus_base": max(abs(r["diff_base"]) for r in rows if sane(r["ql_douglas_base"])),
+        "outside_vs_base": sum(not r["ok_base"] for r in rows),
+        "base_diverged": sum(not sane(r["ql_douglas_base"]) for r in rows),
+        "t4_diverged": sum(not sane(r["ql_douglas_4t"]) for r in rows),
+        "max_abs_base_minus_ref": max((abs(r["ql_douglas_base"] - r["ql_ref"]) for r in rows
+                                       if sane(r["ql_douglas_base"])), default=None),
+        "max_abs_ref_ah500_minus_ah2000": max(abs(r["ql_ref"] - r["ql_ref_on_ah2000"]) for r in rows),
+        "max_abs_ours_minus_wide": max(abs(r["diff_wide"]) for r in rows),
+        "outside_vs_wide": sum(not r["ok_wide"] for r in rows),
+        "max_abs_ours_minus_dense4": max(abs(r["diff_dense4"]) for r in rows),
+        "outside_vs_dense4": sum(not r["ok_dense4"] for r in rows),
+        "max_ours_se": max(r["ours_se"] for r in rows),
+    }
+    if mc_ql_lv:
+        summ["max_abs_ours_on_ah_minus_ref"] = max(abs(r["ours_on_ah_minus_ref"]) for r in rows)
+        summ["max_ours_on_ah_se"] = max(r["ours_on_ah_se"] for r in rows)
+        if "quarter_day" in mc_ql_lv:
+            summ["max_abs_ours_on_ah_quarter_day_minus_ref"] = max(abs(r["ours_on_ah_quarter_day_minus_ref"])
+                                                                   for r in rows)
+    if flat:
+        summ["max_abs_ours_minus_bs"] = max(abs(r["ours"] - r["bs_analytic"]) for r in rows)
+        summ["max_abs_ref_minus_bs"] = max(abs(r["ql_ref"] - r["bs_analytic"]) for r in rows)
+        summ["max_abs_dense4_minus_bs"] = max(abs(r["ql_ref_on_dense4"] - r["bs_analytic"]) for r in rows)
+    out.append("\n" + json.dumps(summ))
+    cmp["one_touches"] = rows
+    cmp["one_touch_summary"] = summ
+    return summ
+
+
 def report(ours_dir, out_dir):
     names = sorted(f[:-len("-ql.json")] for f in os.listdir(out_dir) if f.endswith("-ql.json"))
+    detail = ["# QuantLib AH cross-check: per-market detail", "",
+              "Written by `/usr/bin/python3 crosscheck/ah_crosscheck.py report target/crosscheck/ah crosscheck/results`"
+              " (see docs/quantlib-crosscheck.md)."]
+    summary = {}
     for name in names:
         o = json.load(open(os.path.join(ours_dir, name + "-ours.json")))
         q = json.load(open(os.path.join(out_dir, name + "-ql.json")))
@@ -226,146 +431,71 @@ def report(ours_dir, out_dir):
         p = os.path.join(ours_dir, name + "-ours-on-ql-lv.json")
         if os.path.exists(p):
             mc_ql_lv = json.load(open(p))
+            p4 = os.path.join(ours_dir, name + "-ours-on-ql-lv-step0.25.json")
+            if os.path.exists(p4):
+                mc_ql_lv["quarter_day"] = json.load(open(p4))
         cmp = {"market": name, "quantlib": q["quantlib"], "ql_run_utc": [q["started_utc"], q["finished_utc"]],
                "ql_loadavg": [q["loadavg_start"], q["loadavg_end"]], "our_timing": o["timing"],
-               "our_mc": o["one_touch_mc"]}
-        print("\n### %s (%s, lattice %d nodes; QuantLib run %s .. %s)\n" % (name, o["day_count"], o["lattice_nodes"],
-                                                                          q["started_utc"], q["finished_utc"]))
-        # grid points: both against the input
-        g = o["grid"]
-        print("Grid points, |surface - input| in vol bp (max / RMS), inside +-3 ATM sd and all points:\n")
-        print("| surface | max in 3 sd | RMS in 3 sd | max all | RMS all | points (in 3 sd / all) | AH calibration"
-              " error min / max / avg (vol) | AH calibration CPU s |")
-        print("|---|---|---|---|---|---|---|---|")
-        atm = {}
-        for sl in o["slices"]:
-            atm.setdefault(sl["interval"], []).append(sl)
-        rows = {"ours": g["ours_implied_vol"]}
-        for lab, v in q["variants"].items():
-            rows["QL AH " + lab] = v["grid_implied_vol"]
-        gstats = {}
-        for lab, iv in rows.items():
-            inner, allp = [], []
-            for i, T in enumerate(g["expiries"]):
-                fwd = o["spot"] * math.exp((o["domestic_rate"] - o["foreign_rate"]) * T)
-                sd = atm_sd(o, i, T, g)
-                for j, k in enumerate(g["strikes"][i]):
-                    pr = (iv[i][j], g["vols"][i][j])
-                    allp.append(pr)
-                    if abs(math.log(k / fwd)) <= 3 * sd:
-                        inner.append(pr)
-            a = stats(inner)
-            b = stats(allp)
-            gstats[lab] = {"in3sd_max_bp": a[0], "in3sd_rms_bp": a[1], "all_max_bp": b[0], "all_rms_bp": b[1],
-                           "n_in3sd": a[2], "n_all": b[2]}
-            extra = "| | "
-            if lab.startswith("QL"):
-                v = q["variants"][lab[6:]]
-                extra = "| %s | %.2f " % (" / ".join("%.1e" % e for e in v["calibration_error_min_max_avg"]),
-                                          v["calibration_cpu_s"])
-            print("| %s | %s | %s | %s | %s | %d / %d %s|" % (lab, fmt(a[0], 3), fmt(a[1], 3), fmt(b[0], 2),
-                                                            fmt(b[1], 2), a[2], b[2], extra))
-        cmp["grid_implied_vol_vs_input"] = gstats
-
-        # local vol and implied vol between pillars: ours vs each AH variant
-        print("\nLocal vol and implied vol at 10/50/90% of each expiry interval, ours - QuantLib AH (CallPut, 500"
-              " nodes), vol bp, max / RMS over |z| <= 2 and |z| <= 3 (z = ln(S/F)/ATM sd); last two columns: the same"
-              " local-vol max against AH on 2,000 nodes and AH Call-only:\n")
-        print("| t | interval | LV max/RMS z<=2 | LV max/RMS z<=3 | IV max/RMS z<=3 | LV max z<=3 vs AH 2000 |"
-              " LV max z<=3 vs AH Call | LV max/RMS z<=3 vs AH dense4 | IV max z<=3 vs AH dense4 |")
-        print("|---|---|---|---|---|---|---|---|---|")
-        lvrows = []
-        base = q["variants"]["callput_500"]["slices"]
-        fine = q["variants"]["callput_2000"]["slices"]
-        call = q["variants"]["call_500"]["slices"]
-        dns = q["variants"]["callput_500_dense4"]["slices"]
-        for k, sl in enumerate(o["slices"]):
-            def sel(zmax, ours, theirs):
-                return [(a, b) for z, a, b in zip(sl["z"], ours, theirs) if abs(z) <= zmax + 1e-9]
-            l2 = stats(sel(2, sl["local_vol"], base[k]["local_vol"]))
-            l3 = stats(sel(3, sl["local_vol"], base[k]["local_vol"]))
-            i3 = stats(sel(3, sl["implied_vol"], base[k]["implied_vol"]))
-            f3 = stats(sel(3, sl["local_vol"], fine[k]["local_vol"]))
-            c3 = stats(sel(3, sl["local_vol"], call[k]["local_vol"]))
-            qq3 = stats(sel(3, base[k]["local_vol"], fine[k]["local_vol"]))
-            d3 = stats(sel(3, sl["local_vol"], dns[k]["local_vol"]))
-            di3 = stats(sel(3, sl["implied_vol"], dns[k]["implied_vol"]))
-            lvrows.append({"t": sl["t"], "interval": sl["interval"], "fraction": sl["fraction"],
-                           "lv_max_bp_z2": l2[0], "lv_rms_bp_z2": l2[1], "lv_max_bp_z3": l3[0], "lv_rms_bp_z3": l3[1],
-                           "iv_max_bp_z3": i3[0], "iv_rms_bp_z3": i3[1], "lv_max_bp_z3_vs_ah2000": f3[0],
-                           "lv_max_bp_z3_vs_ah_call": c3[0], "lv_max_bp_z3_vs_ah_dense4": d3[0],
-                           "lv_rms_bp_z3_vs_ah_dense4": d3[1], "iv_max_bp_z3_vs_ah_dense4": di3[0],
-                           "ql_dense4_lv": dns[k]["local_vol"], "ah500_vs_ah2000_lv_max_bp_z3": qq3[0],
-                           "ours_lv": sl["local_vol"], "ql_lv": base[k]["local_vol"], "ql2000_lv": fine[k]["local_vol"],
-                           "z": sl["z"], "spots": sl["spots"], "ours_iv": sl["implied_vol"],
-                           "ql_iv": base[k]["implied_vol"]})
-            print("| %.4f | %d @%d%% | %s / %s | %s / %s | %s / %s | %s | %s | %s / %s | %s |" % (
-                sl["t"], sl["interval"] + 1, round(sl["fraction"] * 100), fmt(l2[0]), fmt(l2[1]), fmt(l3[0]),
-                fmt(l3[1]), fmt(i3[0], 2), fmt(i3[1], 2), fmt(f3[0]), fmt(c3[0]), fmt(d3[0]), fmt(d3[1]),
-                fmt(di3[0], 2)))
-        cmp["slices"] = lvrows
-
-        # one-touches
-        v = q["variants"]["callput_500"]
-        print("\nLV one-touches (pay 1 at expiry): ours = our MC on our local vol (%d paths, daily steps, Sobol,"
-              " bridge correction); QL = FdBlackScholesBarrierEngine on AH's local vol (Douglas, base %s x %s, fine"
-              " 2x both); ok = |ours - QL| <= 0.005 + 3 s.e.:\n" % (o["one_touch_mc"]["paths"],
-                                                                    "max(100, 365T)", 400))
-        hdr = ("| T | barrier (z) | ours (s.e.) | QL PDE | QL PDE fine | QL PDE on AH 2000 | QL PDE on AH dense4 |"
-               " ours - QL | ok | ours - QL(dense4) |")
-        sep = "|---|---|---|---|---|---|---|---|---|---|"
-        if mc_ql_lv:
-            hdr += " ours MC on AH LV (s.e.) | ours-on-AH - QL |"
-            sep += "---|---|"
-        if "one_touch_analytic_bs" in v:
-            hdr += " BS analytic |"
-            sep += "---|"
-        print(hdr)
-        print(sep)
-        otrows = []
-        nfail = 0
-        for k, ot in enumerate(o["one_touches"]):
-            qp = v["one_touch_pde"][k]["price"]
-            qf = v["one_touch_pde_fine"][k]["price"]
-            q2 = q["variants"]["callput_2000"]["one_touch_pde"][k]["price"]
-            q4 = q["variants"]["callput_500_dense4"]["one_touch_pde"][k]["price"]
-            diff = ot["ours"] - qp
-            ok = abs(diff) <= TOL + 3 * ot["ours_se"]
-            nfail += 0 if ok else 1
-            row = {"expiry": ot["expiry"], "direction": ot["direction"], "z": ot["z"], "barrier": ot["barrier"],
-                   "ours": ot["ours"], "ours_se": ot["ours_se"], "ql_pde": qp, "ql_pde_fine": qf,
-                   "ql_pde_ah2000": q2, "ql_pde_ah_dense4": q4, "diff": diff, "ok": ok,
-                   "diff_dense4": ot["ours"] - q4, "ok_dense4": abs(ot["ours"] - q4) <= TOL + 3 * ot["ours_se"]}
-            line = "| %.4f | %s %.5g (%+g) | %.4f (%.4f) | %.4f | %.4f | %.4f | %.4f | %+.4f | %s | %+.4f |" % (
-                ot["expiry"], ot["direction"], ot["barrier"], ot["z"], ot["ours"], ot["ours_se"], qp, qf, q2, q4,
-                diff, "yes" if ok else "**no**", ot["ours"] - q4)
-            if mc_ql_lv:
-                m = mc_ql_lv["one_touches"][k]
-                assert abs(m["barrier"] - ot["barrier"]) < 1e-12
-                row["ours_on_ql_lv"] = m["ours_on_ql_lv"]
-                row["ours_on_ql_lv_se"] = m["se"]
-                line += " %.4f (%.4f) | %+.4f |" % (m["ours_on_ql_lv"], m["se"], m["ours_on_ql_lv"] - qp)
-            if "one_touch_analytic_bs" in v:
-                row["bs_analytic"] = v["one_touch_analytic_bs"][k]
-                line += " %.4f |" % v["one_touch_analytic_bs"][k]
-            otrows.append(row)
-            print(line)
-        md = max(abs(r["diff"]) for r in otrows)
-        print("\nmax |ours - QL| %.4f; outside 0.005 + 3 s.e.: %d of %d (against AH dense4: max %.4f, outside %d);"
-              " QL PDE base vs fine max %.5f; QL PDE on AH 500 vs 2000 nodes max %.4f%s" % (
-                  md, nfail, len(otrows), max(abs(r["diff_dense4"]) for r in otrows),
-                  sum(0 if r["ok_dense4"] else 1 for r in otrows),
-                  max(abs(r["ql_pde"] - r["ql_pde_fine"]) for r in otrows),
-                  max(abs(r["ql_pde"] - r["ql_pde_ah2000"]) for r in otrows),
-                  ("; ours on AH LV vs QL PDE max %.4f (max s.e. %.4f)" % (
-                      max(abs(r["ours_on_ql_lv"] - r["ql_pde"]) for r in otrows),
-                      max(r["ours_on_ql_lv_se"] for r in otrows))) if mc_ql_lv else ""))
-        cmp["one_touches"] = otrows
-        cmp["one_touch_summary"] = {"max_abs_diff": md, "outside_tolerance": nfail, "n": len(otrows),
-                                    "max_abs_diff_vs_dense4": max(abs(r["diff_dense4"]) for r in otrows),
-                                    "outside_tolerance_vs_dense4": sum(0 if r["ok_dense4"] else 1 for r in otrows)}
+               "our_mc": o["one_touch_mc"],
+               "our_mc_on_ah_lv": {k: mc_ql_lv[k] for k in ("thread_cpu_s", "wall_s", "load")} if mc_ql_lv else None,
+               "ql_cpu_s": {lab: v["cpu_s"] for lab, v in q["variants"].items()},
+               "ql_wall_s": {lab: v.get("wall_s") for lab, v in q["variants"].items()}}
+        out = ["", "## %s (%s, our lattice %d nodes; QuantLib run %s .. %s, load %s)" % (
+            name, o["day_count"], o["lattice_nodes"], q["started_utc"], q["finished_utc"], q["loadavg_start"]), ""]
+        gs = grid_section(o, q, out, cmp)
+        sl = slice_section(o, q, out, cmp)
+        ots = one_touch_section(o, q, mc_ql_lv, out, cmp)
+        detail += out
+        summary[name] = {"grid": gs, "slices": sl, "ot": ots}
         with open(os.path.join(out_dir, name + "-comparison.json"), "w") as f:
             json.dump(cmp, f, indent=1)
+    with open(os.path.join(out_dir, "ah-crosscheck-detail.md"), "w") as f:
+        f.write("\n".join(detail) + "\n")
+    print_summary(summary)
+
+
+def print_summary(S):
+    print("### Grid points: |surface - input| inside +-3 ATM sd, max / RMS vol bp (worst expiry)\n")
+    labs = ["ours", "QL AH callput_500", "QL AH call_500", "QL AH callput_2000", "QL AH call_2000_wide",
+            "QL AH callput_500_dense4"]
+    print("| market | " + " | ".join(labs) + " |")
+    print("|---|" + "---|" * len(labs))
+    for m, s in S.items():
+        print("| %s | %s |" % (m, " | ".join("%s / %s (%.3gY)" % (fmt(s["grid"][lab]["in3sd_max_bp"], 2),
+                                                                   fmt(s["grid"][lab]["in3sd_rms_bp"], 2),
+                                                                   s["grid"][lab]["worst_expiry"]) for lab in labs)))
+    print("\n### Local vol, ours - QuantLib AH (CallPut, 500 nodes), vol bp over all slice times <= 5Y, by position"
+          " in the expiry interval; max / RMS\n")
+    print("| market | position | LV z<=2 | LV z<=3 | IV z<=3 (between pillars) | LV z<=2 vs AH 2000 |"
+          " LV z<=2 vs AH Call 2000 wide | LV z<=2 vs AH dense4 |")
+    print("|---|---|---|---|---|---|---|---|")
+    for m, s in S.items():
+        for f in (0.1, 0.5, 0.9):
+            rs = [r for r in s["slices"] if r["fraction"] == f]
+
+            def agg(key):
+                mx = max(r[key][0] for r in rs)
+                rms = math.sqrt(sum(r[key][1] ** 2 for r in rs) / len(rs))
+                return "%s / %s" % (fmt(mx), fmt(rms))
+            print("| %s | %d%% | %s | %s | %s | %s | %s | %s |" % (
+                m, round(f * 100), agg("lv_z2"), agg("lv_z3"), agg("iv_z3"), agg("lv_z2_vs_callput_2000"),
+                agg("lv_z2_vs_call_2000_wide"), agg("lv_z2_vs_callput_500_dense4")))
+    print("\n### LV one-touches: ours (MC) vs QuantLib PDE on AH's local vol; tolerance 0.005 + 3 s.e.\n")
+    print("| market | n | max abs(ours - QL ref) | outside | QL base Douglas: diverged / outside | max abs(QL base - ref)"
+          " | ours MC on AH LV - QL ref: max abs (daily / 1/4-day steps) | vs QL ref on AH Call 2000 wide: max /"
+          " outside | vs QL ref on AH dense4: max / outside |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for m, s in S.items():
+        o = s["ot"]
+        print("| %s | %d | %.4f | %d | %d / %d | %s | %s | %.4f / %d | %.4f / %d |" % (
+            m, o["n"], o["max_abs_ours_minus_ref"], o["outside_vs_ref"], o["base_diverged"], o["outside_vs_base"],
+            fmt(o["max_abs_base_minus_ref"], 4),
+            ("%.4f / %s (s.e. <= %.4f)" % (o["max_abs_ours_on_ah_minus_ref"],
+                                           fmt(o.get("max_abs_ours_on_ah_quarter_day_minus_ref"), 4),
+                                           o["max_ours_on_ah_se"]))
+            if "max_abs_ours_on_ah_minus_ref" in o else "n/a",
+            o["max_abs_ours_minus_wide"], o["outside_vs_wide"], o["max_abs_ours_minus_dense4"],
+            o["outside_vs_dense4"]))
 
 
 def atm_sd(o, i, T, g):
@@ -379,9 +509,19 @@ def atm_sd(o, i, T, g):
 
 if __name__ == "__main__":
     a = sys.argv[1:]
-    if len(a) < 3 or a[0] not in ("run", "report"):
+    if len(a) < 2 or a[0] not in ("run", "report", "slab"):
         print(__doc__)
         sys.exit(2)
+    if a[0] == "slab":
+        # only the AH local-vol slab for our MC (the same as run writes), e.g. after changing its resolution
+        for f in sorted(os.listdir(a[1])):
+            if f.endswith("-ours.json"):
+                o = json.load(open(os.path.join(a[1], f)))
+                o["valuation_date"] = json.load(open(o["source"]))["valuationDate"]
+                st = ql_setup(o)
+                with open(os.path.join(a[1], o["market"] + "-ql-lv.json"), "w") as fo:
+                    json.dump({"market": o["market"], "variant": "callput_500", "lv_slab": lv_slab(o, st)}, fo)
+        sys.exit(0)
     if a[0] == "run":
         mk = None
         if "--markets" in a:

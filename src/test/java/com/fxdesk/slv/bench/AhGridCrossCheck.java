@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * $B -Dbench.args="export"                              # target/crosscheck/ah/&lt;market&gt;-ours.json (all 4 grids)
  * /usr/bin/python3 crosscheck/ah_crosscheck.py target/crosscheck/ah crosscheck/results
  * $B -Dbench.args="ql-lv"                               # our MC on QuantLib's AH local vol (the decomposition)
+ * $B -Dbench.args="ql-lv flat-10pct --step-days 0.25"   # the same with quarter-day steps
  * </pre>
  * <b>export</b>: per market the input grid and flat curves, the day count under which every grid expiry is a whole
  * number of days (so that QuantLib's dates give exactly our times), our implied vols at the grid points, our local
@@ -54,6 +55,8 @@ public final class AhGridCrossCheck {
     static final double Z_STEP = 0.25;
     static final double[] OT_Z = {1.0, 2.0};
     static final double HORIZON = 5.0;
+    /** MC time step in days (daily unless --step-days is given). */
+    static double stepDays = 1.0;
     /** Sub-intervals per expiry interval of the time-discretisation probe. */
     static final int DENSE = 4;
 
@@ -68,6 +71,8 @@ public final class AhGridCrossCheck {
         for (int i = 1; i < args.length; i++) {
             if ("--paths".equals(args[i])) {
                 paths = Integer.parseInt(args[++i]);
+            } else if ("--step-days".equals(args[i])) {
+                stepDays = Double.parseDouble(args[++i]);
             } else {
                 markets.add(args[i]);
             }
@@ -88,7 +93,7 @@ public final class AhGridCrossCheck {
 
     /** The service's MC settings with the brief's paths and daily steps; one thread, so CPU time is comparable. */
     static McConfig mcConfig(int paths) {
-        return McConfig.defaults().withPaths(paths).withTimeStepDays(1.0).withThreads(1);
+        return McConfig.defaults().withPaths(paths).withTimeStepDays(stepDays).withThreads(1);
     }
 
     static void export(String name, int paths) {
@@ -221,13 +226,14 @@ public final class AhGridCrossCheck {
         out.put("one_touch_mc", QuantLibCrossCheck.map("paths", cfg.paths(), "step_days", cfg.timeStepDays(),
                 "sequence", cfg.sequence().toString(), "antithetic", cfg.antithetic(), "batches", cfg.batches(),
                 "barrier_correction", cfg.barrierCorrection(), "seed", cfg.seed(), "threads", cfg.threads(),
-                "cpu_s", mcCpu / 1e9, "wall_s", mcWall / 1e9));
+                "thread_cpu_s", mcCpu / 1e9, "wall_s", mcWall / 1e9));
         out.put("one_touches", ots);
-        out.put("timing", QuantLibCrossCheck.map("surface_build_wall_ms", buildMs, "surface_and_slices_cpu_ms",
-                surfaceCpuMs, "load", loadAvg()));
+        out.put("timing", QuantLibCrossCheck.map("surface_build_wall_ms", buildMs,
+                "surface_and_slices_thread_cpu_ms", surfaceCpuMs, "load", loadAvg()));
         Path file = OUT.resolve(name + "-ours.json");
         QuantLibCrossCheck.write(file, out);
-        System.out.printf("%s: %s, lattice %d, %d slices, %d one-touches, MC %.1f s CPU (%.1f s wall) -> %s%n", name, dc,
+        System.out.printf("%s: %s, lattice %d, %d slices, %d one-touches, MC %.1f s thread CPU (%.1f s wall) -> %s%n",
+                name, dc,
                 surface.latticeSize(), slices.size(), ots.size(), mcCpu / 1e9, mcWall / 1e9, file);
     }
 
@@ -244,6 +250,7 @@ public final class AhGridCrossCheck {
         List<Object> rows = new ArrayList<>();
         JsonNode ots = ours.get("one_touches");
         long c0 = cpu();
+        long w0 = System.nanoTime();
         int i = 0;
         while (i < ots.size()) {
             double t = ots.get(i).get("expiry").asDouble();
@@ -264,9 +271,10 @@ public final class AhGridCrossCheck {
                         res.get(k).stdError()));
             }
         }
-        Path file = OUT.resolve(name + "-ours-on-ql-lv.json");
+        Path file = OUT.resolve(name + "-ours-on-ql-lv" + (stepDays == 1.0 ? "" : "-step" + stepDays) + ".json");
         QuantLibCrossCheck.write(file, QuantLibCrossCheck.map("market", name, "paths", cfg.paths(), "step_days",
-                cfg.timeStepDays(), "cpu_s", (cpu() - c0) / 1e9, "one_touches", rows));
+                cfg.timeStepDays(), "thread_cpu_s", (cpu() - c0) / 1e9, "wall_s", (System.nanoTime() - w0) / 1e9,
+                "load", loadAvg(), "one_touches", rows));
         System.out.printf("%s: %d one-touches on QuantLib's AH local vol -> %s%n", name, rows.size(), file);
     }
 
@@ -300,19 +308,17 @@ public final class AhGridCrossCheck {
 
         @Override
         public double localVol(double t, double spot) {
-            int best = -1;
-            double bestD = Double.MAX_VALUE;
-            // slices of the interval containing t (the last interval beyond the last expiry)
-            for (int i = 0; i < times.length; i++) {
-                boolean inside = t > lo[i] && t <= hi[i] || i >= times.length - 1 && best < 0;
-                double d = Math.abs(times[i] - t);
-                if (inside && d < bestD) {
-                    bestD = d;
-                    best = i;
-                }
+            // nearest slice in time (binary search), moved into the expiry interval that contains t
+            int hiIdx = Arrays.binarySearch(times, t);
+            int best = hiIdx >= 0 ? hiIdx : -hiIdx - 1;
+            if (best >= times.length || best > 0 && t - times[best - 1] < times[best] - t) {
+                best--;
             }
-            if (best < 0) {
-                best = 0;
+            while (best > 0 && t <= lo[best]) {
+                best--;
+            }
+            while (best < times.length - 1 && t > hi[best]) {
+                best++;
             }
             double[] row = v[best];
             double u = (Math.log(spot / fx.forward(t)) - x0) / dx;
@@ -380,9 +386,9 @@ public final class AhGridCrossCheck {
         return d;
     }
 
+    /** CPU time of this thread (the MC runs on it: threads = 1); surface builds are single-threaded too. */
     static long cpu() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     static String loadAvg() {
