@@ -11,6 +11,9 @@ Standard library + QuantLib only; run with Debian's /usr/bin/python3 (the pyenv 
          the same one-touches by FdBlackScholesBarrierEngine(localVol=True) on the AH adapters (a base and a 2x
          refined PDE grid), and writes OUT_DIR/<market>-ql.json plus OURS_DIR/<market>-ql-lv.json (AH local vol on
          a (t, ln S/F) slab for our MC: AhGridCrossCheck ql-lv).
+  pde-probe OURS_DIR MARKET EXPIRY Z
+         one one-touch (expiry in years to 0.01, z = +-1, +-2) by QuantLib's PDE on AH's local vol under Douglas,
+         Crank-Nicolson and implicit Euler on several grids (the stability table of docs/quantlib-crosscheck.md).
   slab   OURS_DIR
          only rewrites the AH local-vol slabs (what run writes for AhGridCrossCheck ql-lv).
   report OURS_DIR OUT_DIR
@@ -480,6 +483,17 @@ def print_summary(S):
             print("| %s | %d%% | %s | %s | %s | %s | %s | %s |" % (
                 m, round(f * 100), agg("lv_z2"), agg("lv_z3"), agg("iv_z3"), agg("lv_z2_vs_callput_2000"),
                 agg("lv_z2_vs_call_2000_wide"), agg("lv_z2_vs_callput_500_dense4")))
+    print("\n### Local vol range over all slice times <= 5Y (min - max), inside |z| <= 2 and |z| <= 3\n")
+    print("| market | ours z<=2 | QL AH CallPut 500 z<=2 | QL AH Call 2000 wide z<=2 | ours z<=3 | QL AH CallPut 500 z<=3 |"
+          " QL AH Call 2000 wide z<=3 |")
+    print("|---|---|---|---|---|---|---|")
+    for m, s in S.items():
+        def rng(key, zmax):
+            v = [x for r in s["slices"] for z, x in zip(r["z"], r[key]) if abs(z) <= zmax + 1e-9]
+            return "%.4f - %.4f" % (min(v), max(v))
+        print("| %s | %s | %s | %s | %s | %s | %s |" % (
+            m, rng("ours_lv", 2), rng("ql_lv_callput_500", 2), rng("ql_lv_call_2000_wide", 2), rng("ours_lv", 3),
+            rng("ql_lv_callput_500", 3), rng("ql_lv_call_2000_wide", 3)))
     print("\n### LV one-touches: ours (MC) vs QuantLib PDE on AH's local vol; tolerance 0.005 + 3 s.e.\n")
     print("| market | n | max abs(ours - QL ref) | outside | QL base Douglas: diverged / outside | max abs(QL base - ref)"
           " | ours MC on AH LV - QL ref: max abs (daily / 1/4-day steps) | vs QL ref on AH Call 2000 wide: max /"
@@ -509,9 +523,41 @@ def atm_sd(o, i, T, g):
 
 if __name__ == "__main__":
     a = sys.argv[1:]
-    if len(a) < 2 or a[0] not in ("run", "report", "slab"):
+    if len(a) < 2 or a[0] not in ("run", "report", "slab", "pde-probe"):
         print(__doc__)
         sys.exit(2)
+    if a[0] == "pde-probe":
+        # QuantLib's PDE on AH's local vol (CallPut, 500) for one one-touch under 3 schemes and several grids
+        o = json.load(open(os.path.join(a[1], a[2] + "-ours.json")))
+        o["valuation_date"] = json.load(open(o["source"]))["valuationDate"]
+        st = ql_setup(o)
+        ot = [x for x in o["one_touches"] if abs(x["expiry"] - float(a[3])) < 0.01 and x["z"] == float(a[4])][0]
+        print("%s T=%.4f z=%+g barrier %.6g; ours %.4f (s.e. %.4f)" % (a[2], ot["expiry"], ot["z"], ot["barrier"],
+                                                                     ot["ours"], ot["ours_se"]))
+        print("| scheme | t steps | x grid | damping steps | one-touch |")
+        print("|---|---|---|---|---|")
+        one = dict(o, one_touches=[ot])
+        for scheme in ("Douglas", "CrankNicolson", "ImplicitEuler"):
+            for nt, nx, damp in ((100, 400, 0), (100, 800, 0), (100, 800, 2), (400, 800, 0), (400, 1600, 0),
+                                 (1600, 400, 0)):
+                PDE_SETUPS["probe"] = (scheme, 0, nt, nx)
+                ql_ = st["ql"]
+                ex = ql_.EuropeanExercise(st["today"] + int(ot["expiry_days"]))
+                b = ot["barrier"]
+                if ot["direction"] == "up":
+                    opt = ql_.BarrierOption(ql_.Barrier.UpOut, b, 0.0, ql_.CashOrNothingPayoff(ql_.Option.Put, b, 1.0),
+                                            ex)
+                else:
+                    opt = ql_.BarrierOption(ql_.Barrier.DownOut, b, 0.0,
+                                            ql_.CashOrNothingPayoff(ql_.Option.Call, b, 1.0), ex)
+                proc = ql_.GeneralizedBlackScholesProcess(st["spot"], st["q"], st["r"],
+                                                          ql_.BlackVolTermStructureHandle(st["bv"]),
+                                                          ql_.LocalVolTermStructureHandle(st["lv"]))
+                opt.setPricingEngine(ql_.FdBlackScholesBarrierEngine(proc, nt, nx, damp,
+                                                                     getattr(ql_.FdmSchemeDesc, scheme)(), True, 0.25))
+                print("| %s | %d | %d | %d | %s |" % (scheme, nt, nx, damp,
+                                                     price(st["r"].discount(ot["expiry"]) - opt.NPV())), flush=True)
+        sys.exit(0)
     if a[0] == "slab":
         # only the AH local-vol slab for our MC (the same as run writes), e.g. after changing its resolution
         for f in sorted(os.listdir(a[1])):
