@@ -301,8 +301,8 @@ def slice_section(o, q, out, cmp):
                " (CallPut, 500 nodes), vol bp, max / RMS over |z| <= 2 and |z| <= 3 (z = ln(S/F)/ATM sd); then the"
                " LV max over |z| <= 3 against the other AH set-ups:\n")
     out.append("| t | interval | LV z<=2 | LV z<=3 | IV z<=3 | LV z<=3 vs AH 2000 | vs AH Call 2000 wide |"
-               " vs AH dense4 | AH 500 vs AH 2000 |")
-    out.append("|---|---|---|---|---|---|---|---|---|")
+               " vs AH dense4 | AH 500 vs AH 2000 | IV range z<=3 ours | IV range z<=3 QL AH 500 |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|")
     V = q["variants"]
     rows = []
     for k, sl in enumerate(o["slices"]):
@@ -322,11 +322,15 @@ def slice_section(o, q, out, cmp):
             r["lv_z2_vs_" + lab] = stats(sel(2, sl["local_vol"], V[lab]["slices"][k]["local_vol"]))[:2]
         r["ah500_vs_ah2000_z3"] = stats(sel(3, base["local_vol"], V["callput_2000"]["slices"][k]["local_vol"]))[:2]
         rows.append(r)
-        out.append("| %.4f | %d @%d%% | %s / %s | %s / %s | %s / %s | %s | %s | %s | %s |" % (
+        def rng(vals):
+            v = [x for z, x in zip(sl["z"], vals) if abs(z) <= 3 + 1e-9 and x is not None]
+            return "%.4f - %.4f" % (min(v), max(v)) if v else "n/a"
+        out.append("| %.4f | %d @%d%% | %s / %s | %s / %s | %s / %s | %s | %s | %s | %s | %s | %s |" % (
             sl["t"], sl["interval"] + 1, round(sl["fraction"] * 100), fmt(r["lv_z2"][0]), fmt(r["lv_z2"][1]),
             fmt(r["lv_z3"][0]), fmt(r["lv_z3"][1]), fmt(r["iv_z3"][0], 2), fmt(r["iv_z3"][1], 2),
             fmt(r["lv_z3_vs_callput_2000"][0]), fmt(r["lv_z3_vs_call_2000_wide"][0]),
-            fmt(r["lv_z3_vs_callput_500_dense4"][0]), fmt(r["ah500_vs_ah2000_z3"][0])))
+            fmt(r["lv_z3_vs_callput_500_dense4"][0]), fmt(r["ah500_vs_ah2000_z3"][0]), rng(sl["implied_vol"]),
+            rng(base["implied_vol"])))
     cmp["slices"] = rows
     return rows
 
