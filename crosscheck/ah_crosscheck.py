@@ -14,6 +14,8 @@ Standard library + QuantLib only; run with Debian's /usr/bin/python3 (the pyenv 
   pde-probe OURS_DIR MARKET EXPIRY Z
          one one-touch (expiry in years to 0.01, z = +-1, +-2) by QuantLib's PDE on AH's local vol under Douglas,
          Crank-Nicolson and implicit Euler on several grids (the stability table of docs/quantlib-crosscheck.md).
+  ah-probe OURS_DIR MARKET
+         the largest AH local vol and the grid misses of AH CallPut / Call on 2,000 points with a K/64..64K lattice.
   slab   OURS_DIR
          only rewrites the AH local-vol slabs (what run writes for AhGridCrossCheck ql-lv).
   report OURS_DIR OUT_DIR
@@ -527,7 +529,7 @@ def atm_sd(o, i, T, g):
 
 if __name__ == "__main__":
     a = sys.argv[1:]
-    if len(a) < 2 or a[0] not in ("run", "report", "slab", "pde-probe"):
+    if len(a) < 2 or a[0] not in ("run", "report", "slab", "pde-probe", "ah-probe"):
         print(__doc__)
         sys.exit(2)
     if a[0] == "pde-probe":
@@ -561,6 +563,40 @@ if __name__ == "__main__":
                                                                      getattr(ql_.FdmSchemeDesc, scheme)(), True, 0.25))
                 print("| %s | %d | %d | %d | %s |" % (scheme, nt, nx, damp,
                                                      price(st["r"].discount(ot["expiry"]) - opt.NPV())), flush=True)
+        sys.exit(0)
+    if a[0] == "ah-probe":
+        # (a) the largest AH local vol (CallPut, 500) over 200 times to the last one-touch expiry and |ln S/F| <= 3;
+        # (b) grid misses inside +-3 sd of AH CallPut on 2,000 points with the wide lattice (not a run variant)
+        o = json.load(open(os.path.join(a[1], a[2] + "-ours.json")))
+        o["valuation_date"] = json.load(open(o["source"]))["valuationDate"]
+        st = ql_setup(o)
+        t_last = max(ot["expiry"] for ot in o["one_touches"])
+        best = (0.0, None, None)
+        for it in range(1, 201):
+            t = t_last * it / 200
+            fwd = o["spot"] * st["q"].discount(t) / st["r"].discount(t)
+            for j in range(-300, 301):
+                v = st["lv"].localVol(t, fwd * math.exp(j * 0.01), True)
+                if not v < best[0]:
+                    best = (v, t, j * 0.01)
+        print("%s: max AH (CallPut, 500) local vol %.4f at t = %.4f, ln S/F = %+.2f" % ((a[2],) + best))
+        g = o["grid"]
+        for kw in ({"grid_points": 2000, "wide": 64}, {"calib": "Call", "grid_points": 2000, "wide": 64}):
+            st = ql_setup(o, **kw)
+            per = []
+            for i, T in enumerate(g["expiries"]):
+                fwd = o["spot"] * math.exp((o["domestic_rate"] - o["foreign_rate"]) * T)
+                sd = atm_sd(o, i, T, g)
+                pairs = []
+                for j, k in enumerate(g["strikes"][i]):
+                    if abs(math.log(k / fwd)) <= 3 * sd:
+                        try:
+                            pairs.append((st["bv"].blackVol(T, k, True), g["vols"][i][j]))
+                        except RuntimeError:
+                            pass
+                per.append("%.4gY %s" % (T, fmt(stats(pairs)[0], 2)))
+            print("AH %s, %d points, lattice K_min/64..64 K_max: max miss inside +-3 sd (bp): %s" % (
+                st["calibration"], st["grid_points"], ", ".join(per)))
         sys.exit(0)
     if a[0] == "slab":
         # only the AH local-vol slab for our MC (the same as run writes), e.g. after changing its resolution
