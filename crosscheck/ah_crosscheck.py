@@ -3,14 +3,16 @@
 
 Standard library + QuantLib only; run with Debian's /usr/bin/python3 (the pyenv python on PATH has no QuantLib).
 
-  run    OURS_DIR OUT_DIR [--markets a,b] [--grid-points N ...]
+  run    OURS_DIR OUT_DIR [--markets a,b]
          for every <market>-ours.json in OURS_DIR (written by com.fxdesk.slv.bench.AhGridCrossCheck export):
-         builds QuantLib's AndreasenHugeVolatilityInterpl on the same grid calls (CallPut, cubic spline, its own
-         Levenberg-Marquardt calibration; also Call only and a 4x finer lattice as error probes), evaluates
-         AndreasenHugeLocalVolAdapter / AndreasenHugeVolatilityAdapter at our (t, S) points and grid points, prices
-         the same one-touches by FdBlackScholesBarrierEngine(localVol=True) on the AH adapters (a base and a 2x
-         refined PDE grid), and writes OUT_DIR/<market>-ql.json plus OURS_DIR/<market>-ql-lv.json (AH local vol on
-         a (t, ln S/F) slab for our MC: AhGridCrossCheck ql-lv).
+         builds QuantLib's AndreasenHugeVolatilityInterpl on the same grid calls in the set-ups of VARIANTS
+         (CallPut 500 = QuantLib's defaults with CallPut; Call 500; CallPut 2000; Call 2000 on a K/64..64K lattice;
+         CallPut 500 with 3 extra whole-day expiries per interval from our surface), each with its own
+         Levenberg-Marquardt calibration; evaluates AndreasenHugeLocalVolAdapter / AndreasenHugeVolatilityAdapter at
+         our (t, S) points and grid points; prices the same one-touches by FdBlackScholesBarrierEngine(localVol=True)
+         on the AH adapters (PDE_SETUPS: Douglas base, Douglas 4x time steps, implicit Euler reference); writes
+         OUT_DIR/<market>-ql.json and OURS_DIR/<market>-ql-lv.json (AH local vol on a (t, ln S/F) slab for our MC:
+         AhGridCrossCheck ql-lv).
   pde-probe OURS_DIR MARKET EXPIRY Z
          one one-touch (expiry in years to 0.01, z = +-1, +-2) by QuantLib's PDE on AH's local vol under Douglas,
          Crank-Nicolson and implicit Euler on several grids (the stability table of docs/quantlib-crosscheck.md).
