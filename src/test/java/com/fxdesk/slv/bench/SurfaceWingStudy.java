@@ -19,6 +19,7 @@ import com.fxdesk.slv.volatility.VolSurfaceBuilder;
  *   <li>their Dupire ratio σ_est = √(forward variance / g): the local vol the inputs ask for over the interval, to
  *       first order in the interval length, whatever the parametrisation.</li>
  * </ul>
+ * For quote pillars it also prints the chord slopes dσ/dz between neighbouring points.
  * <pre>./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SurfaceWingStudy
  *     -Dbench.args="usdjpy-2008-10-24-crisis usdmxn-grid-sabr-beta1"</pre>
  */
@@ -67,5 +68,21 @@ public final class SurfaceWingStudy {
             prevT = t;
         }
         System.out.printf("%s: sigma_est inside ±3 sd from %.4f to %.4f%n%n", name, minEst, maxEst);
+        // chord slopes of the input smile, dσ/dz between neighbouring points (interpolation-free): a slope that falls
+        // outward on the call side (or rises outward on the put side) forces σ'' < 0 between them for any smile
+        for (SmilePillar p : s.pillars()) {
+            if (p.strikes().length > 7) {
+                continue;
+            }
+            double sd = s.impliedVol(p.expiry(), p.forward()) * Math.sqrt(p.expiry());
+            StringBuilder b = new StringBuilder(String.format("%6.3f chord slopes dσ/dz (vol pts per sd):", p.expiry()));
+            for (int j = 0; j + 1 < p.strikes().length; j++) {
+                double dz = Math.log(p.strikes()[j + 1] / p.strikes()[j]) / sd;
+                b.append(String.format(" %s→%s %.2f", p.labels()[j], p.labels()[j + 1],
+                        100 * (p.vols()[j + 1] - p.vols()[j]) / dz));
+            }
+            System.out.println(b);
+        }
+        System.out.println();
     }
 }
