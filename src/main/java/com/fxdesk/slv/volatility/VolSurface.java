@@ -200,11 +200,10 @@ public final class VolSurface implements ImpliedVolSurface {
         return s;
     }
 
-    /** Prices at one time, their ATM standard deviation and the y range where implied vols are inverted. */
+    /** Prices at one time and their Black inversion (ATM standard deviation, resolved range). */
     final class Slice {
         final double time;
         final double[] u;
-        final double atmSd;
         final Inverter inverter;
 
         private Slice(double time) {
@@ -219,11 +218,6 @@ public final class VolSurface implements ImpliedVolSurface {
                 new ExponentialStep(lattice, st.tau(), st.variance()).advance(st.from(), u);
             }
             inverter = new Inverter(lattice, u, time);
-            atmSd = inverter.atmSd;
-        }
-
-        double impliedVol(double y) {
-            return inverter.impliedVol(y).vol();
         }
     }
 
