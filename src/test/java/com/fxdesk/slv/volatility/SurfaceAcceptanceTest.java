@@ -23,8 +23,10 @@ import org.junit.jupiter.params.provider.FieldSource;
 class SurfaceAcceptanceTest {
     static final List<String> MARKETS = TestMarkets.SURFACE;
     /**
-     * Documented misses (docs/surface.md): the crisis quotes' call wing collapses (Dupire below the 1% floor beyond
-     * +2 sd after 1Y) and the SABR β = 1, ν = 1.2 grid is near butterfly arbitrage at 4 sd of 2Y (Dupire above 500%).
+     * Documented misses (docs/surface.md, diagnosis by bench/SurfaceWingStudy): the crisis quotes' smile points are
+     * concave at both 25Δ points (g ≈ 0 from 1Y; the 3Y interval needs > 500% around the 25P: 198 points) — demanded
+     * by the quotes in this family; the SABR β = 1, ν = 1.2 grid's outermost 2Y point drives the outer knot to its
+     * bound (> 500% beyond +3 sd at 2Y: 47 points) — not demanded by the input, a limit of the family.
      */
     static final List<String> KNOWN_LOCAL_VOL_MISSES = List.of(TestMarkets.USDJPY_CRISIS, TestMarkets.GRID_SABR);
 
@@ -85,17 +87,13 @@ class SurfaceAcceptanceTest {
         long fallbacks = s.warnings().stream().filter(w -> w.code().equals("IMPLIED_VOL_FALLBACK")).count();
         assertEquals(s.warnings().size(), moved + fallbacks, name + " " + s.warnings());
         assertEquals(0, fallbacks, name + ": an input point's surface vol is a fallback " + s.warnings());
-        if (name.equals(TestMarkets.GRID_SABR)) {
-            // documented miss: at 1.5Y the closest surface the exact-in-time lattice reaches moves 8 points (0.91 bp
-            // inside ±3 sd, 2.2 bp beyond), each reported; the SABR input is close to butterfly arbitrage there
-            assertTrue(worstInside <= 1.0, name + " worst residual inside ±3 sd " + worstInside + " bp");
-        } else if (!name.equals(TestMarkets.USDJPY_CRISIS)) {
+        if (!name.equals(TestMarkets.USDJPY_CRISIS)) {
             assertTrue(worstInside <= limit, name + " worst residual inside ±3 sd " + worstInside + " bp");
         } else {
-            // crisis: every quote to 6M exact (strangles included); beyond, the closest smile, within 11 bp (measured
-            // 10.2 bp: the 18M 10-delta strangle)
+            // crisis: every quote to 9M exact (strangles included); beyond, the closest smile, within 11 bp (measured
+            // 10.1 bp: the 3Y 10-delta strangle)
             for (SmilePillar p : s.pillars()) {
-                double bound = p.expiry() <= 0.5 ? limit : 11.0;
+                double bound = p.expiry() <= 0.75 ? limit : 11.0;
                 assertTrue(p.maxAbsResidualBps() <= bound, p.tenor() + " " + p.maxAbsResidualBps());
             }
         }
