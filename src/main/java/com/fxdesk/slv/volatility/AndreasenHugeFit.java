@@ -2,7 +2,9 @@ package com.fxdesk.slv.volatility;
 
 /**
  * Fits one Andreasen–Huge (2011) interval: the local vol σ(k) of an expiry interval, piecewise linear in x = ln k
- * between knots (log-slope continued for a while beyond the outer ones, then flat), such that the exact flow
+ * between knots and flat beyond the outer ones (a local vol bounded in the wings keeps the total implied variance
+ * asymptotically linear in |ln k|, within Lee's moment bound; continuing the outer slope made the crisis call wing
+ * collapse to the 1% floor), such that the exact flow
  * u = e^{τA(σ)} u_prev of the lattice forward equation over the interval ({@link ExponentialStep}) reproduces target call
  * prices. Unknowns θ_p = ln σ(x_p); residuals are price errors divided by Black vega, i.e. vol errors to first order.
  * Levenberg–Marquardt; the Jacobian is first that of a few implicit Euler steps (cheap), then the exact one by the
@@ -37,11 +39,10 @@ final class AndreasenHugeFit {
     private final double[] prev;
     private final double tau;
     private final double[] knotX;
-    private final double wing;
     private final double[] targetK;
     private final double[] targetPrice;
     private final double[] weight;
-    // node → knots: σ_j depends on θ[ia_j] and θ[ib_j] (interior: linear in σ; wings: log-linear continuation)
+    // node → knots: σ_j depends on θ[ia_j] and θ[ib_j] (interior: linear in σ; wings: the outer knot's, ib = ia)
     private final int[] ia;
     private final int[] ib;
     private final int[] kind;
@@ -52,16 +53,13 @@ final class AndreasenHugeFit {
     private static final int FLAT = 0;
     private static final int INSIDE = 1;
     private static final int WING = 2;
-    /** The wing continuation changes the local vol by at most this factor either way. */
-    private static final double WING_LOG_LIMIT = Math.log(4.0);
 
-    private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, double[] knotX, double wing,
+    private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, double[] knotX,
                              double[] targetK, double[] targetPrice, double[] weight) {
         this.lat = lat;
         this.prev = prev;
         this.tau = tau;
         this.knotX = knotX;
-        this.wing = wing;
         this.targetK = targetK;
         this.targetPrice = targetPrice;
         this.weight = weight;
@@ -79,13 +77,11 @@ final class AndreasenHugeFit {
             } else if (xj <= knotX[0]) {
                 kind[j] = WING;
                 ia[j] = 0;
-                ib[j] = 1;
-                pos[j] = Math.min(knotX[0] - xj, wing) / (knotX[1] - knotX[0]);
+                ib[j] = 0;
             } else if (xj >= knotX[p - 1]) {
                 kind[j] = WING;
                 ia[j] = p - 1;
-                ib[j] = p - 2;
-                pos[j] = Math.min(xj - knotX[p - 1], wing) / (knotX[p - 1] - knotX[p - 2]);
+                ib[j] = p - 1;
             } else {
                 while (xj > knotX[q + 1]) {
                     q++;
@@ -108,16 +104,14 @@ final class AndreasenHugeFit {
     /**
      * @param tau         length of the interval
      * @param knotX       strictly increasing knot positions in x = ln k
-     * @param wing        how far beyond the outer knots (in x) the local vol continues the log-slope of the outer
-     *                    segment (by at most a factor 2) before it turns flat
      * @param targetK     target moneyness (inside the lattice)
      * @param targetPrice normalised call prices to reproduce
      * @param weight      1 / vega per target (residuals in vol units)
      * @param sigma0      starting local vol at each knot
      */
-    static Result fit(StrikeLattice lat, double[] prev, double tau, double[] knotX, double wing,
+    static Result fit(StrikeLattice lat, double[] prev, double tau, double[] knotX,
                       double[] targetK, double[] targetPrice, double[] weight, double[] sigma0) {
-        return new AndreasenHugeFit(lat, prev, tau, knotX, wing, targetK, targetPrice, weight).run(sigma0);
+        return new AndreasenHugeFit(lat, prev, tau, knotX, targetK, targetPrice, weight).run(sigma0);
     }
 
     /** Prices at the end of the interval: the exact flow of the semi-discrete equation from prev. */
@@ -144,17 +138,10 @@ final class AndreasenHugeFit {
                 d[1] = w * b;
                 return (1 - w) * a + w * b;
             }
-            default -> {
-                double change = pos[j] * (theta[ia[j]] - theta[ib[j]]);
-                if (Math.abs(change) >= WING_LOG_LIMIT) {
-                    double s = Math.exp(theta[ia[j]] + Math.copySign(WING_LOG_LIMIT, change));
-                    d[0] = s;
-                    d[1] = 0;
-                    return s;
-                }
-                double s = Math.exp(theta[ia[j]] + change);
-                d[0] = s * (1 + pos[j]);
-                d[1] = -s * pos[j];
+            default -> { // beyond the outer knot: flat
+                double s = Math.exp(theta[ia[j]]);
+                d[0] = s;
+                d[1] = 0;
                 return s;
             }
         }

@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * vol σ₀ (flat smile and local vol σ₀ before t₀).
  * Every c(T) is convex in k and non-decreasing in T (A_i is a Metzler matrix; up to the ≈1e-14 evaluation error of the
  * exponential), for every T, not only at the pillars; beyond the last expiry the last interval's local vol continues.
- * Implied vols are Black inversions of the node prices (to 1e-14 in σ√T), linear in y = ln k between nodes; beyond
+ * Implied vols are Black inversions of the lattice prices (linear in k between nodes; to 1e-14 in σ√T); beyond
  * ±{@value #Y_CLAMP_SD} ATM standard deviations (and before {@code firstExpiry/}{@value #SHORTEST_FRACTION}) the vol is
- * held flat. Immutable and thread-safe; per-time slices are cached.
+ * held flat, and so it is beyond the last node whose price has time value to double precision (a fallback, counted:
+ * {@link VolFallback}). Immutable and thread-safe; per-time slices are cached.
  */
 public final class VolSurface implements ImpliedVolSurface {
     static final double Y_CLAMP_SD = 7.0;
@@ -34,6 +35,7 @@ public final class VolSurface implements ImpliedVolSurface {
     private final double sigma0;
     private final double[] start0;
     private final ConcurrentHashMap<Double, Slice> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder fallbacks = new java.util.concurrent.atomic.LongAdder();
 
     VolSurface(FxMarket market, List<SmilePillar> pillars, List<SurfaceWarning> warnings, StrikeLattice lattice,
                double[] expiries, double sigma0, double[][] variance, double[][] prices) {
@@ -94,13 +96,33 @@ public final class VolSurface implements ImpliedVolSurface {
 
     @Override
     public double impliedVol(double expiry, double strike) {
+        return impliedVolDetail(expiry, strike).vol();
+    }
+
+    /**
+     * Implied vol with how it was obtained ({@link VolFallback}); every fallback is counted
+     * ({@link #impliedVolFallbacks()}) so that a caller can report it.
+     */
+    public ImpliedVolDetail impliedVolDetail(double expiry, double strike) {
         Slice s = slice(expiry);
-        return s.impliedVol(Math.log(strike / forward(s.time)));
+        return counted(s.inverter.impliedVol(Math.log(strike / forward(s.time))));
+    }
+
+    private ImpliedVolDetail counted(ImpliedVolDetail d) {
+        if (d.fallback() != VolFallback.NONE) {
+            fallbacks.increment();
+        }
+        return d;
+    }
+
+    /** Implied vols served by a fallback ({@link VolFallback}) since this surface was built (all callers). */
+    public long impliedVolFallbacks() {
+        return fallbacks.sum();
     }
 
     @Override
     public double totalVariance(double expiry, double logMoneyness) {
-        double v = slice(expiry).impliedVol(logMoneyness);
+        double v = counted(slice(expiry).inverter.impliedVol(logMoneyness)).vol();
         // w(T) = σ²T at the expiry asked for: before the shortest slice the vol is held, not the variance
         return v * v * Math.max(expiry, 0.0);
     }
@@ -178,11 +200,11 @@ public final class VolSurface implements ImpliedVolSurface {
         return s;
     }
 
-    /** Prices at one time, their ATM standard deviation and the y range where implied vols are inverted. */
+    /** Prices at one time and their Black inversion (ATM standard deviation, resolved range). */
     final class Slice {
         final double time;
         final double[] u;
-        final double atmSd;
+        final Inverter inverter;
 
         private Slice(double time) {
             this.time = time;
@@ -195,37 +217,89 @@ public final class VolSurface implements ImpliedVolSurface {
                 u = new double[lattice.n];
                 new ExponentialStep(lattice, st.tau(), st.variance()).advance(st.from(), u);
             }
-            atmSd = atmSd(lattice, u, time);
+            inverter = new Inverter(lattice, u, time);
         }
-
-        double impliedVol(double y) {
-            return VolSurface.impliedVol(lattice, u, time, y, atmSd);
-        }
-
-        private double invert(double y) {
-            return VolSurface.invert(lattice, u, time, y);
-        }
-    }
-
-    /** ATM implied standard deviation of lattice prices u at time t. */
-    static double atmSd(StrikeLattice lat, double[] u, double time) {
-        double atm = invert(lat, u, time, 0.0);
-        return (atm > 0 ? atm : 0.1) * Math.sqrt(time);
     }
 
     /**
-     * Implied vol of lattice prices at log-moneyness y, held flat beyond ±{@value #Y_CLAMP_SD} ATM sd and moved inward
-     * where the price is at intrinsic to double precision.
+     * How a served implied vol was obtained. NONE: Black inversion of the lattice price (held flat beyond
+     * ±{@value #Y_CLAMP_SD} ATM sd, by design). HELD_UNRESOLVED: inside ±{@value #Y_CLAMP_SD} sd but beyond the last
+     * node (outward from the money) whose price has time value to double precision; the vol of that node is held —
+     * the prices there are zero, so any vol up to it reprices them, and this one keeps the served prices convex.
+     * ATM_DEFAULT: not even the at-the-money price has time value (a degenerate slice); the vol is a placeholder
+     * of {@value #ATM_DEFAULT_VOL}.
      */
-    static double impliedVol(StrikeLattice lat, double[] u, double time, double y, double atmSd) {
-        double lim = Y_CLAMP_SD * atmSd;
-        double yc = Math.max(-lim, Math.min(lim, y));
-        double v = invert(lat, u, time, yc);
-        while (!(v > 0) && Math.abs(yc) > 1e-3 * atmSd) {
-            yc *= 0.9;
-            v = invert(lat, u, time, yc);
+    public enum VolFallback { NONE, HELD_UNRESOLVED, ATM_DEFAULT }
+
+    /** Served implied vol with how it was obtained; heldFrom: the log-moneyness whose vol is held (NaN if none). */
+    public record ImpliedVolDetail(double vol, VolFallback fallback, double heldFrom) {
+    }
+
+    /** Placeholder vol when the at-the-money price has no time value (counted, never silent). */
+    static final double ATM_DEFAULT_VOL = 0.1;
+
+    /**
+     * Black inversion of one slice of lattice prices: the ATM standard deviation and the range of nodes, contiguous
+     * from the money outward, whose prices have positive time value (the exponential's ≈1e-16 evaluation noise can
+     * make a price that is zero to double precision slightly negative; beyond such a node nothing is inverted).
+     */
+    static final class Inverter {
+        final StrikeLattice lat;
+        final double[] u;
+        final double time;
+        final double atmSd;
+        final boolean atmOk;
+        /** Outermost resolved nodes' log-moneyness on each side. */
+        final double xLo;
+        final double xHi;
+
+        Inverter(StrikeLattice lat, double[] u, double time) {
+            this.lat = lat;
+            this.u = u;
+            this.time = time;
+            int atm = lat.cellX(0.0);
+            if (lat.x[atm + 1] == 0.0) {
+                atm++;
+            }
+            int hi = atm;
+            while (hi + 1 < lat.n - 1 && timeValue(hi + 1) > 0) {
+                hi++;
+            }
+            int lo = atm;
+            while (lo - 1 > 0 && timeValue(lo - 1) > 0) {
+                lo--;
+            }
+            double v = invert(lat, u, time, 0.0);
+            atmOk = v > 0 && timeValue(atm) > 0;
+            atmSd = (atmOk ? v : ATM_DEFAULT_VOL) * Math.sqrt(time);
+            xLo = lat.x[lo];
+            xHi = lat.x[hi];
         }
-        return v > 0 ? v : atmSd / Math.sqrt(time);
+
+        private double timeValue(int j) {
+            return u[j] - Math.max(1 - lat.k[j], 0);
+        }
+
+        /** Implied vol at log-moneyness y and how it was obtained. */
+        ImpliedVolDetail impliedVol(double y) {
+            if (!atmOk) {
+                return new ImpliedVolDetail(ATM_DEFAULT_VOL, VolFallback.ATM_DEFAULT, 0.0);
+            }
+            double lim = Y_CLAMP_SD * atmSd;
+            double yc = Math.max(-lim, Math.min(lim, y));
+            double yr = Math.max(xLo, Math.min(xHi, yc));
+            double v = invert(lat, u, time, yr);
+            if (!(v > 0)) { // cannot happen between resolved nodes (time value is linear in k there): guard
+                return new ImpliedVolDetail(atmSd / Math.sqrt(time), VolFallback.ATM_DEFAULT, 0.0);
+            }
+            return yr == yc ? new ImpliedVolDetail(v, VolFallback.NONE, Double.NaN)
+                    : new ImpliedVolDetail(v, VolFallback.HELD_UNRESOLVED, yr);
+        }
+    }
+
+    /** ATM implied standard deviation of lattice prices u at time t ({@value #ATM_DEFAULT_VOL} when not invertible). */
+    static double atmSd(StrikeLattice lat, double[] u, double time) {
+        return new Inverter(lat, u, time).atmSd;
     }
 
     private static double invert(StrikeLattice lat, double[] u, double time, double y) {

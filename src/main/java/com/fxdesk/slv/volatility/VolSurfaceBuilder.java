@@ -44,8 +44,6 @@ public final class VolSurfaceBuilder {
     public static final double QUOTE_WARNING_BPS = 0.1;
     private static final double STRANGLE_TOL = 1e-9;
     private static final double VEGA_FLOOR = 1e-12;
-    /** Beyond the outermost points local vol continues the outer segment's log-slope over this many ATM sd. */
-    static final double WING_SD = 1.0;
 
     private VolSurfaceBuilder() {
     }
@@ -165,7 +163,8 @@ public final class VolSurfaceBuilder {
             double fwd = fx.forward(t[i]);
             Targets tg = new Targets(t[i], fwd, ks[i], vs[i]);
             steps.fit(i, t, tg, null);
-            double[] res = steps.residualsBps(i, t[i], tg);
+            VolSurface.VolFallback[] how = new VolSurface.VolFallback[ks[i].length];
+            double[] res = steps.residualsBps(i, t[i], tg, how);
             String tenor = tenorName(t[i]);
             String[] labels = new String[ks[i].length];
             Arrays.fill(labels, "K");
@@ -175,18 +174,22 @@ public final class VolSurfaceBuilder {
                     new double[0]));
             double sd = VolSurface.atmSd(lat, steps.prices[i], t[i]);
             for (int j = 0; j < res.length; j++) {
+                if (Math.abs(tg.x[j]) > VolSurface.Y_CLAMP_SD * sd) {
+                    how[j] = VolSurface.VolFallback.NONE; // beyond 7 sd: held by design, UNRESOLVED_POINT if missed
+                }
                 if (Math.abs(res[j]) > GRID_WARNING_BPS && Math.abs(tg.x[j]) > VolSurface.Y_CLAMP_SD * sd) {
                     warnings.add(new SurfaceWarning("UNRESOLVED_POINT", tenor, t[i], ks[i][j], res[j], String.format(
                             Locale.ROOT, "grid point (%s, K=%.6g) lies %.1f ATM sd out, where its option value is"
-                                    + " below double precision; the surface holds the vol of %.0f sd flat there (%.2f"
-                                    + " bp off)", tenor, ks[i][j], Math.abs(tg.x[j]) / sd, VolSurface.Y_CLAMP_SD,
-                            res[j])));
+                                    + " below double precision; the surface holds the vol of %.0f sd (or of the last"
+                                    + " strike with time value) flat there (%.2f bp off)", tenor, ks[i][j],
+                            Math.abs(tg.x[j]) / sd, VolSurface.Y_CLAMP_SD, res[j])));
                 } else if (Math.abs(res[j]) > GRID_WARNING_BPS) {
                     warnings.add(new SurfaceWarning("MOVED_POINT", tenor, t[i], ks[i][j], res[j], String.format(
                             Locale.ROOT, "grid point (%s, K=%.6g, vol %.4f%%) moved by %.2f bp to the closest"
                                     + " arbitrage-free surface", tenor, ks[i][j], 100 * vs[i][j], res[j])));
                 }
             }
+            fallbackWarnings(tenor, t[i], ks[i], res, how, warnings);
         }
         return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.prices);
     }
@@ -286,8 +289,8 @@ public final class VolSurfaceBuilder {
                 in = new int[] {best};
             }
             double[] s0 = warm != null && warm.length == in.length ? warm : pick(startVols(i, t, tg, tau), in);
-            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, pick(tg.x, in),
-                    WING_SD * tg.atmSd, pick(tg.k, in), pick(tg.price, in), pick(tg.weight, in), s0);
+            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, pick(tg.x, in), pick(tg.k, in),
+                    pick(tg.price, in), pick(tg.weight, in), s0);
             variance[i] = r.variance();
             prices[i] = r.prices();
             return r;
@@ -318,14 +321,29 @@ public final class VolSurfaceBuilder {
             return s;
         }
 
-        /** Surface vol minus target vol at each target, in bp. */
-        double[] residualsBps(int i, double t, Targets tg) {
+        /** Surface vol minus target vol at each target, in bp; how[j]: how the surface's vol was obtained. */
+        double[] residualsBps(int i, double t, Targets tg, VolSurface.VolFallback[] how) {
             double[] res = new double[tg.k.length];
-            double sd = VolSurface.atmSd(lat, prices[i], t);
+            VolSurface.Inverter inv = new VolSurface.Inverter(lat, prices[i], t);
             for (int j = 0; j < res.length; j++) {
-                res[j] = (VolSurface.impliedVol(lat, prices[i], t, tg.x[j], sd) - tg.vols[j]) * 1e4;
+                VolSurface.ImpliedVolDetail d = inv.impliedVol(tg.x[j]);
+                res[j] = (d.vol() - tg.vols[j]) * 1e4;
+                how[j] = d.fallback();
             }
             return res;
+        }
+    }
+
+    /** One warning per input point whose surface vol is a fallback (VolSurface.VolFallback), never silent. */
+    private static void fallbackWarnings(String tenor, double t, double[] strikes, double[] res,
+                                         VolSurface.VolFallback[] how, List<SurfaceWarning> warnings) {
+        for (int j = 0; j < how.length; j++) {
+            if (how[j] != VolSurface.VolFallback.NONE) {
+                warnings.add(new SurfaceWarning("IMPLIED_VOL_FALLBACK", tenor, t, strikes[j], res[j], String.format(
+                        Locale.ROOT, "%s K=%.6g: the surface's price has no time value to double precision there;"
+                                + " its implied vol is a fallback (%s), %.2f bp off the input", tenor, strikes[j],
+                        how[j], res[j])));
+            }
         }
     }
 
@@ -399,7 +417,8 @@ public final class VolSurfaceBuilder {
             } catch (IllegalArgumentException e) {
                 throw atPillar(q, tn.p, e);
             }
-            double[] res = steps.residualsBps(i, t[i], pts.targets(tn));
+            VolSurface.VolFallback[] how = new VolSurface.VolFallback[pts.k.length];
+            double[] res = steps.residualsBps(i, t[i], pts.targets(tn), how);
             String name = tn.p.tenor();
             pillars.add(new SmilePillar(name, t[i], tn.fwd, pts.k, pts.vol, pts.labels, pts.deltas, res,
                     strangleRes));
@@ -419,6 +438,7 @@ public final class VolSurfaceBuilder {
                                     strangleRes[j])));
                 }
             }
+            fallbackWarnings(name, t[i], pts.k, res, how, warnings);
         }
         return new VolSurface(fx, pillars, warnings, lat, t, steps.sigma0, steps.variance, steps.prices);
     }

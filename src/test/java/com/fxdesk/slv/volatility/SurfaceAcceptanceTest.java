@@ -23,17 +23,19 @@ import org.junit.jupiter.params.provider.FieldSource;
 class SurfaceAcceptanceTest {
     static final List<String> MARKETS = TestMarkets.SURFACE;
     /**
-     * Documented misses (docs/surface.md): the crisis quotes' call wing collapses (Dupire below the 1% floor beyond
-     * +2 sd after 1Y) and the SABR β = 1, ν = 1.2 grid is near butterfly arbitrage at 4 sd of 2Y (Dupire above 500%).
+     * Documented misses (docs/surface.md, diagnosis by bench/SurfaceWingStudy): the crisis quotes' smile points are
+     * concave at both 25Δ points (g ≈ 0 from 1Y; the 3Y interval needs > 500% around the 25P: 198 points) — demanded
+     * by the quotes in this family; the SABR β = 1, ν = 1.2 grid's outermost 2Y point drives the outer knot to its
+     * bound (> 500% beyond +3 sd at 2Y: 47 points) — not demanded by the input, a limit of the family.
      */
     static final List<String> KNOWN_LOCAL_VOL_MISSES = List.of(TestMarkets.USDJPY_CRISIS, TestMarkets.GRID_SABR);
 
     /**
-     * Documented miss (docs/surface.md): on the crisis quotes the served implied vols (Black prices from them) show
-     * butterfly/calendar violations of up to 2.2e-9 of the forward from 1.3Y in the call wing, where the lattice prices
-     * themselves scan clean.
+     * Served-scan misses: none. The crisis quotes' former violations (≤ 2.2e-9 of the forward from 1.3Y in the call
+     * wing) came from inverting at 0.9·y where a lattice price was −1e-17 noise; the vol is now held from the last node
+     * with time value (VolSurface.VolFallback.HELD_UNRESOLVED, counted).
      */
-    static final List<String> KNOWN_SERVED_SCAN_MISSES = List.of(TestMarkets.USDJPY_CRISIS);
+    static final List<String> KNOWN_SERVED_SCAN_MISSES = List.of();
 
     @Test
     void everyMarketFileIsCovered() throws IOException {
@@ -82,18 +84,16 @@ class SurfaceAcceptanceTest {
         }
         System.out.printf("%-32s lattice %4d  worst |residual| inside ±3sd %.2e bp, moved %d, warnings %d%n", name,
                 s.latticeSize(), worstInside, moved, s.warnings().size());
-        assertEquals(s.warnings().size(), moved, name + " " + s.warnings());
-        if (name.equals(TestMarkets.GRID_SABR)) {
-            // documented miss: at 1.5Y the closest surface the exact-in-time lattice reaches moves 8 points (0.91 bp
-            // inside ±3 sd, 2.2 bp beyond), each reported; the SABR input is close to butterfly arbitrage there
-            assertTrue(worstInside <= 1.0, name + " worst residual inside ±3 sd " + worstInside + " bp");
-        } else if (!name.equals(TestMarkets.USDJPY_CRISIS)) {
+        long fallbacks = s.warnings().stream().filter(w -> w.code().equals("IMPLIED_VOL_FALLBACK")).count();
+        assertEquals(s.warnings().size(), moved + fallbacks, name + " " + s.warnings());
+        assertEquals(0, fallbacks, name + ": an input point's surface vol is a fallback " + s.warnings());
+        if (!name.equals(TestMarkets.USDJPY_CRISIS)) {
             assertTrue(worstInside <= limit, name + " worst residual inside ±3 sd " + worstInside + " bp");
         } else {
-            // crisis: every quote to 6M exact (strangles included); beyond, the closest smile, within 11 bp (measured
-            // 10.2 bp: the 18M 10-delta strangle)
+            // crisis: every quote to 9M exact (strangles included); beyond, the closest smile, within 11 bp (measured
+            // 10.1 bp: the 3Y 10-delta strangle)
             for (SmilePillar p : s.pillars()) {
-                double bound = p.expiry() <= 0.5 ? limit : 11.0;
+                double bound = p.expiry() <= 0.75 ? limit : 11.0;
                 assertTrue(p.maxAbsResidualBps() <= bound, p.tenor() + " " + p.maxAbsResidualBps());
             }
         }
@@ -103,7 +103,10 @@ class SurfaceAcceptanceTest {
     @FieldSource("MARKETS")
     void noArbitrageOnADenseScan(String name) {
         VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(name));
+        long before = s.impliedVolFallbacks();
         ArbitrageReport served = ArbitrageScanner.scan(s);
+        System.out.printf("%-32s served scan: %d violations, %d implied vols held (fallbacks)%n", name,
+                served.violations().size(), s.impliedVolFallbacks() - before);
         if (KNOWN_SERVED_SCAN_MISSES.contains(name)) {
             assertTrue(!served.ok(), name + ": documented miss is gone, move it back to the strict markets");
         } else {

@@ -51,6 +51,8 @@ class UnseenGridMarketsPropertyTest {
         VolSurface s = VolSurfaceBuilder.build(md);
         grids++;
         assertThat(ArbitrageScanner.scanLattice(s).ok()).as("lattice of %s", h).isTrue();
+        ArbitrageReport served = ArbitrageScanner.scan(s); // what is served: Black prices at the implied vols
+        assertThat(served.ok()).as("served vols of %s: %s", h, served.violations()).isTrue();
         int moved = 0;
         for (SmilePillar p : s.pillars()) {
             double sd = s.impliedVol(p.expiry(), p.forward()) * Math.sqrt(p.expiry());

@@ -66,6 +66,8 @@ class UnseenQuoteMarketsPropertyTest {
         }
         ArbitrageReport lattice = ArbitrageScanner.scanLattice(s);
         assertThat(lattice.ok()).as("lattice %s", lattice.violations()).isTrue();
+        ArbitrageReport served = ArbitrageScanner.scan(s); // what is served: Black prices at the implied vols
+        assertThat(served.ok()).as("served vols %s", served.violations()).isTrue();
         int moved = 0;
         for (SmilePillar p : s.pillars()) {
             for (double r : p.fitResidualBps()) {

@@ -177,4 +177,50 @@ class VolSurfaceTest {
         assertThrows(IllegalArgumentException.class, () -> VolSurfaceBuilder.build(new MarketData(md.fx(),
                 new VolGrid(new double[] {1.0}, new double[][] {{1.0, -1.1}}, new double[][] {{0.1, 0.1}}))));
     }
+
+    /**
+     * Where the lattice price has no time value to double precision inside ±7 sd (its evaluation noise can even make
+     * it −1e-17), the served vol is the last resolved node's, flagged HELD_UNRESOLVED, and the served prices stay
+     * convex and non-increasing in k; the former rule (invert at 0.9·y, 0.81·y, …) served a vol from further in and
+     * a price ≈ 1e-11 above its neighbours' chord there (the crisis market's served-scan violations).
+     */
+    @Test
+    void unresolvedWingVolIsHeldFromTheLastResolvedNodeAndCounted() {
+        StrikeLattice lat = StrikeLattice.sinh(0.01, 0.2, 2.0);
+        double t = 1.0;
+        double[] u = lat.black(0.2);
+        int cut = lat.cellX(0.3); // from x = 0.3 (1.5 sd) on the prices are "zero": −1e-17 noise
+        for (int j = cut + 1; j < lat.n - 1; j++) {
+            u[j] = -1e-17 * (j % 3);
+        }
+        VolSurface.Inverter inv = new VolSurface.Inverter(lat, u, t);
+        assertEquals(0.2, inv.atmSd, 1e-12);
+        VolSurface.ImpliedVolDetail in = inv.impliedVol(0.2);
+        assertEquals(VolSurface.VolFallback.NONE, in.fallback());
+        assertEquals(0.2, in.vol(), 2e-4); // linear-in-k price between nodes
+        VolSurface.ImpliedVolDetail held = inv.impliedVol(0.5);
+        assertEquals(VolSurface.VolFallback.HELD_UNRESOLVED, held.fallback());
+        assertEquals(lat.x[cut], held.heldFrom(), 0.0);
+        assertEquals(BlackFormula.impliedVol(true, 1, lat.k[cut], t, u[cut], 1), held.vol(), 1e-12);
+        // beyond 7 sd the vol is held by design, not a fallback
+        assertEquals(VolSurface.VolFallback.NONE, inv.impliedVol(-1.6).fallback());
+        int m = 601;
+        double[] ks = new double[m];
+        double[] cs = new double[m];
+        for (int j = 0; j < m; j++) {
+            ks[j] = Math.exp(1.2 * j / (m - 1));
+            cs[j] = BlackFormula.undiscounted(true, 1, ks[j], inv.impliedVol(Math.log(ks[j])).vol() * Math.sqrt(t));
+        }
+        for (int j = 1; j + 1 < m; j++) { // the scanner's butterfly test, price units of the forward
+            double hm = ks[j] - ks[j - 1];
+            double hp = ks[j + 1] - ks[j];
+            double chord = (hp * cs[j - 1] + hm * cs[j + 1]) / (hm + hp);
+            assertTrue(cs[j] - chord <= 1e-14, "above the chord at k=" + ks[j] + ": " + (cs[j] - chord));
+            assertTrue(cs[j] - cs[j - 1] <= 1e-15, "increasing at k=" + ks[j]);
+        }
+        // a degenerate slice (no time value even at the money) serves the placeholder, flagged
+        double[] flat = lat.intrinsic();
+        VolSurface.Inverter none = new VolSurface.Inverter(lat, flat, t);
+        assertEquals(VolSurface.VolFallback.ATM_DEFAULT, none.impliedVol(0.1).fallback());
+    }
 }

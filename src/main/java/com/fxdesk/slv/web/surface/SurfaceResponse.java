@@ -43,7 +43,8 @@ public record SurfaceResponse(List<Pillar> pillars, List<Point> points, LocalVol
     /**
      * code: MOVED_POINT (input point off the surface by amountBps), STRANGLE_RESIDUAL (market strangle missed by
      * amountBps of vol), LOCAL_VOL_ADJUSTED (amountBps = number of floored/capped local-vol grid points; strike and
-     * expiry of the first). strike is omitted when the warning is not about one strike.
+     * expiry of the first), IMPLIED_VOL_FALLBACK (an input point, or amountBps = the number of requested points, whose
+     * implied vol is not a Black inversion of a price with time value). strike is omitted when the warning is not about one strike.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Warning(String code, String tenor, double expiry, Double strike, double amountBps, String message) {
@@ -55,6 +56,14 @@ public record SurfaceResponse(List<Pillar> pillars, List<Point> points, LocalVol
 
         /** Warnings of a surface plus one for floored/capped local vol on the grid, if any. */
         public static List<Warning> of(List<SurfaceWarning> surface, LocalVolGrid grid) {
+            return of(surface, grid, List.of());
+        }
+
+        /**
+         * Warnings of a surface, one for floored/capped local vol on the grid and one for requested points whose
+         * implied vol is a fallback (IMPLIED_VOL_FALLBACK: amountBps = their number; expiry and strike of the first).
+         */
+        public static List<Warning> of(List<SurfaceWarning> surface, LocalVolGrid grid, List<Point> fallbacks) {
             List<Warning> out = new ArrayList<>(surface.stream().map(Warning::of).toList());
             if (grid != null && grid.adjustedCount() > 0) {
                 LocalVolGrid.Adjustment a = grid.adjustments().get(0);
@@ -62,6 +71,13 @@ public record SurfaceResponse(List<Pillar> pillars, List<Point> points, LocalVol
                         grid.adjustedCount() + " local-vol grid points floored or capped (" + grid.flooredCount()
                                 + " floored, " + grid.cappedCount() + " capped); the first at t=" + a.time()
                                 + ", S=" + a.spot()));
+            }
+            if (!fallbacks.isEmpty()) {
+                Point p = fallbacks.get(0);
+                out.add(new Warning("IMPLIED_VOL_FALLBACK", "", p.expiry(), p.strike(), fallbacks.size(),
+                        fallbacks.size() + " requested points lie where the surface's call price has no time value"
+                                + " to double precision; their implied vol is held from the last resolved strike (not"
+                                + " a market number); the first at t=" + p.expiry() + ", K=" + p.strike()));
             }
             return out;
         }

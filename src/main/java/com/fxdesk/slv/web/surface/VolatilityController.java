@@ -70,10 +70,16 @@ public class VolatilityController {
         VolSurface surface = served.surface();
         DupireLocalVol lv = new DupireLocalVol(surface);
         List<SurfaceResponse.Point> points = new ArrayList<>();
+        List<SurfaceResponse.Point> fallbacks = new ArrayList<>();
         if (request.points() != null) {
             for (SurfaceRequest.SurfacePoint p : request.points()) {
-                points.add(new SurfaceResponse.Point(p.expiry(), p.strike(),
-                        surface.impliedVol(p.expiry(), p.strike()), lv.localVol(p.expiry(), p.strike())));
+                VolSurface.ImpliedVolDetail iv = surface.impliedVolDetail(p.expiry(), p.strike());
+                SurfaceResponse.Point point = new SurfaceResponse.Point(p.expiry(), p.strike(), iv.vol(),
+                        lv.localVol(p.expiry(), p.strike()));
+                points.add(point);
+                if (iv.fallback() != VolSurface.VolFallback.NONE) {
+                    fallbacks.add(point);
+                }
             }
         }
         double[] times;
@@ -89,7 +95,7 @@ public class VolatilityController {
         return new SurfaceResponse(surface.pillars().stream().map(SurfaceResponse.Pillar::of).toList(), points,
                 SurfaceResponse.LocalVol.of(grid),
                 SurfaceResponse.Arbitrage.of(served.arbitrage(cancelled)), // once per cached surface
-                SurfaceResponse.Warning.of(surface.warnings(), grid),
+                SurfaceResponse.Warning.of(surface.warnings(), grid, fallbacks),
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
