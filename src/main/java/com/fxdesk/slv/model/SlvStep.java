@@ -109,9 +109,13 @@ public final class SlvStep {
             double bz = Math.sqrt(b2) + zV[i];
             next[i] = m / (1 + b2) * bz * bz;
         }
-        // exponential branch where ψ > ψ_c (rare at daily steps)
+        // exponential branch where ψ > ψ_c (rare at daily steps; only below qe.quadraticFrom, NaN included)
+        double quadraticFrom = qe.quadraticFrom;
         for (int i = from; i < to; i++) {
             double v0 = v[i];
+            if (v0 >= quadraticFrom) {
+                continue;
+            }
             double m = theta + (v0 - theta) * expKd;
             double s2 = v0 * c1 + c2;
             if (AndersenQe.exponentialBranch(m, s2)) {
