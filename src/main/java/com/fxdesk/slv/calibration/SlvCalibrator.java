@@ -117,6 +117,9 @@ public final class SlvCalibrator {
         final double[] lev;
         final double[] zS;
         final double[] zV;
+        // the normals of an interval's second step, drawn beside the regression like the first step's (zS, zV)
+        final double[] zS2;
+        final double[] zV2;
         final double[] next;
         final double[] scratch;
         // the interval's spot grid (uniform in ln S), m_n on it, and σ_LV at each of its steps
@@ -157,6 +160,8 @@ public final class SlvCalibrator {
             lev = new double[n];
             zS = new double[n];
             zV = deterministicVariance ? null : new double[n];
+            zS2 = new double[n];
+            zV2 = deterministicVariance ? null : new double[n];
             next = deterministicVariance ? null : new double[n];
             scratch = new double[Math.min(n, 2 * QUANTILE_SAMPLE)];
             Arrays.fill(x, x0);
@@ -275,7 +280,8 @@ public final class SlvCalibrator {
                                                          int k) {
             RegressionDiagnostics[] diag = new RegressionDiagnostics[1];
             int first = initial ? 1 : 0;
-            team.run(k + 1 + chunks - first, t -> {
+            int preDrawn = Math.min(k, 2);
+            team.run(k + 1 + preDrawn * chunks - first, t -> {
                 int task = t + first;
                 if (task == 0) {
                     RegressionFit fit = in.regression().estimator().fit(x, v, n);
@@ -286,7 +292,8 @@ public final class SlvCalibrator {
                     double b = grid.stepTimes[j0 + task];
                     in.market().localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
                 } else {
-                    drawFirstStep(task - k - 1, j0);
+                    int d = task - k - 1;
+                    drawAhead(d % chunks, j0, d / chunks);
                 }
             });
             return initial ? new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
@@ -294,15 +301,17 @@ public final class SlvCalibrator {
         }
 
         /**
-         * Chunk c's normals for the interval's first step j0, drawn while the regression runs: they need no particles,
-         * and the regression is one task, so on two threads the other would otherwise wait for it (the regression is
-         * about an eighth of the work at 100,000 particles, one step's normals a little less). Same stream, same bits
-         * as drawing them in {@link #propagate}.
+         * Chunk c's normals for the interval's first (s = 0: zS, zV) or second (s = 1: zS2, zV2) step, drawn while the
+         * regression runs: they need no particles, and the regression's fit is one task, so on two threads the other
+         * would otherwise wait for it (at 100,000 particles the fit is about an eighth of the work, one step's normals
+         * a little less: two steps let the two threads finish the phase together). Same stream, same bits as drawing
+         * them in {@link #propagate}; costs 2N doubles.
          */
-        private void drawFirstStep(int c, int j0) {
+        private void drawAhead(int c, int j0, int s) {
             int from = c * chunk;
             int to = Math.min(n, from + chunk);
-            drawNormals(zS, zV, from, to, RandomStreams.stream(in.particles().seed(), j0, c).nextLong());
+            long state = RandomStreams.stream(in.particles().seed(), j0 + s, c).nextLong();
+            drawNormals(s == 0 ? zS : zS2, s == 0 ? zV : zV2, from, to, state);
         }
 
         /**
@@ -361,10 +370,14 @@ public final class SlvCalibrator {
                 int to = Math.min(n, from + chunk);
                 for (int s = 0; s < kernels.length; s++) {
                     lattices[s].at(x, lev, from, to);
-                    if (s > 0) { // step j0's normals were drawn beside the regression (drawFirstStep)
+                    if (s > 1) { // steps j0 and j0 + 1 were drawn beside the regression (drawAhead)
                         drawNormals(zS, zV, from, to, RandomStreams.stream(in.particles().seed(), j0 + s, c).nextLong());
                     }
-                    kernels[s].step(x, v, lev, zS, zV, next, null, from, to);
+                    if (s == 1) {
+                        kernels[s].step(x, v, lev, zS2, zV2, next, null, from, to);
+                    } else {
+                        kernels[s].step(x, v, lev, zS, zV, next, null, from, to);
+                    }
                 }
                 double sum = 0;
                 for (int i = from; i < to; i++) {

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * with a bit-level fingerprint of the result: every leverage value at every step and every slice's m on its grid.
  * Two builds that print the same fingerprint computed the same leverage to the last bit.
  * On one thread it also estimates the wall time on two idle cores: the estimator's fit (timed through a wrapper) is
- * one task that one core runs alone while the other draws the interval's first-step normals and σ_LV; the rest
- * (propagation) is split evenly: estimate = fit + (CPU − fit − min(fit, first-step normals)) / 2, no sync overhead.
+ * one task that one core runs alone while the other draws the interval's first two steps' normals (then both share
+ * what is left of that phase); the rest (propagation) is split evenly: estimate = max(fit, (fit + ahead) / 2)
+ * + (CPU − fit − ahead) / 2, ahead = normals drawn ahead (measured alone, best of 200), no sync overhead.
  * Args: particles (100000), threads (1), runs (5).
  * Run: ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.LeverageProfile -Dbench.args="100000 1 5"
  */
@@ -67,13 +68,14 @@ public final class LeverageProfile {
             double cpu = (c1 - c0) / 1e6;
             double fit = fitNanos.get() / 1e6;
             int intervals = res.slices().size();
-            // two idle cores: the fit runs alone on one while the other draws the first step's normals
-            // (intervals × one step's normals, measured alone); everything else splits in two
-            double d1 = Math.min(fit, intervals * drawMs);
-            System.out.printf("run %d: wall %.0f ms, CPU %.0f ms, fit CPU %.0f ms, first-step normals %.0f ms, "
+            // two idle cores: the fit runs alone on one while the other draws two steps' normals (intervals × two
+            // steps' normals, measured alone), then both share what is left of that phase; the rest splits in two
+            double ahead = 2 * intervals * drawMs;
+            double estimate = Math.max(fit, (fit + ahead) / 2) + (cpu - fit - ahead) / 2;
+            System.out.printf("run %d: wall %.0f ms, CPU %.0f ms, fit CPU %.0f ms, normals drawn ahead %.0f ms, "
                             + "2-core estimate %.0f ms (before the overlap %.0f), regression %.0f ms, propagation %.0f ms, "
                             + "steps %d, fingerprint %016x, load %s%n", r, res.timings().leverageMs(), cpu, fit,
-                    intervals * drawMs, fit + (cpu - fit - d1) / 2, fit + (cpu - fit) / 2,
+                    ahead, estimate, fit + (cpu - fit) / 2,
                     res.timings().regressionMs(), res.timings().propagationMs(),
                     res.propagationTimes().length - 1, fingerprint(res), SlvBenchmark.loadAverage());
         }
@@ -108,12 +110,12 @@ public final class LeverageProfile {
         return (h ^ Double.doubleToRawLongBits(d)) * 0x100000001b3L;
     }
 
-    /** CPU ms to draw one step's normals (2n) in chunks of 1,024, best of 20 rounds. */
+    /** CPU ms to draw one step's normals (2n) in chunks of 1,024, best of 200 rounds. */
     static double drawCpuMs(int n) {
         double[] z = new double[n];
         double best = Double.POSITIVE_INFINITY;
         long state = 1;
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 200; round++) {
             long t0 = MX.getCurrentThreadCpuTime();
             for (int k = 0; k < 2; k++) {
                 for (int from = 0; from < n; from += 1024) {
