@@ -41,9 +41,10 @@ import java.util.function.BooleanSupplier;
  * fixed), so each chunk runs through all steps of the interval in one task while its particles stay in cache, with
  * {@link SlvStep} and {@link ZigguratNormals}: one barrier per regression
  * interval, not per step. Per interval there are two parallel phases on one {@link Chunks.Team} (the caller plus
- * helpers that stay for the whole calibration): the regression together with σ_LV on the grid at every step of the
- * interval, then the particles. Particle arrays are allocated once per calibration: memory is O(N + steps × grid),
- * no stored draws. Stateless: one instance may run concurrent calibrations on a shared bounded pool; a pool of P
+ * helpers that stay for the whole calibration): the regression's fit (one task) together with σ_LV on the grid at
+ * every step of the interval and the normals of the interval's first two steps (they need no particles: drawn there,
+ * the other thread is not idle while the fit runs), then the particles. Particle arrays are allocated once per
+ * calibration: memory is O(N + steps × grid); at most two steps' normals are stored. Stateless: one instance may run concurrent calibrations on a shared bounded pool; a pool of P
  * threads gives one calibration at most P computing threads, the caller included.
  */
 public final class SlvCalibrator {
