@@ -41,9 +41,10 @@ import java.util.function.BooleanSupplier;
  * fixed), so each chunk runs through all steps of the interval in one task while its particles stay in cache, with
  * {@link SlvStep} and {@link ZigguratNormals}: one barrier per regression
  * interval, not per step. Per interval there are two parallel phases on one {@link Chunks.Team} (the caller plus
- * helpers that stay for the whole calibration): the regression together with σ_LV on the grid at every step of the
- * interval, then the particles. Particle arrays are allocated once per calibration: memory is O(N + steps × grid),
- * no stored draws. Stateless: one instance may run concurrent calibrations on a shared bounded pool; a pool of P
+ * helpers that stay for the whole calibration): the regression's fit (one task) together with σ_LV on the grid at
+ * every step of the interval and the normals of the interval's first two steps (they need no particles: drawn there,
+ * the other thread is not idle while the fit runs), then the particles. Particle arrays are allocated once per
+ * calibration: memory is O(N + steps × grid); at most two steps' normals are stored. Stateless: one instance may run concurrent calibrations on a shared bounded pool; a pool of P
  * threads gives one calibration at most P computing threads, the caller included.
  */
 public final class SlvCalibrator {
@@ -117,6 +118,9 @@ public final class SlvCalibrator {
         final double[] lev;
         final double[] zS;
         final double[] zV;
+        // the normals of an interval's second step, drawn beside the regression like the first step's (zS, zV)
+        final double[] zS2;
+        final double[] zV2;
         final double[] next;
         final double[] scratch;
         // the interval's spot grid (uniform in ln S), m_n on it, and σ_LV at each of its steps
@@ -157,6 +161,8 @@ public final class SlvCalibrator {
             lev = new double[n];
             zS = new double[n];
             zV = deterministicVariance ? null : new double[n];
+            zS2 = new double[n];
+            zV2 = deterministicVariance ? null : new double[n];
             next = deterministicVariance ? null : new double[n];
             scratch = new double[Math.min(n, 2 * QUANTILE_SAMPLE)];
             Arrays.fill(x, x0);
@@ -275,23 +281,40 @@ public final class SlvCalibrator {
                                                          int k) {
             RegressionDiagnostics[] diag = new RegressionDiagnostics[1];
             int first = initial ? 1 : 0;
-            team.run(k + 1 - first, t -> {
+            int preDrawn = Math.min(k, 2);
+            team.run(k + 1 + preDrawn * chunks - first, t -> {
                 int task = t + first;
                 if (task == 0) {
                     RegressionFit fit = in.regression().estimator().fit(x, v, n);
                     fit.values(gridX, mGrid, m);
                     diag[0] = fit.diagnostics();
-                } else {
+                } else if (task <= k) {
                     double a = grid.stepTimes[j0 + task - 1];
                     double b = grid.stepTimes[j0 + task];
                     in.market().localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
+                } else {
+                    int d = task - k - 1;
+                    drawAhead(d % chunks, j0, d / chunks);
                 }
             });
             return initial ? new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, 0, 0, 0) : diag[0];
         }
 
-        /** Floors m_n on the grid at the variance floor; returns how many points were floored. */
+        /**
+         * Chunk c's normals for the interval's first (s = 0: zS, zV) or second (s = 1: zS2, zV2) step, drawn while the
+         * regression runs: they need no particles, and the regression's fit is one task, so on two threads the other
+         * would otherwise wait for it (at 100,000 particles the fit is about an eighth of the work, one step's normals
+         * a little less: two steps let the two threads finish the phase together). Same stream, same bits as drawing
+         * them in {@link #propagate}; costs 2N doubles.
+         */
+        private void drawAhead(int c, int j0, int s) {
+            int from = c * chunk;
+            int to = Math.min(n, from + chunk);
+            long state = RandomStreams.stream(in.particles().seed(), j0 + s, c).nextLong();
+            drawNormals(s == 0 ? zS : zS2, s == 0 ? zV : zV2, from, to, state);
+        }
+
         /**
          * Level control: E[V_t] = g(t) is known and V does not depend on S or L, so the particles' mean V̄ is g(t_n)
          * plus sampling noise (about 2% at 2,048 particles on a 5Y cloud); L = σ_LV/√m̂ would carry that noise into
@@ -347,10 +370,15 @@ public final class SlvCalibrator {
                 int from = c * chunk;
                 int to = Math.min(n, from + chunk);
                 for (int s = 0; s < kernels.length; s++) {
-                    long state = RandomStreams.stream(in.particles().seed(), j0 + s, c).nextLong();
                     lattices[s].at(x, lev, from, to);
-                    drawNormals(zS, zV, from, to, state);
-                    kernels[s].step(x, v, lev, zS, zV, next, null, from, to);
+                    if (s > 1) { // steps j0 and j0 + 1 were drawn beside the regression (drawAhead)
+                        drawNormals(zS, zV, from, to, RandomStreams.stream(in.particles().seed(), j0 + s, c).nextLong());
+                    }
+                    if (s == 1) {
+                        kernels[s].step(x, v, lev, zS2, zV2, next, null, from, to);
+                    } else {
+                        kernels[s].step(x, v, lev, zS, zV, next, null, from, to);
+                    }
                 }
                 double sum = 0;
                 for (int i = from; i < to; i++) {

@@ -22,6 +22,37 @@ public final class AndersenQe {
         double oneMinus = -Math.expm1(-kappa * dt);
         this.c1 = xi * xi * expKd * oneMinus / kappa;
         this.c2 = theta * xi * xi * oneMinus * oneMinus / (2 * kappa);
+        this.quadraticFrom = quadraticFrom(theta * oneMinus, expKd, c1, c2);
+    }
+
+    /**
+     * Every v ≥ this takes the quadratic branch ({@link #exponentialBranch} is false): a cheap pre-test that lets the
+     * vectorised stepper skip m and s² for almost every path in its exponential fix-up pass. With m = a + e·v and
+     * s² = c1·v + c2 the branch is ψ = s²/m² &gt; ψ_c, i.e. the convex quadratic ψ_c(a + e v)² − c1 v − c2 &lt; 0, so
+     * beyond its larger root (or its vertex) it is never taken. The bound is checked, not trusted: the quadratic with
+     * s² inflated by 1e-9 (far above the rounding of m and s²) must be positive and increasing there, and s² positive;
+     * otherwise +∞ (no pre-test).
+     */
+    final double quadraticFrom;
+
+    static double quadraticFrom(double a, double e, double c1, double c2) {
+        double qa = PSI_C * e * e;
+        double qb = 2 * PSI_C * a * e - c1;
+        double qc = PSI_C * a * a - c2;
+        if (!(qa > 0) || !Double.isFinite(qb) || !Double.isFinite(qc)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double vertex = -qb / (2 * qa);
+        double disc = qb * qb - 4 * qa * qc;
+        double root = disc > 0 ? (-qb + Math.sqrt(disc)) / (2 * qa) : vertex;
+        double v = Math.max(Math.max(root, vertex), 0.0);
+        v = v * (1 + 1e-6) + 1e-12;
+        double margin = 1 + 1e-9;
+        double m = a + e * v;
+        double s2 = c1 * v + c2;
+        boolean positive = PSI_C * m * m > s2 * margin;
+        boolean increasing = 2 * PSI_C * e * m >= c1 * margin;
+        return positive && increasing && s2 > 0 && Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
     }
 
     /** Conditional mean E[V(t+Δ) | V(t) = v]. */

@@ -97,27 +97,8 @@ public final class SlvStep {
             }
             return;
         }
-        double c1 = qe.c1;
-        double c2 = qe.c2;
-        // QE quadratic branch for everyone (branch-free: vectorised)
-        for (int i = from; i < to; i++) {
-            double v0 = v[i];
-            double m = theta + (v0 - theta) * expKd;
-            double s2 = v0 * c1 + c2;
-            double u = 2 * m * m / s2; // 2/ψ
-            double b2 = u - 1 + Math.sqrt(u * (u - 1));
-            double bz = Math.sqrt(b2) + zV[i];
-            next[i] = m / (1 + b2) * bz * bz;
-        }
-        // exponential branch where ψ > ψ_c (rare at daily steps)
-        for (int i = from; i < to; i++) {
-            double v0 = v[i];
-            double m = theta + (v0 - theta) * expKd;
-            double s2 = v0 * c1 + c2;
-            if (AndersenQe.exponentialBranch(m, s2)) {
-                next[i] = AndersenQe.exponential(m, s2, zV[i]);
-            }
-        }
+        quadratic(v, zV, next, from, to);
+        exponentialPass(v, zV, next, from, to);
         if (stepVar != null) {
             for (int i = from; i < to; i++) {
                 double l = lev[i];
@@ -138,7 +119,43 @@ public final class SlvStep {
             }
             return;
         }
-        // log-spot (branch-free: vectorised)
+        logSpot(x, v, lev, zS, next, from, to);
+    }
+
+    /*
+     * The three passes of the stochastic-variance step are separate methods: measured (StepKernelBenchmark, thread
+     * CPU) 3.0 against 5.1 ns per particle when they were one method body, for the same arithmetic and the same bits.
+     */
+
+    /** QE quadratic branch for everyone into next (branch-free: vectorised). */
+    private void quadratic(double[] v, double[] zV, double[] next, int from, int to) {
+        double theta = qe.theta;
+        double expKd = qe.expKd;
+        double c1 = qe.c1;
+        double c2 = qe.c2;
+        for (int i = from; i < to; i++) {
+            double v0 = v[i];
+            double m = theta + (v0 - theta) * expKd;
+            double s2 = v0 * c1 + c2;
+            double u = 2 * m * m / s2; // 2/ψ
+            double b2 = u - 1 + Math.sqrt(u * (u - 1));
+            double bz = Math.sqrt(b2) + zV[i];
+            next[i] = m / (1 + b2) * bz * bz;
+        }
+    }
+
+    /** The exponential branch where ψ &gt; ψ_c (rare at daily steps; only below qe.quadraticFrom, NaN included). */
+    private void exponentialPass(double[] v, double[] zV, double[] next, int from, int to) {
+        double quadraticFrom = qe.quadraticFrom;
+        for (int i = from; i < to; i++) {
+            if (!(v[i] >= quadraticFrom)) {
+                exponentialFixUp(v, zV, next, i);
+            }
+        }
+    }
+
+    /** x += the log-spot increment, v = next (branch-free: vectorised). */
+    private void logSpot(double[] x, double[] v, double[] lev, double[] zS, double[] next, int from, int to) {
         for (int i = from; i < to; i++) {
             double v0 = v[i];
             double v1 = next[i];
@@ -147,6 +164,16 @@ public final class SlvStep {
             double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
             x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * Math.sqrt(vBar) * zS[i];
             v[i] = v1;
+        }
+    }
+
+    /** Path i with v below qe.quadraticFrom: the exponential branch if ψ &gt; ψ_c (out of line: keeps the scan small). */
+    private void exponentialFixUp(double[] v, double[] zV, double[] next, int i) {
+        double v0 = v[i];
+        double m = qe.theta + (v0 - qe.theta) * qe.expKd;
+        double s2 = v0 * qe.c1 + qe.c2;
+        if (AndersenQe.exponentialBranch(m, s2)) {
+            next[i] = AndersenQe.exponential(m, s2, zV[i]);
         }
     }
 

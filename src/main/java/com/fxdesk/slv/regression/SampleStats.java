@@ -38,12 +38,11 @@ final class SampleStats {
         double sy = 0.0;
         int iMin = -1;
         int iMax = -1;
+        // finiteness is checked once after the pass (x − x0 and y both feed sums that a NaN or ±∞ makes non-finite;
+        // a finite overflow of s2 only costs the second scan): one test per sample less on the regression's serial path
         for (int i = 0; i < n; i++) {
             double xi = x[i];
             double yi = y[i];
-            if (!Double.isFinite(xi) || !Double.isFinite(yi)) {
-                throw new IllegalArgumentException("sample " + i + " is not finite: (" + xi + ", " + yi + ")");
-            }
             if (xi < min) {
                 min = xi;
                 iMin = i;
@@ -56,6 +55,13 @@ final class SampleStats {
             s1 += d;
             s2 += d * d;
             sy += yi;
+        }
+        if (!Double.isFinite(s1 + s2 + sy) || !Double.isFinite(shift)) {
+            for (int i = 0; i < n; i++) {
+                if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+                    throw new IllegalArgumentException("sample " + i + " is not finite: (" + x[i] + ", " + y[i] + ")");
+                }
+            }
         }
         double m = s1 / n;
         double var = n > 1 ? Math.max(0.0, (s2 - n * m * m) / (n - 1)) : 0.0;
