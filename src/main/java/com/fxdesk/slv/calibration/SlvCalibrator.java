@@ -74,7 +74,8 @@ public final class SlvCalibrator {
         RoundTripResult roundTrip = null;
         if (in.repricing().runs()) {
             double base = 1 - rtShare;
-            roundTrip = RoundTrip.run(in.market().fx(), run.mixed, leverage, quotesUpToMaturity(in),
+            roundTrip = RoundTrip.run(in.market().fx(), run.mixed, leverage, in.market().localVol(),
+                    in.market().impliedVol(), quotesUpToMaturity(in),
                     in.repricing().config(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
                             Phase.ROUND_TRIP));
         }
