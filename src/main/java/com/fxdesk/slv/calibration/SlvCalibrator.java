@@ -27,8 +27,9 @@ import java.util.function.BooleanSupplier;
  * {@code subSteps} propagation steps per Δt with the {@link SlvStep} scheme (Andersen QE variance, vol-of-vol η ξ).
  *
  * <p>On a propagation step [τ, τ + h] inside [t_n, t_{n+1}] the leverage is
- * L(s) = σ_LV(τ + h/2, s) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known mean of V and
- * ḡ its trapezoid average over the step (the stepper's V̄). So σ_LV is taken at the step's mid-point and
+ * L(s) = σ_LV(τ + h/2, s F(τ + h/2)/F(τ)) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known
+ * mean of V and ḡ its trapezoid average over the step (the stepper's V̄). So σ_LV is taken at the step's mid-point (at
+ * the step-start spot's moneyness: the spot carried to the mid time by the forward) and
  * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
  * fitted m_n is multiplied by g(t_n) / V̄_n, V̄_n the particles' mean variance (see {@code Run.levelControl}). The
@@ -285,7 +286,17 @@ public final class SlvCalibrator {
                 } else {
                     double a = grid.stepTimes[j0 + task - 1];
                     double b = grid.stepTimes[j0 + task];
-                    in.market().localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
+                    double tm = 0.5 * (a + b);
+                    // L multiplies particles at their step-start spot S_a: σ_LV at the mid time is read at the spot
+                    // the forward carries S_a to, S_a F(t_m)/F(a) (the same moneyness). At S_a itself the local vol
+                    // would be read μΔt/2 too far toward the put side, a bias of σ_LV'·μΔt/2 on every step that
+                    // matters at EM rate differentials (USDTRY, μ ≈ 30%: 1–3 bp in the call wing; docs)
+                    double carry = in.market().fx().forward(tm) / in.market().fx().forward(a);
+                    double[] at = new double[m];
+                    for (int j = 0; j < m; j++) {
+                        at[j] = spots[j] * carry;
+                    }
+                    in.market().localVol().localVol(tm, at, sigma[task - 1], m);
                 }
             });
             return initial ? new RegressionDiagnostics("INITIAL", Double.NaN, -1, Double.NaN, Double.NaN, Double.NaN,

@@ -136,7 +136,7 @@ public interface PathDynamics {
     }
 
     /** Nodes of each step's σ_LV lattice ({@link #localVolLattices}). */
-    int LV_NODES = 401;
+    int LV_NODES = Integer.getInteger("lv.nodes", 401);
 
     /**
      * σ_LV per step of a grid, sampled at the step's mid time on {@value #LV_NODES} log-spot nodes covering
@@ -149,15 +149,20 @@ public interface PathDynamics {
         LogSpotLattice[] lattice = new LogSpotLattice[n];
         double[] spots = new double[nodes];
         double[] out = new double[nodes];
+        boolean shift = !Boolean.getBoolean("lv.noShift");
         for (int i = 0; i < n; i++) {
+            double t0 = grid.time(i);
             double t1 = grid.time(i + 1);
-            double tm = 0.5 * (grid.time(i) + t1);
-            double f = Math.log(market.forward(tm));
-            double atm = surface.localVol(tm, Math.exp(f));
+            double tm = 0.5 * (t0 + t1);
+            double f = Math.log(market.forward(shift ? t0 : tm));
+            // the lattice is read at the step's start spot S_n: σ at the mid time is taken at the spot carried
+            // there by the forward, S_n F(t_mid)/F(t_n) (the same moneyness), not at S_n itself
+            double carry = shift ? market.forward(tm) / market.forward(t0) : 1.0;
+            double atm = surface.localVol(tm, Math.exp(f) * carry);
             double half = 7 * Math.min(Math.max(atm, 0.01), 2.0) * Math.sqrt(t1) + 0.05;
             double[] x = LogSpotLattice.nodes(f - half, f + half, nodes);
             for (int j = 0; j < nodes; j++) {
-                spots[j] = Math.exp(x[j]);
+                spots[j] = Math.exp(x[j]) * carry;
             }
             surface.localVol(tm, spots, out, nodes);
             lattice[i] = LogSpotLattice.of(f - half, f + half, out);
