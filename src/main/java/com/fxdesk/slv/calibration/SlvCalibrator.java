@@ -202,7 +202,8 @@ public final class SlvCalibrator {
             double[] spots = spotGrid(initial);
             RegressionDiagnostics diag = regressAndLocalVol(team, initial, spots, j0, k);
             regressionNanos += System.nanoTime() - r0;
-            double gn = meanVariance(mixed, grid.regressionTimes[interval]);
+            double tn = grid.regressionTimes[interval];
+            double gn = meanVariance(mixed, tn);
             if (!initial) {
                 levelControl(gn);
             }
@@ -215,7 +216,7 @@ public final class SlvCalibrator {
                 double a = grid.stepTimes[j0 + s];
                 double b = grid.stepTimes[j0 + s + 1];
                 double[] row = leverageRow(sigma[s], 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn,
-                        clipped);
+                        Math.log(in.market().fx().forward(a) / in.market().fx().forward(tn)), clipped);
                 firstRow = s == 0 ? row : firstRow;
                 lattices[s] = LogSpotLattice.of(gridX[0], gridX[m - 1], row);
                 levTimes[j0 + s] = a;
@@ -332,12 +333,30 @@ public final class SlvCalibrator {
 
         /**
          * L = σ_LV / √(m_n · scale) on the grid, clipped to [floor, cap] (clipped[0], clipped[1] count the clips);
-         * scale = ḡ / g(t_n) carries m from the regression to the step by the drift of E[V].
+         * scale = ḡ / g(t_n) carries m from the regression to the step by the drift of E[V], and m is carried in
+         * moneyness: at the step start a the cloud has moved by shift = ln F(a)/F(t_n) in ln S, so the fit is read
+         * at x − shift (linear on the grid, flat beyond). Read at x itself, E[V | S] would lag the forward by up to a
+         * regression interval: at EM rate differentials (USDTRY μ ≈ 30%, 5-day intervals: 0.4% in ln S) that is a
+         * shift of the whole E[V | S] curve toward one wing and several bp in the call wing (docs).
          */
-        private double[] leverageRow(double[] sig, double scale, int[] clipped) {
+        private double[] leverageRow(double[] sig, double scale, double shift, int[] clipped) {
             double[] row = new double[m];
+            double x0g = gridX[0];
+            double inv = (m - 1) / (gridX[m - 1] - gridX[0]);
             for (int q = 0; q < m; q++) {
-                double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.bounds().varianceFloor()));
+                double mq = mGrid[q];
+                if (shift != 0 && inv > 0 && Double.isFinite(inv)) {
+                    double u = (gridX[q] - shift - x0g) * inv;
+                    if (u <= 0) {
+                        mq = mGrid[0];
+                    } else if (u >= m - 1) {
+                        mq = mGrid[m - 1];
+                    } else {
+                        int j = (int) u;
+                        mq = mGrid[j] + (u - j) * (mGrid[j + 1] - mGrid[j]);
+                    }
+                }
+                double l = sig[q] / Math.sqrt(Math.max(mq * scale, in.bounds().varianceFloor()));
                 if (!(l >= in.bounds().floor())) {
                     l = in.bounds().floor();
                     clipped[0]++;
