@@ -221,8 +221,8 @@ public final class RoundTrip {
         return out;
     }
 
-    /** Local-vol companion strikes per quote: K·exp(j·h·σ√T) for j = −LV_LADDER..LV_LADDER, h = LADDER_SPACING. */
-    static final int LV_LADDER = Integer.getInteger("rt.lvLadder", 2);
+    /** Local-vol companion strikes per quote: K·exp(j·h·σ√T) for j = −LV_LADDER..LV_LADDER, h = LADDER_SPACING (the Heston ladder's strikes). */
+    static final int LV_LADDER = 2;
 
     /**
      * The local-vol companion's controls of one quote: a ladder of strikes around K (as the Heston one, so that the

@@ -100,8 +100,8 @@ public interface PathDynamics {
     }
 
     /**
-     * Local vol, σ_LV sampled per step at the step's mid time on a log-spot lattice of {@code LV_NODES} points
-     * covering ln F(t) ± (7 σ_ATM √t + 0.05), flat beyond (paths there are ~1e-12 rare).
+     * Local vol, σ_LV sampled per step at the step's mid time on the lattices of {@link #localVolLattices} (at the
+     * step-start spot's moneyness), flat beyond (paths there are ~1e-12 rare).
      */
     static PathDynamics localVol(LocalVolSurface surface) {
         return new PathDynamics() {
@@ -136,11 +136,12 @@ public interface PathDynamics {
     }
 
     /** Nodes of each step's σ_LV lattice ({@link #localVolLattices}). */
-    int LV_NODES = Integer.getInteger("lv.nodes", 401);
+    int LV_NODES = 401;
 
     /**
-     * σ_LV per step of a grid, sampled at the step's mid time on {@value #LV_NODES} log-spot nodes covering
-     * ln F(t) ± (7 σ_ATM √t + 0.05), read by linear interpolation, flat beyond (paths there are ~1e-12 rare): the local
+     * σ_LV per step of a grid, sampled at the step's mid time t_m (at the step-start spot's moneyness: node x holds
+     * σ_LV(t_m, e^x F(t_m)/F(t_n))) on {@value #LV_NODES} log-spot nodes covering ln F(t_n) ± (7 σ_ATM √t + 0.05), read
+     * by linear interpolation, flat beyond (paths there are ~1e-12 rare): the local
      * vol of {@link #localVol} and of the SLV's local-vol companion ({@link #localVolCompanion()}), one scheme for both.
      */
     static LogSpotLattice[] localVolLattices(LocalVolSurface surface, TimeGrid grid, FxMarket market) {
@@ -149,15 +150,15 @@ public interface PathDynamics {
         LogSpotLattice[] lattice = new LogSpotLattice[n];
         double[] spots = new double[nodes];
         double[] out = new double[nodes];
-        boolean shift = !Boolean.getBoolean("lv.noShift");
         for (int i = 0; i < n; i++) {
             double t0 = grid.time(i);
             double t1 = grid.time(i + 1);
             double tm = 0.5 * (t0 + t1);
-            double f = Math.log(market.forward(shift ? t0 : tm));
+            double f = Math.log(market.forward(t0));
             // the lattice is read at the step's start spot S_n: σ at the mid time is taken at the spot carried
-            // there by the forward, S_n F(t_mid)/F(t_n) (the same moneyness), not at S_n itself
-            double carry = shift ? market.forward(tm) / market.forward(t0) : 1.0;
+            // there by the forward, S_n F(t_mid)/F(t_n) (the same moneyness), not at S_n itself, which would read the
+            // local vol μΔt/2 too far toward the puts (measured on USDTRY, μ ≈ 30%: 1–3 bp in the call wing)
+            double carry = market.forward(tm) / market.forward(t0);
             double atm = surface.localVol(tm, Math.exp(f) * carry);
             double half = 7 * Math.min(Math.max(atm, 0.01), 2.0) * Math.sqrt(t1) + 0.05;
             double[] x = LogSpotLattice.nodes(f - half, f + half, nodes);

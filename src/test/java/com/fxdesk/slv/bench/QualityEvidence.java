@@ -23,8 +23,8 @@ import java.util.concurrent.ForkJoinPool;
  * resolved and unresolved counts, max |z|, per expiry the resolved RMS, the leverage and round-trip times, the
  * median and max standard error over the points from 10Δ put to 10Δ call and how many are resolved at 1 bp.
  * Args: resolution threshold bp (5), round-trip paths (100,000), market name filter (all; "" for all), control
- * variates (all: S_T, the Heston and the local-vol companions, the default; heston: S_T and the Heston companion;
- * lv: S_T and the local-vol companion; spot: S_T only; none), particles (100,000).
+ * variates (heston: S_T and the Heston companion, the shipped default; all: S_T, the Heston and the local-vol
+ * companions; lv: S_T and the local-vol companion; spot: S_T only; none), particles (100,000).
  */
 public final class QualityEvidence {
     public static void main(String[] args) {
@@ -32,7 +32,7 @@ public final class QualityEvidence {
         double threshold = args.length > 0 ? Double.parseDouble(args[0]) : 5.0;
         int paths = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         String only = args.length > 2 ? args[2] : "";
-        String controls = args.length > 3 ? args[3] : "all";
+        String controls = args.length > 3 ? args[3] : "heston";
         int particles = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
         ForkJoinPool pool = new ForkJoinPool(2);
         SlvCalibrator cal = new SlvCalibrator(pool);

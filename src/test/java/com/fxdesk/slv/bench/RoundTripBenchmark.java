@@ -19,8 +19,8 @@ import java.util.concurrent.ForkJoinPool;
  * only sets the leverage, not the round trip's work). Prints each run's round-trip wall time and the median and best
  * after 2 warm-ups.
  * Args: runs (5), particles (20,000), market (eurusd-2018-03-15), maturity (5), "cpu" to measure instead the round
- * trip's CPU time on one thread (calibration with minus without it). -Dcv=heston: S_T and the Heston companion only;
- * -Dcv=spot: S_T only (default: every control).
+ * trip's CPU time on one thread (calibration with minus without it). -Dcv=all: also the local-vol companion;
+ * -Dcv=spot: S_T only (default: S_T and the Heston companion, as shipped).
  */
 public final class RoundTripBenchmark {
     public static void main(String[] args) {
@@ -38,7 +38,7 @@ public final class RoundTripBenchmark {
                 .withParticles(Particles.DEFAULTS.withCount(particles).withSeed(42))
                 .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, RoundTripConfig.DEFAULT_PATHS,
                         20240607L, true, true, !"spot".equals(System.getProperty("cv")),
-                        !"spot".equals(System.getProperty("cv")) && !"heston".equals(System.getProperty("cv")))));
+                        "all".equals(System.getProperty("cv")))));
         if (args.length > 4 && args[4].equals("cpu")) {
             cpu(in, runs);
             pool.shutdown();
