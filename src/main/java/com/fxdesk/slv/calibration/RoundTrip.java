@@ -12,6 +12,8 @@ import com.fxdesk.slv.montecarlo.PathEngine;
 import com.fxdesk.slv.montecarlo.PayoffBook;
 import com.fxdesk.slv.montecarlo.TimeGrid;
 import com.fxdesk.slv.parallel.Chunks;
+import com.fxdesk.slv.volatility.ImpliedVolSurface;
+import com.fxdesk.slv.volatility.LocalVolSurface;
 import com.fxdesk.slv.random.SequenceType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,12 +55,26 @@ public final class RoundTrip {
     public static RoundTripResult run(FxMarket market, HestonParameters mixedHeston, LeverageFunction leverage,
                                       List<RoundTripQuote> quotes, RoundTripConfig config,
                                       ExecutorService executor, BooleanSupplier cancelled, DoubleConsumer progress) {
+        return run(market, mixedHeston, leverage, null, null, quotes, config, executor, cancelled, progress);
+    }
+
+    /**
+     * As above, with the surfaces the leverage was calibrated to: with {@code config.localVolControl()} and both given,
+     * the local-vol companion path (σ_LV = {@code localVol}, the same spot normals) is a control variate too, its
+     * vanillas' known prices Black at {@code impliedVol} (the surface's own prices).
+     */
+    public static RoundTripResult run(FxMarket market, HestonParameters mixedHeston, LeverageFunction leverage,
+                                      LocalVolSurface localVol, ImpliedVolSurface impliedVol,
+                                      List<RoundTripQuote> quotes, RoundTripConfig config,
+                                      ExecutorService executor, BooleanSupplier cancelled, DoubleConsumer progress) {
         long start = System.nanoTime();
         if (quotes.isEmpty()) {
             return new RoundTripResult(List.of(), 0, 0, List.of(), 0, 0, 0, 0, 0);
         }
         TimeGrid grid = grid(leverage, quotes, mixedHeston.kappa());
         boolean companion = config.controlVariate() && config.hestonControl();
+        boolean lvCompanion = config.controlVariate() && config.localVolControl() && localVol != null
+                && impliedVol != null;
         PayoffBook.Builder book = PayoffBook.builder(grid, market);
         boolean[] call = new boolean[quotes.size()];
         int[] refused = new int[1];
@@ -69,7 +85,9 @@ public final class RoundTrip {
             call[q] = quote.strike() >= market.forward(quote.expiry());
             if (config.controlVariate()) {
                 double[][] ladder = companion ? ladders[q] : new double[2][0];
-                book.controlledVanilla(call[q], quote.strike(), quote.expiry(), 1.0, ladder[0], ladder[1]);
+                double[][] lv = lvCompanion ? localVolLadder(market, impliedVol, quote, call[q]) : new double[2][0];
+                book.controlledVanilla(call[q], quote.strike(), quote.expiry(), 1.0, ladder[0], ladder[1], lv[0],
+                        lv[1]);
             } else {
                 book.vanilla(call[q], quote.strike(), quote.expiry(), 1.0);
             }
@@ -77,8 +95,8 @@ public final class RoundTrip {
         int paths = config.antithetic() ? (config.paths() + 1) / 2 * 2 : config.paths();
         McConfig mc = new McConfig(paths, 1.0, config.antithetic(), SequenceType.PSEUDO, config.seed(), false, 1,
                 executor == null ? 1 : Chunks.parallelism(executor));
-        PathDynamics dynamics = companion ? PathDynamics.slvWithHestonCompanion(mixedHeston, leverage)
-                : PathDynamics.slv(mixedHeston, leverage);
+        PathDynamics dynamics = PathDynamics.slvWithCompanions(mixedHeston, leverage, companion,
+                lvCompanion ? localVol : null);
         PathEngine.Estimate[] est = PathEngine.run(dynamics, grid, book.build(), market, mc, executor, cancelled,
                 progress);
         return summarise(market, quotes, call, est, paths, grid.steps(), refused[0], start);
@@ -201,6 +219,37 @@ public final class RoundTrip {
             }
         }
         return out;
+    }
+
+    /** Local-vol companion strikes per quote: K·exp(j·h·σ√T) for j = −LV_LADDER..LV_LADDER, h = LADDER_SPACING (the Heston ladder's strikes). */
+    static final int LV_LADDER = 2;
+
+    /**
+     * The local-vol companion's controls of one quote: a ladder of strikes around K (as the Heston one, so that the
+     * regression can follow the SLV payoff as a function of the local-vol spot where √V departs from E[V | S]) and the
+     * discounted price of the quote's vanilla type at each, Black at the surface's implied vol there: the surface's
+     * own prices, which the continuous local-vol diffusion reproduces up to the lattice's error (the discretised
+     * companion's bias enters times β: docs/calibration-quality.md has its measured size). Strikes whose price is not
+     * finite are left out.
+     */
+    static double[][] localVolLadder(FxMarket market, ImpliedVolSurface surface, RoundTripQuote quote, boolean call) {
+        int m = 2 * LV_LADDER + 1;
+        double t = quote.expiry();
+        double fwd = market.forward(t);
+        double df = market.domesticDf(t);
+        double sd = Math.max(quote.marketVol(), 0.01) * Math.sqrt(t);
+        double[] ks = new double[m];
+        double[] ps = new double[m];
+        int k = 0;
+        for (int j = 0; j < m; j++) {
+            double strike = quote.strike() * Math.exp((j - LV_LADDER) * LADDER_SPACING * sd);
+            double price = BlackFormula.price(call, fwd, strike, t, surface.impliedVol(t, strike), df);
+            if (Double.isFinite(price) && price >= 0) {
+                ks[k] = strike;
+                ps[k++] = price;
+            }
+        }
+        return new double[][] {Arrays.copyOf(ks, k), Arrays.copyOf(ps, k)};
     }
 
     /** The delta part of a quote label ("1Y 25C" → "25C"), so that buckets gather one delta across expiries. */

@@ -27,8 +27,9 @@ import java.util.function.BooleanSupplier;
  * {@code subSteps} propagation steps per Δt with the {@link SlvStep} scheme (Andersen QE variance, vol-of-vol η ξ).
  *
  * <p>On a propagation step [τ, τ + h] inside [t_n, t_{n+1}] the leverage is
- * L(s) = σ_LV(τ + h/2, s) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known mean of V and
- * ḡ its trapezoid average over the step (the stepper's V̄). So σ_LV is taken at the step's mid-point and
+ * L(s) = σ_LV(τ + h/2, s F(τ + h/2)/F(τ)) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known
+ * mean of V and ḡ its trapezoid average over the step (the stepper's V̄). So σ_LV is taken at the step's mid-point (at
+ * the step-start spot's moneyness: the spot carried to the mid time by the forward) and
  * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
  * fitted m_n is multiplied by g(t_n) / V̄_n, V̄_n the particles' mean variance (see {@code Run.levelControl}). The
@@ -75,7 +76,8 @@ public final class SlvCalibrator {
         RoundTripResult roundTrip = null;
         if (in.repricing().runs()) {
             double base = 1 - rtShare;
-            roundTrip = RoundTrip.run(in.market().fx(), run.mixed, leverage, quotesUpToMaturity(in),
+            roundTrip = RoundTrip.run(in.market().fx(), run.mixed, leverage, in.market().localVol(),
+                    in.market().impliedVol(), quotesUpToMaturity(in),
                     in.repricing().config(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
                             Phase.ROUND_TRIP));
         }
@@ -206,7 +208,8 @@ public final class SlvCalibrator {
             double[] spots = spotGrid(initial);
             RegressionDiagnostics diag = regressAndLocalVol(team, initial, spots, j0, k);
             regressionNanos += System.nanoTime() - r0;
-            double gn = meanVariance(mixed, grid.regressionTimes[interval]);
+            double tn = grid.regressionTimes[interval];
+            double gn = meanVariance(mixed, tn);
             if (!initial) {
                 levelControl(gn);
             }
@@ -219,7 +222,7 @@ public final class SlvCalibrator {
                 double a = grid.stepTimes[j0 + s];
                 double b = grid.stepTimes[j0 + s + 1];
                 double[] row = leverageRow(sigma[s], 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn,
-                        clipped);
+                        Math.log(in.market().fx().forward(a) / in.market().fx().forward(tn)), clipped);
                 firstRow = s == 0 ? row : firstRow;
                 lattices[s] = LogSpotLattice.of(gridX[0], gridX[m - 1], row);
                 levTimes[j0 + s] = a;
@@ -291,7 +294,17 @@ public final class SlvCalibrator {
                 } else if (task <= k) {
                     double a = grid.stepTimes[j0 + task - 1];
                     double b = grid.stepTimes[j0 + task];
-                    in.market().localVol().localVol(0.5 * (a + b), spots, sigma[task - 1], m);
+                    double tm = 0.5 * (a + b);
+                    // L multiplies particles at their step-start spot S_a: σ_LV at the mid time is read at the spot
+                    // the forward carries S_a to, S_a F(t_m)/F(a) (the same moneyness). At S_a itself the local vol
+                    // would be read μΔt/2 too far toward the put side, a bias of σ_LV'·μΔt/2 on every step that
+                    // matters at EM rate differentials (USDTRY, μ ≈ 30%: 1–3 bp in the call wing; docs)
+                    double carry = in.market().fx().forward(tm) / in.market().fx().forward(a);
+                    double[] at = new double[m];
+                    for (int j = 0; j < m; j++) {
+                        at[j] = spots[j] * carry;
+                    }
+                    in.market().localVol().localVol(tm, at, sigma[task - 1], m);
                 } else {
                     int d = task - k - 1;
                     drawAhead(d % chunks, j0, d / chunks);
@@ -343,12 +356,30 @@ public final class SlvCalibrator {
 
         /**
          * L = σ_LV / √(m_n · scale) on the grid, clipped to [floor, cap] (clipped[0], clipped[1] count the clips);
-         * scale = ḡ / g(t_n) carries m from the regression to the step by the drift of E[V].
+         * scale = ḡ / g(t_n) carries m from the regression to the step by the drift of E[V], and m is carried in
+         * moneyness: at the step start a the cloud has moved by shift = ln F(a)/F(t_n) in ln S, so the fit is read
+         * at x − shift (linear on the grid, flat beyond). Read at x itself, E[V | S] would lag the forward by up to a
+         * regression interval: at EM rate differentials (USDTRY μ ≈ 30%, 5-day intervals: 0.4% in ln S) that is a
+         * shift of the whole E[V | S] curve toward one wing and several bp in the call wing (docs).
          */
-        private double[] leverageRow(double[] sig, double scale, int[] clipped) {
+        private double[] leverageRow(double[] sig, double scale, double shift, int[] clipped) {
             double[] row = new double[m];
+            double x0g = gridX[0];
+            double inv = (m - 1) / (gridX[m - 1] - gridX[0]);
             for (int q = 0; q < m; q++) {
-                double l = sig[q] / Math.sqrt(Math.max(mGrid[q] * scale, in.bounds().varianceFloor()));
+                double mq = mGrid[q];
+                if (shift != 0 && inv > 0 && Double.isFinite(inv)) {
+                    double u = (gridX[q] - shift - x0g) * inv;
+                    if (u <= 0) {
+                        mq = mGrid[0];
+                    } else if (u >= m - 1) {
+                        mq = mGrid[m - 1];
+                    } else {
+                        int j = (int) u;
+                        mq = mGrid[j] + (u - j) * (mGrid[j + 1] - mGrid[j]);
+                    }
+                }
+                double l = sig[q] / Math.sqrt(Math.max(mq * scale, in.bounds().varianceFloor()));
                 if (!(l >= in.bounds().floor())) {
                     l = in.bounds().floor();
                     clipped[0]++;

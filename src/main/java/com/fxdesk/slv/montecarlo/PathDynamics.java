@@ -29,6 +29,18 @@ public interface PathDynamics {
         return null;
     }
 
+    /**
+     * The local vol of the pure local-vol companion path that {@link Kernel#step} also advances, or null when it has
+     * none: dS = σ_LV(t, S) S dW driven by the spot's own Brownian increment ρ Z_V + √(1 − ρ²) Z_S (exactly
+     * Gaussian, so the companion is the Euler scheme of the local-vol model, a martingale step by step), σ_LV on the
+     * lattices of {@link #localVolLattices}. Its vanilla prices are the surface's own, so products can use it as a
+     * control variate ({@link PayoffBook.Builder#controlledVanilla(boolean, double, double, double, double[],
+     * double[], double[], double[])}).
+     */
+    default LocalVolSurface localVolCompanion() {
+        return null;
+    }
+
     /** Per-simulation, immutable and thread-safe. */
     interface Kernel {
         double initialVariance();
@@ -38,10 +50,11 @@ public interface PathDynamics {
          * factor). On return stepVar[i] (unless stepVar is null: no barrier) holds the variance of ln S accumulated
          * over the step (σ²Δt with σ the step's vol), which the Brownian-bridge barrier correction uses; lev is
          * scratch. companion: the L ≡ 1 companion's log-spots, advanced too when the dynamics has one
-         * ({@link PathDynamics#companion()}), else null.
+         * ({@link PathDynamics#companion()}), else null; localVol: the local-vol companion's log-spots
+         * ({@link PathDynamics#localVolCompanion()}), else null.
          */
         void step(int n, double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] stepVar,
-                  double[] companion, int count);
+                  double[] companion, double[] localVol, int count);
     }
 
     static PathDynamics blackScholes(double vol) {
@@ -70,7 +83,7 @@ public interface PathDynamics {
                     }
 
                     public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
-                                     double[] stepVar, double[] companion, int count) {
+                                     double[] stepVar, double[] companion, double[] lv, int count) {
                         double a = driftDt[s];
                         double b = volSqrtDt[s];
                         double c = var[s];
@@ -87,8 +100,8 @@ public interface PathDynamics {
     }
 
     /**
-     * Local vol, σ_LV sampled per step at the step's mid time on a log-spot lattice of {@code LV_NODES} points
-     * covering ln F(t) ± (7 σ_ATM √t + 0.05), flat beyond (paths there are ~1e-12 rare).
+     * Local vol, σ_LV sampled per step at the step's mid time on the lattices of {@link #localVolLattices} (at the
+     * step-start spot's moneyness), flat beyond (paths there are ~1e-12 rare).
      */
     static PathDynamics localVol(LocalVolSurface surface) {
         return new PathDynamics() {
@@ -98,25 +111,10 @@ public interface PathDynamics {
 
             public Kernel bind(TimeGrid grid, FxMarket market) {
                 int n = grid.steps();
-                final int nodes = 401;
-                LogSpotLattice[] lattice = new LogSpotLattice[n];
+                LogSpotLattice[] lattice = localVolLattices(surface, grid, market);
                 double[] drift = new double[n];
-                double[] spots = new double[nodes];
-                double[] out = new double[nodes];
                 for (int i = 0; i < n; i++) {
-                    double t0 = grid.time(i);
-                    double t1 = grid.time(i + 1);
-                    double tm = 0.5 * (t0 + t1);
-                    drift[i] = market.drift(t0, t1);
-                    double f = Math.log(market.forward(tm));
-                    double atm = surface.localVol(tm, Math.exp(f));
-                    double half = 7 * Math.min(Math.max(atm, 0.01), 2.0) * Math.sqrt(t1) + 0.05;
-                    double[] x = LogSpotLattice.nodes(f - half, f + half, nodes);
-                    for (int j = 0; j < nodes; j++) {
-                        spots[j] = Math.exp(x[j]);
-                    }
-                    surface.localVol(tm, spots, out, nodes);
-                    lattice[i] = LogSpotLattice.of(f - half, f + half, out);
+                    drift[i] = market.drift(grid.time(i), grid.time(i + 1));
                 }
                 return new Kernel() {
                     public double initialVariance() {
@@ -124,7 +122,7 @@ public interface PathDynamics {
                     }
 
                     public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
-                                     double[] stepVar, double[] companion, int count) {
+                                     double[] stepVar, double[] companion, double[] lv, int count) {
                         lattice[s].at(x, lev, 0, count);
                         double dt = grid.dt(s);
                         SlvStep.localVol(x, lev, zS, dt, drift[s], 0, count);
@@ -137,9 +135,45 @@ public interface PathDynamics {
         };
     }
 
+    /** Nodes of each step's σ_LV lattice ({@link #localVolLattices}). */
+    int LV_NODES = 401;
+
+    /**
+     * σ_LV per step of a grid, sampled at the step's mid time t_m (at the step-start spot's moneyness: node x holds
+     * σ_LV(t_m, e^x F(t_m)/F(t_n))) on {@value #LV_NODES} log-spot nodes covering ln F(t_n) ± (7 σ_ATM √t + 0.05), read
+     * by linear interpolation, flat beyond (paths there are ~1e-12 rare): the local
+     * vol of {@link #localVol} and of the SLV's local-vol companion ({@link #localVolCompanion()}), one scheme for both.
+     */
+    static LogSpotLattice[] localVolLattices(LocalVolSurface surface, TimeGrid grid, FxMarket market) {
+        int n = grid.steps();
+        int nodes = LV_NODES;
+        LogSpotLattice[] lattice = new LogSpotLattice[n];
+        double[] spots = new double[nodes];
+        double[] out = new double[nodes];
+        for (int i = 0; i < n; i++) {
+            double t0 = grid.time(i);
+            double t1 = grid.time(i + 1);
+            double tm = 0.5 * (t0 + t1);
+            double f = Math.log(market.forward(t0));
+            // the lattice is read at the step's start spot S_n: σ at the mid time is taken at the spot carried
+            // there by the forward, S_n F(t_mid)/F(t_n) (the same moneyness), not at S_n itself, which would read the
+            // local vol μΔt/2 too far toward the puts (measured on USDTRY, μ ≈ 30%: 1–3 bp in the call wing)
+            double carry = market.forward(tm) / market.forward(t0);
+            double atm = surface.localVol(tm, Math.exp(f) * carry);
+            double half = 7 * Math.min(Math.max(atm, 0.01), 2.0) * Math.sqrt(t1) + 0.05;
+            double[] x = LogSpotLattice.nodes(f - half, f + half, nodes);
+            for (int j = 0; j < nodes; j++) {
+                spots[j] = Math.exp(x[j]) * carry;
+            }
+            surface.localVol(tm, spots, out, nodes);
+            lattice[i] = LogSpotLattice.of(f - half, f + half, out);
+        }
+        return lattice;
+    }
+
     /** Pure Heston: SLV with L ≡ 1 and η = 1. */
     static PathDynamics heston(HestonParameters params) {
-        return stochastic(params, null, false);
+        return stochastic(params, null, false, null);
     }
 
     /**
@@ -151,7 +185,7 @@ public interface PathDynamics {
         if (leverage == null) {
             throw new IllegalArgumentException("SLV needs a leverage function");
         }
-        return stochastic(mixedParams, leverage, false);
+        return stochastic(mixedParams, leverage, false, null);
     }
 
     /**
@@ -162,10 +196,24 @@ public interface PathDynamics {
         if (leverage == null) {
             throw new IllegalArgumentException("SLV needs a leverage function");
         }
-        return stochastic(mixedParams, leverage, true);
+        return stochastic(mixedParams, leverage, true, null);
     }
 
-    private static PathDynamics stochastic(HestonParameters params, LeverageFunction leverage, boolean withCompanion) {
+    /**
+     * {@link #slv} with companion paths for the round trip's control variates: the L ≡ 1 Heston companion when
+     * {@code heston}, and the pure local-vol companion of {@code localVol} (null: none), see
+     * {@link #localVolCompanion()}. The SLV paths are bit-identical to those of {@link #slv}.
+     */
+    static PathDynamics slvWithCompanions(HestonParameters mixedParams, LeverageFunction leverage, boolean heston,
+                                          LocalVolSurface localVol) {
+        if (leverage == null) {
+            throw new IllegalArgumentException("SLV needs a leverage function");
+        }
+        return stochastic(mixedParams, leverage, heston, localVol);
+    }
+
+    private static PathDynamics stochastic(HestonParameters params, LeverageFunction leverage, boolean withCompanion,
+                                           LocalVolSurface localVol) {
         return new PathDynamics() {
             public int factors() {
                 return 2;
@@ -173,6 +221,10 @@ public interface PathDynamics {
 
             public HestonParameters companion() {
                 return withCompanion ? params : null;
+            }
+
+            public LocalVolSurface localVolCompanion() {
+                return localVol;
             }
 
             public Kernel bind(TimeGrid grid, FxMarket market) {
@@ -187,6 +239,16 @@ public interface PathDynamics {
                         lattice[i] = leverage.lattice(leverage.sliceIndex(grid.time(i)));
                     }
                 }
+                LogSpotLattice[] lvLattice = localVol == null ? null : localVolLattices(localVol, grid, market);
+                double[] lvDrift = new double[n];
+                for (int i = 0; i < n; i++) {
+                    lvDrift[i] = market.drift(grid.time(i), grid.time(i + 1));
+                }
+                // the local-vol companion's Brownian increment per unit σ: √Δt (ρ Z_V + √(1 − ρ²) Z_S), the spot's
+                // own (Z_S alone when V is deterministic: the SLV step then reads Z_S only)
+                boolean deterministic = params.xi() < 1e-10;
+                double rho = deterministic ? 0.0 : params.rho();
+                double perp = Math.sqrt(1 - rho * rho);
                 double v0 = params.v0();
                 // per-thread V_{n+1} scratch (the kernel is shared by the workers); fetched once per block step
                 ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[0]);
@@ -196,7 +258,7 @@ public interface PathDynamics {
                     }
 
                     public void step(int s, double[] x, double[] v, double[] lev, double[] zS, double[] zV,
-                                     double[] stepVar, double[] companion, int count) {
+                                     double[] stepVar, double[] companion, double[] lv, int count) {
                         if (lattice[s] == null) {
                             java.util.Arrays.fill(lev, 0, count, 1.0);
                         } else {
@@ -208,6 +270,17 @@ public interface PathDynamics {
                             scratch.set(next);
                         }
                         steppers[s].step(x, v, lev, zS, zV, next, stepVar, companion, 0, count);
+                        if (lv != null) { // lev is free again: σ_LV at the companion's spots
+                            lvLattice[s].at(lv, lev, 0, count);
+                            double dt = grid.dt(s);
+                            double mu = lvDrift[s] * dt;
+                            double a = perp * Math.sqrt(dt);
+                            double b = rho * Math.sqrt(dt);
+                            for (int i = 0; i < count; i++) {
+                                double sg = lev[i];
+                                lv[i] += mu - 0.5 * sg * sg * dt + sg * (a * zS[i] + b * zV[i]);
+                            }
+                        }
                     }
                 };
             }

@@ -316,6 +316,7 @@ public final class PathEngine {
         final int[] downOrder; // one-sided down monitors by decreasing level
         final int[] twoSided;
         final boolean companion; // advance the L ≡ 1 companion path (some product uses it as a control)
+        final boolean localVolCompanion; // advance the local-vol companion path
         final int maxControls;
 
         Setup(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
@@ -331,6 +332,11 @@ public final class PathEngine {
                 throw new IllegalArgumentException("a companion control variate needs dynamics with a companion path");
             }
             this.companion = book.usesCompanion();
+            if (book.usesLocalVolCompanion() && dynamics.localVolCompanion() == null) {
+                throw new IllegalArgumentException("a local-vol control variate needs dynamics with a local-vol "
+                        + "companion path");
+            }
+            this.localVolCompanion = book.usesLocalVolCompanion();
             int maxControls = 0;
             for (int c : book.controls) {
                 maxControls = Math.max(maxControls, c);
@@ -401,6 +407,8 @@ public final class PathEngine {
         final double[] xc; // the companion's log-spots, or null
         final double[] st; // S_T and the companion's S^H_T at an index where controlled products end
         final double[] sc;
+        final double[] xl; // the local-vol companion's log-spots and S^LV_T, or null
+        final double[] sl;
         final double[][] cols; // per control, its (pair-averaged) values over the chunk
         final double[] ycol;
         final double[][] surv;
@@ -429,6 +437,8 @@ public final class PathEngine {
             xc = s.companion ? new double[paths] : null;
             st = s.maxControls > 0 ? new double[paths] : null;
             sc = s.companion ? new double[paths] : null;
+            xl = s.localVolCompanion ? new double[paths] : null;
+            sl = s.localVolCompanion ? new double[paths] : null;
             cols = new double[s.maxControls][CHUNK];
             ycol = new double[CHUNK];
             int m = s.book.monitors();
@@ -460,6 +470,9 @@ public final class PathEngine {
             java.util.Arrays.fill(v, 0, count, s.kernel.initialVariance());
             if (xc != null) {
                 java.util.Arrays.fill(xc, 0, count, s.x0);
+            }
+            if (xl != null) {
+                java.util.Arrays.fill(xl, 0, count, s.x0);
             }
             for (int j = 0; j < book.monitors(); j++) {
                 boolean inside = s.x0 > book.monLower[j] && s.x0 < book.monUpper[j];
@@ -508,10 +521,10 @@ public final class PathEngine {
                 }
                 if (monitored) {
                     System.arraycopy(x, 0, xPrev, 0, count);
-                    s.kernel.step(n, x, v, lev, zS, zV, var, xc, count);
+                    s.kernel.step(n, x, v, lev, zS, zV, var, xc, xl, count);
                     monitor(n, count);
                 } else { // no barrier: neither the step variance nor the previous spots are needed
-                    s.kernel.step(n, x, v, lev, zS, zV, null, xc, count);
+                    s.kernel.step(n, x, v, lev, zS, zV, null, xc, xl, count);
                 }
                 evaluate(n + 1, m, anti, acc);
             }
@@ -710,6 +723,11 @@ public final class PathEngine {
                         sc[i] = Math.exp(xc[i]);
                     }
                 }
+                if (sl != null) {
+                    for (int i = 0; i < count; i++) {
+                        sl[i] = Math.exp(xl[i]);
+                    }
+                }
             }
             for (int e = 0; e < ending.length; e++) {
                 int k = ending[e];
@@ -784,7 +802,8 @@ public final class PathEngine {
         /**
          * A controlled vanilla (its payoffs already in pay, S_T in st, the companion's S_T in sc): adds per path
          * (antithetic-pair averaged) Y, the controls of known mean 0 — C_0 = nd (S_T − F); with the companion
-         * C_1 = nd (S^H_T − F) and C_{2+j} = nd·payoff(S^H_T; K_j) − notional·price_j — and their products to the
+         * C_1 = nd (S^H_T − F) and C_{2+j} = nd·payoff(S^H_T; K_j) − notional·price_j; with the local-vol
+         * companion the same two kinds of column on S^LV_T after them — and their products to the
          * product's slot. Column by column: each sum is one dot product over the chunk (four partial sums: the
          * adds do not wait on each other).
          */
@@ -794,8 +813,6 @@ public final class PathEngine {
             double nd = book.notional[k] * book.discount[k];
             double fwd = book.forward[k];
             boolean call = book.call[k];
-            double[] ks = book.companionStrike[k];
-            double[] kp = book.companionPrice[k];
             double w = anti ? 0.5 * nd : nd;
             double[] y = ycol;
             if (anti) {
@@ -806,23 +823,11 @@ public final class PathEngine {
                 System.arraycopy(pay, 0, y, 0, m);
             }
             spotColumn(cols[0], st, fwd, w, m, anti);
-            if (p > 1) {
-                spotColumn(cols[1], sc, fwd, w, m, anti);
-                for (int j = 0; j < ks.length; j++) {
-                    double[] col = cols[2 + j];
-                    double kk = ks[j];
-                    double mean = book.notional[k] * kp[j];
-                    for (int i = 0; i < m; i++) {
-                        double a = sc[i];
-                        double pa = call ? Math.max(a - kk, 0.0) : Math.max(kk - a, 0.0);
-                        if (anti) {
-                            double b = sc[i + m];
-                            pa += call ? Math.max(b - kk, 0.0) : Math.max(kk - b, 0.0);
-                        }
-                        col[i] = w * pa - mean;
-                    }
-                }
-            }
+            int c = 1;
+            c = companionColumns(c, sc, book.companionStrike[k], book.companionPrice[k], book.notional[k], fwd, w,
+                    call, m, anti);
+            companionColumns(c, sl, book.localVolStrike[k], book.localVolPrice[k], book.notional[k], fwd, w, call, m,
+                    anti);
             int o = book.offset[k];
             acc[o] += dot(y, null, m);
             acc[o + 1] += dot(y, y, m);
@@ -834,6 +839,33 @@ public final class PathEngine {
                     acc[t++] += dot(cols[j], cols[l], m);
                 }
             }
+        }
+
+        /**
+         * A companion's columns from index c (none when it has no strikes): its S_T − F and its vanillas at the
+         * strikes minus their known prices. Returns the next free column.
+         */
+        private int companionColumns(int c, double[] spot, double[] ks, double[] kp, double notional, double fwd,
+                                     double w, boolean call, int m, boolean anti) {
+            if (ks.length == 0) {
+                return c;
+            }
+            spotColumn(cols[c++], spot, fwd, w, m, anti);
+            for (int j = 0; j < ks.length; j++) {
+                double[] col = cols[c++];
+                double kk = ks[j];
+                double mean = notional * kp[j];
+                for (int i = 0; i < m; i++) {
+                    double a = spot[i];
+                    double pa = call ? Math.max(a - kk, 0.0) : Math.max(kk - a, 0.0);
+                    if (anti) {
+                        double b = spot[i + m];
+                        pa += call ? Math.max(b - kk, 0.0) : Math.max(kk - b, 0.0);
+                    }
+                    col[i] = w * pa - mean;
+                }
+            }
+            return c;
         }
 
         /** col[i] = w (S_i − F) (+ w (S_{i+m} − F) when antithetic). */

@@ -37,12 +37,16 @@ public final class PayoffBook {
     final int[][] productsEndingAt; // by grid index
     final int lastIndex;
     /**
-     * Control variates per product: 0; 1 (S_T); or 2 + m (S_T, the companion's S_T and m companion vanillas of the
-     * product's type at {@link #companionStrike}[k], whose known discounted prices are {@link #companionPrice}[k]).
+     * Control variates per product: 0, or S_T, then (when {@link #companionStrike}[k] is not empty) the Heston
+     * companion's S_T and its m vanillas of the product's type at {@link #companionStrike}[k] (known discounted prices
+     * {@link #companionPrice}[k]), then (when {@link #localVolStrike}[k] is not empty) the local-vol companion's S_T
+     * and its vanillas at {@link #localVolStrike}[k] (known prices {@link #localVolPrice}[k]), in that column order.
      */
     final int[] controls;
     final double[][] companionStrike;
     final double[][] companionPrice;
+    final double[][] localVolStrike;
+    final double[][] localVolPrice;
     final double[] forward; // F(T) per product, the known mean of S_T
     /** Offset of each product's sums in a chunk's accumulator ({@link #sums}): [ΣY, ΣY², ΣC_j, ΣC_j·Y, ΣC_j·C_l (j ≤ l)]. */
     final int[] offset;
@@ -60,6 +64,8 @@ public final class PayoffBook {
         controls = new int[n];
         companionStrike = new double[n][];
         companionPrice = new double[n][];
+        localVolStrike = new double[n][];
+        localVolPrice = new double[n][];
         forward = new double[n];
         offset = new int[n];
         int acc = 0;
@@ -76,8 +82,11 @@ public final class PayoffBook {
             discount[i] = b.market.domesticDf(b.grid.time(endIndex[i]));
             companionStrike[i] = b.companionStrikes.get(i);
             companionPrice[i] = b.companionPrices.get(i);
+            localVolStrike[i] = b.localVolStrikes.get(i);
+            localVolPrice[i] = b.localVolPrices.get(i);
             int m = companionStrike[i].length;
-            controls[i] = b.controlled.get(i) ? (m > 0 ? 2 + m : 1) : 0;
+            int ml = localVolStrike[i].length;
+            controls[i] = b.controlled.get(i) ? 1 + (m > 0 ? 1 + m : 0) + (ml > 0 ? 1 + ml : 0) : 0;
             forward[i] = b.market.forward(b.grid.time(endIndex[i]));
             offset[i] = acc;
             acc += sums(controls[i]);
@@ -120,10 +129,20 @@ public final class PayoffBook {
         return monLower.length;
     }
 
-    /** Whether some product uses the companion path's vanilla as a control variate. */
+    /** Whether some product uses the Heston companion path's vanilla as a control variate. */
     boolean usesCompanion() {
-        for (int c : controls) {
-            if (c >= 2) {
+        for (double[] k : companionStrike) {
+            if (k.length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some product uses the local-vol companion path's vanilla as a control variate. */
+    boolean usesLocalVolCompanion() {
+        for (double[] k : localVolStrike) {
+            if (k.length > 0) {
                 return true;
             }
         }
@@ -156,6 +175,8 @@ public final class PayoffBook {
         private final List<Boolean> controlled = new ArrayList<>();
         private final List<double[]> companionStrikes = new ArrayList<>();
         private final List<double[]> companionPrices = new ArrayList<>();
+        private final List<double[]> localVolStrikes = new ArrayList<>();
+        private final List<double[]> localVolPrices = new ArrayList<>();
 
         private Builder(TimeGrid grid, FxMarket market) {
             this.grid = Objects.requireNonNull(grid);
@@ -176,13 +197,28 @@ public final class PayoffBook {
          */
         public int controlledVanilla(boolean isCall, double k, double maturity, double notional,
                                      double[] companionStrikes, double[] companionPrices) {
-            if (companionStrikes.length != companionPrices.length) {
+            return controlledVanilla(isCall, k, maturity, notional, companionStrikes, companionPrices, new double[0],
+                    new double[0]);
+        }
+
+        /**
+         * As above, and with {@code localVolStrikes} not empty also the dynamics' local-vol companion path
+         * ({@link PathDynamics#localVolCompanion()}): its S_T (mean F(T): the discretised local-vol spot is a
+         * martingale) and its vanillas of the same type at those strikes, whose discounted prices per unit notional
+         * are {@code localVolPrices} (the surface's own). All controls are combined in one regression.
+         */
+        public int controlledVanilla(boolean isCall, double k, double maturity, double notional,
+                                     double[] companionStrikes, double[] companionPrices,
+                                     double[] localVolStrikes, double[] localVolPrices) {
+            if (companionStrikes.length != companionPrices.length || localVolStrikes.length != localVolPrices.length) {
                 throw new IllegalArgumentException("one known price per companion strike");
             }
             int i = add(VANILLA, isCall, k, maturity, notional, -1);
             controlled.set(i, true);
             this.companionStrikes.set(i, companionStrikes.clone());
             this.companionPrices.set(i, companionPrices.clone());
+            this.localVolStrikes.set(i, localVolStrikes.clone());
+            this.localVolPrices.set(i, localVolPrices.clone());
             return i;
         }
 
@@ -246,6 +282,8 @@ public final class PayoffBook {
             controlled.add(false);
             companionStrikes.add(new double[0]);
             companionPrices.add(new double[0]);
+            localVolStrikes.add(new double[0]);
+            localVolPrices.add(new double[0]);
             return kinds.size() - 1;
         }
     }

@@ -23,7 +23,8 @@ import java.util.concurrent.ForkJoinPool;
  * resolved and unresolved counts, max |z|, per expiry the resolved RMS, the leverage and round-trip times, the
  * median and max standard error over the points from 10Δ put to 10Δ call and how many are resolved at 1 bp.
  * Args: resolution threshold bp (5), round-trip paths (100,000), market name filter (all; "" for all), control
- * variates (heston: S_T and the Heston companion, the default; spot: S_T only; none), particles (100,000).
+ * variates (heston: S_T and the Heston companion, the shipped default; all: S_T, the Heston and the local-vol
+ * companions; lv: S_T and the local-vol companion; spot: S_T only; none), particles (100,000).
  */
 public final class QualityEvidence {
     public static void main(String[] args) {
@@ -52,7 +53,8 @@ public final class QualityEvidence {
                         .withHeston(new Heston(s.heston(), eta))
                         .withParticles(Particles.DEFAULTS.withCount(particles).withSeed(42))
                         .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true,
-                                !controls.equals("none"), controls.equals("heston"))));
+                                !controls.equals("none"), controls.equals("heston") || controls.equals("all"),
+                                controls.equals("lv") || controls.equals("all"))));
                 SlvCalibrationResult r = cal.calibrate(in, null, null);
                 RoundTripResult rt = r.roundTrip();
                 RoundTripStatistics st = RoundTripStatistics.of(rt, threshold);

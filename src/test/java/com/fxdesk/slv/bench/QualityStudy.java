@@ -22,7 +22,8 @@ import java.util.concurrent.ForkJoinPool;
  * Args: market, particles, timeStepDays (5), η (0.66), seed (42), round-trip paths (100,000), grading ("none", or
  * "α,f,afterExpiries(0|1),β[,α₀[,f_s]]"; default: the engine's); -Dsub=N fixes the propagation sub-steps, -Drefine=R the
  * short-end refinement (finest regression interval Δt/2^R), -Dest=TYPE the estimator (default: the paper's PURBF),
- * -Dm and -Dq the leverage spot grid's size and quantile.
+ * -Dm and -Dq the leverage spot grid's size and quantile; -Dcv=all (also the local-vol companion) or -Dcv=spot
+ * (S_T only) the round trip's controls (default: S_T and the Heston companion, as shipped).
  */
 public final class QualityStudy {
     public static void main(String[] args) {
@@ -54,7 +55,8 @@ public final class QualityStudy {
                         System.getProperty("est")))), Integer.getInteger("m", 200),
                         Double.parseDouble(System.getProperty("q", "0.001"))))
                 .withParticles(new Particles(n, dtDays, sub, Integer.getInteger("refine", d.shortEndRefinement()), g, seed, d.chunkSize()))
-                .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true, true)));
+                .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true, true, !"spot".equals(System.getProperty("cv")),
+                        "all".equals(System.getProperty("cv")))));
         SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
         RoundTripResult rt = r.roundTrip();
         for (RoundTripResult.Point p : rt.points()) {

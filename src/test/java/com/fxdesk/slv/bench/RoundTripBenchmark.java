@@ -19,7 +19,8 @@ import java.util.concurrent.ForkJoinPool;
  * only sets the leverage, not the round trip's work). Prints each run's round-trip wall time and the median and best
  * after 2 warm-ups.
  * Args: runs (5), particles (20,000), market (eurusd-2018-03-15), maturity (5), "cpu" to measure instead the round
- * trip's CPU time on one thread (calibration with minus without it).
+ * trip's CPU time on one thread (calibration with minus without it). -Dcv=all: also the local-vol companion;
+ * -Dcv=spot: S_T only (default: S_T and the Heston companion, as shipped).
  */
 public final class RoundTripBenchmark {
     public static void main(String[] args) {
@@ -36,7 +37,8 @@ public final class RoundTripBenchmark {
                 .withHeston(new Heston(s.heston(), 0.66))
                 .withParticles(Particles.DEFAULTS.withCount(particles).withSeed(42))
                 .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, RoundTripConfig.DEFAULT_PATHS,
-                        20240607L, true, true)));
+                        20240607L, true, true, !"spot".equals(System.getProperty("cv")),
+                        "all".equals(System.getProperty("cv")))));
         if (args.length > 4 && args[4].equals("cpu")) {
             cpu(in, runs);
             pool.shutdown();

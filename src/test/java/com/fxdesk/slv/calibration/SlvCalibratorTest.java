@@ -106,6 +106,64 @@ class SlvCalibratorTest {
         assertEquals(one.points(), four.points());
     }
 
+    /**
+     * At an EM rate differential (33%) the cloud moves 0.45% in ln S over a 5-day regression interval: on every step
+     * the fitted E[V | S] must be read at the step-start spot's moneyness, x − ln F(a)/F(t_n), and σ_LV at
+     * S F(t_m)/F(a); read at x itself, L would lag the forward (several bp in USDTRY's call wing).
+     */
+    @Test
+    void leverageCarriesTheRegressionAndTheLocalVolInMoneyness() {
+        FxMarket em = new FxMarket("EMFOR", LocalDate.of(2018, 3, 15), 1.0, RateCurve.flat(0.35),
+                RateCurve.flat(0.02));
+        SlvCalibrationInput in = particles(base(SKEW), 10_000, 5);
+        in = SlvCalibrationInput.of(Market.of(em, SKEW, null, 0.25, 0.5, 1.0), HESTON, TestEstimators.binning(30))
+                .withParticles(in.particles()).withRegression(in.regression()).withRepricing(Repricing.disabled());
+        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
+        HestonParameters p = r.mixedHeston();
+        double[] tau = r.propagationTimes();
+        LeverageFunction lev = r.leverage();
+        int checked = 0;
+        int shifted = 0;
+        List<RegressionSlice> slices = r.slices();
+        for (int i = 0; i < slices.size(); i++) {
+            RegressionSlice slice = slices.get(i);
+            double tn = slice.time();
+            double next = i + 1 < slices.size() ? slices.get(i + 1).time() : Double.POSITIVE_INFINITY;
+            double[] m = slice.conditionalVariance();
+            double[] gx = new double[m.length];
+            for (int q = 0; q < m.length; q++) {
+                gx[q] = Math.log(slice.spots()[q]);
+            }
+            for (int j = 0; j + 1 < tau.length; j++) {
+                double a = tau[j];
+                if (a < tn - 1e-15 || a >= next - 1e-15) {
+                    continue; // the steps of this regression interval only
+                }
+                assertTrue(Arrays.equals(lev.spots(j), slice.spots()), "step " + j + " on its interval's grid");
+                double b = tau[j + 1];
+                double tm = 0.5 * (a + b);
+                double shift = Math.log(em.forward(a) / em.forward(tn));
+                double scale = 0.5 * (SlvCalibrator.meanVariance(p, a) + SlvCalibrator.meanVariance(p, b))
+                        / SlvCalibrator.meanVariance(p, tn);
+                double[] l = lev.values(j);
+                for (int q = 0; q < m.length; q++) {
+                    double u = (gx[q] - shift - gx[0]) / (gx[m.length - 1] - gx[0]) * (m.length - 1);
+                    int k = (int) Math.max(0, Math.min(m.length - 2, Math.floor(u)));
+                    double w = Math.max(0, Math.min(1, u - k));
+                    double mq = m[k] + w * (m[k + 1] - m[k]);
+                    double expected = SKEW.localVol(tm, slice.spots()[q] * em.forward(tm) / em.forward(a))
+                            / Math.sqrt(Math.max(mq * scale, in.bounds().varianceFloor()));
+                    if (expected > in.bounds().floor() && expected < in.bounds().cap()) {
+                        assertEquals(expected, l[q], 1e-12 * expected, "step " + j + " node " + q);
+                        checked++;
+                        shifted += shift > 1e-4 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 10_000 && shifted > 5_000, checked + " nodes checked, " + shifted + " with a shift");
+    }
+
     @Test
     void withoutMixingLeverageTimesRootVarianceIsLocalVol() {
         SlvCalibrationInput in = particles(mixing(base(SKEW), 0), 10_000, 5);
@@ -122,7 +180,9 @@ class SlvCalibratorTest {
             double[] s = lev.spots(j);
             double[] l = lev.values(j);
             for (int k = 0; k < s.length; k++) {
-                assertEquals(SKEW.localVol(0.5 * (a + b), s[k]), l[k] * Math.sqrt(vBar), 1e-12,
+                // σ_LV at the mid time, read at the step-start spot's moneyness (the spot carried by the forward)
+                double carried = s[k] * MARKET.forward(0.5 * (a + b)) / MARKET.forward(a);
+                assertEquals(SKEW.localVol(0.5 * (a + b), carried), l[k] * Math.sqrt(vBar), 1e-12,
                         "slice " + j + " spot " + s[k]);
             }
         }
