@@ -215,8 +215,7 @@ final class AndreasenHugeFit {
                 cost = ac;
             }
         }
-        double mu = 1e-3;
-        double nu = 2;
+        double mu = 1e-6;
         // nodes whose σ depends on knot q: a contiguous range (ia, ib are monotone in j)
         int[] qLo = new int[p];
         int[] qHi = new int[p];
@@ -291,22 +290,20 @@ final class AndreasenHugeFit {
                     accepted = true;
                     double rho = (cost - tc) / Math.max(pred, 1e-300);
                     // Broyden's update keeps the Jacobian while its model predicts the cut; refresh it when not
-                    if (rho < 0.25 && !wasFresh) {
+                    if (!wasFresh && (rho < 0.25 || tc > 0.25 * cost)) {
                         jac = null;
                     }
-                    slow = cost - tc < 1e-3 * cost ? slow + 1 : 0;
+                    // stalled: counted on exact Jacobians only (a least-squares end point must not depend on the path)
+                    slow = cost - tc < 1e-3 * cost ? slow + (wasFresh ? 1 : 0) : 0;
                     cost = tc;
-                    // Nielsen's damping update from the gain ratio
-                    mu = Math.max(mu * Math.max(1.0 / 3, 1 - Math.pow(2 * Math.min(rho, 1) - 1, 3)), 1e-12);
-                    nu = 2;
+                    mu = Math.max(mu * 0.2, 1e-12);
                     if (slow >= 5 || maxStep < 1e-13) {
                         iter = MAX_ITERATIONS; // no real progress: the closest reachable prices
                     }
                 } else if (!fresh) {
                     break; // an updated Jacobian failed: refresh it before damping more
                 } else {
-                    mu *= nu;
-                    nu *= 2;
+                    mu *= 8;
                 }
             }
             if (!accepted && !fresh) {
