@@ -216,17 +216,6 @@ final class AndreasenHugeFit {
             }
         }
         double mu = 1e-6;
-        // nodes whose σ depends on knot q: a contiguous range (ia, ib are monotone in j)
-        int[] qLo = new int[p];
-        int[] qHi = new int[p];
-        java.util.Arrays.fill(qLo, n);
-        java.util.Arrays.fill(qHi, -1);
-        for (int j = 0; j < n; j++) {
-            for (int q : new int[] {ia[j], kind[j] == FLAT ? ia[j] : ib[j]}) {
-                qLo[q] = Math.min(qLo[q], j);
-                qHi[q] = Math.max(qHi[q], j);
-            }
-        }
         int iter = 0;
         int slow = 0;
         // the exact Jacobian at the current θ (fresh), or one carried along by Broyden's rank-one updates (stale)
@@ -235,7 +224,7 @@ final class AndreasenHugeFit {
         while (iter < MAX_ITERATIONS && maxAbs(r) > TOLERANCE) {
             iter++;
             if (jac == null) {
-                jac = exactJacobian(theta, var, qLo, qHi);
+                jac = exactJacobian(theta, var);
                 fresh = true;
             }
             double[][] a = new double[p][p];
@@ -343,57 +332,30 @@ final class AndreasenHugeFit {
 
     /**
      * Exact weighted Jacobian ∂r_m/∂θ_q of u = e^{τA} prev at the targets: d e^{τA} c = (2πi)⁻¹ ∫ e^z R(z) τ dA R(z) c dz
-     * with R(z) = (zI − τA)⁻¹ and dA = diag(σ ∂σ/∂θ_q) L, on the {@value ExponentialStep#JACOBIAN_NODES}-point rule;
-     * per contour point y = R c and s = τ σ ⊙ L y once, then one complex solve per knot whose right-hand side lives on
-     * the knot's support only (the forward sweep starts there). Only the target cells are read.
+     * with R(z) = (zI − τA)⁻¹ and dA = diag(σ ∂σ/∂θ_q) L, on the exponential's own contour rule
+     * ({@link ExponentialStep#derivatives}: all knots' solves in one sweep per contour point).
      */
-    private double[][] exactJacobian(double[] theta, double[] var, int[] qLo, int[] qHi) {
+    private double[][] exactJacobian(double[] theta, double[] var) {
         int n = lat.n;
         int p = knotX.length;
         int mT = targetK.length;
-        double[] sig = new double[n];
-        double[] dA = new double[n];
-        double[] dB = new double[n];
+        int[] q1 = new int[n];
+        int[] q2 = new int[n];
+        double[] g1 = new double[n];
+        double[] g2 = new double[n];
         double[] d = new double[2];
         for (int j = 0; j < n; j++) {
-            sig[j] = sigma(theta, j, d);
-            dA[j] = d[0];
-            dB[j] = d[1];
+            double s = sigma(theta, j, d);
+            q1[j] = ia[j];
+            g1[j] = tau * s * d[0];
+            q2[j] = kind[j] == FLAT ? -1 : ib[j];
+            g2[j] = kind[j] == FLAT ? 0 : tau * s * d[1];
         }
-        ExponentialStep jstep = ExponentialStep.forJacobian(lat, tau, var);
-        int nodes = jstep.solves;
-        double[] sR = new double[n];
-        double[] sI = new double[n];
-        double[] yr = new double[n];
-        double[] yi = new double[n];
-        double[] rr = new double[n];
-        double[] ri = new double[n];
         double[][] jac = new double[mT][p];
-        for (int k = 0; k < nodes; k++) {
-            jstep.solve(k, prev, null, yr, yi);
-            lat.apply(yr, sR);
-            lat.apply(yi, sI);
-            double cr = jstep.weightRe(k);
-            double ci = jstep.weightIm(k);
+        new ExponentialStep(lat, tau, var).derivatives(prev, p, q1, g1, q2, g2, cell, cellW, jac);
+        for (int m = 0; m < mT; m++) {
             for (int q = 0; q < p; q++) {
-                for (int j = qLo[q]; j <= qHi[q]; j++) {
-                    double dq = (ia[j] == q ? dA[j] : 0) + (ib[j] == q && kind[j] != FLAT ? dB[j] : 0);
-                    double f = tau * sig[j] * dq;
-                    rr[j] = f * sR[j];
-                    ri[j] = f * sI[j];
-                }
-                jstep.solve(k, rr, ri, qLo[q], yr, yi);
-                for (int m = 0; m < mT; m++) {
-                    int c = cell[m];
-                    double w = cellW[m];
-                    double vr = yr[c] + w * (yr[c + 1] - yr[c]);
-                    double vi = yi[c] + w * (yi[c + 1] - yi[c]);
-                    jac[m][q] += (cr * vr - ci * vi) * weight[m];
-                }
-                for (int j = qLo[q]; j <= qHi[q]; j++) {
-                    rr[j] = 0;
-                    ri[j] = 0;
-                }
+                jac[m][q] *= weight[m];
             }
         }
         return jac;
