@@ -81,8 +81,9 @@ public final class BlackFormula {
      * Implied total standard deviation s = σ√T of an undiscounted call on forward 1 at strike k with price c, from a
      * starting guess (e.g. the neighbouring strike's s; ≤ 0 or NaN: none): Newton on ln of the out-of-the-money price,
      * which is concave in s (the iterates approach the root from below after at most one step, so a near guess needs
-     * two to four Black evaluations), safeguarded by bisection on a bracket, until a step is below 1e-15 of s. 0 at
-     * intrinsic, NaN outside the no-arbitrage bounds or without convergence.
+     * two or three Black evaluations), safeguarded by bisection on a bracket; converged when a Newton step is below
+     * 1e-8 of s (quadratic convergence: the step's own error is then at rounding level). 0 at intrinsic, NaN outside the
+     * no-arbitrage bounds or without convergence.
      */
     public static double impliedStdDev(double k, double c, double guess) {
         double intrinsic = Math.max(1 - k, 0.0);
@@ -110,10 +111,12 @@ public final class BlackFormula {
             }
             double vega = Normal.pdf(d1);
             double next = b > 0 && vega > 0 ? s - (Math.log(b) - lnOtm) * b / vega : Double.NaN;
-            if (!(next > lo && next < hi)) {
+            boolean newton = next > lo && next < hi;
+            if (!newton) {
                 next = hi == Double.POSITIVE_INFINITY ? 2 * s : 0.5 * (lo + hi);
             }
-            if (Math.abs(next - s) <= 1e-15 * s || hi < Double.POSITIVE_INFINITY && hi - lo <= 1e-15 * hi) {
+            // a Newton step Δ leaves an error ≈ (3/2)Δ²/s (ln b ≈ −x²/2s²): below 1e-8 of s it is at rounding level
+            if (newton && Math.abs(next - s) <= 1e-8 * s || hi < Double.POSITIVE_INFINITY && hi - lo <= 1e-15 * hi) {
                 return next;
             }
             s = next;
