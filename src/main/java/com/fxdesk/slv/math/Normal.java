@@ -18,7 +18,15 @@ public final class Normal {
     }
 
     public static double cdf(double x) {
-        return 0.5 * erfc(-x * INV_SQRT2);
+        double a = Math.abs(x);
+        double y = a * INV_SQRT2;
+        if (y <= 0.46875) {
+            return 0.5 * erfc(-x * INV_SQRT2);
+        }
+        // erfc(y) = ratio(y)·e^{−y²} with the Gaussian factor taken from x itself: e^{−y²} of the rounded y = x/√2
+        // would carry a relative error 2y²ε (1.5e-13 at x = −37), the ratio only ε
+        double r = y >= 26.543 ? 0 : erfcRatio(y) * gaussTail(a, 0.5);
+        return x < 0 ? 0.5 * r : 1 - 0.5 * r;
     }
 
     // Cody's coefficients: erf on |x| ≤ 0.46875 (A/B), erfc on 0.46875 < |x| ≤ 4 (C/D) and |x| > 4 (P/Q)
@@ -51,37 +59,39 @@ public final class Normal {
                 den = (den + B[i]) * ysq;
             }
             return 1 - x * (num + A[3]) / (den + B[3]);
-        } else if (y <= 4) {
+        } else {
+            r = y >= 26.543 ? 0 : erfcRatio(y) * gaussTail(y, 1.0);
+        }
+        return x < 0 ? 2 - r : r;
+    }
+
+    /** erfc(y)·e^{y²} for y &gt; 0.46875 (Cody's C/D and P/Q approximations). */
+    private static double erfcRatio(double y) {
+        if (y <= 4) {
             double num = C[8] * y;
             double den = y;
             for (int i = 0; i < 7; i++) {
                 num = (num + C[i]) * y;
                 den = (den + D[i]) * y;
             }
-            r = (num + C[7]) / (den + D[7]);
-            r *= gaussTail(y);
-        } else if (y >= 26.543) {
-            r = 0;
-        } else {
-            double ysq = 1 / (y * y);
-            double num = P[5] * ysq;
-            double den = ysq;
-            for (int i = 0; i < 4; i++) {
-                num = (num + P[i]) * ysq;
-                den = (den + Q[i]) * ysq;
-            }
-            r = ysq * (num + P[4]) / (den + Q[4]);
-            r = (SQRPI - r) / y;
-            r *= gaussTail(y);
+            return (num + C[7]) / (den + D[7]);
         }
-        return x < 0 ? 2 - r : r;
+        double ysq = 1 / (y * y);
+        double num = P[5] * ysq;
+        double den = ysq;
+        for (int i = 0; i < 4; i++) {
+            num = (num + P[i]) * ysq;
+            den = (den + Q[i]) * ysq;
+        }
+        double r = ysq * (num + P[4]) / (den + Q[4]);
+        return (SQRPI - r) / y;
     }
 
-    /** e^{−y²} without the rounding of y² for large y: y = y₁ + (y − y₁), y₁ = ⌊16y⌋/16 exact. */
-    private static double gaussTail(double y) {
+    /** e^{−c·y²} without the rounding of y² for large y: y = y₁ + (y − y₁), y₁ = ⌊16y⌋/16 (y₁² exact). */
+    private static double gaussTail(double y, double c) {
         double y1 = Math.floor(y * 16) / 16;
         double del = (y - y1) * (y + y1);
-        return Math.exp(-y1 * y1) * Math.exp(-del);
+        return Math.exp(-c * y1 * y1) * Math.exp(-c * del);
     }
 
     /**

@@ -33,6 +33,17 @@ class NormalTest {
         System.out.println("erfc: worst relative difference to commons-math " + worst);
     }
 
+    /** Φ deep in the tail, where e^{−y²} of the rounded y = x/√2 alone would cost 1.5e-13 (x = −37): 30-digit values. */
+    @Test
+    void cdfMatchesHighPrecisionValuesInTheTail() {
+        double[][] ref = {{-37.0470962993612005220711580477654933929443359375, 9.999999999999523654740e-301},
+            {-20, 2.753624118606233695075e-89}, {-8.5, 9.479534822203318354151e-18}, {-3, 0.001349898031630094526652},
+            {1.5, 0.9331927987311419339955}};
+        for (double[] r : ref) {
+            assertEquals(r[1], Normal.cdf(r[0]), 2e-15 * r[1], "x=" + r[0]);
+        }
+    }
+
     @Test
     void cdfTailsAndSymmetry() {
         assertEquals(0.5, Normal.cdf(0), 0);
