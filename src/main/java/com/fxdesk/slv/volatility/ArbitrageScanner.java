@@ -50,21 +50,32 @@ public final class ArbitrageScanner {
         double lim = VolSurface.Y_CLAMP_SD * sl.atmSd;
         double sqrtT = Math.sqrt(t);
         double sqrtS = Math.sqrt(sl.time);
-        double guess = Double.NaN;
+        double last = Double.NaN; // σ√T of the previous two strikes when both took the fast path (else NaN)
+        double before = Double.NaN;
         for (int j = 0; j < k.length; j++) {
             double strike = k[j] * f;
             double y = Math.log(strike / fs);
             double v = Double.NaN;
             if (Math.abs(y) <= lim) {
                 double kk = Math.exp(y);
+                // the strikes are equally spaced in ln k: the linear extrapolation of the last two is a second-order
+                // guess (one Newton step fewer than the last one alone)
+                double guess = before > 0 ? 2 * last - before : last;
                 double sd = BlackFormula.impliedStdDev(kk, lat.interpolate(sl.u, kk), guess);
                 if (sd > 0) {
                     v = sd / sqrtS;
-                    guess = sd;
+                    before = last;
+                    last = sd;
+                } else {
+                    last = Double.NaN;
+                    before = Double.NaN;
                 }
+            } else {
+                last = Double.NaN;
+                before = Double.NaN;
             }
             if (!(v > 0)) {
-                v = s.impliedVol(t, strike);
+                v = sl.impliedVol(y); // = s.impliedVol(t, strike): the slice's own rule, without the cache look-up
             }
             out[j] = BlackFormula.undiscounted(true, 1.0, k[j], v * sqrtT);
         }
