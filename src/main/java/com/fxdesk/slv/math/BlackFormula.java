@@ -76,4 +76,51 @@ public final class BlackFormula {
         }
         return s / Math.sqrt(expiry);
     }
+
+    /**
+     * Implied total standard deviation s = σ√T of an undiscounted call on forward 1 at strike k with price c, from a
+     * starting guess (e.g. the neighbouring strike's s; ≤ 0 or NaN: none): Newton on ln of the out-of-the-money price,
+     * which is concave in s (the iterates approach the root from below after at most one step, so a near guess needs
+     * two or three Black evaluations), safeguarded by bisection on a bracket; converged when a Newton step is below
+     * 1e-8 of s (quadratic convergence: the step's own error is then at rounding level). 0 at intrinsic, NaN outside the
+     * no-arbitrage bounds or without convergence.
+     */
+    public static double impliedStdDev(double k, double c, double guess) {
+        double intrinsic = Math.max(1 - k, 0.0);
+        if (!(c > intrinsic) || !(c < 1) || !(k > 0)) {
+            return c == intrinsic ? 0.0 : Double.NaN;
+        }
+        boolean call = k >= 1;
+        double otm = call ? c : c - (1 - k);
+        double x = Math.log(k);
+        double lnOtm = Math.log(otm);
+        double lo = 0;
+        double hi = Double.POSITIVE_INFINITY;
+        double s = guess > 0 && guess < 1e3 ? guess
+                : Math.max(Math.sqrt(2 * Math.PI) * otm / Math.sqrt(k), Math.sqrt(2 * Math.abs(x)));
+        for (int iter = 0; iter < 100; iter++) {
+            double d1 = -x / s + 0.5 * s;
+            double d2 = d1 - s;
+            double b = call ? Normal.cdf(d1) - k * Normal.cdf(d2) : k * Normal.cdf(-d2) - Normal.cdf(-d1);
+            if (b > otm) {
+                hi = s;
+            } else if (b < otm) {
+                lo = s;
+            } else {
+                return s;
+            }
+            double vega = Normal.pdf(d1);
+            double next = b > 0 && vega > 0 ? s - (Math.log(b) - lnOtm) * b / vega : Double.NaN;
+            boolean newton = next > lo && next < hi;
+            if (!newton) {
+                next = hi == Double.POSITIVE_INFINITY ? 2 * s : 0.5 * (lo + hi);
+            }
+            // a Newton step Δ leaves an error ≈ (3/2)Δ²/s (ln b ≈ −x²/2s²): below 1e-8 of s it is at rounding level
+            if (newton && Math.abs(next - s) <= 1e-8 * s || hi < Double.POSITIVE_INFINITY && hi - lo <= 1e-15 * hi) {
+                return next;
+            }
+            s = next;
+        }
+        return Double.NaN;
+    }
 }

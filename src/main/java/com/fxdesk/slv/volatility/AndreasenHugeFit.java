@@ -7,8 +7,8 @@ package com.fxdesk.slv.volatility;
  * collapse to the 1% floor), such that the exact flow
  * u = e^{τA(σ)} u_prev of the lattice forward equation over the interval ({@link ExponentialStep}) reproduces target call
  * prices. Unknowns θ_p = ln σ(x_p); residuals are price errors divided by Black vega, i.e. vol errors to first order.
- * Levenberg–Marquardt; the Jacobian is first that of a few implicit Euler steps (cheap), then the exact one by the
- * contour integral.
+ * Levenberg–Marquardt on the exact Jacobian (contour integral, {@link #exactJacobian}), carried between refreshes by
+ * Broyden's rank-one updates.
  * <p>Whatever σ comes out, the prices are convex in k and not below u_prev (e^{τA} of a Metzler matrix), so a target
  * that is not reachable without arbitrage is simply not met: the residual says by how much.
  */
@@ -108,10 +108,12 @@ final class AndreasenHugeFit {
      * @param targetPrice normalised call prices to reproduce
      * @param weight      1 / vega per target (residuals in vol units)
      * @param sigma0      starting local vol at each knot
+     * @param altSigma    another start (e.g. the previous interval's local vol at the knots), or null: the fit starts
+     *                    from whichever of the two is closer to the targets
      */
     static Result fit(StrikeLattice lat, double[] prev, double tau, double[] knotX,
-                      double[] targetK, double[] targetPrice, double[] weight, double[] sigma0) {
-        return new AndreasenHugeFit(lat, prev, tau, knotX, targetK, targetPrice, weight).run(sigma0);
+                      double[] targetK, double[] targetPrice, double[] weight, double[] sigma0, double[] altSigma) {
+        return new AndreasenHugeFit(lat, prev, tau, knotX, targetK, targetPrice, weight).run(sigma0, altSigma);
     }
 
     /** Prices at the end of the interval: the exact flow of the semi-discrete equation from prev. */
@@ -171,7 +173,7 @@ final class AndreasenHugeFit {
         return cost;
     }
 
-    private Result run(double[] sigma0) {
+    private Result run(double[] sigma0, double[] altSigma) {
         int p = knotX.length;
         int mT = targetK.length;
         int n = lat.n;
@@ -180,68 +182,47 @@ final class AndreasenHugeFit {
             theta[i] = Math.log(Math.max(MIN_SIGMA, Math.min(MAX_SIGMA, sigma0[i])));
         }
         double[] var = variance(theta);
-        ExponentialStep step = new ExponentialStep(lat, tau, var);
-        double[][] path = propagate(step);
-        double[] u = path[0];
+        double[][] path = propagate(new ExponentialStep(lat, tau, var));
         double[] r = new double[mT];
-        double cost = residuals(u, r);
-        double mu = 1e-6;
-        double[] du = new double[n];
-        double[][] jac = new double[mT][p];
-        double[] sig = new double[n];
-        double[] dA = new double[n];
-        double[] dB = new double[n];
-        // nodes whose σ depends on knot q: a contiguous range (ia, ib are monotone in j)
-        int[] qLo = new int[p];
-        int[] qHi = new int[p];
-        java.util.Arrays.fill(qLo, n);
-        java.util.Arrays.fill(qHi, -1);
-        for (int j = 0; j < n; j++) {
-            for (int q : new int[] {ia[j], kind[j] == FLAT ? ia[j] : ib[j]}) {
-                qLo[q] = Math.min(qLo[q], j);
-                qHi[q] = Math.max(qHi[q], j);
+        double cost = residuals(path[0], r);
+        if (altSigma != null) { // a second start (the previous interval's local vol): keep the closer one
+            double[] alt = new double[p];
+            for (int i = 0; i < p; i++) {
+                alt[i] = Math.log(Math.max(MIN_SIGMA, Math.min(MAX_SIGMA, altSigma[i])));
+            }
+            double[] av = variance(alt);
+            double[][] ap = propagate(new ExponentialStep(lat, tau, av));
+            double[] ar = new double[mT];
+            double ac = residuals(ap[0], ar);
+            if (ac < cost) {
+                theta = alt;
+                var = av;
+                path = ap;
+                r = ar;
+                cost = ac;
             }
         }
+        double mu = 1e-6;
         int iter = 0;
         int slow = 0;
-        boolean needJacobian = true;
-        boolean exact = false;
-        double[][] a = new double[p][p];
+        // the exact Jacobian at the current θ (fresh), or one carried along by Broyden's rank-one updates (stale)
+        double[][] jac = null;
+        boolean fresh = false;
         while (iter < MAX_ITERATIONS && maxAbs(r) > TOLERANCE) {
             iter++;
-            if (!exact && iter > CHEAP_ITERATIONS) {
-                exact = true; // not converged on the cheap Jacobian: finish on the exact one
-                needJacobian = true;
-                mu = 1e-6;
+            if (jac == null) {
+                jac = exactJacobian(theta, var);
+                fresh = true;
             }
-            if (needJacobian) {
-                double[] d = new double[2];
-                for (int j = 0; j < n; j++) {
-                    sig[j] = sigma(theta, j, d);
-                    dA[j] = d[0];
-                    dB[j] = d[1];
-                }
-                double[][] cols = exact ? exactColumns(var, sig, dA, dB, qLo, qHi) : implicitColumns(var, sig, dA, dB, qLo, qHi);
-                for (int q = 0; q < p; q++) {
-                    du = cols[q];
-                    for (int m = 0; m < mT; m++) {
-                        jac[m][q] = modelPrice(du, m) * weight[m];
-                    }
-                }
-                a = new double[p][p];
-                for (int m = 0; m < mT; m++) {
-                    for (int i = 0; i < p; i++) {
-                        for (int q = 0; q <= i; q++) {
-                            a[i][q] += jac[m][i] * jac[m][q];
-                        }
-                    }
-                }
-            }
-            boolean fresh = needJacobian;
+            double[][] a = new double[p][p];
             double[] g = new double[p];
             for (int m = 0; m < mT; m++) {
+                double[] jm = jac[m];
                 for (int i = 0; i < p; i++) {
-                    g[i] += jac[m][i] * r[m];
+                    g[i] += jm[i] * r[m];
+                    for (int q = 0; q <= i; q++) {
+                        a[i][q] += jm[i] * jm[q];
+                    }
                 }
             }
             boolean accepted = false;
@@ -255,6 +236,14 @@ final class AndreasenHugeFit {
                     sys[i][i] = a[i][i] * (1 + mu) + 1e-30;
                 }
                 double[] step0 = solveSymmetric(sys, g);
+                double pred = 0; // predicted cut of the cost by the linear model: 2δᵀg − δᵀAδ
+                for (int i = 0; i < p; i++) {
+                    double ad = 0;
+                    for (int q = 0; q < p; q++) {
+                        ad += (q <= i ? a[i][q] : a[q][i]) * step0[q];
+                    }
+                    pred += step0[i] * (2 * g[i] - ad);
+                }
                 double[] trial = theta.clone();
                 double maxStep = 0;
                 for (int i = 0; i < p; i++) {
@@ -263,45 +252,38 @@ final class AndreasenHugeFit {
                     maxStep = Math.max(maxStep, Math.abs(trial[i] - theta[i]));
                 }
                 double[] tv = variance(trial);
-                ExponentialStep ts = new ExponentialStep(lat, tau, tv);
-                double[][] tp = propagate(ts);
-                double[] tu = tp[0];
+                double[][] tp = propagate(new ExponentialStep(lat, tau, tv));
                 double[] tr = new double[mT];
-                double tc = residuals(tu, tr);
+                double tc = residuals(tp[0], tr);
                 if (tc < cost) {
+                    broyden(jac, theta, trial, r, tr);
+                    boolean wasFresh = fresh;
+                    fresh = false;
                     theta = trial;
                     var = tv;
-                    step = ts;
                     path = tp;
-                    u = tu;
                     r = tr;
                     accepted = true;
-                    // keep the Jacobian (chord step) while it still cuts the cost by 4
-                    needJacobian = tc > 0.25 * cost;
-                    slow = cost - tc < 1e-3 * cost ? slow + 1 : 0;
-                    if (!exact && fresh && tc > 0.5 * cost && maxStep < 0.5) {
-                        exact = true; // the implicit-Euler Jacobian no longer leads: use the exact one from now on
-                        needJacobian = true;
+                    double rho = (cost - tc) / Math.max(pred, 1e-300);
+                    // Broyden's update keeps the Jacobian while its model predicts the cut; refresh it when not
+                    if (!wasFresh && (rho < 0.25 || tc > 0.25 * cost)) {
+                        jac = null;
                     }
+                    // stalled: counted on exact Jacobians only (a least-squares end point must not depend on the path)
+                    slow = cost - tc < 1e-3 * cost ? slow + (wasFresh ? 1 : 0) : 0;
                     cost = tc;
                     mu = Math.max(mu * 0.2, 1e-12);
-                    if (exact && slow >= 5 || maxStep < 1e-13) {
+                    if (slow >= 5 || maxStep < 1e-13) {
                         iter = MAX_ITERATIONS; // no real progress: the closest reachable prices
                     }
                 } else if (!fresh) {
-                    break; // a stale Jacobian failed: refresh it before damping more
+                    break; // an updated Jacobian failed: refresh it before damping more
                 } else {
                     mu *= 8;
                 }
             }
             if (!accepted && !fresh) {
-                needJacobian = true;
-                continue;
-            }
-            if (!accepted && !exact) {
-                exact = true;
-                needJacobian = true;
-                mu = 1e-6;
+                jac = null;
                 continue;
             }
             if (!accepted) {
@@ -311,89 +293,59 @@ final class AndreasenHugeFit {
         return new Result(var, path, theta, r, iter);
     }
 
-    /** Iterations on the cheap Jacobian before the exact one takes over. */
-    private static final int CHEAP_ITERATIONS = 10;
-    /** Implicit sub-steps of the approximate (cheap) Jacobian. */
-    private static final int JACOBIAN_STEPS = 4;
-
-    /**
-     * ∂u/∂θ_q of {@value #JACOBIAN_STEPS} implicit Euler steps over the interval (real tridiagonal solves): an
-     * approximation of the exact Jacobian that is good enough to lead Gauss–Newton from afar at a fraction of its cost
-     * (forward sensitivities M du_s = du_{s−1} + h σ ∂σ/∂θ_q ⊙ L u_s).
-     */
-    private double[][] implicitColumns(double[] var, double[] sig, double[] dA, double[] dB, int[] qLo, int[] qHi) {
-        int n = lat.n;
-        int p = knotX.length;
-        double h = tau / JACOBIAN_STEPS;
-        ImplicitStep step = new ImplicitStep(lat, h, var);
-        double[][] src = new double[JACOBIAN_STEPS][n];
-        double[] u = prev.clone();
-        double[] lu = new double[n];
-        for (int s = 0; s < JACOBIAN_STEPS; s++) {
-            step.solve(u, u);
-            lat.apply(u, lu);
-            for (int j = 0; j < n; j++) {
-                src[s][j] = h * sig[j] * lu[j];
+    /** Broyden's rank-one update J += (Δr − J Δθ) Δθᵀ / Δθᵀ Δθ after an accepted step (secant condition). */
+    private static void broyden(double[][] jac, double[] theta, double[] trial, double[] r, double[] tr) {
+        int p = theta.length;
+        double[] d = new double[p];
+        double dd = 0;
+        for (int i = 0; i < p; i++) {
+            d[i] = trial[i] - theta[i];
+            dd += d[i] * d[i];
+        }
+        if (!(dd > 0)) {
+            return;
+        }
+        for (int m = 0; m < jac.length; m++) {
+            double jd = 0;
+            for (int i = 0; i < p; i++) {
+                jd += jac[m][i] * d[i];
+            }
+            double f = (tr[m] - r[m] - jd) / dd;
+            for (int i = 0; i < p; i++) {
+                jac[m][i] += f * d[i];
             }
         }
-        double[][] cols = new double[p][n];
-        for (int q = 0; q < p; q++) {
-            double[] du = cols[q];
-            for (int s = 0; s < JACOBIAN_STEPS; s++) {
-                for (int j = qLo[q]; j <= qHi[q]; j++) {
-                    du[j] += ((ia[j] == q ? dA[j] : 0) + (ib[j] == q && kind[j] != FLAT ? dB[j] : 0)) * src[s][j];
-                }
-                step.solve(du, du);
-            }
-        }
-        return cols;
     }
 
     /**
-     * Exact ∂u/∂θ_q of u = e^{τA} prev: d e^{τA} c = (2πi)⁻¹ ∫ e^z R(z) τ dA R(z) c dz with R(z) = (zI − τA)⁻¹ and
-     * dA = diag(σ ∂σ/∂θ_q) L, on the same contour rule; per node y = R c and s = τ σ ⊙ L y once, then one complex
-     * solve per knot.
+     * Exact weighted Jacobian ∂r_m/∂θ_q of u = e^{τA} prev at the targets: d e^{τA} c = (2πi)⁻¹ ∫ e^z R(z) τ dA R(z) c dz
+     * with R(z) = (zI − τA)⁻¹ and dA = diag(σ ∂σ/∂θ_q) L, on the exponential's own contour rule
+     * ({@link ExponentialStep#derivatives}: all knots' solves in one sweep per contour point).
      */
-    private double[][] exactColumns(double[] var, double[] sig, double[] dA, double[] dB, int[] qLo, int[] qHi) {
+    private double[][] exactJacobian(double[] theta, double[] var) {
         int n = lat.n;
         int p = knotX.length;
-        ExponentialStep jstep = new ExponentialStep(lat, tau, var);
-        int nodes = jstep.solves;
-        double[][] sR = new double[nodes][n];
-        double[][] sI = new double[nodes][n];
-        double[] yr = new double[n];
-        double[] yi = new double[n];
-        for (int k = 0; k < nodes; k++) {
-            jstep.solve(k, prev, null, yr, yi);
-            lat.apply(yr, sR[k]);
-            lat.apply(yi, sI[k]);
-            for (int j = 0; j < n; j++) {
-                sR[k][j] *= tau * sig[j];
-                sI[k][j] *= tau * sig[j];
+        int mT = targetK.length;
+        int[] q1 = new int[n];
+        int[] q2 = new int[n];
+        double[] g1 = new double[n];
+        double[] g2 = new double[n];
+        double[] d = new double[2];
+        for (int j = 0; j < n; j++) {
+            double s = sigma(theta, j, d);
+            q1[j] = ia[j];
+            g1[j] = tau * s * d[0];
+            q2[j] = kind[j] == FLAT ? -1 : ib[j];
+            g2[j] = kind[j] == FLAT ? 0 : tau * s * d[1];
+        }
+        double[][] jac = new double[mT][p];
+        new ExponentialStep(lat, tau, var).derivatives(prev, p, q1, g1, q2, g2, cell, cellW, jac);
+        for (int m = 0; m < mT; m++) {
+            for (int q = 0; q < p; q++) {
+                jac[m][q] *= weight[m];
             }
         }
-        double[] rr = new double[n];
-        double[] ri = new double[n];
-        double[][] cols = new double[p][n];
-        for (int q = 0; q < p; q++) {
-            double[] du = cols[q];
-            for (int k = 0; k < nodes; k++) {
-                java.util.Arrays.fill(rr, 0);
-                java.util.Arrays.fill(ri, 0);
-                for (int j = qLo[q]; j <= qHi[q]; j++) {
-                    double dq = (ia[j] == q ? dA[j] : 0) + (ib[j] == q && kind[j] != FLAT ? dB[j] : 0);
-                    rr[j] = dq * sR[k][j];
-                    ri[j] = dq * sI[k][j];
-                }
-                jstep.solve(k, rr, ri, yr, yi);
-                double cr = jstep.weightRe(k);
-                double ci = jstep.weightIm(k);
-                for (int j = 0; j < n; j++) {
-                    du[j] += cr * yr[j] - ci * yi[j];
-                }
-            }
-        }
-        return cols;
+        return jac;
     }
 
     private static double maxAbs(double[] r) {

@@ -32,26 +32,86 @@ public final class ArbitrageScanner {
      * ±{@value VolSurface#Y_CLAMP_SD} sd — keep that property.
      */
     public static ArbitrageReport scan(VolSurface s) {
-        return scan((ImpliedVolSurface) s, s.expiries());
+        return scan((t, k, out) -> served(s, t, k, out), s::impliedVol, s::forward, s.expiries());
+    }
+
+    /**
+     * Black prices at the served implied vols of a whole row of moneyness k (increasing) at time t: what
+     * {@code Black(k, s.impliedVol(t, kF)·√t)} gives, with the inversions of the slice's lattice prices started from the
+     * neighbouring strike's (two or three Black evaluations each instead of ten or more); any point the fast inversion
+     * does not settle (beyond the ±{@value VolSurface#Y_CLAMP_SD} sd hold, at intrinsic, ...) is served by
+     * {@link VolSurface#impliedVol} itself. The two agree to ~1e-14 in σ√T (ArbitrageScannerTest).
+     */
+    static void served(VolSurface s, double t, double[] k, double[] out) {
+        VolSurface.Slice sl = s.slice(t);
+        StrikeLattice lat = s.lattice;
+        double f = s.forward(t);
+        double fs = s.forward(sl.time);
+        double lim = VolSurface.Y_CLAMP_SD * sl.atmSd;
+        double sqrtT = Math.sqrt(t);
+        double sqrtS = Math.sqrt(sl.time);
+        double last = Double.NaN; // σ√T of the previous two strikes when both took the fast path (else NaN)
+        double before = Double.NaN;
+        for (int j = 0; j < k.length; j++) {
+            double strike = k[j] * f;
+            double y = Math.log(strike / fs);
+            double v = Double.NaN;
+            if (Math.abs(y) <= lim) {
+                double kk = Math.exp(y);
+                // the strikes are equally spaced in ln k: the linear extrapolation of the last two is a second-order
+                // guess (one Newton step fewer than the last one alone)
+                double guess = before > 0 ? 2 * last - before : last;
+                double sd = BlackFormula.impliedStdDev(kk, lat.interpolate(sl.u, kk), guess);
+                if (sd > 0) {
+                    v = sd / sqrtS;
+                    before = last;
+                    last = sd;
+                } else {
+                    last = Double.NaN;
+                    before = Double.NaN;
+                }
+            } else {
+                last = Double.NaN;
+                before = Double.NaN;
+            }
+            if (!(v > 0)) {
+                v = sl.impliedVol(y); // = s.impliedVol(t, strike): the slice's own rule, without the cache look-up
+            }
+            out[j] = BlackFormula.undiscounted(true, 1.0, k[j], v * sqrtT);
+        }
     }
 
     /** The surface's lattice prices themselves (no round trip through implied vols): a cheap invariant. */
     public static ArbitrageReport scanLattice(VolSurface s) {
-        return scan(s::normalizedCall, s::impliedVol, s::forward, s.expiries());
+        return scan(row(s::normalizedCall), s::impliedVol, s::forward, s.expiries());
     }
 
     /** Any implied-vol surface, priced by Black from its vols (e.g. a parametric surface to test). */
     public static ArbitrageReport scan(ImpliedVolSurface s, double[] expiries) {
-        return scan((t, k) -> {
+        return scan(row((t, k) -> {
             double f = s.forward(t);
             double v = s.impliedVol(t, k * f);
             return BlackFormula.undiscounted(true, 1.0, k, v * Math.sqrt(t));
-        }, s::impliedVol, s::forward, expiries);
+        }), s::impliedVol, s::forward, expiries);
+    }
+
+    private static Row row(Prices p) {
+        return (t, k, out) -> {
+            for (int j = 0; j < k.length; j++) {
+                out[j] = p.call(t, k[j]);
+            }
+        };
     }
 
     @FunctionalInterface
     interface Prices {
         double call(double t, double k);
+    }
+
+    /** Prices of a row of moneyness at one time. */
+    @FunctionalInterface
+    interface Row {
+        void calls(double t, double[] k, double[] out);
     }
 
     @FunctionalInterface
@@ -81,7 +141,7 @@ public final class ArbitrageScanner {
         return times.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static ArbitrageReport scan(Prices p, Vols vols, Forwards fwd, double[] e) {
+    private static ArbitrageReport scan(Row p, Vols vols, Forwards fwd, double[] e) {
         List<ArbitrageViolation> out = new ArrayList<>();
         double[] times = times(e);
         double[] prevK = null;
@@ -93,8 +153,8 @@ public final class ArbitrageScanner {
             double[] c = new double[K_POINTS];
             for (int j = 0; j < K_POINTS; j++) {
                 k[j] = Math.exp(Z_RANGE * sd * (2.0 * j / (K_POINTS - 1) - 1));
-                c[j] = p.call(t, k[j]);
             }
+            p.calls(t, k, c);
             double worstB = TOL;
             double worstBk = Double.NaN;
             for (int j = 0; j < K_POINTS; j++) {
@@ -119,8 +179,10 @@ public final class ArbitrageScanner {
             if (prevK != null) {
                 double worstC = TOL;
                 double worstCk = Double.NaN;
+                double[] before = new double[K_POINTS];
+                p.calls(prevT, k, before);
                 for (int j = 0; j < K_POINTS; j++) {
-                    double drop = p.call(prevT, k[j]) - c[j];
+                    double drop = before[j] - c[j];
                     if (!(drop <= worstC)) {
                         worstC = Double.isNaN(drop) ? Double.POSITIVE_INFINITY : drop;
                         worstCk = k[j];

@@ -304,6 +304,6 @@ public final class VolSurface implements ImpliedVolSurface {
 
     private static double invert(StrikeLattice lat, double[] u, double time, double y) {
         double k = Math.exp(y);
-        return BlackFormula.impliedVol(true, 1.0, k, time, lat.interpolate(u, k), 1.0);
+        return BlackFormula.impliedStdDev(k, lat.interpolate(u, k), Double.NaN) / Math.sqrt(time);
     }
 }

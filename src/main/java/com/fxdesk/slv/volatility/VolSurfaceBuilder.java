@@ -289,11 +289,24 @@ public final class VolSurfaceBuilder {
                 in = new int[] {best};
             }
             double[] s0 = warm != null && warm.length == in.length ? warm : pick(startVols(i, t, tg, tau), in);
-            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, pick(tg.x, in), pick(tg.k, in),
-                    pick(tg.price, in), pick(tg.weight, in), s0);
+            double[] knots = pick(tg.x, in);
+            double[] alt = warm == null && i > 0 ? previousLocalVol(i, knots) : null;
+            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, knots, pick(tg.k, in),
+                    pick(tg.price, in), pick(tg.weight, in), s0, alt);
             variance[i] = r.variance();
             prices[i] = r.prices();
             return r;
+        }
+
+        /** The previous interval's local vol at x (linear between nodes): a second start for the fit. */
+        private double[] previousLocalVol(int i, double[] x) {
+            double[] s = new double[x.length];
+            for (int j = 0; j < x.length; j++) {
+                int c = lat.cellX(x[j]);
+                double w = Math.max(0, Math.min(1, (x[j] - lat.x[c]) / (lat.x[c + 1] - lat.x[c])));
+                s[j] = (1 - w) * Math.sqrt(variance[i - 1][c]) + w * Math.sqrt(variance[i - 1][c + 1]);
+            }
+            return s;
         }
 
         private static double[] pick(double[] a, int[] in) {

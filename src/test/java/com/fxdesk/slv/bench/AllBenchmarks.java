@@ -12,7 +12,7 @@ public final class AllBenchmarks {
 
     public static void main(String[] args) throws Exception {
         section("Surface and local vol");
-        SurfaceBenchmark.main(new String[0]);
+        SurfaceBenchmark.main(new String[] {"15"});
         section("Black-Scholes analytics");
         BlackScholesAnalyticBenchmark.main(new String[0]);
         section("Heston pricing and calibration");

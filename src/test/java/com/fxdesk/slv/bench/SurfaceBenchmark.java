@@ -7,26 +7,68 @@ import com.fxdesk.slv.volatility.DupireLocalVol;
 import com.fxdesk.slv.volatility.LocalVolGrid;
 import com.fxdesk.slv.volatility.VolSurface;
 import com.fxdesk.slv.volatility.VolSurfaceBuilder;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Andreasen–Huge surface build (targets, warm: 15 quote pillars ≤ 10 ms, an 11 × 41 grid ≤ 50 ms), a 100 × 200
- * local-vol grid, and the dense arbitrage scan. Prints medians; the build also in thread CPU time, which a loaded
- * machine disturbs less than wall time.
- * <pre>./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SurfaceBenchmark</pre>
+ * local-vol grid, and the served-vol arbitrage scan of a surface seen for the first time (its slices not cached).
+ * Prints wall and thread-CPU medians (thread CPU is what a loaded machine disturbs least) and the load average.
+ * <pre>./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SurfaceBenchmark \
+ *     -Dbench.args="[reps] [targets|all|market-name...] [noscan|scanonly]"</pre>
+ * Defaults: 15 repetitions (after as many warm-up ones), every market, build and scan. {@code targets} = the two markets
+ * of the speed targets (usdtry-2024-06-14-em, audusd-grid-heston-perturbed).
  */
 public final class SurfaceBenchmark {
+    private static final List<String> TARGETS = List.of(TestMarkets.USDTRY_EM, TestMarkets.GRID_HESTON);
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+    private SurfaceBenchmark() {
+    }
 
     public static void main(String[] args) {
-        int reps = Integer.getInteger("bench.reps", 40);
-        for (String name : new String[] {TestMarkets.USDTRY_EM, TestMarkets.GRID_HESTON, TestMarkets.EURUSD_2018,
-            TestMarkets.USDJPY_2018, TestMarkets.EURUSD_2025, TestMarkets.USDBRL_STRESS, TestMarkets.USDJPY_GRID,
-            TestMarkets.USDJPY_CRISIS, TestMarkets.EURGBP_25D, TestMarkets.GRID_SABR}) {
-            run(name, reps);
+        int reps = 15;
+        boolean build = true;
+        boolean scan = true;
+        List<String> markets = new ArrayList<>();
+        for (String a : args) {
+            if (a.matches("\\d+")) {
+                reps = Integer.parseInt(a);
+            } else if (a.equals("targets")) {
+                markets.addAll(TARGETS);
+            } else if (a.equals("all")) {
+                markets.addAll(TestMarkets.SURFACE);
+            } else if (a.equals("noscan")) {
+                scan = false;
+            } else if (a.equals("scanonly")) {
+                build = false;
+            } else {
+                markets.add(a);
+            }
+        }
+        if (markets.isEmpty()) {
+            markets.addAll(TestMarkets.SURFACE);
+        }
+        System.out.printf("SurfaceBenchmark: %d warm repetitions (after %d warm-up), load average %s%n", reps, reps,
+                loadAverage());
+        for (String name : markets) {
+            run(name, reps, build, scan);
+        }
+        System.out.printf("load average at the end: %s%n", loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
-    private static void run(String name, int reps) {
+    private static void run(String name, int reps, boolean doBuild, boolean doScan) {
         MarketData md = TestMarkets.load(name);
         VolSurface s = VolSurfaceBuilder.build(md);
         double last = s.lastExpiry();
@@ -41,42 +83,44 @@ public final class SurfaceBenchmark {
             spots[j] = s0 * Math.exp(-3 * sd + 6 * sd * j / (spots.length - 1));
         }
         double[] build = new double[reps];
-        double[] grid = new double[reps];
-        double[] batch = new double[reps];
-        double[] scan = new double[reps];
         double[] buildCpu = new double[reps];
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        double[] out = new double[spots.length];
+        double[] grid = new double[reps];
+        double[] scan = new double[reps];
+        double[] scanCpu = new double[reps];
         double sink = 0;
+        int violations = -1;
         for (int warm = 0; warm < 2; warm++) { // first pass is warm-up
-            for (int r = 0; r < reps; r++) {
-                long c0 = mx.getCurrentThreadCpuTime();
+            for (int r = 0; r < reps && doBuild; r++) {
+                long c0 = MX.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 VolSurface v = VolSurfaceBuilder.build(md);
                 long t1 = System.nanoTime();
-                buildCpu[r] = (mx.getCurrentThreadCpuTime() - c0) / 1e6;
-                DupireLocalVol lv = new DupireLocalVol(v);
-                LocalVolGrid g = lv.grid(times, spots);
-                long t2 = System.nanoTime();
-                for (double t : times) {
-                    lv.localVol(t, spots, out, spots.length);
-                    sink += out[7];
-                }
-                long t3 = System.nanoTime();
-                sink += ArbitrageScanner.scan(v).violations().size();
-                long t4 = System.nanoTime();
-                sink += g.values()[5][5];
-                scan[r] = (t4 - t3) / 1e6;
+                buildCpu[r] = (MX.getCurrentThreadCpuTime() - c0) / 1e6;
                 build[r] = (t1 - t0) / 1e6;
-                grid[r] = (t2 - t1) / 1e6;
-                batch[r] = (t3 - t2) / 1e6;
+                LocalVolGrid g = new DupireLocalVol(v).grid(times, spots);
+                grid[r] = (System.nanoTime() - t1) / 1e6;
+                sink += g.values()[5][5];
+            }
+            for (int r = 0; r < reps && doScan; r++) {
+                VolSurface v = VolSurfaceBuilder.build(md); // a fresh surface: no cached slices
+                long c0 = MX.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                violations = ArbitrageScanner.scan(v).violations().size();
+                scan[r] = (System.nanoTime() - t0) / 1e6;
+                scanCpu[r] = (MX.getCurrentThreadCpuTime() - c0) / 1e6;
             }
         }
-        System.out.printf("%-30s %2d pillars x %2d points, lattice %4d: build median %7.2f ms (min %7.2f, thread CPU median %7.2f), local-vol"
-                        + " grid 100x200 %6.2f ms, batch localVol 100x200 %6.2f ms, arbitrage scan %6.1f ms"
-                        + "  (%d reps, sink %.1f)%n",
-                name, s.pillars().size(), s.pillars().get(0).strikes().length, s.latticeSize(), median(build),
-                min(build), median(buildCpu), median(grid), median(batch), median(scan), reps, sink);
+        System.out.printf("%-30s %2d pillars x %2d points, lattice %4d:", name, s.pillars().size(),
+                s.pillars().get(0).strikes().length, s.latticeSize());
+        if (doBuild) {
+            System.out.printf(" build wall median %7.2f ms (min %7.2f), thread CPU median %7.2f ms;"
+                    + " local-vol grid 100x200 %5.2f ms;", median(build), min(build), median(buildCpu), median(grid));
+        }
+        if (doScan) {
+            System.out.printf(" served scan wall median %7.2f ms (min %7.2f), thread CPU median %7.2f ms,"
+                    + " %d violations;", median(scan), min(scan), median(scanCpu), violations);
+        }
+        System.out.printf(" (%d reps, sink %.1f, load %s)%n", reps, sink, loadAverage());
     }
 
     private static double min(double[] x) {

@@ -87,4 +87,33 @@ class ArbitrageScannerTest {
                 List.of(new SviSmile(0.004, 0.05, -0.3, 0.0, 0.1), new SviSmile(0.008, 0.07, -0.3, 0.0, 0.12)));
         assertTrue(ArbitrageScanner.scan(s, s.expiries()).ok());
     }
+
+    /**
+     * The scan's row of served prices (inversions started from the neighbouring strike) is what the surface serves
+     * point by point: Black at VolSurface.impliedVol, to 1e-14 of the forward, at times before, at and between pillars
+     * and beyond the last, on a quote market and a grid.
+     */
+    @Test
+    void servedRowsAreThePointwiseServedPrices() {
+        for (String name : List.of(com.fxdesk.slv.testdata.TestMarkets.USDTRY_EM,
+                com.fxdesk.slv.testdata.TestMarkets.GRID_HESTON)) {
+            VolSurface s = VolSurfaceBuilder.build(com.fxdesk.slv.testdata.TestMarkets.load(name));
+            double[] e = s.expiries();
+            for (double t : new double[] {e[0] / 3, e[0], 0.5 * (e[2] + e[3]), e[e.length - 1], 1.4 * e[e.length - 1]}) {
+                double f = s.forward(t);
+                double sd = s.impliedVol(t, f) * Math.sqrt(t);
+                double[] k = new double[ArbitrageScanner.K_POINTS];
+                for (int j = 0; j < k.length; j++) {
+                    k[j] = Math.exp(ArbitrageScanner.Z_RANGE * sd * (2.0 * j / (k.length - 1) - 1));
+                }
+                double[] row = new double[k.length];
+                ArbitrageScanner.served(s, t, k, row);
+                for (int j = 0; j < k.length; j++) {
+                    double point = com.fxdesk.slv.math.BlackFormula.undiscounted(true, 1.0, k[j],
+                            s.impliedVol(t, k[j] * f) * Math.sqrt(t));
+                    assertEquals(point, row[j], 1e-14, name + " t=" + t + " k=" + k[j]);
+                }
+            }
+        }
+    }
 }
