@@ -39,15 +39,19 @@ public final class ArbitrageScanner {
      * Black prices at the served implied vols of a whole row of moneyness k (increasing) at time t: what
      * {@code Black(k, s.impliedVol(t, kF)·√t)} gives, with the inversions of the slice's lattice prices started from the
      * neighbouring strike's (two or three Black evaluations each instead of ten or more); any point the fast inversion
-     * does not settle (beyond the ±{@value VolSurface#Y_CLAMP_SD} sd hold, at intrinsic, ...) is served by
-     * {@link VolSurface#impliedVol} itself. The two agree to ~1e-14 in σ√T (ArbitrageScannerTest).
+     * does not settle, and every point outside the slice's resolved range (beyond the ±{@value VolSurface#Y_CLAMP_SD} sd
+     * hold or the last node with time value, where a vol is held), is served by the slice's own rule. The two agree to ~1e-14 in σ√T (ArbitrageScannerTest).
      */
     static void served(VolSurface s, double t, double[] k, double[] out) {
         VolSurface.Slice sl = s.slice(t);
         StrikeLattice lat = s.lattice;
         double f = s.forward(t);
         double fs = s.forward(sl.time);
-        double lim = VolSurface.Y_CLAMP_SD * sl.atmSd;
+        VolSurface.Inverter inv = sl.inverter;
+        // the fast path only inside the resolved range (outside ±Y_CLAMP_SD sd and beyond the last node with time
+        // value the slice holds a vol: the slice's own rule serves those points)
+        double yLo = inv.atmOk ? Math.max(-VolSurface.Y_CLAMP_SD * inv.atmSd, inv.xLo) : 0.0;
+        double yHi = inv.atmOk ? Math.min(VolSurface.Y_CLAMP_SD * inv.atmSd, inv.xHi) : -1.0;
         double sqrtT = Math.sqrt(t);
         double sqrtS = Math.sqrt(sl.time);
         double last = Double.NaN; // σ√T of the previous two strikes when both took the fast path (else NaN)
@@ -56,7 +60,7 @@ public final class ArbitrageScanner {
             double strike = k[j] * f;
             double y = Math.log(strike / fs);
             double v = Double.NaN;
-            if (Math.abs(y) <= lim) {
+            if (y >= yLo && y <= yHi) {
                 double kk = Math.exp(y);
                 // the strikes are equally spaced in ln k: the linear extrapolation of the last two is a second-order
                 // guess (one Newton step fewer than the last one alone)
@@ -75,7 +79,7 @@ public final class ArbitrageScanner {
                 before = Double.NaN;
             }
             if (!(v > 0)) {
-                v = sl.impliedVol(y); // = s.impliedVol(t, strike): the slice's own rule, without the cache look-up
+                v = s.counted(inv.impliedVol(y)).vol(); // = s.impliedVol(t, strike): the slice's own rule, counted
             }
             out[j] = BlackFormula.undiscounted(true, 1.0, k[j], v * sqrtT);
         }

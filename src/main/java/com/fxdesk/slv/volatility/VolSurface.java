@@ -108,7 +108,7 @@ public final class VolSurface implements ImpliedVolSurface {
         return counted(s.inverter.impliedVol(Math.log(strike / forward(s.time))));
     }
 
-    private ImpliedVolDetail counted(ImpliedVolDetail d) {
+    ImpliedVolDetail counted(ImpliedVolDetail d) {
         if (d.fallback() != VolFallback.NONE) {
             fallbacks.increment();
         }
