@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A desk's verdict on one finished calibration, with the figures and thresholds it was drawn from.
  *
- * <p>FAIL: resolved round-trip RMS above {@link Thresholds#failRmsBps} or max above {@link Thresholds#failMaxBps}.
+ * <p>FAIL: resolved round-trip RMS above {@link Thresholds#failRmsBps} or max above {@link Thresholds#failMaxBps}, or
+ * an unresolved point whose |error| exceeds {@link Thresholds#failMaxBps} by more than 3 standard errors.
  * WARN: resolved RMS above {@link Thresholds#passRmsBps} or max above {@link Thresholds#passMaxBps}; or any
  * unresolved point; or no resolved point; or the round trip disabled; or leverage clipped at its floor or cap; or
  * warnings on the surface. PASS otherwise. Every reason is listed.
@@ -26,6 +27,9 @@ public record QualityVerdict(Verdict verdict, List<String> reasons, Thresholds t
                              List<String> surfaceWarnings) {
 
     public enum Verdict { PASS, WARN, FAIL }
+
+    /** An unresolved point fails the calibration when |error| − this × standard error exceeds the fail max. */
+    static final double SIGNIFICANT_Z = 3.0;
 
     /**
      * @param resolutionBps a round-trip point is resolved when its standard error is at most this (vol bp)
@@ -91,6 +95,26 @@ public record QualityVerdict(Verdict verdict, List<String> reasons, Thresholds t
             if (unresolved > 0) {
                 reasons.add(String.format(java.util.Locale.ROOT,
                         "%d round-trip points unresolved (standard error > %.2f bp)", unresolved, t.resolutionBps()));
+                // noise is not evidence of failure, but an error beyond the fail max by more than 3 standard errors
+                // is, resolved or not: without this a market no point of which resolves (a crisis surface) could
+                // reprice hundreds of bp off and only WARN
+                RoundTripResult.Point worst = null;
+                int beyond = 0;
+                for (RoundTripResult.Point p : stats.unresolvedPoints()) {
+                    double lowerBound = Math.abs(p.errorBps()) - SIGNIFICANT_Z * p.stdErrorBps();
+                    if (lowerBound > t.failMaxBps()) {
+                        beyond++;
+                        worst = worst == null || lowerBound > Math.abs(worst.errorBps())
+                                - SIGNIFICANT_Z * worst.stdErrorBps() ? p : worst;
+                    }
+                }
+                if (beyond > 0) {
+                    fail = true;
+                    reasons.add(String.format(java.util.Locale.ROOT,
+                            "%d unresolved points off by more than %.2f bp beyond %.0f standard errors (fail; worst"
+                                    + " %s at T=%.4g: %.2f ± %.2f bp)", beyond, t.failMaxBps(), SIGNIFICANT_Z,
+                            worst.label(), worst.expiry(), worst.errorBps(), worst.stdErrorBps()));
+                }
             }
             if (result.roundTrip() != null && result.roundTrip().hestonControlRefused() > 0) {
                 reasons.add(result.roundTrip().hestonControlRefused() + " round-trip expiries without the Heston "

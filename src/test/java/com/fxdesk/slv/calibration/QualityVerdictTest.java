@@ -66,6 +66,17 @@ class QualityVerdictTest {
                 T);
         assertEquals(QualityVerdict.Verdict.WARN, unresolved.verdict()); // noise is not evidence of failure
 
+        // but an unresolved error far beyond the fail max in standard errors is: a crisis surface that resolves no
+        // point at 1 bp and reprices hundreds of bp off must not pass as WARN
+        RoundTripResult farOff = rt(point("1Y ATM", 512.8, 4.6), point("1W ATM", 17.0, 1.9));
+        QualityVerdict crisis = QualityVerdict.judge(result(0, 0), RoundTripStatistics.of(farOff, 1.0), List.of(), T);
+        assertEquals(QualityVerdict.Verdict.FAIL, crisis.verdict());
+        assertTrue(crisis.reasons().stream().anyMatch(r -> r.contains("1 unresolved points off by more than 24.00 bp")
+                && r.contains("1Y ATM")), crisis.reasons().toString());
+        // just inside: 24 + 3 × 2 = 30 bp is not significantly beyond
+        assertEquals(QualityVerdict.Verdict.WARN, QualityVerdict.judge(result(0, 0),
+                RoundTripStatistics.of(rt(point("1Y ATM", 30.0, 2.0)), 1.0), List.of(), T).verdict());
+
         assertEquals(QualityVerdict.Verdict.WARN, QualityVerdict.judge(result(0, 0), RoundTripStatistics.of(good, 1.0),
                 List.of("butterfly arbitrage at 1W"), T).verdict());
         assertEquals(QualityVerdict.Verdict.WARN, QualityVerdict.judge(result(0, 0), null, List.of(), T).verdict());
