@@ -8,7 +8,7 @@ import java.util.Arrays;
  * that splits each [t_n, t_{n+1}] into equal sub-steps no longer than Δt / subSteps.
  *
  * <p>Regression times are laid out forward from 0 with the interval
- * <pre>h(t) = min(Δt, max(h_min, α (t − a)), max(h_κ, f / κ))</pre>
+ * <pre>h(t) = min(Δt, max(h_min, α (t − a)), max(h_κ, f / κ), max(h₀, (T_next − T_prev) / 8))</pre>
  * where a is the last anchor (0, and each mandatory time when {@link GridGrading#afterExpiries}), h_min = Δt / 2^refine,
  * h_κ = one day; mandatory times (surface
  * and quote expiries) are always regression times, and each interval between consecutive mandatory times holds at
@@ -95,7 +95,8 @@ final class RegressionGrid {
     /**
      * The graded grid of the class comment; with {@link GridGrading#NONE} the same regression times as
      * {@link #build(double, double, int, int, double[])} up to the placement of the Δt points (here laid out
-     * from the last regression time rather than on multiples of Δt).
+     * from the last regression time rather than on multiples of Δt). {@code NONE} is the former uniform grid a caller
+     * chose explicitly, and is exempt from {@link #MIN_REGRESSIONS_PER_EXPIRY_INTERVAL}.
      *
      * @param kappa mean reversion of the variance (1/κ is the time scale on which E[V | S] relaxes)
      */
@@ -130,7 +131,7 @@ final class RegressionGrid {
                 next = must[nextMust++];
                 isMust = true;
             }
-            if (next > maturity - MERGE) {
+            if (next > maturity - Math.min(MERGE, 0.5 * h)) { // the maturity is the last mandatory time
                 next = maturity;
             }
             if (k == reg.length) {

@@ -31,8 +31,10 @@ public interface PathDynamics {
 
     /**
      * The local vol of the pure local-vol companion path that {@link Kernel#step} also advances, or null when it has
-     * none: dS = σ_LV(t, S) S dW driven by the spot's own Brownian increment ρ Z_V + √(1 − ρ²) Z_S (exactly
-     * Gaussian, so the companion is the Euler scheme of the local-vol model, a martingale step by step), σ_LV on the
+     * none: dS = σ_LV(t, S) S dW driven by the Gaussian ρ Z_V + √(1 − ρ²) Z_S built from the step's two normals
+     * (exactly Gaussian, so the companion is the Euler scheme of the local-vol model, a martingale step by step; it is
+     * only partly correlated with the SLV spot, whose correlated part the QE step derives from V's increment, which is
+     * why the control is weak: docs/calibration-quality.md 8.1), σ_LV on the
      * lattices of {@link #localVolLattices}. Its vanilla prices are the surface's own, so products can use it as a
      * control variate ({@link PayoffBook.Builder#controlledVanilla(boolean, double, double, double, double[],
      * double[], double[], double[])}).
@@ -244,8 +246,9 @@ public interface PathDynamics {
                 for (int i = 0; i < n; i++) {
                     lvDrift[i] = market.drift(grid.time(i), grid.time(i + 1));
                 }
-                // the local-vol companion's Brownian increment per unit σ: √Δt (ρ Z_V + √(1 − ρ²) Z_S), the spot's
-                // own (Z_S alone when V is deterministic: the SLV step then reads Z_S only)
+                // the local-vol companion's Brownian increment per unit σ: √Δt (ρ Z_V + √(1 − ρ²) Z_S) from the step's
+                // normals, partly correlated with the SLV spot's (Z_S alone when V is deterministic: the SLV step then
+                // reads Z_S only and the two coincide)
                 boolean deterministic = params.xi() < 1e-10;
                 double rho = deterministic ? 0.0 : params.rho();
                 double perp = Math.sqrt(1 - rho * rho);

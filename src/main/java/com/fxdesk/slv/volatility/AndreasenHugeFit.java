@@ -2,9 +2,8 @@ package com.fxdesk.slv.volatility;
 
 /**
  * Fits one Andreasen–Huge (2011) interval: the local vol σ(k) of an expiry interval, piecewise linear in x = ln k
- * between knots and flat beyond the outer ones (a local vol bounded in the wings keeps the total implied variance
- * asymptotically linear in |ln k|, within Lee's moment bound; continuing the outer slope made the crisis call wing
- * collapse to the 1% floor), such that the exact flow
+ * between knots and flat beyond the outer ones (a local vol bounded in the wings gives bounded implied vols there,
+ * well inside Lee's moment bound; continuing the outer slope made the crisis call wing collapse to the 1% floor), such that the exact flow
  * u = e^{τA(σ)} u_prev of the lattice forward equation over the interval ({@link ExponentialStep}) reproduces target call
  * prices. Unknowns θ_p = ln σ(x_p); residuals are price errors divided by Black vega, i.e. vol errors to first order.
  * Levenberg–Marquardt on the exact Jacobian (contour integral, {@link #exactJacobian}), carried between refreshes by

@@ -40,7 +40,7 @@ public final class ArbitrageScanner {
      * {@code Black(k, s.impliedVol(t, kF)·√t)} gives, with the inversions of the slice's lattice prices started from the
      * neighbouring strike's (two or three Black evaluations each instead of ten or more); any point the fast inversion
      * does not settle, and every point outside the slice's resolved range (beyond the ±{@value VolSurface#Y_CLAMP_SD} sd
-     * hold or the last node with time value, where a vol is held), is served by the slice's own rule. The two agree to ~1e-14 in σ√T (ArbitrageScannerTest).
+     * hold or the last node with time value, where a vol is held), is served by the slice's own rule. The two give the same Black prices to 1e-14 of the forward (ArbitrageScannerTest).
      */
     static void served(VolSurface s, double t, double[] k, double[] out) {
         VolSurface.Slice sl = s.slice(t);

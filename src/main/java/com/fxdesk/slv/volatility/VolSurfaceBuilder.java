@@ -174,9 +174,9 @@ public final class VolSurfaceBuilder {
                     new double[0]));
             double sd = VolSurface.atmSd(lat, steps.prices[i], t[i]);
             for (int j = 0; j < res.length; j++) {
-                if (Math.abs(tg.x[j]) > VolSurface.Y_CLAMP_SD * sd) {
+                if (Math.abs(tg.x[j]) > VolSurface.Y_CLAMP_SD * sd && how[j] == VolSurface.VolFallback.HELD_UNRESOLVED) {
                     how[j] = VolSurface.VolFallback.NONE; // beyond 7 sd: held by design, UNRESOLVED_POINT if missed
-                }
+                } // (an ATM_DEFAULT placeholder stays reported wherever the point lies)
                 if (Math.abs(res[j]) > GRID_WARNING_BPS && Math.abs(tg.x[j]) > VolSurface.Y_CLAMP_SD * sd) {
                     warnings.add(new SurfaceWarning("UNRESOLVED_POINT", tenor, t[i], ks[i][j], res[j], String.format(
                             Locale.ROOT, "grid point (%s, K=%.6g) lies %.1f ATM sd out, where its option value is"
@@ -537,12 +537,6 @@ public final class VolSurfaceBuilder {
     }
 
     /**
-     * Market strangle: smile butterflies x such that the surface's price of the broker strangle (call at K_c plus put
-     * at K_p, both struck at σ_s = ATM + BF_mkt) equals the quoted one. Residual per strangle in vol:
-     * (V_surface − V_market) / (vega_call + vega_put). Damped Newton with a finite-difference Jacobian; trial smiles
-     * whose quotes put the strikes out of order are rejected by halving the step, never reported.
-     */
-    /**
      * Finite-difference step of the market-strangle solver in butterfly vol (0.1 bp). Why not smaller: each evaluation
      * is an inner least-squares fit that stops at 1e-9 in vol, or earlier where the smile points cannot all be reached
      * (crisis wings); at 1e-6 its end-point noise made the crisis 2Y Jacobian useless and the 25Δ strangle stopped
@@ -550,6 +544,12 @@ public final class VolSurfaceBuilder {
      */
     private static final double STRANGLE_FD_STEP = 1e-5;
 
+    /**
+     * Market strangle: smile butterflies x such that the surface's price of the broker strangle (call at K_c plus put
+     * at K_p, both struck at σ_s = ATM + BF_mkt) equals the quoted one. Residual per strangle in vol:
+     * (V_surface − V_market) / (vega_call + vega_put). Damped Newton with a finite-difference Jacobian; trial smiles
+     * whose quotes put the strikes out of order are rejected by halving the step, never reported.
+     */
     private static final class MarketStrangle {
         final Tenor tn;
         final double[] bfMkt;

@@ -99,21 +99,26 @@ class RegressionGridTest {
     @Test
     void everyExpiryIntervalHoldsSeveralRegressionsEvenOvernight() {
         // an overnight pillar priced on one frozen fit of E[V | S] (m ≡ v0 over its whole life) missed its 10Δ call by
-        // 107 bp at 2,048 particles; every interval between consecutive expiries must hold several regressions
+        // 107 bp at 2,048 particles; every interval between consecutive expiries (the maturity included) must hold
+        // several regressions, also when the maturity itself is overnight or a few days after an overnight pillar
         double day = 1 / 365.0;
-        double[] expiries = {day, 7 * day, 14 * day, 30 * day, 0.25, 1.0, 5.0};
-        for (GridGrading grading : new GridGrading[] {GridGrading.SPARSE, GridGrading.DEFAULT}) {
-            for (double kappa : new double[] {0.5, 2.4, 30.0}) {
-                double[] reg = RegressionGrid.graded(5.0, 5 * day, 1, 3, expiries, kappa, grading).regressionTimes;
-                double previous = 0;
-                for (double expiry : expiries) {
-                    int inside = 0;
-                    for (double t : reg) {
-                        inside += t > previous + 1e-12 && t <= expiry + 1e-12 ? 1 : 0;
+        double[][] cases = {{day, 7 * day, 14 * day, 30 * day, 0.25, 1.0, 5.0}, {day}, {day, 3 * day}};
+        for (double[] expiries : cases) {
+            double maturity = expiries[expiries.length - 1];
+            for (GridGrading grading : new GridGrading[] {GridGrading.SPARSE, GridGrading.DEFAULT}) {
+                for (double kappa : new double[] {0.5, 2.4, 30.0}) {
+                    double[] reg = RegressionGrid.graded(maturity, 5 * day, 1, 3, expiries, kappa, grading)
+                            .regressionTimes;
+                    double previous = 0;
+                    for (double expiry : expiries) {
+                        int inside = 0;
+                        for (double t : reg) {
+                            inside += t > previous + 1e-12 && t <= expiry + 1e-12 ? 1 : 0;
+                        }
+                        assertTrue(inside >= RegressionGrid.MIN_REGRESSIONS_PER_EXPIRY_INTERVAL, grading + " κ "
+                                + kappa + ": " + inside + " regressions in (" + previous + ", " + expiry + "]");
+                        previous = expiry;
                     }
-                    assertTrue(inside >= RegressionGrid.MIN_REGRESSIONS_PER_EXPIRY_INTERVAL,
-                            grading + " κ " + kappa + ": " + inside + " regressions in (" + previous + ", " + expiry + "]");
-                    previous = expiry;
                 }
             }
         }
