@@ -100,13 +100,19 @@ public record QualityVerdict(Verdict verdict, List<String> reasons, Thresholds t
                 // reprice hundreds of bp off and only WARN
                 RoundTripResult.Point worst = null;
                 int beyond = 0;
+                int noVol = 0;
                 for (RoundTripResult.Point p : stats.unresolvedPoints()) {
+                    noVol += Double.isFinite(p.errorBps()) ? 0 : 1;
                     double lowerBound = Math.abs(p.errorBps()) - SIGNIFICANT_Z * p.stdErrorBps();
                     if (lowerBound > t.failMaxBps()) {
                         beyond++;
                         worst = worst == null || lowerBound > Math.abs(worst.errorBps())
                                 - SIGNIFICANT_Z * worst.stdErrorBps() ? p : worst;
                     }
+                }
+                if (noVol > 0) { // named, not judged: without an implied vol there is no error in vol to test
+                    reasons.add(noVol + " round-trip points without an implied vol (the Monte Carlo price lies outside"
+                            + " the no-arbitrage bounds)");
                 }
                 if (beyond > 0) {
                     fail = true;

@@ -73,6 +73,11 @@ class QualityVerdictTest {
         assertEquals(QualityVerdict.Verdict.FAIL, crisis.verdict());
         assertTrue(crisis.reasons().stream().anyMatch(r -> r.contains("1 unresolved points off by more than 24.00 bp")
                 && r.contains("1Y ATM")), crisis.reasons().toString());
+        QualityVerdict noVol = QualityVerdict.judge(result(0, 0),
+                RoundTripStatistics.of(rt(point("1Y 10C", Double.NaN, Double.NaN)), 1.0), List.of(), T);
+        assertEquals(QualityVerdict.Verdict.WARN, noVol.verdict());
+        assertTrue(noVol.reasons().stream().anyMatch(r -> r.startsWith("1 round-trip points without an implied vol")),
+                noVol.reasons().toString());
         // just inside: 24 + 3 × 2 = 30 bp is not significantly beyond
         assertEquals(QualityVerdict.Verdict.WARN, QualityVerdict.judge(result(0, 0),
                 RoundTripStatistics.of(rt(point("1Y ATM", 30.0, 2.0)), 1.0), List.of(), T).verdict());
