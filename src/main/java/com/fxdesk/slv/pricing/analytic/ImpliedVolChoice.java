@@ -15,13 +15,24 @@ import com.fxdesk.slv.volatility.ImpliedVolSurface;
  *       inside the corridor, so its TV is quoted off the ATM vol; using either barrier's vol would make the
  *       price depend on which wing is steeper: {@value #AT_FORWARD}.</li>
  * </ul>
+ * {@code expiry} and {@code strike} say where the surface was read (NaN for a flat vol), so that a caller can tell
+ * whether the surface served a market number there or a held fallback ({@code VolSurface.impliedVolDetail}).
  */
-public record ImpliedVolChoice(double vol, String source) {
+public record ImpliedVolChoice(double vol, String source, double expiry, double strike) {
 
     public static final String FLAT = "flat";
     public static final String AT_STRIKE = "surface(T, strike)";
     public static final String AT_BARRIER = "surface(T, barrier)";
     public static final String AT_FORWARD = "surface(T, forward)";
+
+    /** A flat vol: read from no surface. */
+    public static ImpliedVolChoice flat(double vol) {
+        return new ImpliedVolChoice(vol, FLAT, Double.NaN, Double.NaN);
+    }
+
+    private static ImpliedVolChoice read(ImpliedVolSurface surface, double t, double k, String source) {
+        return new ImpliedVolChoice(surface.impliedVol(t, k), source, t, k);
+    }
 
     public ImpliedVolChoice {
         if (!(vol > 0) || !Double.isFinite(vol)) {
@@ -36,24 +47,24 @@ public record ImpliedVolChoice(double vol, String source) {
      */
     public static ImpliedVolChoice forBlackScholes(Product product, ImpliedVolSurface surface) {
         if (product.flatVol() != null) {
-            return new ImpliedVolChoice(product.flatVol(), FLAT);
+            return flat(product.flatVol());
         }
         if (surface == null) {
             throw new IllegalArgumentException("product " + product.id() + " has no vol and no surface is available");
         }
         double t = product.maturity();
         if (product instanceof Product.European p) {
-            return new ImpliedVolChoice(surface.impliedVol(t, p.strike()), AT_STRIKE);
+            return read(surface, t, p.strike(), AT_STRIKE);
         } else if (product instanceof Product.Digital p) {
-            return new ImpliedVolChoice(surface.impliedVol(t, p.strike()), AT_STRIKE);
+            return read(surface, t, p.strike(), AT_STRIKE);
         } else if (product instanceof Product.Barrier p) {
-            return new ImpliedVolChoice(surface.impliedVol(t, p.strike()), AT_STRIKE);
+            return read(surface, t, p.strike(), AT_STRIKE);
         } else if (product instanceof Product.OneTouch p) {
-            return new ImpliedVolChoice(surface.impliedVol(t, p.barrier()), AT_BARRIER);
+            return read(surface, t, p.barrier(), AT_BARRIER);
         } else if (product instanceof Product.NoTouch p) {
-            return new ImpliedVolChoice(surface.impliedVol(t, p.barrier()), AT_BARRIER);
+            return read(surface, t, p.barrier(), AT_BARRIER);
         } else if (product instanceof Product.DoubleNoTouch) {
-            return new ImpliedVolChoice(surface.impliedVol(t, surface.forward(t)), AT_FORWARD);
+            return read(surface, t, surface.forward(t), AT_FORWARD);
         }
         throw new IllegalArgumentException("unsupported product " + product);
     }

@@ -7,12 +7,14 @@ import java.util.List;
 
 /**
  * Prices per (product, model); stdError 0 for analytic prices; vol/volSource: the Black vol BS used. warnings: the
- * surface's (points it moved, strangles it missed), when a model priced off the market's surface.
+ * surface's (points it moved, strangles it missed), when a model priced off the market's surface, and
+ * IMPLIED_VOL_FALLBACK when BS read a held surface vol (a strike or barrier beyond the last strike with time value).
  */
 @Schema(description = "Prices per product and model")
 public record PricingResponse(@Schema(description = "one per (product, model)") List<Result> results,
                               @Schema(description = "the surface's warnings (moved points, missed strangles), when a "
-                                      + "model priced off the market's surface") List<SurfaceResponse.Warning> warnings,
+                                      + "model priced off the market's surface; IMPLIED_VOL_FALLBACK (amountBps = "
+                                      + "count, expiry and strike of the first) when BS read a held surface vol") List<SurfaceResponse.Warning> warnings,
                               @Schema(description = "wall time of the request, ms") long elapsedMs) {
 
     public enum Method { ANALYTIC, MONTE_CARLO, PDE }

@@ -87,6 +87,8 @@ public class PricingService {
         final Calibrated calibrated;
         final BooleanSupplier cancelled;
         VolSurface surface;
+        /** Surface points the BS model read a held (fallback) vol at, reported as IMPLIED_VOL_FALLBACK. */
+        final List<SurfaceResponse.Point> volFallbacks = java.util.Collections.synchronizedList(new ArrayList<>());
         DupireLocalVol localVol;
         HestonParameters hestonParams;
         LeverageFunction leverage;
@@ -232,7 +234,7 @@ public class PricingService {
         }
         checkBounds(results, products, in.market.fx());
         List<SurfaceResponse.Warning> warnings = in.surface == null ? List.of()
-                : SurfaceResponse.Warning.of(in.surface.warnings(), null);
+                : SurfaceResponse.Warning.of(in.surface.warnings(), null, List.copyOf(in.volFallbacks));
         return new PricingResponse(results, warnings, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -313,6 +315,10 @@ public class PricingService {
         List<PricingResponse.Result> out = new ArrayList<>(products.size());
         for (Product p : products) {
             ImpliedVolChoice vol = ImpliedVolChoice.forBlackScholes(p, p.flatVol() == null ? in.surface() : null);
+            if (p.flatVol() == null && in.surface().impliedVolDetail(vol.expiry(), vol.strike()).fallback()
+                    != VolSurface.VolFallback.NONE) {
+                in.volFallbacks.add(new SurfaceResponse.Point(vol.expiry(), vol.strike(), vol.vol(), Double.NaN));
+            }
             double price = BlackScholesAnalytic.price(p, in.market.fx(), vol.vol());
             out.add(new PricingResponse.Result(p.id(), Model.BS, price, 0.0, Method.ANALYTIC, vol.vol(),
                     vol.source()));

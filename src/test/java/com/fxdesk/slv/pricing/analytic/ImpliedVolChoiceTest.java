@@ -41,11 +41,11 @@ class ImpliedVolChoiceTest {
         Product e = new Product.European("e", OptionType.CALL, 1.3, 1.0, 1.0, null);
         Product d = new Product.Digital("d", OptionType.PUT, 1.1, 0.5, 1.0, null);
         Product b = new Product.Barrier("b", OptionType.CALL, 1.25, 1.4, BarrierType.UP_AND_OUT, 2.0, 1.0, null);
-        assertEquals(new ImpliedVolChoice(expected(1.0, 1.3), "surface(T, strike)"),
+        assertEquals(new ImpliedVolChoice(expected(1.0, 1.3), "surface(T, strike)", 1.0, 1.3),
                 ImpliedVolChoice.forBlackScholes(e, SURFACE));
-        assertEquals(new ImpliedVolChoice(expected(0.5, 1.1), "surface(T, strike)"),
+        assertEquals(new ImpliedVolChoice(expected(0.5, 1.1), "surface(T, strike)", 0.5, 1.1),
                 ImpliedVolChoice.forBlackScholes(d, SURFACE));
-        assertEquals(new ImpliedVolChoice(expected(2.0, 1.25), "surface(T, strike)"),
+        assertEquals(new ImpliedVolChoice(expected(2.0, 1.25), "surface(T, strike)", 2.0, 1.25),
                 ImpliedVolChoice.forBlackScholes(b, SURFACE));
     }
 
@@ -54,19 +54,19 @@ class ImpliedVolChoiceTest {
         Product ot = new Product.OneTouch("ot", BarrierDirection.UP, 1.35, 0.5, PayAt.HIT, 1.0, null);
         Product nt = new Product.NoTouch("nt", BarrierDirection.DOWN, 1.1, 0.25, 1.0, null);
         Product dnt = new Product.DoubleNoTouch("dnt", 1.1, 1.4, 1.0, 1.0, null);
-        assertEquals(new ImpliedVolChoice(expected(0.5, 1.35), "surface(T, barrier)"),
+        assertEquals(new ImpliedVolChoice(expected(0.5, 1.35), "surface(T, barrier)", 0.5, 1.35),
                 ImpliedVolChoice.forBlackScholes(ot, SURFACE));
-        assertEquals(new ImpliedVolChoice(expected(0.25, 1.1), "surface(T, barrier)"),
+        assertEquals(new ImpliedVolChoice(expected(0.25, 1.1), "surface(T, barrier)", 0.25, 1.1),
                 ImpliedVolChoice.forBlackScholes(nt, SURFACE));
-        assertEquals(new ImpliedVolChoice(0.1 + 1.0 / 100, "surface(T, forward)"),
+        assertEquals(new ImpliedVolChoice(0.1 + 1.0 / 100, "surface(T, forward)", 1.0, 1.2 + 1.0 / 100),
                 ImpliedVolChoice.forBlackScholes(dnt, SURFACE));
     }
 
     @Test
     void flatVolWinsAndNeedsNoSurface() {
         Product ot = new Product.OneTouch("ot", BarrierDirection.UP, 1.35, 0.5, PayAt.HIT, 1.0, 0.123);
-        assertEquals(new ImpliedVolChoice(0.123, "flat"), ImpliedVolChoice.forBlackScholes(ot, SURFACE));
-        assertEquals(new ImpliedVolChoice(0.123, "flat"), ImpliedVolChoice.forBlackScholes(ot, null));
+        assertEquals(ImpliedVolChoice.flat(0.123), ImpliedVolChoice.forBlackScholes(ot, SURFACE));
+        assertEquals(ImpliedVolChoice.flat(0.123), ImpliedVolChoice.forBlackScholes(ot, null));
     }
 
     @Test

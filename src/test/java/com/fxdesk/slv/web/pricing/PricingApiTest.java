@@ -119,6 +119,32 @@ class PricingApiTest extends ApiTestSupport {
         assertThat(dnt).isBetween(0.0, 1.0);
     }
 
+    @Test
+    void blackScholesAtAHeldSurfaceVolCarriesTheFallbackWarning() {
+        // crisis USDJPY: at 2Y a barrier at 250 (F ≈ 88) lies beyond the last strike whose call price has time value,
+        // where the surface holds a vol; a barrier at 95 is read from a price. Only the first is reported.
+        ObjectNode r = object();
+        r.set("market", market("usdjpy-2008-10-24-crisis.json"));
+        r.putArray("models").add("BS");
+        ArrayNode products = r.putArray("products");
+        products.addObject().put("id", "far").put("type", "ONE_TOUCH").put("direction", "UP").put("barrier", 250.0)
+                .put("maturity", 2.0);
+        products.addObject().put("id", "near").put("type", "ONE_TOUCH").put("direction", "UP").put("barrier", 95.0)
+                .put("maturity", 2.0);
+        HttpResponse<String> resp = post("/api/v1/pricing", r);
+        assertThat(resp.statusCode()).as(resp.body()).isEqualTo(200);
+        int fallbacks = 0;
+        for (JsonNode w : json(resp).get("warnings")) {
+            if (w.get("code").asString().equals("IMPLIED_VOL_FALLBACK") && w.get("tenor").asString().isEmpty()) {
+                fallbacks++;
+                assertThat(w.get("amountBps").asDouble()).isEqualTo(1.0);
+                assertThat(w.get("strike").asDouble()).isEqualTo(250.0);
+                assertThat(w.get("expiry").asDouble()).isEqualTo(2.0);
+            }
+        }
+        assertThat(fallbacks).as(resp.body()).isEqualTo(1);
+    }
+
     /** The pricing "calibration" object takes a calibration request's fields (maturity, mixing, heston, leverage, …). */
     @Test
     void calibrationSettingsAcceptTheCalibrationRequestFields() {
