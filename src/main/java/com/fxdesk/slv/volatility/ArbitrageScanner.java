@@ -48,10 +48,10 @@ public final class ArbitrageScanner {
         double f = s.forward(t);
         double fs = s.forward(sl.time);
         VolSurface.Inverter inv = sl.inverter;
-        // the fast path only inside the resolved range (outside ±Y_CLAMP_SD sd and beyond the last node with time
-        // value the slice holds a vol: the slice's own rule serves those points)
-        double yLo = inv.atmOk ? Math.max(-VolSurface.Y_CLAMP_SD * inv.atmSd, inv.xLo) : 0.0;
-        double yHi = inv.atmOk ? Math.min(VolSurface.Y_CLAMP_SD * inv.atmSd, inv.xHi) : -1.0;
+        // the fast path only where the slice inverts (elsewhere it holds a vol: its own rule serves those points)
+        double[] range = inv.invertedRange();
+        double yLo = range[0];
+        double yHi = range[1];
         double sqrtT = Math.sqrt(t);
         double sqrtS = Math.sqrt(sl.time);
         double last = Double.NaN; // σ√T of the previous two strikes when both took the fast path (else NaN)

@@ -293,6 +293,18 @@ public final class VolSurface implements ImpliedVolSurface {
             return timeValue(j) > RESOLVED_TIME_VALUE;
         }
 
+        /**
+         * The log-moneyness range [lo, hi] in which a served vol is a Black inversion of the lattice price (outside
+         * it, and on a degenerate slice, a vol is held); lo &gt; hi when there is none.
+         */
+        double[] invertedRange() {
+            if (!atmOk) {
+                return new double[] {0.0, -1.0};
+            }
+            double lim = Y_CLAMP_SD * atmSd;
+            return new double[] {Math.max(-lim, xLo), Math.min(lim, xHi)};
+        }
+
         /** Implied vol at log-moneyness y and how it was obtained. */
         ImpliedVolDetail impliedVol(double y) {
             if (!atmOk) {
