@@ -3,7 +3,11 @@ package com.fxdesk.slv.math;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class BlackFormulaTest {
 
@@ -79,5 +83,39 @@ class BlackFormulaTest {
         assertEquals(0.0, BlackFormula.impliedStdDev(1.2, 0.0, Double.NaN));
         assertTrue(Double.isNaN(BlackFormula.impliedStdDev(0.8, 0.1, Double.NaN)));
         assertTrue(Double.isNaN(BlackFormula.impliedStdDev(0.8, 1.0, Double.NaN)));
+    }
+
+    /**
+     * The inversion against QuantLib 1.29's European prices (src/test/resources/reference/black_scholes.json, not our
+     * own Black formula): every vanilla case's price, taken to an undiscounted call over the forward, inverts back to
+     * the case's σ√T (to 1e-10 relative, or what the reference price's 1e-15 relative digits are worth in σ√T).
+     */
+    @Test
+    void impliedStdDevRecoversQuantLibReferenceVols() throws Exception {
+        JsonNode root = JsonMapper.builder().build().readTree(Files.readString(
+                Path.of("src/test/resources/reference/black_scholes.json")));
+        int checked = 0;
+        for (JsonNode c : root.get("cases")) {
+            JsonNode p = c.get("product");
+            if (!p.get("type").asString().equals("EUROPEAN")) {
+                continue;
+            }
+            double t = c.get("maturity").asDouble();
+            double dfd = Math.exp(-c.get("rd").asDouble() * t);
+            double fwd = c.get("spot").asDouble() * Math.exp((c.get("rd").asDouble() - c.get("rf").asDouble()) * t);
+            double k = p.get("strike").asDouble() / fwd;
+            double price = c.get("price").asDouble() / (dfd * fwd);
+            double call = p.get("optionType").asString().equals("CALL") ? price : price + 1 - k; // parity
+            double s = c.get("vol").asDouble() * Math.sqrt(t);
+            double otm = k >= 1 ? call : call - (1 - k);
+            if (!(otm > 1e-12)) {
+                continue; // the reference price carries too few digits of σ√T
+            }
+            double vega = Normal.pdf(-Math.log(k) / s + 0.5 * s);
+            assertEquals(s, BlackFormula.impliedStdDev(k, call, Double.NaN), 1e-10 * s + 1e-15 * (1 + call) / vega,
+                    c.toString());
+            checked++;
+        }
+        assertTrue(checked > 50, "European reference cases checked: " + checked);
     }
 }
