@@ -129,6 +129,8 @@ public final class SlvCalibrator {
         final double[] gridX;
         final double[] mGrid;
         final double[][] sigma;
+        /** Per step of an interval: the grid's spots carried to the step's mid-point moneyness (σ_LV read there). */
+        final double[][] carried;
         // L per propagation step
         final double[] levTimes;
         final double[][] levSpots;
@@ -172,6 +174,7 @@ public final class SlvCalibrator {
             gridX = new double[m];
             mGrid = new double[m];
             sigma = new double[grid.maxStepsPerInterval()][m];
+            carried = new double[grid.maxStepsPerInterval()][m];
             levTimes = new double[steps];
             levSpots = new double[steps][];
             levValues = new double[steps][];
@@ -218,10 +221,12 @@ public final class SlvCalibrator {
             SlvStep[] kernels = new SlvStep[k];
             LogSpotLattice[] lattices = new LogSpotLattice[k];
             double[] firstRow = null;
+            LogSpotLattice fit = LogSpotLattice.of(gridX[0], gridX[m - 1], mGrid); // m_n, read in moneyness
             for (int s = 0; s < k; s++) {
                 double a = grid.stepTimes[j0 + s];
                 double b = grid.stepTimes[j0 + s + 1];
-                double[] row = leverageRow(sigma[s], 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn,
+                double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
+                double[] row = leverageRow(sigma[s], fit, scale,
                         Math.log(in.market().fx().forward(a) / in.market().fx().forward(tn)), clipped);
                 firstRow = s == 0 ? row : firstRow;
                 lattices[s] = LogSpotLattice.of(gridX[0], gridX[m - 1], row);
@@ -300,7 +305,7 @@ public final class SlvCalibrator {
                     // would be read μΔt/2 too far toward the put side, a bias of σ_LV'·μΔt/2 on every step that
                     // matters at EM rate differentials (USDTRY, μ ≈ 30%: 1–3 bp in the call wing; docs)
                     double carry = in.market().fx().forward(tm) / in.market().fx().forward(a);
-                    double[] at = new double[m];
+                    double[] at = carried[task - 1];
                     for (int j = 0; j < m; j++) {
                         at[j] = spots[j] * carry;
                     }
@@ -358,27 +363,14 @@ public final class SlvCalibrator {
          * L = σ_LV / √(m_n · scale) on the grid, clipped to [floor, cap] (clipped[0], clipped[1] count the clips);
          * scale = ḡ / g(t_n) carries m from the regression to the step by the drift of E[V], and m is carried in
          * moneyness: at the step start a the cloud has moved by shift = ln F(a)/F(t_n) in ln S, so the fit is read
-         * at x − shift (linear on the grid, flat beyond). Read at x itself, E[V | S] would lag the forward by up to a
+         * at x − shift (the leverage's own interpolation rule: linear on the grid, flat beyond). Read at x itself, E[V | S] would lag the forward by up to a
          * regression interval: at EM rate differentials (USDTRY μ ≈ 30%, 5-day intervals: 0.4% in ln S) that is a
          * shift of the whole E[V | S] curve toward one wing and several bp in the call wing (docs).
          */
-        private double[] leverageRow(double[] sig, double scale, double shift, int[] clipped) {
+        private double[] leverageRow(double[] sig, LogSpotLattice fit, double scale, double shift, int[] clipped) {
             double[] row = new double[m];
-            double x0g = gridX[0];
-            double inv = (m - 1) / (gridX[m - 1] - gridX[0]);
             for (int q = 0; q < m; q++) {
-                double mq = mGrid[q];
-                if (shift != 0 && inv > 0 && Double.isFinite(inv)) {
-                    double u = (gridX[q] - shift - x0g) * inv;
-                    if (u <= 0) {
-                        mq = mGrid[0];
-                    } else if (u >= m - 1) {
-                        mq = mGrid[m - 1];
-                    } else {
-                        int j = (int) u;
-                        mq = mGrid[j] + (u - j) * (mGrid[j + 1] - mGrid[j]);
-                    }
-                }
+                double mq = shift != 0 ? fit.at(gridX[q] - shift) : mGrid[q];
                 double l = sig[q] / Math.sqrt(Math.max(mq * scale, in.bounds().varianceFloor()));
                 if (!(l >= in.bounds().floor())) {
                     l = in.bounds().floor();
