@@ -322,11 +322,6 @@ public final class VolSurface implements ImpliedVolSurface {
         }
     }
 
-    /** ATM implied standard deviation of lattice prices u at time t ({@value #ATM_DEFAULT_VOL} when not invertible). */
-    static double atmSd(StrikeLattice lat, double[] u, double time) {
-        return new Inverter(lat, u, time).atmSd;
-    }
-
     private static double invert(StrikeLattice lat, double[] u, double time, double y) {
         double k = Math.exp(y);
         return BlackFormula.impliedStdDev(k, lat.interpolate(u, k), Double.NaN) / Math.sqrt(time);

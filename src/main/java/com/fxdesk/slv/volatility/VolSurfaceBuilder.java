@@ -164,7 +164,8 @@ public final class VolSurfaceBuilder {
             Targets tg = new Targets(t[i], fwd, ks[i], vs[i]);
             steps.fit(i, t, tg, null);
             VolSurface.VolFallback[] how = new VolSurface.VolFallback[ks[i].length];
-            double[] res = steps.residualsBps(i, t[i], tg, how);
+            VolSurface.Inverter inv = new VolSurface.Inverter(lat, steps.prices[i], t[i]);
+            double[] res = Steps.residualsBps(inv, tg, how);
             String tenor = tenorName(t[i]);
             String[] labels = new String[ks[i].length];
             Arrays.fill(labels, "K");
@@ -172,7 +173,7 @@ public final class VolSurfaceBuilder {
             Arrays.fill(deltas, Double.NaN);
             pillars.add(new SmilePillar(tenor, t[i], fwd, ks[i].clone(), vs[i].clone(), labels, deltas, res,
                     new double[0]));
-            double sd = VolSurface.atmSd(lat, steps.prices[i], t[i]);
+            double sd = inv.atmSd;
             for (int j = 0; j < res.length; j++) {
                 if (Math.abs(tg.x[j]) > VolSurface.Y_CLAMP_SD * sd && how[j] == VolSurface.VolFallback.HELD_UNRESOLVED) {
                     how[j] = VolSurface.VolFallback.NONE; // beyond 7 sd: held by design, UNRESOLVED_POINT if missed
@@ -335,9 +336,8 @@ public final class VolSurfaceBuilder {
         }
 
         /** Surface vol minus target vol at each target, in bp; how[j]: how the surface's vol was obtained. */
-        double[] residualsBps(int i, double t, Targets tg, VolSurface.VolFallback[] how) {
+        static double[] residualsBps(VolSurface.Inverter inv, Targets tg, VolSurface.VolFallback[] how) {
             double[] res = new double[tg.k.length];
-            VolSurface.Inverter inv = new VolSurface.Inverter(lat, prices[i], t);
             for (int j = 0; j < res.length; j++) {
                 VolSurface.ImpliedVolDetail d = inv.impliedVol(tg.x[j]);
                 res[j] = (d.vol() - tg.vols[j]) * 1e4;
@@ -431,7 +431,8 @@ public final class VolSurfaceBuilder {
                 throw atPillar(q, tn.p, e);
             }
             VolSurface.VolFallback[] how = new VolSurface.VolFallback[pts.k.length];
-            double[] res = steps.residualsBps(i, t[i], pts.targets(tn), how);
+            double[] res = Steps.residualsBps(new VolSurface.Inverter(steps.lat, steps.prices[i], t[i]),
+                    pts.targets(tn), how);
             String name = tn.p.tenor();
             pillars.add(new SmilePillar(name, t[i], tn.fwd, pts.k, pts.vol, pts.labels, pts.deltas, res,
                     strangleRes));
