@@ -64,10 +64,8 @@ public final class EstimatorSeedStudy {
             if (!market.contains(only)) {
                 continue;
             }
-            SlvSetups probe = SlvSetups.load(market, 5.0, 0);
-            double[] ex = probe.surface().expiries();
-            double mat = Math.min(5.0, ex[ex.length - 1]);
-            SlvSetups s = SlvSetups.load(market, mat, 0);
+            SlvSetups s = SlvSetups.toFiveYearsOrLastExpiry(market);
+            double mat = SlvSetups.horizon(s.surface());
             SlvCalibrationInput base = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
                             s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
                     .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true, true)));

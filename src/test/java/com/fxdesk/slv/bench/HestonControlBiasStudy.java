@@ -38,10 +38,8 @@ public final class HestonControlBiasStudy {
             if (!market.contains(only)) {
                 continue;
             }
-            SlvSetups probe = SlvSetups.load(market, 5.0, 0);
-            double[] ex = probe.surface().expiries();
-            double mat = Math.min(5.0, ex[ex.length - 1]);
-            SlvSetups s = SlvSetups.load(market, mat, 0);
+            SlvSetups s = SlvSetups.toFiveYearsOrLastExpiry(market);
+            double mat = SlvSetups.horizon(s.surface());
             FxMarket fx = s.data().fx();
             HestonParameters h = s.heston();
             HestonParameters mixed = new HestonParameters(h.v0(), h.kappa(), h.theta(), eta * h.xi(), h.rho());

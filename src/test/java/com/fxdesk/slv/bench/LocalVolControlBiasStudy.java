@@ -52,10 +52,8 @@ public final class LocalVolControlBiasStudy {
             if (!market.contains(only)) {
                 continue;
             }
-            SlvSetups probe = SlvSetups.load(market, 5.0, 0);
-            double[] ex = probe.surface().expiries();
-            double mat = Math.min(5.0, ex[ex.length - 1]);
-            SlvSetups s = SlvSetups.load(market, mat, 0);
+            SlvSetups s = SlvSetups.toFiveYearsOrLastExpiry(market);
+            double mat = SlvSetups.horizon(s.surface());
             FxMarket fx = s.data().fx();
             List<RoundTripQuote> quotes = new ArrayList<>();
             for (RoundTripQuote q : s.quotes()) {

@@ -43,10 +43,8 @@ public final class QualityEvidence {
             if (!market.contains(only)) {
                 continue;
             }
-            SlvSetups probe = SlvSetups.load(market, 5.0, 0);
-            double[] ex = probe.surface().expiries();
-            double mat = Math.min(5.0, ex[ex.length - 1]);
-            SlvSetups s = SlvSetups.load(market, mat, 0);
+            SlvSetups s = SlvSetups.toFiveYearsOrLastExpiry(market);
+            double mat = SlvSetups.horizon(s.surface());
             for (double eta : market.startsWith("flat") ? new double[] {0.66, 0.0} : new double[] {0.66}) {
                 SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
                                 s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())

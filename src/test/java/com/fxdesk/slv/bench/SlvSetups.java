@@ -22,7 +22,24 @@ record SlvSetups(String name, MarketData data, VolSurface surface, DupireLocalVo
     /** Round-trip quotes from {@code minExpiry} to {@code maturity} (every delta of each pillar). */
     static SlvSetups load(String name, double maturity, double minExpiry) {
         MarketData data = TestMarkets.load(name);
+        return build(name, data, SlvPipeline.surface(data), maturity, minExpiry);
+    }
+
+    /** The studies' horizon: min(5Y, the last expiry), every quote from the first expiry on. */
+    static SlvSetups toFiveYearsOrLastExpiry(String name) {
+        MarketData data = TestMarkets.load(name);
         VolSurface surface = SlvPipeline.surface(data);
+        return build(name, data, surface, horizon(surface), 0);
+    }
+
+    /** min(5Y, the surface's last expiry). */
+    static double horizon(VolSurface surface) {
+        double[] ex = surface.expiries();
+        return Math.min(5.0, ex[ex.length - 1]);
+    }
+
+    private static SlvSetups build(String name, MarketData data, VolSurface surface, double maturity,
+                                   double minExpiry) {
         DupireLocalVol lv = new DupireLocalVol(surface);
         List<CalibrationQuote> cq = SlvPipeline.vanillaQuotes(surface);
         List<RoundTripQuote> rq = new ArrayList<>();
