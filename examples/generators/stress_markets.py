@@ -157,6 +157,20 @@ def main():
         overrides=lambda t: {"deltaType": "FORWARD"} if t > 1.0 else {})
     write("usdjpy-2008-10-24-crisis", crisis)
 
+    # the same crisis with wider market strangles (25-delta 1.5-2.25 vols, 10-delta 1.5x): the set above asks for
+    # 25-delta strangles of 0.6-0.9 vols under risk reversals of -10 to -15, which only a smile with a concave wing
+    # reaches (docs/surface.md); this one is the same skew with strangles no smooth smile has to bend for
+    crisis_wide = quotes_market(
+        "USDJPY", "2008-10-24", 94.0,
+        curve([0.25, 1, 5], [0.006, 0.007, 0.010]), curve([0.25, 1, 5], [0.030, 0.025, 0.030]),
+        {"deltaType": "SPOT", "premiumAdjusted": True, "atmType": "DELTA_NEUTRAL", "butterflyType": "MARKET"},
+        [tn for tn in TENORS if 7 / 365 <= tn[1] <= 3.0],
+        lambda t: (interp(tc, [0.38, 0.30, 0.23, 0.19], t), interp(tc, [-0.150, -0.135, -0.115, -0.100], t),
+                   interp(tc, [0.0225, 0.020, 0.0175, 0.015], t), interp(tc, [-0.262, -0.236, -0.200, -0.174], t),
+                   interp(tc, [0.0675, 0.063, 0.057, 0.051], t)),
+        overrides=lambda t: {"deltaType": "FORWARD"} if t > 1.0 else {})
+    write("usdjpy-2008-10-24-crisis-wide", crisis_wide)
+
     # 25-delta only: EURGBP-like, ATM forward, spot deltas, smile strangle
     t25 = [0.02, 0.5, 3]
     only25 = quotes_market(

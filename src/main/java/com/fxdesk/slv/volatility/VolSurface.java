@@ -235,6 +235,29 @@ public final class VolSurface implements ImpliedVolSurface {
     public record ImpliedVolDetail(double vol, VolFallback fallback, double heldFrom) {
     }
 
+    /**
+     * A smile sampled at the given strikes for display (charts, the report): the served vol at each strike split
+     * into inverted vols ({@code vols}, NaN where held) and held fallbacks ({@code held}, NaN where inverted), so a
+     * picture draws a fallback apart from the market it was built from, and says how many there are.
+     */
+    public SmileSample smile(double expiry, double[] strikes) {
+        double[] vols = new double[strikes.length];
+        double[] held = new double[strikes.length];
+        int count = 0;
+        for (int i = 0; i < strikes.length; i++) {
+            ImpliedVolDetail d = impliedVolDetail(expiry, strikes[i]);
+            boolean fallback = d.fallback() != VolFallback.NONE;
+            vols[i] = fallback ? Double.NaN : d.vol();
+            held[i] = fallback ? d.vol() : Double.NaN;
+            count += fallback ? 1 : 0;
+        }
+        return new SmileSample(strikes, vols, held, count);
+    }
+
+    /** See {@link #smile}: strikes, inverted vols and held vols (each NaN where the other applies), held count. */
+    public record SmileSample(double[] strikes, double[] vols, double[] held, int heldCount) {
+    }
+
     /** Placeholder vol when the at-the-money price has no time value (counted, never silent). */
     static final double ATM_DEFAULT_VOL = 0.1;
 

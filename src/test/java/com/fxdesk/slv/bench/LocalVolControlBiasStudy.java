@@ -35,7 +35,7 @@ import java.util.stream.DoubleStream;
  * control's known mean) is the discretisation / lattice bias plus noise. That bias enters the round trip's estimate
  * times β. Also prints the error against the market quote (the surface's fit error included).
  * Args: paths (1,000,000), market name filter (all), particles for the grid (100,000), per-point output (false);
- * -DmaxStepDays=d also cuts every step to at most d days (a time-step attribution).
+ * -Dbench.jvm="-DmaxStepDays=d" also cuts every step to at most d days (a time-step attribution).
  */
 public final class LocalVolControlBiasStudy {
     public static void main(String[] args) {

@@ -24,6 +24,7 @@ import java.util.concurrent.ForkJoinPool;
  * short-end refinement (finest regression interval Δt/2^R), -Dest=TYPE the estimator (default: the paper's PURBF),
  * -Dm and -Dq the leverage spot grid's size and quantile; -Dcv=all (also the local-vol companion) or -Dcv=spot
  * (S_T only) the round trip's controls (default: S_T and the Heston companion, as shipped).
+ * System properties reach the forked JVM only as -Dbench.jvm="-Dest=BINNING -Dsub=20" (the pom's bench profile).
  */
 public final class QualityStudy {
     public static void main(String[] args) {

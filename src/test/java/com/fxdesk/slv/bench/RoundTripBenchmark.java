@@ -19,8 +19,8 @@ import java.util.concurrent.ForkJoinPool;
  * only sets the leverage, not the round trip's work). Prints each run's round-trip wall time and the median and best
  * after 2 warm-ups.
  * Args: runs (5), particles (20,000), market (eurusd-2018-03-15), maturity (5), "cpu" to measure instead the round
- * trip's CPU time on one thread (calibration with minus without it). -Dcv=all: also the local-vol companion;
- * -Dcv=spot: S_T only (default: S_T and the Heston companion, as shipped).
+ * trip's CPU time on one thread (calibration with minus without it). -Dbench.jvm="-Dcv=all": also the local-vol companion;
+ * "-Dcv=spot": S_T only (default: S_T and the Heston companion, as shipped).
  */
 public final class RoundTripBenchmark {
     public static void main(String[] args) {

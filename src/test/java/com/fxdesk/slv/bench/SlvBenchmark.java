@@ -27,7 +27,7 @@ import java.util.concurrent.Executors;
  * is the two-thread throughput of a plain CPU loop measured right after (2 on an idle 2-core machine, 1 when the host
  * gives this process one core: the speed-up cannot exceed it).
  * Args (optional): particle counts, subSteps values (0: automatic), thread counts, runs, chunk size, e.g.
- * "2048,100000 5 1,2 5"; -Dgrading=none times the uniform grid instead of the default graded one.
+ * "2048,100000 5 1,2 5"; -Dbench.jvm="-Dgrading=none" times the uniform grid instead of the default graded one.
  * Run: ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SlvBenchmark [-Dbench.args="..."]
  */
 public final class SlvBenchmark {

@@ -38,6 +38,8 @@ public final class TestMarkets {
     /** Surface stress markets (examples/generators/stress_markets.py). */
     public static final String USDTRY_EM = "usdtry-2024-06-14-em";
     public static final String USDJPY_CRISIS = "usdjpy-2008-10-24-crisis";
+    /** The same crisis skew with wider market strangles (docs/surface.md: the first asks for a concave wing). */
+    public static final String USDJPY_CRISIS_WIDE = "usdjpy-2008-10-24-crisis-wide";
     public static final String EURGBP_25D = "eurgbp-2024-06-14-25d";
     public static final String GRID_HESTON = "audusd-grid-heston-perturbed";
     public static final String GRID_SABR = "usdmxn-grid-sabr-beta1";
@@ -47,7 +49,7 @@ public final class TestMarkets {
     public static final String USDMXN_EVENT = "usdmxn-2027-05-21-event";
     /** Every market in examples/markets. */
     public static final List<String> SURFACE = List.of(EURUSD_2018, USDJPY_2018, EURUSD_2025, FLAT_10PCT, USDBRL_STRESS,
-            USDJPY_GRID, USDTRY_EM, USDJPY_CRISIS, EURGBP_25D, GRID_HESTON, GRID_SABR, GBPUSD_EVENT,
+            USDJPY_GRID, USDTRY_EM, USDJPY_CRISIS, USDJPY_CRISIS_WIDE, EURGBP_25D, GRID_HESTON, GRID_SABR, GBPUSD_EVENT,
             USDMXN_EVENT);
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();

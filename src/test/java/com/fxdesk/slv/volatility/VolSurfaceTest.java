@@ -223,4 +223,35 @@ class VolSurfaceTest {
         VolSurface.Inverter none = new VolSurface.Inverter(lat, flat, t);
         assertEquals(VolSurface.VolFallback.ATM_DEFAULT, none.impliedVol(0.1).fallback());
     }
+
+    /**
+     * The display sampler (charts, the report) splits a smile into inverted and held vols: exactly one of the two is
+     * finite at each strike, the held ones are the fallbacks impliedVolDetail reports, and on the crisis market's
+     * shortest slice, sampled out to 6.5 ATM sd, some are held (its far wings have no time value to double precision).
+     */
+    @Test
+    void smileSampleSeparatesHeldFallbacksFromInvertedVols() {
+        VolSurface s = surface(TestMarkets.USDJPY_CRISIS);
+        double t = s.pillars().get(0).expiry();
+        double f = s.forward(t);
+        double sd = s.impliedVol(t, f) * Math.sqrt(t);
+        int n = 131;
+        double[] k = new double[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = f * Math.exp(sd * (-6.5 + 13.0 * i / (n - 1)));
+        }
+        VolSurface.SmileSample smile = s.smile(t, k);
+        int held = 0;
+        for (int i = 0; i < n; i++) {
+            VolSurface.ImpliedVolDetail d = s.impliedVolDetail(t, k[i]);
+            boolean fallback = d.fallback() != VolSurface.VolFallback.NONE;
+            assertTrue(Double.isFinite(smile.vols()[i]) != fallback, "inverted vol at k=" + k[i]);
+            assertTrue(Double.isFinite(smile.held()[i]) == fallback, "held vol at k=" + k[i]);
+            assertEquals(d.vol(), fallback ? smile.held()[i] : smile.vols()[i], 0.0);
+            held += fallback ? 1 : 0;
+        }
+        assertEquals(held, smile.heldCount());
+        assertTrue(held > 0, "the crisis 1W wings beyond the last node with time value are held");
+        assertTrue(held < n / 2, "most of the smile is inverted: " + held);
+    }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,6 +45,8 @@ public class ChartController {
     public static final List<String> NAMES = List.of("leverage", "local-vol", "implied-vol", "regression", "round-trip");
     private static final int MAX_LINES = 8;
     private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+    /** How many plotted implied vols are held fallbacks (VolSurface.VolFallback), so a client need not read the picture. */
+    static final String FALLBACK_HEADER = "X-Implied-Vol-Fallbacks";
 
     private final JobService jobs;
     private final ComputeGate gate;
@@ -70,17 +73,20 @@ public class ChartController {
                 "Conflict", "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration"));
         boolean png = accept != null && accept.contains("image/png") && !accept.contains("image/svg+xml");
         // building and rasterising a chart is CPU work like any other synchronous request: bounded by the gate
+        long[] fallbacks = new long[1];
         byte[] body = gate.run(CostEstimate.SURFACE, cancelled -> {
-            JFreeChart chart = switch (name) {
-                case "leverage" -> leverage(c);
-                case "local-vol" -> localVol(c);
+            Drawn drawn = switch (name) {
+                case "leverage" -> new Drawn(leverage(c), 0);
+                case "local-vol" -> new Drawn(localVol(c), 0);
                 case "implied-vol" -> impliedVol(c.surface());
-                case "regression" -> regression(c, time);
-                default -> roundTrip(c);
+                case "regression" -> new Drawn(regression(c, time), 0);
+                default -> new Drawn(roundTrip(c), 0);
             };
-            return png ? ChartRenderer.png(chart) : ChartRenderer.svg(chart);
+            fallbacks[0] = drawn.impliedVolFallbacks();
+            return png ? ChartRenderer.png(drawn.chart()) : ChartRenderer.svg(drawn.chart());
         });
-        return ResponseEntity.ok().contentType(png ? MediaType.IMAGE_PNG : SVG).body(body);
+        return ResponseEntity.ok().contentType(png ? MediaType.IMAGE_PNG : SVG)
+                .header(FALLBACK_HEADER, Long.toString(fallbacks[0])).body(body);
     }
 
     /**
@@ -128,8 +134,13 @@ public class ChartController {
         return ChartRenderer.lines("Dupire local volatility", "spot", "local vol", series, false);
     }
 
-    private static JFreeChart impliedVol(VolSurface surface) {
+    /** A chart and the number of implied-vol fallbacks it plots (sent as a response header). */
+    private record Drawn(JFreeChart chart, long impliedVolFallbacks) {
+    }
+
+    private static Drawn impliedVol(VolSurface surface) {
         List<ChartRenderer.Series> series = new ArrayList<>();
+        long held = 0;
         List<SmilePillar> pillars = surface.pillars();
         int step = Math.max(1, (int) Math.ceil(pillars.size() / (double) MAX_LINES));
         for (int i = 0; i < pillars.size(); i += step) {
@@ -138,15 +149,23 @@ public class ChartController {
             double hi = p.strikes()[p.strikes().length - 1];
             int m = 60;
             double[] k = new double[m];
-            double[] v = new double[m];
             for (int j = 0; j < m; j++) {
                 k[j] = lo + (hi - lo) * j / (m - 1);
-                v[j] = surface.impliedVol(p.expiry(), k[j]);
             }
-            series.add(new ChartRenderer.Series(p.tenor() != null ? p.tenor() : String.format("T = %.2f", p.expiry()),
-                    k, v));
+            VolSurface.SmileSample smile = surface.smile(p.expiry(), k);
+            String name = p.tenor() != null ? p.tenor() : String.format(Locale.ROOT, "T = %.2f", p.expiry());
+            series.add(new ChartRenderer.Series(name, k, smile.vols()));
+            if (smile.heldCount() > 0) { // a held vol is a fallback, not the market: drawn as its own series
+                series.add(new ChartRenderer.Series(name + " held (no time value)", k, smile.held()));
+                held += smile.heldCount();
+            }
         }
-        return ChartRenderer.lines("Implied volatility smiles", "strike", "implied vol", series, false);
+        JFreeChart chart = ChartRenderer.lines("Implied volatility smiles", "strike", "implied vol", series, false);
+        if (held > 0) {
+            chart.addSubtitle(new TextTitle(held + " plotted vols are IMPLIED_VOL_FALLBACK: held where the price "
+                    + "has no time value to double precision"));
+        }
+        return new Drawn(chart, held);
     }
 
     private static JFreeChart regression(Calibrated c, Double time) {

@@ -320,16 +320,18 @@ public final class CalibrationReport {
             double pad = 0.15 * (hi - lo);
             int n = 80;
             double[] kk = new double[n];
-            double[] vv = new double[n];
             for (int i = 0; i < n; i++) {
                 kk[i] = lo - pad + (hi - lo + 2 * pad) * i / (n - 1);
-                vv[i] = s.impliedVol(t, kk[i]);
             }
+            VolSurface.SmileSample smile = s.smile(t, kk);
             String name = pillar.tenor() != null ? pillar.tenor() + String.format(Locale.ROOT, " (T = %.4f)", t)
                     : String.format(Locale.ROOT, "T = %.4f", t);
             SvgPlot p = new SvgPlot(420, 280, name, "strike", "implied vol")
-                    .line("surface", kk, vv, "#1f77b4", false)
+                    .line("surface", kk, smile.vols(), "#1f77b4", false)
                     .markers("quotes", k, pillar.vols(), null, "#333", "circle");
+            if (smile.heldCount() > 0) { // a fallback is drawn apart from the inverted smile, and counted
+                p.line("held: no time value (" + smile.heldCount() + " pts)", kk, smile.held(), "#999", true);
+            }
             double[] hv = hestonVols(pricer, in.heston(), m, t, kk);
             if (hv != null) {
                 p.line("Heston", kk, hv, "#2ca02c", true);
