@@ -148,11 +148,23 @@ final class AndreasenHugeFit {
         }
     }
 
+    /** σ² per node: the knots' σ = e^θ once, then per node the same arithmetic as {@link #sigma} (no exp per node). */
     private double[] variance(double[] theta) {
+        double[] e = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            e[i] = Math.exp(theta[i]);
+        }
         double[] v = new double[lat.n];
-        double[] d = new double[2];
         for (int j = 0; j < lat.n; j++) {
-            double s = sigma(theta, j, d);
+            double s;
+            if (kind[j] == FLAT) {
+                s = e[0];
+            } else if (kind[j] == INSIDE) {
+                double w = pos[j];
+                s = (1 - w) * e[ia[j]] + w * e[ib[j]];
+            } else {
+                s = e[ia[j]];
+            }
             v[j] = s * s;
         }
         return v;
