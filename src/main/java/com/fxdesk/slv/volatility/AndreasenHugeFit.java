@@ -240,8 +240,8 @@ final class AndreasenHugeFit {
         double[] first = propagateFull(variance(theta, 0, n - 1));
         r = new double[mT];
         cost = residuals(first, r, true);
-        u = first;
         chooseBand(first);
+        u = java.util.Arrays.copyOfRange(first, ba, ba + band.n);
         if (altSigma != null) { // a second start (the previous interval's local vol): keep the closer one
             double[] alt = logSigma(altSigma);
             double[] ar = new double[mT];
@@ -255,32 +255,32 @@ final class AndreasenHugeFit {
             }
         }
         iterate();
-        // the stored prices are the whole lattice's (the fit's band prices when the band is the whole lattice)
-        double[] var = variance(theta, 0, n - 1);
-        double[] prices = u.length == n ? u : propagateFull(var);
-        double[] rf = new double[mT];
-        double cf = residuals(prices, rf, true);
-        if (band.n < n && (bandTooNarrow(prices) || maxAbs(rf) > Math.max(TOLERANCE, 2 * maxAbs(r)))) {
+        if (band.n < n && bandTooNarrow()) {
             useBand(0, n - 1); // the band was too narrow for the fitted local vol: go on on the whole lattice
-            r = rf;
-            cost = cf;
-            u = prices;
+            u = propagateFull(variance(theta));
+            cost = residuals(u, r);
             iterate();
-            var = variance(theta, 0, n - 1);
-            prices = u;
-            rf = r;
         }
+        double[] var = variance(theta, 0, n - 1);
+        // the band's prices, the held nodes' previous ones outside it (they move by less than the band's criterion)
+        double[] prices = u;
+        if (band.n < n) {
+            prices = prev.clone();
+            System.arraycopy(u, 0, prices, ba, band.n);
+        }
+        double[] rf = r;
         return new Result(var, new double[][] {prices}, theta, rf, iter);
     }
 
     /**
-     * Whether the prices at the band's end nodes moved over the interval by more than the band allows (then the
-     * held ends truncated the flow by more than its bound): by the maximum principle the band's prices differ from the
-     * whole lattice's by at most what the end nodes gain over the interval.
+     * Whether the band was too narrow for the fitted σ: the prices next to its held end nodes moved over the interval
+     * by more than the band's criterion. (By the maximum principle the band's prices differ from the whole lattice's
+     * by at most what the end nodes would gain over the interval; time value decays outward, so that is below what
+     * their inner neighbours gain. FitBandTest checks the stored prices against the whole lattice's flow.)
      */
-    private boolean bandTooNarrow(double[] prices) {
-        int b = ba + band.n - 1;
-        return ba > 0 && moved(prices[ba], prev[ba]) || b < lat.n - 1 && moved(prices[b], prev[b]);
+    private boolean bandTooNarrow() {
+        int last = band.n - 1;
+        return ba > 0 && moved(u[1], bandPrev[1]) || ba + last < lat.n - 1 && moved(u[last - 1], bandPrev[last - 1]);
     }
 
     private static boolean moved(double now, double before) {
