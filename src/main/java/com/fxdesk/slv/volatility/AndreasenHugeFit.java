@@ -60,6 +60,8 @@ final class AndreasenHugeFit {
     private int ba;
     private double[] bandPrev;
     private int[] bandCell;
+    /** Scratch arrays of the fit's exponentials and Jacobians. */
+    private final ExponentialStep.Work work = new ExponentialStep.Work();
 
     private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, double[] knotX,
                              double[] targetK, double[] targetPrice, double[] weight) {
@@ -138,14 +140,14 @@ final class AndreasenHugeFit {
     /** Prices at the end of the interval on the band: the exact flow of the semi-discrete equation from prev. */
     private double[] propagate(double[] bandVariance) {
         double[] u = new double[band.n];
-        new ExponentialStep(band, tau, bandVariance).advance(bandPrev, u);
+        new ExponentialStep(band, tau, bandVariance).advance(bandPrev, u, work);
         return u;
     }
 
     /** Prices at the end of the interval on the whole lattice. */
     private double[] propagateFull(double[] variance) {
         double[] u = new double[lat.n];
-        new ExponentialStep(lat, tau, variance).advance(prev, u);
+        new ExponentialStep(lat, tau, variance).advance(prev, u, work);
         return u;
     }
 
@@ -464,7 +466,7 @@ final class AndreasenHugeFit {
             g2[i] = kind[j] == FLAT ? 0 : tau * s * d[1];
         }
         double[][] jac = new double[mT][p];
-        new ExponentialStep(band, tau, var).derivatives(bandPrev, p, q1, g1, q2, g2, bandCell, cellW, jac);
+        new ExponentialStep(band, tau, var).derivatives(bandPrev, p, q1, g1, q2, g2, bandCell, cellW, jac, work);
         for (int m = 0; m < mT; m++) {
             for (int q = 0; q < p; q++) {
                 jac[m][q] *= weight[m];
