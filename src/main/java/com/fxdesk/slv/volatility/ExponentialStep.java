@@ -75,8 +75,9 @@ final class ExponentialStep {
 
     /**
      * out = e^{τA} from (out may be from). Factorisation and solve in one sweep per contour point (no factors kept: a
-     * trial step of the fit or a served slice is applied once), two contour points per sweep: each sweep is a chain of
-     * dependent divisions, and two independent chains let the processor overlap them (≈1.7× faster than one).
+     * trial step of the fit or a served slice is applied once), four contour points per sweep: each sweep is a chain of
+     * dependent divisions, and independent chains let the processor overlap them (two: ≈1.7× faster than one; four:
+     * 60 instead of 76 µs on 875 nodes; six spill registers and are slower).
      */
     void advance(double[] from, double[] out) {
         advance(from, out, new Work());
