@@ -7,7 +7,10 @@ package com.fxdesk.slv.volatility;
  * u = e^{τA(σ)} u_prev of the lattice forward equation over the interval ({@link ExponentialStep}) reproduces target call
  * prices. Unknowns θ_p = ln σ(x_p); residuals are price errors divided by Black vega, i.e. vol errors to first order.
  * Levenberg–Marquardt on the exact Jacobian (contour integral, {@link #exactJacobian}), carried between refreshes by
- * Broyden's rank-one updates.
+ * Broyden's rank-one updates. The fit's exponentials and Jacobians run on the band of nodes whose prices move over
+ * the interval ({@link #band}; a short interval touches a few ATM sd around the money), the band's end nodes held at
+ * their previous prices; the stored prices are the whole lattice's flow at the fitted σ, and a band that turns out too
+ * narrow for the fitted σ is dropped (the fit goes on on the whole lattice).
  * <p>Whatever σ comes out, the prices are convex in k and not below u_prev (e^{τA} of a Metzler matrix), so a target
  * that is not reachable without arbitrage is simply not met: the residual says by how much.
  */
@@ -52,6 +55,13 @@ final class AndreasenHugeFit {
     private static final int FLAT = 0;
     private static final int INSIDE = 1;
     private static final int WING = 2;
+    // the band of nodes the fit's exponentials run on (the whole lattice until chosen): nodes ba..ba+band.n−1
+    private StrikeLattice band;
+    private int ba;
+    private double[] bandPrev;
+    private int[] bandCell;
+    /** Scratch arrays of the fit's exponentials and Jacobians. */
+    private final ExponentialStep.Work work = new ExponentialStep.Work();
 
     private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, double[] knotX,
                              double[] targetK, double[] targetPrice, double[] weight) {
@@ -98,6 +108,18 @@ final class AndreasenHugeFit {
             cell[m] = c;
             cellW[m] = (targetK[m] - lat.k[c]) / (lat.k[c + 1] - lat.k[c]);
         }
+        useBand(0, lat.n - 1);
+    }
+
+    /** Runs the fit's exponentials on nodes a..b, the end nodes held at their previous prices. */
+    private void useBand(int a, int b) {
+        band = lat.band(a, b);
+        ba = a;
+        bandPrev = java.util.Arrays.copyOfRange(prev, a, b + 1);
+        bandCell = new int[cell.length];
+        for (int m = 0; m < cell.length; m++) {
+            bandCell[m] = cell[m] - a;
+        }
     }
 
     /**
@@ -115,11 +137,18 @@ final class AndreasenHugeFit {
         return new AndreasenHugeFit(lat, prev, tau, knotX, targetK, targetPrice, weight).run(sigma0, altSigma);
     }
 
-    /** Prices at the end of the interval: the exact flow of the semi-discrete equation from prev. */
-    private double[][] propagate(ExponentialStep step) {
+    /** Prices at the end of the interval on the band: the exact flow of the semi-discrete equation from prev. */
+    private double[] propagate(double[] bandVariance) {
+        double[] u = new double[band.n];
+        new ExponentialStep(band, tau, bandVariance).advance(bandPrev, u, work);
+        return u;
+    }
+
+    /** Prices at the end of the interval on the whole lattice. */
+    private double[] propagateFull(double[] variance) {
         double[] u = new double[lat.n];
-        step.advance(prev, u);
-        return new double[][] {u};
+        new ExponentialStep(lat, tau, variance).advance(prev, u, work);
+        return u;
     }
 
     /** σ at node j; d[0], d[1] = ∂σ/∂θ[ia_j], ∂σ/∂θ[ib_j]. */
@@ -148,69 +177,170 @@ final class AndreasenHugeFit {
         }
     }
 
+    /** σ² per node of the band: the knots' σ = e^θ once, then per node the arithmetic of {@link #sigma}. */
     private double[] variance(double[] theta) {
-        double[] v = new double[lat.n];
-        double[] d = new double[2];
-        for (int j = 0; j < lat.n; j++) {
-            double s = sigma(theta, j, d);
-            v[j] = s * s;
+        return variance(theta, ba, ba + band.n - 1);
+    }
+
+    /** σ² on nodes a..b (index j − a). */
+    private double[] variance(double[] theta, int a, int b) {
+        double[] e = new double[theta.length];
+        for (int i = 0; i < theta.length; i++) {
+            e[i] = Math.exp(theta[i]);
+        }
+        double[] v = new double[b - a + 1];
+        for (int j = a; j <= b; j++) {
+            double s;
+            if (kind[j] == FLAT) {
+                s = e[0];
+            } else if (kind[j] == INSIDE) {
+                double w = pos[j];
+                s = (1 - w) * e[ia[j]] + w * e[ib[j]];
+            } else {
+                s = e[ia[j]];
+            }
+            v[j - a] = s * s;
         }
         return v;
     }
 
-    private double modelPrice(double[] u, int m) {
-        int c = cell[m];
-        return u[c] + cellW[m] * (u[c + 1] - u[c]);
-    }
-
-    private double residuals(double[] u, double[] r) {
+    /** Weighted residuals of band prices u (or of whole-lattice prices when full), returns their sum of squares. */
+    private double residuals(double[] u, double[] r, boolean full) {
         double cost = 0;
         for (int m = 0; m < r.length; m++) {
-            r[m] = (modelPrice(u, m) - targetPrice[m]) * weight[m];
+            int c = full ? cell[m] : bandCell[m];
+            r[m] = (u[c] + cellW[m] * (u[c + 1] - u[c]) - targetPrice[m]) * weight[m];
             cost += r[m] * r[m];
         }
         return cost;
     }
 
+    private double residuals(double[] u, double[] r) {
+        return residuals(u, r, false);
+    }
+
+    // the Levenberg–Marquardt state
+    private double[] theta;
+    private double[] r;
+    private double cost;
+    private int iter;
+    /** Band prices at θ. */
+    private double[] u;
+
+    private double[] logSigma(double[] sigma) {
+        double[] t = new double[sigma.length];
+        for (int i = 0; i < sigma.length; i++) {
+            t[i] = Math.log(Math.max(MIN_SIGMA, Math.min(MAX_SIGMA, sigma[i])));
+        }
+        return t;
+    }
+
     private Result run(double[] sigma0, double[] altSigma) {
-        int p = knotX.length;
         int mT = targetK.length;
         int n = lat.n;
-        double[] theta = new double[p];
-        for (int i = 0; i < p; i++) {
-            theta[i] = Math.log(Math.max(MIN_SIGMA, Math.min(MAX_SIGMA, sigma0[i])));
-        }
-        double[] var = variance(theta);
-        double[][] path = propagate(new ExponentialStep(lat, tau, var));
-        double[] r = new double[mT];
-        double cost = residuals(path[0], r);
+        theta = logSigma(sigma0);
+        double[] first = propagateFull(variance(theta, 0, n - 1));
+        r = new double[mT];
+        cost = residuals(first, r, true);
+        chooseBand(first);
+        u = java.util.Arrays.copyOfRange(first, ba, ba + band.n);
         if (altSigma != null) { // a second start (the previous interval's local vol): keep the closer one
-            double[] alt = new double[p];
-            for (int i = 0; i < p; i++) {
-                alt[i] = Math.log(Math.max(MIN_SIGMA, Math.min(MAX_SIGMA, altSigma[i])));
-            }
-            double[] av = variance(alt);
-            double[][] ap = propagate(new ExponentialStep(lat, tau, av));
+            double[] alt = logSigma(altSigma);
             double[] ar = new double[mT];
-            double ac = residuals(ap[0], ar);
+            double[] au = propagate(variance(alt));
+            double ac = residuals(au, ar);
             if (ac < cost) {
                 theta = alt;
-                var = av;
-                path = ap;
                 r = ar;
                 cost = ac;
+                u = au;
             }
         }
+        iterate();
+        if (band.n < n && bandTooNarrow()) {
+            useBand(0, n - 1); // the band was too narrow for the fitted local vol: go on on the whole lattice
+            u = propagateFull(variance(theta));
+            cost = residuals(u, r);
+            iterate();
+        }
+        double[] var = variance(theta, 0, n - 1);
+        // the band's prices, the held nodes' previous ones outside it (they move by less than the band's criterion)
+        double[] prices = u;
+        if (band.n < n) {
+            prices = prev.clone();
+            System.arraycopy(u, 0, prices, ba, band.n);
+        }
+        double[] rf = r;
+        return new Result(var, new double[][] {prices}, theta, rf, iter);
+    }
+
+    /**
+     * Whether the band was too narrow for the fitted σ: the prices next to its held end nodes moved over the interval
+     * by more than the band's criterion. (By the maximum principle the band's prices differ from the whole lattice's
+     * by at most what the end nodes would gain over the interval; time value decays outward, so that is below what
+     * their inner neighbours gain. FitBandTest checks the stored prices against the whole lattice's flow.)
+     */
+    private boolean bandTooNarrow() {
+        int last = band.n - 1;
+        return ba > 0 && moved(u[1], bandPrev[1]) || ba + last < lat.n - 1 && moved(u[last - 1], bandPrev[last - 1]);
+    }
+
+    private static boolean moved(double now, double before) {
+        return Math.abs(now - before) > BAND_CHANGE + BAND_RELATIVE * Math.abs(before);
+    }
+
+    private void chooseBand(double[] first) {
+        int[] ab = band(prev, first, cell);
+        if (ab[1] - ab[0] + 1 < lat.n) {
+            useBand(ab[0], ab[1]);
+        }
+    }
+
+    /**
+     * The band of nodes the fit's exponentials run on: the nodes whose price moves over the interval at the first
+     * start (first = e^{τA}prev on the whole lattice) by more than {@value #BAND_CHANGE} + {@value #BAND_RELATIVE} of
+     * the price (the relative part lies above the contour rule's own error, e^{τA}1 = 1 − 2.2e-14, which moves every
+     * deep in-the-money price by that much), and the target cells, widened by {@value #BAND_MARGIN} nodes each side
+     * (room for the fit's changes of σ; checked at the end, {@link #bandTooNarrow}).
+     */
+    static int[] band(double[] prev, double[] first, int[] cells) {
+        int n = prev.length;
+        int lo = -1;
+        int hi = -1;
+        for (int j = 0; j < n; j++) {
+            if (moved(first[j], prev[j])) {
+                lo = lo < 0 ? j : lo;
+                hi = j;
+            }
+        }
+        for (int c : cells) {
+            lo = lo < 0 ? c : Math.min(lo, c);
+            hi = Math.max(hi, c + 1);
+        }
+        return new int[] {Math.max(0, lo - BAND_MARGIN), Math.min(n - 1, hi + BAND_MARGIN)};
+    }
+
+    /** Nodes added to each side of the active band. */
+    static final int BAND_MARGIN = 16;
+    /** A price move below this (absolute, of the forward) plus {@link #BAND_RELATIVE} of the price is no move. */
+    static final double BAND_CHANGE = 1e-30;
+    static final double BAND_RELATIVE = 1e-13;
+
+    /** Levenberg–Marquardt from (theta, r, cost) on the band, exact Jacobian carried by Broyden updates. */
+    private void iterate() {
+        int p = knotX.length;
+        int mT = targetK.length;
         double mu = 1e-6;
-        int iter = 0;
+        int its = 0;
         int slow = 0;
         // the exact Jacobian at the current θ (fresh), or one carried along by Broyden's rank-one updates (stale)
         double[][] jac = null;
         boolean fresh = false;
-        while (iter < MAX_ITERATIONS && maxAbs(r) > TOLERANCE) {
+        while (its < MAX_ITERATIONS && maxAbs(r) > TOLERANCE) {
+            its++;
             iter++;
             if (jac == null) {
-                jac = exactJacobian(theta, var);
+                jac = exactJacobian(theta, variance(theta));
                 fresh = true;
             }
             double[][] a = new double[p][p];
@@ -250,18 +380,16 @@ final class AndreasenHugeFit {
                     trial[i] = Math.max(Math.log(MIN_SIGMA), Math.min(Math.log(MAX_SIGMA), trial[i]));
                     maxStep = Math.max(maxStep, Math.abs(trial[i] - theta[i]));
                 }
-                double[] tv = variance(trial);
-                double[][] tp = propagate(new ExponentialStep(lat, tau, tv));
                 double[] tr = new double[mT];
-                double tc = residuals(tp[0], tr);
+                double[] tu = propagate(variance(trial));
+                double tc = residuals(tu, tr);
                 if (tc < cost) {
                     broyden(jac, theta, trial, r, tr);
                     boolean wasFresh = fresh;
                     fresh = false;
                     theta = trial;
-                    var = tv;
-                    path = tp;
                     r = tr;
+                    u = tu;
                     accepted = true;
                     double rho = (cost - tc) / Math.max(pred, 1e-300);
                     // Broyden's update keeps the Jacobian while its model predicts the cut; refresh it when not
@@ -273,7 +401,7 @@ final class AndreasenHugeFit {
                     cost = tc;
                     mu = Math.max(mu * 0.2, 1e-12);
                     if (slow >= 5 || maxStep < 1e-13) {
-                        iter = MAX_ITERATIONS; // no real progress: the closest reachable prices
+                        its = MAX_ITERATIONS; // no real progress: the closest reachable prices
                     }
                 } else if (!fresh) {
                     break; // an updated Jacobian failed: refresh it before damping more
@@ -289,7 +417,6 @@ final class AndreasenHugeFit {
                 break; // no descent direction left: the closest reachable prices
             }
         }
-        return new Result(var, path, theta, r, iter);
     }
 
     /** Broyden's rank-one update J += (Δr − J Δθ) Δθᵀ / Δθᵀ Δθ after an accepted step (secant condition). */
@@ -322,23 +449,24 @@ final class AndreasenHugeFit {
      * ({@link ExponentialStep#derivatives}: all knots' solves in one sweep per contour point).
      */
     private double[][] exactJacobian(double[] theta, double[] var) {
-        int n = lat.n;
+        int nb = band.n;
         int p = knotX.length;
         int mT = targetK.length;
-        int[] q1 = new int[n];
-        int[] q2 = new int[n];
-        double[] g1 = new double[n];
-        double[] g2 = new double[n];
+        int[] q1 = new int[nb];
+        int[] q2 = new int[nb];
+        double[] g1 = new double[nb];
+        double[] g2 = new double[nb];
         double[] d = new double[2];
-        for (int j = 0; j < n; j++) {
+        for (int i = 0; i < nb; i++) {
+            int j = i + ba;
             double s = sigma(theta, j, d);
-            q1[j] = ia[j];
-            g1[j] = tau * s * d[0];
-            q2[j] = kind[j] == FLAT ? -1 : ib[j];
-            g2[j] = kind[j] == FLAT ? 0 : tau * s * d[1];
+            q1[i] = ia[j];
+            g1[i] = tau * s * d[0];
+            q2[i] = kind[j] == FLAT ? -1 : ib[j];
+            g2[i] = kind[j] == FLAT ? 0 : tau * s * d[1];
         }
         double[][] jac = new double[mT][p];
-        new ExponentialStep(lat, tau, var).derivatives(prev, p, q1, g1, q2, g2, cell, cellW, jac);
+        new ExponentialStep(band, tau, var).derivatives(bandPrev, p, q1, g1, q2, g2, bandCell, cellW, jac, work);
         for (int m = 0; m < mT; m++) {
             for (int q = 0; q < p; q++) {
                 jac[m][q] *= weight[m];

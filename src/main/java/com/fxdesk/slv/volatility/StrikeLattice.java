@@ -18,6 +18,27 @@ final class StrikeLattice {
     final double[] lo;
     final double[] up;
 
+    /** Nodes a..b of a lattice, the end rows Dirichlet (held), the interior rows' coefficients copied. */
+    private StrikeLattice(StrikeLattice full, int a, int b) {
+        this.n = b - a + 1;
+        this.x = Arrays.copyOfRange(full.x, a, b + 1);
+        this.k = Arrays.copyOfRange(full.k, a, b + 1);
+        this.lo = Arrays.copyOfRange(full.lo, a, b + 1);
+        this.up = Arrays.copyOfRange(full.up, a, b + 1);
+        lo[0] = 0;
+        up[0] = 0;
+        lo[n - 1] = 0;
+        up[n - 1] = 0;
+    }
+
+    /**
+     * The band of nodes a..b (0 ≤ a &lt; b ≤ n−1) as a lattice of its own whose end rows are held (Dirichlet): the
+     * fit's exponentials run on the nodes where prices carry time value ({@link AndreasenHugeFit}).
+     */
+    StrikeLattice band(int a, int b) {
+        return a == 0 && b == n - 1 ? this : new StrikeLattice(this, a, b);
+    }
+
     private StrikeLattice(double[] x) {
         this.n = x.length;
         this.x = x;
