@@ -52,7 +52,7 @@ public final class PathEngine {
      * in all, more than a core's L2), and the per-step calls are amortised over more paths. Measured on the round
      * trip (docs/calibration-quality.md 6.3): 4 chunks −15–20 % CPU against 1; 8 no better than 4.
      */
-    static final int GROUP = 4;
+    static final int GROUP = Integer.getInteger("xgroup", 4);
     /** Fewer chunks per group when a run has fewer than this many groups per thread (the tail's idle time). */
     static final int MIN_TASKS_PER_THREAD = 8;
     /** Paths per Brownian-bridge block: a vector-friendly row that keeps the block's normals in L2. */
@@ -802,8 +802,9 @@ public final class PathEngine {
                         boolean c = book.call[k];
                         int kind = book.kind[k];
                         double[] sv = mon >= 0 ? surv[mon] : null;
+                        double[] spots = st; // S_T, exponentiated above when the book has controlled products
                         for (int i = 0; i < count; i++) {
-                            double st = Math.exp(x[o + i]);
+                            double st = spots != null ? spots[i] : Math.exp(x[o + i]);
                             double intrinsic = Math.max(c ? st - kk : kk - st, 0.0);
                             double w = kind == PayoffBook.VANILLA ? 1.0
                                     : kind == PayoffBook.KNOCK_OUT ? sv[o + i] : 1.0 - sv[o + i];

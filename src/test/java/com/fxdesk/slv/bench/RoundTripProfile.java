@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
  * time, the CPU time summed over the caller and the pool's threads, the load average, and a bit-level fingerprint of
  * the result (FNV-1a over the bits of every point's price, error and standard error): two builds that print the same
  * fingerprint computed the same round trip to the last bit.
- * Args: runs (7), threads (2; 1 = the calling thread only), particles (20,000).
+ * Args: runs (7), threads (2; 1 = the calling thread only), particles (20,000), round-trip paths (100,000).
  * Run: ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.RoundTripProfile -Dbench.args="7 2"
  */
 public final class RoundTripProfile {
@@ -35,10 +35,11 @@ public final class RoundTripProfile {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int particles = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+        int paths = args.length > 3 ? Integer.parseInt(args[3]) : RoundTripConfig.DEFAULT_PATHS;
         String market = "eurusd-2018-03-15";
         double mat = 5.0;
         SlvSetups s = SlvSetups.load(market, mat, 0);
-        RoundTripConfig cfg = new RoundTripConfig(true, RoundTripConfig.DEFAULT_PATHS, 20240607L, true, true, true,
+        RoundTripConfig cfg = new RoundTripConfig(true, paths, 20240607L, true, true, true,
                 false);
         SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
                         s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
