@@ -52,7 +52,7 @@ public final class PathEngine {
      * in all, more than a core's L2), and the per-step calls are amortised over more paths. Measured on the round
      * trip (docs/calibration-quality.md 6.3): 4 chunks −15–20 % CPU against 1; 8 no better than 4.
      */
-    static final int GROUP = Integer.getInteger("xgroup", 4);
+    static final int GROUP = 4;
     /** Fewer chunks per group when a run has fewer than this many groups per thread (the tail's idle time). */
     static final int MIN_TASKS_PER_THREAD = 8;
     /** Paths per Brownian-bridge block: a vector-friendly row that keeps the block's normals in L2. */
