@@ -534,16 +534,15 @@ public final class PathEngine {
                 for (int k = 0; k < g; k++) {
                     int o = k * stride;
                     int mm = m[k];
-                    if (pseudo) {
+                    if (pseudo && anti) { // the partners' −z written in the same pass as the draws
+                        state[k] = ZigguratNormals.fillAntithetic(zS, o, mm, state[k]);
+                        if (twoFactors) {
+                            state[k] = ZigguratNormals.fillAntithetic(zV, o, mm, state[k]);
+                        }
+                    } else if (pseudo) {
                         state[k] = ZigguratNormals.fill(zS, o, o + mm, state[k]);
                         if (twoFactors) {
                             state[k] = ZigguratNormals.fill(zV, o, o + mm, state[k]);
-                        }
-                        if (anti) {
-                            mirror(zS, o, mm);
-                            if (twoFactors) {
-                                mirror(zV, o, mm);
-                            }
                         }
                     } else {
                         int off = n * CHUNK;
@@ -580,13 +579,6 @@ public final class PathEngine {
                         evaluate(n + 1, k * stride, m[k], anti, sums[c0 + k]);
                     }
                 }
-            }
-        }
-
-        /** z[o + m + j] = −z[o + j], j in [0, m): the antithetic partners' normals. */
-        private static void mirror(double[] z, int o, int m) {
-            for (int j = 0; j < m; j++) {
-                z[o + m + j] = -z[o + j];
             }
         }
 
