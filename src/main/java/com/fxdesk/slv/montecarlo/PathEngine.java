@@ -16,12 +16,13 @@ import java.util.concurrent.Executors;
 /**
  * One Monte Carlo simulation of one model that prices a whole {@link PayoffBook}.
  *
- * <p><b>Work split.</b> The point set is cut into {@code batches} × chunks of {@value #CHUNK} points; a chunk is
- * a task with its own random numbers (a Sobol index range under its batch's digital shift, or a pseudo-random
- * stream keyed by (seed, batch, chunk)), simulated step by step as a block of paths (antithetic partners
- * j and j + m), and leaves its sums in its own slot; slots are combined in task order, so prices are
- * bit-identical for any number of threads. Work arrays belong to the worker, not the path: nothing is
- * allocated per path.
+ * <p><b>Work split.</b> The point set is cut into {@code batches} × chunks of {@value #CHUNK} points; a chunk has
+ * its own random numbers (a Sobol index range under its batch's digital shift, or a pseudo-random stream keyed by
+ * (seed, batch, chunk)), is simulated step by step as a block of paths (antithetic partners j and j + m), and
+ * leaves its sums in its own slot; slots are combined in chunk order, so prices are bit-identical for any number of
+ * threads. A task is up to {@value #GROUP} consecutive pseudo-random chunks of a batch simulated side by side (one
+ * Sobol chunk): every path operation is per path, so the grouping changes no number, only how often a step's
+ * lattice row is fetched. Work arrays belong to the worker, not the path: nothing is allocated per path.
  *
  * <p><b>Numbers.</b> dims = steps × factors; dimension k·F + f is the k-th Brownian-bridge normal of factor f.
  * Beyond Sobol's {@value SobolSequence#MAX_DIMENSION} dimensions the remaining (finest) bridge levels take
@@ -50,7 +51,8 @@ public final class PathEngine {
      * numbers are those of one chunk at a time, bit for bit): the step's leverage or σ_LV row is then read from memory
      * once for all of them instead of once per chunk (a 5Y round trip reads a new 200-node row every step, 6.8 MB
      * in all, more than a core's L2), and the per-step calls are amortised over more paths. Measured on the round
-     * trip (docs/calibration-quality.md 6.3): 4 chunks −15–20 % CPU against 1; 8 no better than 4.
+     * trip (docs/calibration-quality.md 6.3, one-thread CPU): 2 chunks −12 %, 4 −18 %, 8 −19 %, 16 −21 % against 1;
+     * 4 keeps 2 threads' tasks many and even (98 on the 5Y round trip) for most of that.
      */
     static final int GROUP = 4;
     /** Fewer chunks per group when a run has fewer than this many groups per thread (the tail's idle time). */
