@@ -16,12 +16,13 @@ import java.util.concurrent.Executors;
 /**
  * One Monte Carlo simulation of one model that prices a whole {@link PayoffBook}.
  *
- * <p><b>Work split.</b> The point set is cut into {@code batches} × chunks of {@value #CHUNK} points; a chunk is
- * a task with its own random numbers (a Sobol index range under its batch's digital shift, or a pseudo-random
- * stream keyed by (seed, batch, chunk)), simulated step by step as a block of paths (antithetic partners
- * j and j + m), and leaves its sums in its own slot; slots are combined in task order, so prices are
- * bit-identical for any number of threads. Work arrays belong to the worker, not the path: nothing is
- * allocated per path.
+ * <p><b>Work split.</b> The point set is cut into {@code batches} × chunks of {@value #CHUNK} points; a chunk has
+ * its own random numbers (a Sobol index range under its batch's digital shift, or a pseudo-random stream keyed by
+ * (seed, batch, chunk)), is simulated step by step as a block of paths (antithetic partners j and j + m), and
+ * leaves its sums in its own slot; slots are combined in chunk order, so prices are bit-identical for any number of
+ * threads. A task is up to {@value #GROUP} consecutive pseudo-random chunks of a batch simulated side by side (one
+ * Sobol chunk): every path operation is per path, so the grouping changes no number, only how often a step's
+ * lattice row is fetched. Work arrays belong to the worker, not the path: nothing is allocated per path.
  *
  * <p><b>Numbers.</b> dims = steps × factors; dimension k·F + f is the k-th Brownian-bridge normal of factor f.
  * Beyond Sobol's {@value SobolSequence#MAX_DIMENSION} dimensions the remaining (finest) bridge levels take
@@ -45,6 +46,17 @@ import java.util.concurrent.Executors;
  */
 public final class PathEngine {
     static final int CHUNK = 128;
+    /**
+     * Pseudo-random chunks a task simulates side by side, step by step (each with its own stream and sums, so the
+     * numbers are those of one chunk at a time, bit for bit): the step's leverage or σ_LV row is then read from memory
+     * once for all of them instead of once per chunk (a 5Y round trip reads a new 200-node row every step, 6.8 MB
+     * in all, more than a core's L2), and the per-step calls are amortised over more paths. Measured on the round
+     * trip (docs/calibration-quality.md 6.3, one-thread CPU): 2 chunks −12 %, 4 −18 %, 8 −19 %, 16 −21 % against 1;
+     * 4 keeps 2 threads' tasks many and even (98 on the 5Y round trip) for most of that.
+     */
+    static final int GROUP = 4;
+    /** Fewer chunks per group when a run has fewer than this many groups per thread (the tail's idle time). */
+    static final int MIN_TASKS_PER_THREAD = 8;
     /** Paths per Brownian-bridge block: a vector-friendly row that keeps the block's normals in L2. */
     static final int BRIDGE_BLOCK = 32;
     /** Normals one workspace may hold (steps × factors × CHUNK): 2^27 doubles = 1 GiB. */
@@ -97,11 +109,13 @@ public final class PathEngine {
                                  ExecutorService pool, java.util.function.BooleanSupplier cancelled,
                                  java.util.function.DoubleConsumer progress) {
         Setup s = new Setup(dynamics, grid, book, market, cfg);
+        int chunks = s.batches * s.chunksPerBatch;
+        int threads = Math.max(1, Math.min(cfg.effectiveThreads(), chunks));
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        int tasks = s.batches * s.chunksPerBatch;
-        double[][] sums = new double[tasks][];
-        int[] counts = new int[tasks];
-        int threads = Math.max(1, Math.min(cfg.effectiveThreads(), tasks));
+        double[][] sums = new double[chunks][];
+        int[] counts = new int[chunks];
+        int groupsPerBatch = (s.chunksPerBatch + s.group - 1) / s.group;
+        int tasks = s.batches * groupsPerBatch;
         Workspace[] workspaces = new Workspace[threads];
         Chunks.ParticipantTask body = (participant, t) -> {
             if (workspaces[participant] == null) {
@@ -111,10 +125,16 @@ public final class PathEngine {
                 // no further chunk starts; Chunks rethrows this on the caller once running chunks are done
                 throw new java.util.concurrent.CancellationException("Monte Carlo pricing cancelled");
             }
-            sums[t] = new double[book.accumulatorSize];
-            counts[t] = workspaces[participant].runChunk(t / s.chunksPerBatch, t % s.chunksPerBatch, sums[t]);
+            int batch = t / groupsPerBatch;
+            int first = t % groupsPerBatch * s.group;
+            int g = Math.min(s.group, s.chunksPerBatch - first);
+            int c0 = batch * s.chunksPerBatch + first;
+            for (int k = 0; k < g; k++) {
+                sums[c0 + k] = new double[book.accumulatorSize];
+            }
+            workspaces[participant].runGroup(batch, first, g, sums, counts, c0);
             if (progress != null) {
-                progress.accept((double) done.incrementAndGet() / tasks);
+                progress.accept((double) done.addAndGet(g) / chunks);
             }
         };
         if (pool != null || threads == 1) {
@@ -308,6 +328,7 @@ public final class PathEngine {
         final int batches;
         final int pointsPerBatch;
         final int chunksPerBatch;
+        final int group; // chunks simulated side by side in one task ({@link #GROUP})
         final long[][] shifts;
         final BrownianBridge bridge;
         final double x0;
@@ -352,6 +373,10 @@ public final class PathEngine {
             int points = (cfg.paths() + (cfg.antithetic() ? 1 : 0)) / (cfg.antithetic() ? 2 : 1);
             this.pointsPerBatch = Math.max(1, (points + batches - 1) / batches);
             this.chunksPerBatch = (pointsPerBatch + CHUNK - 1) / CHUNK;
+            // Sobol chunks hold every step's normals up front: one at a time. Pseudo-random: up to GROUP, fewer
+            // when that would leave fewer than MIN_TASKS_PER_THREAD tasks per thread (load balance)
+            int perThread = batches * chunksPerBatch / (MIN_TASKS_PER_THREAD * Math.max(1, cfg.effectiveThreads()));
+            this.group = cfg.sequence() == SequenceType.SOBOL ? 1 : Math.max(1, Math.min(GROUP, perThread));
             this.x0 = Math.log(market.spot());
             java.util.List<Integer> ups = new java.util.ArrayList<>();
             java.util.List<Integer> downs = new java.util.ArrayList<>();
@@ -416,10 +441,13 @@ public final class PathEngine {
         final double[] pay;
         final int[] firstUp; // per path: leading entries of upOrder that are dead for it
         final int[] firstDown;
+        final int[] mk; // per chunk of the group: its points
+        final long[] states; // per chunk of the group: its random stream's state
 
         Workspace(Setup s) {
             this.s = s;
-            int paths = 2 * CHUNK;
+            int paths = 2 * CHUNK * s.group; // the group's paths; per-chunk scratch (st, pay, ...) holds one chunk
+            int chunkPaths = 2 * CHUNK;
             cursor = s.sobol != null ? s.sobol.cursor(s.sobolDims) : null;
             u = new double[Math.max(s.sobolDims, 1)];
             z = new double[Math.max(s.dims, 1)];
@@ -435,10 +463,10 @@ public final class PathEngine {
             var = new double[paths];
             xPrev = new double[paths];
             xc = s.companion ? new double[paths] : null;
-            st = s.maxControls > 0 ? new double[paths] : null;
-            sc = s.companion ? new double[paths] : null;
+            st = s.maxControls > 0 ? new double[chunkPaths] : null;
+            sc = s.companion ? new double[chunkPaths] : null;
             xl = s.localVolCompanion ? new double[paths] : null;
-            sl = s.localVolCompanion ? new double[paths] : null;
+            sl = s.localVolCompanion ? new double[chunkPaths] : null;
             cols = new double[s.maxControls][CHUNK];
             ycol = new double[CHUNK];
             int m = s.book.monitors();
@@ -447,88 +475,113 @@ public final class PathEngine {
             for (int j = 0; j < m; j++) {
                 hitPv[j] = s.book.monPayAtHit[j] ? new double[paths] : null;
             }
-            pay = new double[paths];
+            pay = new double[chunkPaths];
             firstUp = new int[paths];
             firstDown = new int[paths];
+            mk = new int[s.group];
+            states = new long[s.group];
         }
 
-        /** Simulates one chunk, adds Σ payoff and Σ payoff² (per antithetic pair) to acc; returns the count. */
-        int runChunk(int batch, int chunk, double[] acc) {
-            int first = chunk * CHUNK;
-            int m = Math.min(CHUNK, s.pointsPerBatch - first);
+        /**
+         * Simulates chunks [first, first + g) of a batch side by side (chunk k's paths at [k·stride, k·stride +
+         * count_k) of the path arrays, stride = 2·CHUNK with antithetic partners, else CHUNK: contiguous, since only a
+         * batch's last chunk can be short), each drawing from its own stream as if alone; adds chunk k's Σ payoff and
+         * Σ payoff² (per antithetic pair) to sums[c0 + k] and its point count to counts[c0 + k]. Every path
+         * operation is per path, so each chunk's numbers are bit-identical to a run of that chunk alone.
+         */
+        void runGroup(int batch, int first, int g, double[][] sums, int[] counts, int c0) {
             boolean pseudo = s.cfg.sequence() != SequenceType.SOBOL;
-            // pseudo-random: drawn step by step into the step's own arrays (they stay in L1; all steps' normals of a
-            // chunk would not fit in L2 at daily steps to 5Y); Sobol: the whole bridge up front
-            long state = pseudo ? RandomStreams.stream(s.cfg.seed(), batch, chunk).nextLong() : 0L;
-            if (!pseudo) {
-                generate(batch, chunk, first, m);
-            }
             boolean anti = s.cfg.antithetic();
-            int count = anti ? 2 * m : m;
+            int stride = anti ? 2 * CHUNK : CHUNK;
+            int[] m = mk;
+            long[] state = states;
+            int total = 0;
+            for (int k = 0; k < g; k++) {
+                int chunk = first + k;
+                m[k] = Math.min(CHUNK, s.pointsPerBatch - chunk * CHUNK);
+                counts[c0 + k] = m[k];
+                total = k * stride + (anti ? 2 * m[k] : m[k]);
+                // pseudo-random: drawn step by step into the step's own arrays (they stay in L1/L2; all steps'
+                // normals of a chunk would not fit in L2 at daily steps to 5Y); Sobol (g = 1): the whole bridge
+                // up front
+                state[k] = pseudo ? RandomStreams.stream(s.cfg.seed(), batch, chunk).nextLong() : 0L;
+                if (!pseudo) {
+                    generate(batch, chunk, chunk * CHUNK, m[k]);
+                }
+            }
             PayoffBook book = s.book;
-            java.util.Arrays.fill(x, 0, count, s.x0);
-            java.util.Arrays.fill(v, 0, count, s.kernel.initialVariance());
+            java.util.Arrays.fill(x, 0, total, s.x0);
+            java.util.Arrays.fill(v, 0, total, s.kernel.initialVariance());
             if (xc != null) {
-                java.util.Arrays.fill(xc, 0, count, s.x0);
+                java.util.Arrays.fill(xc, 0, total, s.x0);
             }
             if (xl != null) {
-                java.util.Arrays.fill(xl, 0, count, s.x0);
+                java.util.Arrays.fill(xl, 0, total, s.x0);
             }
             for (int j = 0; j < book.monitors(); j++) {
                 boolean inside = s.x0 > book.monLower[j] && s.x0 < book.monUpper[j];
-                java.util.Arrays.fill(surv[j], 0, count, inside ? 1.0 : 0.0);
+                java.util.Arrays.fill(surv[j], 0, total, inside ? 1.0 : 0.0);
                 if (hitPv[j] != null) {
-                    java.util.Arrays.fill(hitPv[j], 0, count, inside ? 0.0 : 1.0);
+                    java.util.Arrays.fill(hitPv[j], 0, total, inside ? 0.0 : 1.0);
                 }
             }
             java.util.Arrays.fill(firstUp, 0);
             java.util.Arrays.fill(firstDown, 0);
-            evaluate(0, m, anti, acc);
+            for (int k = 0; k < g; k++) {
+                evaluate(0, k * stride, m[k], anti, sums[c0 + k]);
+            }
             boolean monitored = book.monitors() > 0;
+            boolean twoFactors = s.factors > 1;
             for (int n = 0; n < s.steps; n++) {
-                int off = n * CHUNK;
-                if (pseudo) {
-                    state = ZigguratNormals.fill(zS, 0, m, state);
-                    if (s.factors > 1) {
-                        state = ZigguratNormals.fill(zV, 0, m, state);
-                    }
-                    if (anti) {
-                        for (int j = 0; j < m; j++) {
-                            zS[j + m] = -zS[j];
+                for (int k = 0; k < g; k++) {
+                    int o = k * stride;
+                    int mm = m[k];
+                    if (pseudo && anti) { // the partners' −z written in the same pass as the draws
+                        state[k] = ZigguratNormals.fillAntithetic(zS, o, mm, state[k]);
+                        if (twoFactors) {
+                            state[k] = ZigguratNormals.fillAntithetic(zV, o, mm, state[k]);
                         }
-                        for (int j = 0; s.factors > 1 && j < m; j++) {
-                            zV[j + m] = -zV[j];
+                    } else if (pseudo) {
+                        state[k] = ZigguratNormals.fill(zS, o, o + mm, state[k]);
+                        if (twoFactors) {
+                            state[k] = ZigguratNormals.fill(zV, o, o + mm, state[k]);
                         }
-                    }
-                } else if (anti) {
-                    for (int j = 0; j < m; j++) {
-                        double a = zs[off + j];
-                        zS[j] = a;
-                        zS[j + m] = -a;
-                    }
-                    if (zv != null) {
-                        for (int j = 0; j < m; j++) {
-                            double a = zv[off + j];
-                            zV[j] = a;
-                            zV[j + m] = -a;
+                    } else {
+                        int off = n * CHUNK;
+                        if (anti) {
+                            for (int j = 0; j < mm; j++) {
+                                double a = zs[off + j];
+                                zS[j] = a;
+                                zS[j + mm] = -a;
+                            }
+                            if (zv != null) {
+                                for (int j = 0; j < mm; j++) {
+                                    double a = zv[off + j];
+                                    zV[j] = a;
+                                    zV[j + mm] = -a;
+                                }
+                            }
+                        } else {
+                            System.arraycopy(zs, off, zS, 0, mm);
+                            if (zv != null) {
+                                System.arraycopy(zv, off, zV, 0, mm);
+                            }
                         }
-                    }
-                } else {
-                    System.arraycopy(zs, off, zS, 0, m);
-                    if (zv != null) {
-                        System.arraycopy(zv, off, zV, 0, m);
                     }
                 }
                 if (monitored) {
-                    System.arraycopy(x, 0, xPrev, 0, count);
-                    s.kernel.step(n, x, v, lev, zS, zV, var, xc, xl, count);
-                    monitor(n, count);
+                    System.arraycopy(x, 0, xPrev, 0, total);
+                    s.kernel.step(n, x, v, lev, zS, zV, var, xc, xl, total);
+                    monitor(n, total);
                 } else { // no barrier: neither the step variance nor the previous spots are needed
-                    s.kernel.step(n, x, v, lev, zS, zV, null, xc, xl, count);
+                    s.kernel.step(n, x, v, lev, zS, zV, null, xc, xl, total);
                 }
-                evaluate(n + 1, m, anti, acc);
+                if (book.productsEndingAt[n + 1].length > 0) {
+                    for (int k = 0; k < g; k++) {
+                        evaluate(n + 1, k * stride, m[k], anti, sums[c0 + k]);
+                    }
+                }
             }
-            return m;
         }
 
         private void generate(int batch, int chunk, int first, int m) {
@@ -710,22 +763,26 @@ public final class PathEngine {
             sv[i] = p * q;
         }
 
-        private void evaluate(int index, int m, boolean anti, double[] acc) {
+        /**
+         * The products ending at step index for the chunk whose paths start at o (m points; count = 2m paths with
+         * antithetic partners at o + m + i): their payoffs into pay[0, count) and S_T's into st/sc/sl[0, count).
+         */
+        private void evaluate(int index, int o, int m, boolean anti, double[] acc) {
             PayoffBook book = s.book;
             int[] ending = book.productsEndingAt[index];
             int count = anti ? 2 * m : m;
             if (st != null && ending.length > 0) {
                 for (int i = 0; i < count; i++) {
-                    st[i] = Math.exp(x[i]);
+                    st[i] = Math.exp(x[o + i]);
                 }
                 if (sc != null) {
                     for (int i = 0; i < count; i++) {
-                        sc[i] = Math.exp(xc[i]);
+                        sc[i] = Math.exp(xc[o + i]);
                     }
                 }
                 if (sl != null) {
                     for (int i = 0; i < count; i++) {
-                        sl[i] = Math.exp(xl[i]);
+                        sl[i] = Math.exp(xl[o + i]);
                     }
                 }
             }
@@ -739,11 +796,12 @@ public final class PathEngine {
                         boolean c = book.call[k];
                         int kind = book.kind[k];
                         double[] sv = mon >= 0 ? surv[mon] : null;
+                        double[] spots = st; // S_T, exponentiated above when the book has controlled products
                         for (int i = 0; i < count; i++) {
-                            double st = Math.exp(x[i]);
+                            double st = spots != null ? spots[i] : Math.exp(x[o + i]);
                             double intrinsic = Math.max(c ? st - kk : kk - st, 0.0);
                             double w = kind == PayoffBook.VANILLA ? 1.0
-                                    : kind == PayoffBook.KNOCK_OUT ? sv[i] : 1.0 - sv[i];
+                                    : kind == PayoffBook.KNOCK_OUT ? sv[o + i] : 1.0 - sv[o + i];
                             pay[i] = nd * intrinsic * w;
                         }
                     }
@@ -751,26 +809,26 @@ public final class PathEngine {
                         double lk = Math.log(book.strike[k]);
                         boolean c = book.call[k];
                         for (int i = 0; i < count; i++) {
-                            pay[i] = (c ? x[i] > lk : x[i] < lk) ? nd : 0.0;
+                            pay[i] = (c ? x[o + i] > lk : x[o + i] < lk) ? nd : 0.0;
                         }
                     }
                     case PayoffBook.TOUCH_AT_MATURITY -> {
                         double[] sv = surv[mon];
                         for (int i = 0; i < count; i++) {
-                            pay[i] = nd * (1.0 - sv[i]);
+                            pay[i] = nd * (1.0 - sv[o + i]);
                         }
                     }
                     case PayoffBook.TOUCH_AT_HIT -> {
                         double[] pv = hitPv[mon];
                         double nn = book.notional[k];
                         for (int i = 0; i < count; i++) {
-                            pay[i] = nn * pv[i];
+                            pay[i] = nn * pv[o + i];
                         }
                     }
                     case PayoffBook.NO_TOUCH -> {
                         double[] sv = surv[mon];
                         for (int i = 0; i < count; i++) {
-                            pay[i] = nd * sv[i];
+                            pay[i] = nd * sv[o + i];
                         }
                     }
                     default -> throw new IllegalStateException("unknown product kind " + book.kind[k]);
@@ -793,9 +851,9 @@ public final class PathEngine {
                     accumulateControlled(k, m, anti, acc);
                     continue;
                 }
-                int o = book.offset[k];
-                acc[o] += sum;
-                acc[o + 1] += sumSq;
+                int slot = book.offset[k];
+                acc[slot] += sum;
+                acc[slot + 1] += sumSq;
             }
         }
 

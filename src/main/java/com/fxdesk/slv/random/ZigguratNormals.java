@@ -55,6 +55,19 @@ public final class ZigguratNormals {
      * state after the last draw (to continue the stream).
      */
     public static long fill(double[] out, int from, int to, long state) {
+        return fill(out, from, to, state, 0);
+    }
+
+    /**
+     * As {@link #fill(double[], int, int, long)} (the same draws), and out[i + m] = −out[i] for i in [from, from + m):
+     * the antithetic partners' normals written in the same pass. Returns the state after the last draw.
+     */
+    public static long fillAntithetic(double[] out, int from, int m, long state) {
+        return fill(out, from, from + m, state, m);
+    }
+
+    /** mirror &gt; 0: also out[i + mirror] = −z (a loop-invariant test: the JIT unswitches it). */
+    private static long fill(double[] out, int from, int to, long state, int mirror) {
         long s = state;
         for (int i = from; i < to; i++) {
             double z;
@@ -87,6 +100,9 @@ public final class ZigguratNormals {
                 }
             }
             out[i] = z;
+            if (mirror > 0) {
+                out[i + mirror] = -z;
+            }
         }
         return s;
     }

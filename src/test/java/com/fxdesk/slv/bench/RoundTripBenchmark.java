@@ -17,7 +17,7 @@ import java.util.concurrent.ForkJoinPool;
  * Round-trip time at the defaults (100,000 antithetic paths, the default control variates) on a 2-thread pool:
  * EURUSD 2018 to 5Y, every pillar quote from 1W, after a calibration with the shipped defaults (the particle count
  * only sets the leverage, not the round trip's work). Prints each run's round-trip wall time and the median and best
- * after 2 warm-ups.
+ * after 2 warm-ups, with a bit-level fingerprint of the result ({@link RoundTripProfile#fingerprint}).
  * Args: runs (5), particles (20,000), market (eurusd-2018-03-15), maturity (5), "cpu" to measure instead the round
  * trip's CPU time on one thread (calibration with minus without it). -Dbench.jvm="-Dcv=all": also the local-vol companion;
  * "-Dcv=spot": S_T only (default: S_T and the Heston companion, as shipped).
@@ -49,8 +49,9 @@ public final class RoundTripBenchmark {
             SlvCalibrationResult res = cal.calibrate(in, null, null);
             if (r >= 0) {
                 ms[r] = res.timings().roundTripMs();
-                System.out.printf("run %d: round trip %.0f ms (%d quotes, %d steps)%n", r, ms[r],
-                        res.roundTrip().points().size(), res.roundTrip().steps());
+                System.out.printf("run %d: round trip %.0f ms (%d quotes, %d steps), fingerprint %016x, load %s%n", r,
+                        ms[r], res.roundTrip().points().size(), res.roundTrip().steps(),
+                        RoundTripProfile.fingerprint(res.roundTrip()), SlvBenchmark.loadAverage());
             }
         }
         Arrays.sort(ms);

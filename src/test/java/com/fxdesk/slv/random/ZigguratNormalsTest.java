@@ -58,4 +58,20 @@ class ZigguratNormalsTest {
         ZigguratNormals.fill(twice, 400, 1000, s);
         assertArrayEquals(once, twice, 0.0);
     }
+
+    /** The antithetic fill draws exactly what fill draws (same numbers, same state after) and writes −z behind them. */
+    @Test
+    void antitheticFillIsTheSameDrawsWithTheirMirrorBehind() {
+        int m = 1000; // enough draws to pass through the wedge and tail branches
+        double[] plain = new double[m + 3];
+        double[] anti = new double[2 * m + 3];
+        long s1 = ZigguratNormals.fill(plain, 3, m + 3, 99L);
+        long s2 = ZigguratNormals.fillAntithetic(anti, 3, m, 99L);
+        assertEquals(s1, s2);
+        for (int i = 0; i < m; i++) {
+            assertEquals(Double.doubleToRawLongBits(plain[3 + i]), Double.doubleToRawLongBits(anti[3 + i]));
+            assertEquals(Double.doubleToRawLongBits(-plain[3 + i]), Double.doubleToRawLongBits(anti[3 + m + i]));
+        }
+        assertEquals(0.0, anti[0]);
+    }
 }
