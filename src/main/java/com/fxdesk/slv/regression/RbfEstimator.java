@@ -16,13 +16,18 @@ import java.util.SplittableRandom;
  * the penalty shrinks toward the sample mean for RBF; PURBF (Σ b_j = 1, so a constant is reproduced exactly) shrinks
  * w toward a local pilot instead, ‖w − w₀‖² with w₀_j = pilot(c_j) − ȳ ({@link #pilotAtCentres}). The
  * solution is linear in y, so the scale of y never matters; Λ is measured against the normal matrix and N:
- * <pre>Λ = λ_eff · tr(BᵀB)/M,   λ_eff = max(λ · N_ref/N, 1e-6),   N_ref = 2,048 (the paper's particle count).</pre>
- * At N = N_ref the paper's λ is used as given (relative to the mean diagonal of BᵀB). Because tr(BᵀB) ≈ N·β̄
- * (β̄ = mean over samples of Σ_j b_j(x_i)², at most 1), Λ ≈ λ·N_ref·β̄/M does not depend on N: the prior is worth a fixed
- * λ·N_ref·β̄/M (at most ≈ 10) pseudo-observations at the mean per unit (λ = 0.2, M = 40), as in Bayesian ridge, so its relative
- * weight falls like 1/N and the fit stays consistent as N grows (a fixed relative λ over-smooths at N = 100,000, see
- * research-notes.md; there this rule gives λ_eff ≈ 0.004). The floor 1e-6 keeps the Cholesky factorisation
- * well-posed for λ = 0 (unregularised networks can otherwise blow up). Tried and rejected in the accuracy study:
+ * <pre>Λ = λ_eff · tr(BᵀB)/M,   λ_eff = max(λ · N_ref/N, 1e-6),   N_ref = 512.</pre>
+ * Because tr(BᵀB) ≈ N·β̄ (β̄ = mean over samples of Σ_j b_j(x_i)², at most 1), Λ ≈ λ·N_ref·β̄/M does not depend on
+ * N: the prior is worth a fixed λ·N_ref·β̄/M (at most ≈ 2.6 for λ = 0.2, M = 40) pseudo-observations per unit, as in
+ * Bayesian ridge, so its relative weight falls like 1/N and the fit stays consistent as N grows (a fixed relative λ
+ * over-smooths at N = 100,000, see research-notes.md; there this rule gives λ_eff ≈ 0.001). Why N_ref = 512 and not
+ * the paper's 2,048 (where λ applied as given, ≈ 10 pseudo-observations per unit): the prior's only job is to hold the
+ * few-sample wing units; 2,048 particles over ≤ 40 units is about 50 samples per unit on average and fewer in the
+ * wings, so 10 pseudo-observations at the pilot were a large share of a wing unit's value. At the calibration's 2,048 particles that pull was a
+ * seed-independent error in the 10Δ wings of the high vol-of-vol markets (USDTRY, the USDJPY grid: the mean error
+ * over 20 seeds was 12 bp RMS over the points against 5 bp for 100,000 particles on the same grid) that shrinks with
+ * λ_eff while the noise barely moves, since the pilot's own noise came in with the prior
+ * (docs/calibration-quality.md 2.4). The floor 1e-6 keeps the Cholesky factorisation well-posed for λ = 0 (unregularised networks can otherwise blow up). Tried and rejected in the accuracy study:
  * scaling Λ per unit by its own diagonal, penalising differences of neighbouring weights, and shrinking toward an
  * unpenalised linear or quadratic trend instead of the mean (better or worse depending on the tail shape).
  *
@@ -35,7 +40,8 @@ import java.util.SplittableRandom;
  * number of BᵀB + ΛI comes from power and inverse power iteration.
  */
 final class RbfEstimator implements ConditionalExpectationEstimator {
-    static final int REFERENCE_N = 2048;
+    /** λ_eff = λ at this N (see the class comment for why it is a quarter of the paper's 2,048 particles). */
+    static final int REFERENCE_N = 512;
     static final double MIN_LAMBDA = 1e-6;
     private static final int NODES_PER_WIDTH = 16;
 

@@ -17,8 +17,8 @@ public record EstimatorDto(
         @Schema(description = "bandwidth of the kernel estimators") Bandwidth bandwidth,
         @Schema(description = "widths of the RBF units") Width width,
         @Schema(description = "greedy pruning of RBF units") Pruning pruning,
-        @Schema(description = "ridge penalty λ of RBF and PURBF weights (scale-free: λ applies as given at 2,048 "
-                + "samples); 0 to 10⁶", minimum = "0", maximum = "1000000", defaultValue = "0.2") Double lambda,
+        @Schema(description = "ridge penalty λ of RBF and PURBF weights (scale-free: λ applies as given at 512 "
+                + "samples, λ·512/N at N); 0 to 10⁶", minimum = "0", maximum = "1000000", defaultValue = "0.2") Double lambda,
         @Schema(description = "RBF / PURBF units (centres) before pruning; 2 to slv.limits.max-rbf-units (default "
                 + "1,000)", minimum = "2", maximum = "1000", defaultValue = "40") Integer units,
         @Schema(description = "BINNING: number of equal-count bins; 0 = round(2 N^(1/3))", minimum = "0",
