@@ -72,7 +72,7 @@ public final class QualityStudy {
                 rt.maxErrorBps(), r.timings().leverageMs(), r.timings().roundTripMs(), r.propagationTimes().length - 1,
                 r.regressionTimes().length - 1);
         if (probe != null) {
-            probe.print(r.regressionTimes(), s.surface().expiries());
+            probe.print(r.regressionTimes(), s.surface().expiries(), in.heston().mixed());
         }
         pool.shutdown();
     }

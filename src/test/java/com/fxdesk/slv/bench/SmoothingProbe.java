@@ -24,6 +24,11 @@ final class SmoothingProbe implements ConditionalExpectationEstimator {
     /** Per fit: [estimator][quantile] values; and the quantiles' z = (x − median)/sd. */
     private final List<double[][]> rows = new ArrayList<>();
     private final List<double[]> zs = new ArrayList<>();
+    /** Per fit: the previous fit at this fit's quantiles, read at fixed ln S and at fixed (x − mean)/sd; level. */
+    private final List<double[][]> carried = new ArrayList<>();
+    private RegressionFit previous;
+    private double prevMean;
+    private double prevSd;
 
     SmoothingProbe(ConditionalExpectationEstimator delegate) {
         this.delegate = delegate;
@@ -60,15 +65,49 @@ final class SmoothingProbe implements ConditionalExpectationEstimator {
                 v[1 + e][q] = f.value(at[q]);
             }
         }
+        double[][] c = new double[3][P.length];
+        if (previous != null) {
+            for (int q = 0; q < P.length; q++) {
+                c[0][q] = previous.value(at[q]);
+                c[1][q] = previous.value(prevMean + (at[q] - mean) * prevSd / sd);
+            }
+            // the previous fit averaged over today's particles against their mean V (every 10th particle)
+            double sp = 0;
+            double sv = 0;
+            int cnt = 0;
+            for (int i = 0; i < n; i += 10) {
+                sp += previous.value(x[i]);
+                sv += y[i];
+                cnt++;
+            }
+            c[2][0] = sp / cnt;
+            c[2][1] = sv / cnt;
+        }
         synchronized (this) {
             rows.add(v);
             zs.add(z);
+            carried.add(previous == null ? null : c);
         }
+        previous = used;
+        prevMean = mean;
+        prevSd = sd;
         return used;
+    }
+
+    private static double g(com.fxdesk.slv.heston.HestonParameters h, double t) {
+        return h.theta() + (h.v0() - h.theta()) * Math.exp(-h.kappa() * t);
     }
 
     /** Fit k was made at regressionTimes[k + 1] (no fit at t = 0). Windows end at the expiries. */
     void print(double[] regressionTimes, double[] expiries) {
+        print(regressionTimes, expiries, null);
+    }
+
+    /**
+     * Also, with the mixed Heston parameters: the previous fit carried by g(t_k)/g(t_{k−1}) (as the calibration does at
+     * fixed ln S, and alternatively at fixed standardised x) against the fresh fit, % (mean over the window's fits).
+     */
+    void print(double[] regressionTimes, double[] expiries, com.fxdesk.slv.heston.HestonParameters h) {
         double lo = 0;
         for (double hi : expiries) {
             int count = 0;
@@ -117,8 +156,45 @@ final class SmoothingProbe implements ConditionalExpectationEstimator {
                     }
                     System.out.println(line);
                 }
+                if (h != null) {
+                    double[][] cs = new double[3][P.length];
+                    double[] sq2 = new double[P.length];
+                    int cc = 0;
+                    for (int k = 1; k < rows.size(); k++) {
+                        double t = regressionTimes[k + 1];
+                        if (t <= lo + 1e-12 || t > hi + 1e-12 || carried.get(k) == null) {
+                            continue;
+                        }
+                        double ratio = g(h, t) / g(h, regressionTimes[k]);
+                        double[][] c = carried.get(k);
+                        for (int q = 0; q < P.length; q++) {
+                            double dq = 100 * (c[0][q] * ratio / rows.get(k)[0][q] - 1);
+                            cs[0][q] += dq;
+                            sq2[q] += dq * dq;
+                            cs[1][q] += 100 * (c[1][q] * ratio / rows.get(k)[0][q] - 1);
+                        }
+                        cs[2][0] += 100 * (c[2][0] * ratio / c[2][1] - 1);
+                        cc++;
+                    }
+                    StringBuilder a = new StringBuilder(String.format(Locale.ROOT, "%-9s", "carry x"));
+                    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-9s", "carry z"));
+                    for (int q = 0; q < P.length; q++) {
+                        a.append(String.format(Locale.ROOT, "%13.3f", cs[0][q] / cc));
+                        b.append(String.format(Locale.ROOT, "%13.3f", cs[1][q] / cc));
+                    }
+                    StringBuilder sdl = new StringBuilder(String.format(Locale.ROOT, "%-9s", "  sd x"));
+                    for (int q = 0; q < P.length; q++) {
+                        double mq = cs[0][q] / cc;
+                        sdl.append(String.format(Locale.ROOT, "%13.3f", Math.sqrt(Math.max(0, sq2[q] / cc - mq * mq))));
+                    }
+                    System.out.println(a);
+                    System.out.println(sdl);
+                    System.out.println(b);
+                    System.out.printf(Locale.ROOT, "carried fit's particle mean vs mean V: %.3f %%%n", cs[2][0] / cc);
+                }
             }
             lo = hi;
         }
     }
 }
+
