@@ -27,12 +27,11 @@ import java.util.function.BooleanSupplier;
  * {@code subSteps} propagation steps per Δt with the {@link SlvStep} scheme (Andersen QE variance, vol-of-vol η ξ).
  *
  * <p>On a propagation step [τ, τ + h] inside [t_n, t_{n+1}] the leverage is
- * L(s) = σ_LV(τ + h/2, s F(τ + h/2)/F(τ)) / √(θ + (m_n(s) g(τ)/g(t_n) − θ)(1 + e^{−κh})/2), with
- * g(t) = θ + (v0 − θ) e^{−κt} the known mean of V. So σ_LV is taken at the step's mid-point (at the step-start spot's
- * moneyness: the spot carried to the mid time by the forward); m is carried from the last regression to τ by the
- * drift of E[V], and over the step by each particle's own mean reversion: the denominator is E[V̄ | S_τ = s], V̄ the
- * stepper's trapezoid variance, so that the step's variance of ln S, L² E[V̄ | s] h, is σ_LV² h (see leverageRow).
- * With η = 0 (m = g) this makes L² V̄ = σ_LV² exactly: the method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
+ * L(s) = σ_LV(τ + h/2, s F(τ + h/2)/F(τ)) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known
+ * mean of V and ḡ its trapezoid average over the step (the stepper's V̄). So σ_LV is taken at the step's mid-point (at
+ * the step-start spot's moneyness: the spot carried to the mid time by the forward) and
+ * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
+ * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
  * fitted m_n is multiplied by g(t_n) / V̄_n, V̄_n the particles' mean variance (see {@code Run.levelControl}). The
  * grid of regression and propagation times is {@link RegressionGrid#graded}, refined near t = 0, after expiries and for
  * fast mean reversion ({@link GridGrading}).
@@ -226,7 +225,8 @@ public final class SlvCalibrator {
             for (int s = 0; s < k; s++) {
                 double a = grid.stepTimes[j0 + s];
                 double b = grid.stepTimes[j0 + s + 1];
-                double[] row = leverageRow(sigma[s], fit, meanVariance(mixed, a) / gn, stepMeanFactor(mixed, b - a),
+                double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
+                double[] row = leverageRow(sigma[s], fit, scale,
                         Math.log(in.market().fx().forward(a) / in.market().fx().forward(tn)), clipped);
                 firstRow = s == 0 ? row : firstRow;
                 lattices[s] = LogSpotLattice.of(gridX[0], gridX[m - 1], row);
@@ -360,37 +360,18 @@ public final class SlvCalibrator {
         }
 
         /**
-         * L = σ_LV / √E[V̄ | x] on the grid, clipped to [floor, cap] (clipped[0], clipped[1] count the clips), where V̄ is
-         * the step's trapezoid variance (what {@link SlvStep} multiplies by L² Δt) and x the step-start spot, at which L is
-         * frozen for the step. Two carries:
-         * <ul>
-         * <li>from the regression to the step start a: m_a(x) = m_n(x) · g(a)/g(t_n), the drift of E[V] — the shape of
-         * E[V | S] is carried, not relaxed (the cloud re-forms it as it moves; relaxing it toward θ was measured worse);
-         * m is read in moneyness: at the step start the cloud has moved by shift = ln F(a)/F(t_n) in ln S, so the fit is
-         * read at x − shift (the leverage's own interpolation rule: linear on the grid, flat beyond). Read at x itself,
-         * E[V | S] would lag the forward by up to a regression interval: at EM rate differentials (USDTRY μ ≈ 30%, 5-day
-         * intervals: 0.4% in ln S) that is a shift of the whole E[V | S] curve toward one wing and several bp in the call
-         * wing (docs);</li>
-         * <li>over the step, conditional on the step-start spot: E[V̄ | x_a] = θ + (m_a − θ)(1 + e^{−κh})/2 (the CIR mean
-         * of each particle's V, as the QE step reproduces it). Why: with L frozen at x_a the step's conditional variance
-         * of ln S is L² E[V̄ | x_a] h, and matching it to σ_LV² h is what mimics the local-vol step. Scaling m_a by the
-         * unconditional ḡ/g(a) instead overstates E[V̄ | x_a] where m &gt; E[V] (the wings of a convex E[V | S]) by the
-         * relative ½κh θ (m − g)/(m g): at κ ≈ 29, half-day steps and m ≈ 1.4 E[V] (GBPUSD event, ξη ≈ 1.4) ≈ 0.6%,
-         * L 0.3% low, the 10Δ wings 3–7 bp low (docs/calibration-quality.md 8.5). With η = 0 (m = g) both carries are
-         * the same, ḡ.</li>
-         * </ul>
-         *
-         * @param carry g(a)/g(t_n)
-         * @param stepMean (1 + e^{−κh})/2 ({@link #stepMeanFactor})
+         * L = σ_LV / √(m_n · scale) on the grid, clipped to [floor, cap] (clipped[0], clipped[1] count the clips);
+         * scale = ḡ / g(t_n) carries m from the regression to the step by the drift of E[V], and m is carried in
+         * moneyness: at the step start a the cloud has moved by shift = ln F(a)/F(t_n) in ln S, so the fit is read
+         * at x − shift (the leverage's own interpolation rule: linear on the grid, flat beyond). Read at x itself, E[V | S] would lag the forward by up to a
+         * regression interval: at EM rate differentials (USDTRY μ ≈ 30%, 5-day intervals: 0.4% in ln S) that is a
+         * shift of the whole E[V | S] curve toward one wing and several bp in the call wing (docs).
          */
-        private double[] leverageRow(double[] sig, LogSpotLattice fit, double carry, double stepMean, double shift,
-                                     int[] clipped) {
+        private double[] leverageRow(double[] sig, LogSpotLattice fit, double scale, double shift, int[] clipped) {
             double[] row = new double[m];
-            double theta = mixed.theta();
             for (int q = 0; q < m; q++) {
                 double mq = shift != 0 ? fit.at(gridX[q] - shift) : mGrid[q];
-                double mStep = theta + (mq * carry - theta) * stepMean;
-                double l = sig[q] / Math.sqrt(Math.max(mStep, in.bounds().varianceFloor()));
+                double l = sig[q] / Math.sqrt(Math.max(mq * scale, in.bounds().varianceFloor()));
                 if (!(l >= in.bounds().floor())) {
                     l = in.bounds().floor();
                     clipped[0]++;
@@ -434,13 +415,6 @@ public final class SlvCalibrator {
             }
             sliceMeanV = sumV / n;
         }
-    }
-
-    /**
-     * E[V̄ − θ | V_a] / (V_a − θ) for the step's trapezoid V̄ = (V_a + V_{a+h})/2 under the CIR mean: (1 + e^{−κh})/2.
-     */
-    static double stepMeanFactor(HestonParameters p, double h) {
-        return 0.5 * (1 + Math.exp(-p.kappa() * h));
     }
 
     /** E[V_t] = θ + (v0 − θ) e^{−κt}, the same for any vol-of-vol. */
