@@ -21,7 +21,7 @@ import java.util.concurrent.ForkJoinPool;
  * expiry); the error against the closed-form Heston vol is the QE scheme's bias plus noise. That bias enters the
  * round trip's estimate times β (about 1 at the quote's own strike). Prints per market the RMS and max |error|, the
  * max |z| and the median standard error.
- * Args: paths (1,000,000), step days (5), η (0.66), market name filter (all).
+ * Args: paths (1,000,000), step days (5), η (0.66), market name filter (all); -Dpoints=true prints every point.
  */
 public final class HestonControlBiasStudy {
     public static void main(String[] args) {
@@ -84,6 +84,10 @@ public final class HestonControlBiasStudy {
                 max = Math.max(max, Math.abs(p.errorBps()));
                 maxZ = Math.max(maxZ, Math.abs(p.errorBps() / p.stdErrorBps()));
                 se[n++] = p.stdErrorBps();
+                if (Boolean.getBoolean("points")) { // -Dpoints=true: every point
+                    System.out.printf("  %7.4f %-5s K=%9.4f err %7.2f se %6.2f%n", p.expiry(), p.label(), p.strike(),
+                            p.errorBps(), p.stdErrorBps());
+                }
             }
             java.util.Arrays.sort(se);
             System.out.printf("| %s | %d | %.2f | %.2f | %.1f | %.2f |%n", market, n, Math.sqrt(sumSq / n), max, maxZ,

@@ -10,6 +10,7 @@ import com.fxdesk.slv.calibration.SlvCalibrationInput.Particles;
 import com.fxdesk.slv.calibration.SlvCalibrationInput.Repricing;
 import com.fxdesk.slv.calibration.SlvCalibrationResult;
 import com.fxdesk.slv.calibration.SlvCalibrator;
+import com.fxdesk.slv.regression.ConditionalExpectationEstimator;
 import com.fxdesk.slv.regression.EstimatorConfig;
 import com.fxdesk.slv.regression.EstimatorType;
 import com.fxdesk.slv.regression.Estimators;
@@ -23,7 +24,8 @@ import java.util.concurrent.ForkJoinPool;
  * "α,f,afterExpiries(0|1),β[,α₀[,f_s]]"; default: the engine's); -Dsub=N fixes the propagation sub-steps, -Drefine=R the
  * short-end refinement (finest regression interval Δt/2^R), -Dest=TYPE the estimator (default: the paper's PURBF),
  * -Dm and -Dq the leverage spot grid's size and quantile; -Dcv=all (also the local-vol companion) or -Dcv=spot
- * (S_T only) the round trip's controls (default: S_T and the Heston companion, as shipped).
+ * (S_T only) the round trip's controls (default: S_T and the Heston companion, as shipped); -Dest=LP and -Dcmp=true:
+ * see {@link #estimator()} and {@link SmoothingProbe}.
  * System properties reach the forked JVM only as -Dbench.jvm="-Dest=BINNING -Dsub=20" (the pom's bench profile).
  */
 public final class QualityStudy {
@@ -47,13 +49,13 @@ public final class QualityStudy {
         s = SlvSetups.load(market, mat, 0);
         System.out.println(market + " heston " + s.heston());
         Particles d = Particles.DEFAULTS;
+        ConditionalExpectationEstimator est = estimator();
+        SmoothingProbe probe = Boolean.getBoolean("cmp") ? new SmoothingProbe(est) : null;
+        ConditionalExpectationEstimator used = probe != null ? probe : est;
         SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
-                        s.surface().expiries(), mat), s.heston(), System.getProperty("est") == null ? Estimators.paperDefault()
-                        : Estimators.create(EstimatorConfig.of(EstimatorType.valueOf(System.getProperty("est")))))
+                        s.surface().expiries(), mat), s.heston(), used)
                 .withHeston(new Heston(s.heston(), eta))
-                .withRegression(new SlvCalibrationInput.Regression(System.getProperty("est") == null
-                        ? Estimators.paperDefault() : Estimators.create(EstimatorConfig.of(EstimatorType.valueOf(
-                        System.getProperty("est")))), Integer.getInteger("m", 200),
+                .withRegression(new SlvCalibrationInput.Regression(used, Integer.getInteger("m", 200),
                         Double.parseDouble(System.getProperty("q", "0.001"))))
                 .withParticles(new Particles(n, dtDays, sub, Integer.getInteger("refine", d.shortEndRefinement()), g, seed, d.chunkSize()))
                 .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true, true, !"spot".equals(System.getProperty("cv")),
@@ -70,6 +72,31 @@ public final class QualityStudy {
         System.out.printf("RMS %.2f max %.2f lev %.0f ms rt %.0f ms steps %d reg %d%n", rt.rmsErrorBps(),
                 rt.maxErrorBps(), r.timings().leverageMs(), r.timings().roundTripMs(), r.propagationTimes().length - 1,
                 r.regressionTimes().length - 1);
+        if (probe != null) {
+            probe.print(r.regressionTimes(), s.surface().expiries(), in.heston().mixed());
+        }
         pool.shutdown();
+    }
+
+    /**
+     * -Dest=TYPE (engine estimators; -Dbins=B for BINNING, -Dh=H a FIXED kernel bandwidth for the kernel estimators),
+     * or -Dest=LP: the study's {@link LocalPolynomialEstimator} of degree -Ddeg (2) at -Dhs (1) × Silverman's h,
+     * lowered in degree where the kernel-weighted count is below -DminEff (200) per coefficient.
+     */
+    static ConditionalExpectationEstimator estimator() {
+        String e = System.getProperty("est");
+        if (e == null) {
+            return Estimators.paperDefault();
+        }
+        if (e.equals("LP")) {
+            return new LocalPolynomialEstimator(Integer.getInteger("deg", 2),
+                    Double.parseDouble(System.getProperty("hs", "1")),
+                    Double.parseDouble(System.getProperty("minEff", "200")));
+        }
+        EstimatorConfig c = EstimatorConfig.of(EstimatorType.valueOf(e)).withBins(Integer.getInteger("bins", 0));
+        if (System.getProperty("h") != null) {
+            c = c.withBandwidth(EstimatorConfig.Bandwidth.fixed(Double.parseDouble(System.getProperty("h"))));
+        }
+        return Estimators.create(c);
     }
 }
