@@ -155,7 +155,7 @@ public final class PathEngine {
     }
 
     /**
-     * Totals over chunks in task order (bit-identical for any thread count). A controlled product's estimate is the
+     * Totals over chunks in chunk order (bit-identical for any thread count). A controlled product's estimate is the
      * regression estimator Ȳ − β·C̄ (controls of known mean 0), β = S_CC⁻¹ S_CY from the pooled sample covariances;
      * its variance per sample is Var Y − β·S_CY. SOBOL's standard error is the spread of the batch estimates with
      * the pooled β.
@@ -546,7 +546,7 @@ public final class PathEngine {
                         if (twoFactors) {
                             state[k] = ZigguratNormals.fill(zV, o, o + mm, state[k]);
                         }
-                    } else {
+                    } else { // Sobol: one chunk per task (group = 1), so its slot offset o is 0
                         int off = n * CHUNK;
                         if (anti) {
                             for (int j = 0; j < mm; j++) {

@@ -9,8 +9,9 @@ package com.fxdesk.slv.volatility;
  * Levenberg–Marquardt on the exact Jacobian (contour integral, {@link #exactJacobian}), carried between refreshes by
  * Broyden's rank-one updates. The fit's exponentials and Jacobians run on the band of nodes whose prices move over
  * the interval ({@link #band}; a short interval touches a few ATM sd around the money), the band's end nodes held at
- * their previous prices; the stored prices are the whole lattice's flow at the fitted σ, and a band that turns out too
- * narrow for the fitted σ is dropped (the fit goes on on the whole lattice).
+ * their previous prices; the stored prices are the band's, with the held nodes' previous prices outside it (they
+ * move by less than the band's criterion; FitBandTest checks them against the whole lattice's flow), and a band that
+ * turns out too narrow for the fitted σ is dropped (the fit goes on on the whole lattice).
  * <p>Whatever σ comes out, the prices are convex in k and not below u_prev (e^{τA} of a Metzler matrix), so a target
  * that is not reachable without arbitrage is simply not met: the residual says by how much.
  */

@@ -94,4 +94,51 @@ class FitBandTest {
         VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(TestMarkets.USDTRY_EM));
         assertTrue(worstOverBound(s, 0, 1e-8, 0) > 1e3);
     }
+
+    /**
+     * The fit's own fallback: started from a local vol fifty times too low, its band (chosen from the starting flow)
+     * is far narrower than the fitted σ needs, so the fit must drop it and go on on the whole lattice; the stored
+     * prices are then the whole lattice's flow at the fitted σ and the targets are met. Without the fallback the
+     * prices beyond the narrow band would stay at their start values, orders of magnitude beyond the bound.
+     */
+    @Test
+    void aBandTooNarrowForTheFittedLocalVolIsDroppedByTheFit() {
+        StrikeLattice lat = StrikeLattice.sinh(0.005, 0.2, 3.0);
+        double sd0 = 0.02;
+        double[] prev = lat.black(sd0);
+        double tau = 0.02;
+        double vol = 0.5;
+        double sd = Math.sqrt(sd0 * sd0 + vol * vol * tau);
+        double[] x = {-0.1, -0.05, 0.0, 0.05, 0.1};
+        double[] k = new double[x.length];
+        double[] target = new double[x.length];
+        double[] weight = new double[x.length];
+        double[] start = new double[x.length];
+        for (int j = 0; j < x.length; j++) {
+            k[j] = Math.exp(x[j]);
+            target[j] = com.fxdesk.slv.math.BlackFormula.undiscounted(true, 1, k[j], sd);
+            weight[j] = 1 / (com.fxdesk.slv.math.BlackFormula.vegaStdDev(1, k[j], sd) * Math.sqrt(tau));
+            start[j] = vol / 50;
+        }
+        double[] var0 = new double[lat.n];
+        java.util.Arrays.fill(var0, start[0] * start[0]);
+        double[] first = new double[lat.n];
+        new ExponentialStep(lat, tau, var0).advance(prev, first);
+        int[] narrow = AndreasenHugeFit.band(prev, first, new int[0]);
+
+        AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev, tau, x, k, target, weight, start, null);
+        double[] full = new double[lat.n];
+        new ExponentialStep(lat, tau, r.variance()).advance(prev, full);
+        int[] needed = AndreasenHugeFit.band(prev, full, new int[0]);
+        assertTrue(needed[1] - needed[0] > 2 * (narrow[1] - narrow[0]), "the starting band is not too narrow: "
+                + java.util.Arrays.toString(narrow) + " vs " + java.util.Arrays.toString(needed));
+        double worst = 0;
+        for (int j = 0; j < lat.n; j++) {
+            worst = Math.max(worst, Math.abs(r.prices()[j] - full[j]));
+        }
+        assertTrue(worst <= AndreasenHugeFit.BAND_RELATIVE, "stored prices vs whole lattice: " + worst);
+        for (double res : r.residuals()) {
+            assertTrue(Math.abs(res) < 1e-8, "target missed by " + res + " (vol)");
+        }
+    }
 }

@@ -156,14 +156,14 @@ public class ChartController {
             String name = p.tenor() != null ? p.tenor() : String.format(Locale.ROOT, "T = %.2f", p.expiry());
             series.add(new ChartRenderer.Series(name, k, smile.vols()));
             if (smile.heldCount() > 0) { // a held vol is a fallback, not the market: drawn as its own series
-                series.add(new ChartRenderer.Series(name + " held (no time value)", k, smile.held()));
+                series.add(new ChartRenderer.Series(name + " fallback (no time value)", k, smile.held()));
                 held += smile.heldCount();
             }
         }
         JFreeChart chart = ChartRenderer.lines("Implied volatility smiles", "strike", "implied vol", series, false);
         if (held > 0) {
-            chart.addSubtitle(new TextTitle(held + " plotted vols are IMPLIED_VOL_FALLBACK: held where the price "
-                    + "has no time value to double precision"));
+            chart.addSubtitle(new TextTitle(held + " plotted vols are IMPLIED_VOL_FALLBACK: held (or the ATM "
+                    + "placeholder) where the price has no time value to double precision"));
         }
         return new Drawn(chart, held);
     }

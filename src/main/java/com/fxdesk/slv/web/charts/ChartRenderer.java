@@ -37,6 +37,8 @@ public final class ChartRenderer {
             for (int i = 0; i < s.x().length; i++) {
                 if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
                     xy.add(s.x()[i], s.y()[i]);
+                } else if (Double.isFinite(s.x()[i])) {
+                    xy.add(s.x()[i], null); // a gap: the line breaks here instead of joining its neighbours
                 }
             }
             data.addSeries(xy);

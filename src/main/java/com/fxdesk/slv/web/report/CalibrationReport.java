@@ -330,7 +330,7 @@ public final class CalibrationReport {
                     .line("surface", kk, smile.vols(), "#1f77b4", false)
                     .markers("quotes", k, pillar.vols(), null, "#333", "circle");
             if (smile.heldCount() > 0) { // a fallback is drawn apart from the inverted smile, and counted
-                p.line("held: no time value (" + smile.heldCount() + " pts)", kk, smile.held(), "#999", true);
+                p.line("fallback: no time value (" + smile.heldCount() + " pts)", kk, smile.held(), "#999", true);
             }
             double[] hv = hestonVols(pricer, in.heston(), m, t, kk);
             if (hv != null) {
