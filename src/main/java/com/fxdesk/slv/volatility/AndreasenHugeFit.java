@@ -245,24 +245,29 @@ final class AndreasenHugeFit {
         cost = residuals(first, r, true);
         chooseBand(first);
         u = java.util.Arrays.copyOfRange(first, ba, ba + band.n);
+        double[][] startJac = null;
         if (altSigma != null) { // a second start (the previous interval's local vol): keep the closer one
             double[] alt = logSigma(altSigma);
             double[] ar = new double[mT];
-            double[] au = propagate(variance(alt));
+            // its prices come with the exact Jacobian there, for about the Jacobian's cost alone: the second start
+            // is the closer one on almost every interval (USDTRY: 13 of 14), and then that Jacobian is the fit's first
+            double[] au = new double[band.n];
+            double[][] aj = exactJacobian(alt, variance(alt), au);
             double ac = residuals(au, ar);
             if (ac < cost) {
                 theta = alt;
                 r = ar;
                 cost = ac;
                 u = au;
+                startJac = aj;
             }
         }
-        iterate();
+        iterate(startJac);
         if (band.n < n && bandTooNarrow()) {
             useBand(0, n - 1); // the band was too narrow for the fitted local vol: go on on the whole lattice
             u = propagateFull(variance(theta));
             cost = residuals(u, r);
-            iterate();
+            iterate(null);
         }
         double[] var = variance(theta, 0, n - 1);
         // the band's prices, the held nodes' previous ones outside it (they move by less than the band's criterion)
@@ -327,21 +332,24 @@ final class AndreasenHugeFit {
     static final double BAND_CHANGE = 1e-30;
     static final double BAND_RELATIVE = 1e-13;
 
-    /** Levenberg–Marquardt from (theta, r, cost) on the band, exact Jacobian carried by Broyden updates. */
-    private void iterate() {
+    /**
+     * Levenberg–Marquardt from (theta, r, cost) on the band, exact Jacobian carried by Broyden updates; jac0: the exact
+     * Jacobian at theta if already known, else null.
+     */
+    private void iterate(double[][] jac0) {
         int p = knotX.length;
         int mT = targetK.length;
         double mu = 1e-6;
         int its = 0;
         int slow = 0;
         // the exact Jacobian at the current θ (fresh), or one carried along by Broyden's rank-one updates (stale)
-        double[][] jac = null;
-        boolean fresh = false;
+        double[][] jac = jac0;
+        boolean fresh = jac0 != null;
         while (its < MAX_ITERATIONS && maxAbs(r) > TOLERANCE) {
             its++;
             iter++;
             if (jac == null) {
-                jac = exactJacobian(theta, variance(theta));
+                jac = exactJacobian(theta, variance(theta), null);
                 fresh = true;
             }
             double[][] a = new double[p][p];
@@ -447,9 +455,10 @@ final class AndreasenHugeFit {
     /**
      * Exact weighted Jacobian ∂r_m/∂θ_q of u = e^{τA} prev at the targets: d e^{τA} c = (2πi)⁻¹ ∫ e^z R(z) τ dA R(z) c dz
      * with R(z) = (zI − τA)⁻¹ and dA = diag(σ ∂σ/∂θ_q) L, on the exponential's own contour rule
-     * ({@link ExponentialStep#derivatives}: all knots' solves in one sweep per contour point).
+     * ({@link ExponentialStep#derivatives}: all knots' solves in one sweep per contour point). flow: if not null,
+     * receives the band's prices e^{τA} prev at θ as well.
      */
-    private double[][] exactJacobian(double[] theta, double[] var) {
+    private double[][] exactJacobian(double[] theta, double[] var, double[] flow) {
         int nb = band.n;
         int p = knotX.length;
         int mT = targetK.length;
@@ -467,7 +476,7 @@ final class AndreasenHugeFit {
             g2[i] = kind[j] == FLAT ? 0 : tau * s * d[1];
         }
         double[][] jac = new double[mT][p];
-        new ExponentialStep(band, tau, var).derivatives(bandPrev, p, q1, g1, q2, g2, bandCell, cellW, jac, work);
+        new ExponentialStep(band, tau, var).derivatives(bandPrev, p, q1, g1, q2, g2, bandCell, cellW, jac, work, flow);
         for (int m = 0; m < mT; m++) {
             for (int q = 0; q < p; q++) {
                 jac[m][q] *= weight[m];

@@ -331,6 +331,33 @@ final class ExponentialStep {
         }
     }
 
+    /** e^{τA}c from y = R(z)c at every contour point, summed exactly as {@link #advance(double[], double[], Work)} does. */
+    private void flow(double[][] yrs, double[][] yis, double[] out) {
+        int n = lat.n;
+        double[] crs = contour.cr();
+        double[] cis = contour.ci();
+        java.util.Arrays.fill(out, 0, n, 0.0);
+        for (int k = 0; k < solves; k += 4) {
+            int k1 = Math.min(k + 1, solves - 1);
+            int k2 = Math.min(k + 2, solves - 1);
+            int k3 = Math.min(k + 3, solves - 1);
+            double cra = crs[k];
+            double cia = cis[k];
+            double crb = k1 > k ? crs[k1] : 0;
+            double cib = k1 > k ? cis[k1] : 0;
+            double crc = k2 > k1 ? crs[k2] : 0;
+            double cic = k2 > k1 ? cis[k2] : 0;
+            double crd = k3 > k2 ? crs[k3] : 0;
+            double cid = k3 > k2 ? cis[k3] : 0;
+            double[] yra = yrs[k], yia = yis[k], yrb = yrs[k1], yib = yis[k1];
+            double[] yrc = yrs[k2], yic = yis[k2], yrd = yrs[k3], yid = yis[k3];
+            for (int j = 0; j < n; j++) {
+                out[j] += (cra * yra[j] - cia * yia[j] + crb * yrb[j] - cib * yib[j])
+                        + (crc * yrc[j] - cic * yic[j] + crd * yrd[j] - cid * yid[j]);
+            }
+        }
+    }
+
     /**
      * Derivatives of e^{τA}c with respect to p parameters, read at a few points: out[m][q] += ∂(e^{τA}c)/∂θ_q
      * interpolated at cell[m] + cellW[m], for τ ∂A/∂θ_q = diag(g_q) L with g_q non-zero on one contiguous run of nodes
@@ -338,10 +365,12 @@ final class ExponentialStep {
      * d e^{τA} c = (2πi)⁻¹ ∫ e^z R(z) τ dA R(z) c dz on this contour: per contour point one factorisation, y = R c and
      * s = L y, then the p solves R (g_q ⊙ s) in one sweep over the nodes — p independent chains side by side (what the
      * processor overlaps and vectorises), each starting where its run starts; only the read-out cells and above are
-     * back-substituted. work: scratch arrays ({@link Work}).
+     * back-substituted. work: scratch arrays ({@link Work}). flow: if not null, receives e^{τA}c itself — the
+     * factorisations hold y = R(z)c at every contour point, so it costs one accumulation, summed in the order of
+     * {@link #advance(double[], double[], Work)} (the same numbers to the last bit).
      */
     void derivatives(double[] c, int p, int[] q1, double[] g1, int[] q2, double[] g2, int[] cell, double[] cellW,
-                     double[][] out, Work work) {
+                     double[][] out, Work work, double[] flow) {
         int n = lat.n;
         work.jacobian(solves, n, p);
         double[][] irs = java.util.Arrays.copyOfRange(work.fac, 0, solves);
@@ -352,6 +381,9 @@ final class ExponentialStep {
         double[][] yis = java.util.Arrays.copyOfRange(work.fac, 5 * solves, 6 * solves);
         for (int k = 0; k < solves; k += 4) {
             factor(k, c, irs, iis, prs, pis, yrs, yis);
+        }
+        if (flow != null) {
+            flow(yrs, yis, flow);
         }
         double[] lr = new double[n];
         double[] li = new double[n];
