@@ -26,7 +26,8 @@ final class LocalPolynomialEstimator implements ConditionalExpectationEstimator 
         this.minEffective = minEffective;
     }
 
-    static double silverman(double[] x, int n) {
+    /** {mean, Σ (x − mean)²} of x[0..n). */
+    static double[] meanAndSumOfSquares(double[] x, int n) {
         double mean = 0;
         for (int i = 0; i < n; i++) {
             mean += x[i];
@@ -36,7 +37,11 @@ final class LocalPolynomialEstimator implements ConditionalExpectationEstimator 
         for (int i = 0; i < n; i++) {
             ss += (x[i] - mean) * (x[i] - mean);
         }
-        double sd = Math.sqrt(ss / Math.max(1, n - 1));
+        return new double[] {mean, ss};
+    }
+
+    static double silverman(double[] x, int n) {
+        double sd = Math.sqrt(meanAndSumOfSquares(x, n)[1] / Math.max(1, n - 1));
         double[] a = Arrays.copyOf(x, n);
         Arrays.sort(a);
         double iqr = a[(int) (0.75 * (n - 1))] - a[(int) (0.25 * (n - 1))];

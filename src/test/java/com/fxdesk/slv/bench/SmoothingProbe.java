@@ -39,16 +39,9 @@ final class SmoothingProbe implements ConditionalExpectationEstimator {
         RegressionFit used = delegate.fit(x, y, n);
         double[] sorted = Arrays.copyOf(x, n);
         Arrays.sort(sorted);
-        double mean = 0;
-        for (int i = 0; i < n; i++) {
-            mean += x[i];
-        }
-        mean /= n;
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            ss += (x[i] - mean) * (x[i] - mean);
-        }
-        double sd = Math.sqrt(ss / n);
+        double[] moments = LocalPolynomialEstimator.meanAndSumOfSquares(x, n);
+        double mean = moments[0];
+        double sd = Math.sqrt(moments[1] / n);
         double[] at = new double[P.length];
         double[] z = new double[P.length];
         for (int q = 0; q < P.length; q++) {
