@@ -19,12 +19,16 @@ import java.util.List;
  * Prints wall and thread-CPU medians (thread CPU is what a loaded machine disturbs least) and the load average.
  * <pre>./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SurfaceBenchmark \
  *     -Dbench.args="[reps] [targets|all|market-name...] [noscan|scanonly]"</pre>
- * Defaults: 15 repetitions (after as many warm-up ones), every market, build and scan. {@code targets} = the two markets
+ * Defaults: 15 repetitions (after at least 300 warm-up builds or 10 s of them, and at least as many as the repetitions),
+ * every market, build and scan. {@code targets} = the two markets
  * of the speed targets (usdtry-2024-06-14-em, audusd-grid-heston-perturbed).
  */
 public final class SurfaceBenchmark {
     private static final List<String> TARGETS = List.of(TestMarkets.USDTRY_EM, TestMarkets.GRID_HESTON);
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+    /** Warm-up builds per market: at least this many (unless {@link #WARM_UP_NANOS} has passed), and at least reps. */
+    private static final int WARM_UP_BUILDS = 300;
+    private static final long WARM_UP_NANOS = 10_000_000_000L;
 
     private SurfaceBenchmark() {
     }
@@ -52,7 +56,8 @@ public final class SurfaceBenchmark {
         if (markets.isEmpty()) {
             markets.addAll(TestMarkets.SURFACE);
         }
-        System.out.printf("SurfaceBenchmark: %d warm repetitions (after %d warm-up), load average %s%n", reps, reps,
+        System.out.printf("SurfaceBenchmark: %d warm repetitions (after >= %d warm-up builds or 10 s), load average %s%n",
+                reps, Math.max(reps, WARM_UP_BUILDS),
                 loadAverage());
         for (String name : markets) {
             run(name, reps, build, scan);
@@ -90,15 +95,19 @@ public final class SurfaceBenchmark {
         double sink = 0;
         int violations = -1;
         for (int warm = 0; warm < 2; warm++) { // first pass is warm-up
-            for (int r = 0; r < reps && doBuild; r++) {
+            // the warm-up builds at least WARM_UP_BUILDS times (or for WARM_UP_NANOS): 15 or 60 warm-ups left the
+            // JIT's compilation of the sweeps unfinished in some runs (USDTRY 9.1–11.7 ms for the same code)
+            long warmEnd = System.nanoTime() + WARM_UP_NANOS;
+            int builds = warm == 0 ? Math.max(reps, WARM_UP_BUILDS) : reps;
+            for (int r = 0; r < builds && doBuild && (r < reps || System.nanoTime() < warmEnd); r++) {
                 long c0 = MX.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 VolSurface v = VolSurfaceBuilder.build(md);
                 long t1 = System.nanoTime();
-                buildCpu[r] = (MX.getCurrentThreadCpuTime() - c0) / 1e6;
-                build[r] = (t1 - t0) / 1e6;
+                buildCpu[r % reps] = (MX.getCurrentThreadCpuTime() - c0) / 1e6;
+                build[r % reps] = (t1 - t0) / 1e6;
                 LocalVolGrid g = new DupireLocalVol(v).grid(times, spots);
-                grid[r] = (System.nanoTime() - t1) / 1e6;
+                grid[r % reps] = (System.nanoTime() - t1) / 1e6;
                 sink += g.values()[5][5];
             }
             for (int r = 0; r < reps && doScan; r++) {
