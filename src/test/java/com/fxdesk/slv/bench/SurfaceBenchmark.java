@@ -19,8 +19,8 @@ import java.util.List;
  * Prints wall and thread-CPU medians (thread CPU is what a loaded machine disturbs least) and the load average.
  * <pre>./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SurfaceBenchmark \
  *     -Dbench.args="[reps] [targets|all|market-name...] [noscan|scanonly]"</pre>
- * Defaults: 15 repetitions (after at least 300 warm-up builds or 10 s of them, and at least as many as the repetitions),
- * every market, build and scan. {@code targets} = the two markets
+ * Defaults: 15 repetitions (after at least 300 warm-up builds or 10 s of them, and at least as many as the
+ * repetitions), every market, build and scan. {@code targets} = the two markets
  * of the speed targets (usdtry-2024-06-14-em, audusd-grid-heston-perturbed).
  */
 public final class SurfaceBenchmark {
@@ -56,7 +56,7 @@ public final class SurfaceBenchmark {
         if (markets.isEmpty()) {
             markets.addAll(TestMarkets.SURFACE);
         }
-        System.out.printf("SurfaceBenchmark: %d warm repetitions (after >= %d warm-up builds or 10 s), load average %s%n",
+        System.out.printf("SurfaceBenchmark: %d warm repetitions (after >= %d warm-up builds or 10 s), load %s%n",
                 reps, Math.max(reps, WARM_UP_BUILDS),
                 loadAverage());
         for (String name : markets) {
