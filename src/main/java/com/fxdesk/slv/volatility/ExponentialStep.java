@@ -121,6 +121,9 @@ final class ExponentialStep {
 
     /** {@link #advance(double[], double[])} with the scratch arrays of w. */
     void advance(double[] from, double[] out, Work w) {
+        // the same forward sweep as factor(), kept apart: the plain exponential stores only p and y packed per node
+        // (4 points × 2 doubles each) and never the pivots, half the memory traffic of factor() + flow(), which the
+        // Jacobian needs because it re-uses the factorisations for its p extra solves
         int n = lat.n;
         w.sweeps(n);
         double[] pa = w.pa;

@@ -251,11 +251,11 @@ public final class VolSurface implements ImpliedVolSurface {
             held[i] = fallback ? d.vol() : Double.NaN;
             count += fallback ? 1 : 0;
         }
-        return new SmileSample(strikes, vols, held, count);
+        return new SmileSample(vols, held, count);
     }
 
-    /** See {@link #smile}: strikes, inverted vols and held vols (each NaN where the other applies), held count. */
-    public record SmileSample(double[] strikes, double[] vols, double[] held, int heldCount) {
+    /** See {@link #smile}: inverted vols and fallback vols per strike (each NaN where the other applies), their count. */
+    public record SmileSample(double[] vols, double[] held, int heldCount) {
     }
 
     /** Placeholder vol when the at-the-money price has no time value (counted, never silent). */

@@ -73,8 +73,7 @@ public class ChartController {
                 "Conflict", "job " + id + " has status " + job.status() + "; charts need a SUCCEEDED calibration"));
         boolean png = accept != null && accept.contains("image/png") && !accept.contains("image/svg+xml");
         // building and rasterising a chart is CPU work like any other synchronous request: bounded by the gate
-        long[] fallbacks = new long[1];
-        byte[] body = gate.run(CostEstimate.SURFACE, cancelled -> {
+        Rendered out = gate.run(CostEstimate.SURFACE, cancelled -> {
             Drawn drawn = switch (name) {
                 case "leverage" -> new Drawn(leverage(c), 0);
                 case "local-vol" -> new Drawn(localVol(c), 0);
@@ -82,11 +81,11 @@ public class ChartController {
                 case "regression" -> new Drawn(regression(c, time), 0);
                 default -> new Drawn(roundTrip(c), 0);
             };
-            fallbacks[0] = drawn.impliedVolFallbacks();
-            return png ? ChartRenderer.png(drawn.chart()) : ChartRenderer.svg(drawn.chart());
+            return new Rendered(png ? ChartRenderer.png(drawn.chart()) : ChartRenderer.svg(drawn.chart()),
+                    drawn.impliedVolFallbacks());
         });
         return ResponseEntity.ok().contentType(png ? MediaType.IMAGE_PNG : SVG)
-                .header(FALLBACK_HEADER, Long.toString(fallbacks[0])).body(body);
+                .header(FALLBACK_HEADER, Long.toString(out.impliedVolFallbacks())).body(out.body());
     }
 
     /**
@@ -136,6 +135,10 @@ public class ChartController {
 
     /** A chart and the number of implied-vol fallbacks it plots (sent as a response header). */
     private record Drawn(JFreeChart chart, long impliedVolFallbacks) {
+    }
+
+    /** The rendered image and its fallback count. */
+    private record Rendered(byte[] body, long impliedVolFallbacks) {
     }
 
     private static Drawn impliedVol(VolSurface surface) {
