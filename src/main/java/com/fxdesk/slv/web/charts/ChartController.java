@@ -15,6 +15,10 @@ import com.fxdesk.slv.web.errors.InvalidInputException;
 import com.fxdesk.slv.web.support.ComputeGate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,6 +62,12 @@ public class ChartController {
 
     @Operation(summary = "A chart of a finished calibration: leverage, local-vol, implied-vol, regression "
             + "(?time=), round-trip")
+    @ApiResponse(responseCode = "200", description = "OK", headers = @Header(name = FALLBACK_HEADER,
+            description = "how many plotted implied vols are fallbacks (IMPLIED_VOL_FALLBACK: held where the price "
+                    + "has no time value); 0 for charts without implied vols",
+            schema = @Schema(type = "integer", format = "int64", minimum = "0")), content = {
+                @Content(mediaType = "image/svg+xml", schema = @Schema(type = "string", format = "byte")),
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "byte"))})
     @GetMapping(path = "/{name}", produces = {"image/svg+xml", "image/png"})
     public ResponseEntity<byte[]> chart(@PathVariable String id, @PathVariable String name,
             @Parameter(description = "regression chart: the time (years) whose slice to show (nearest)")
