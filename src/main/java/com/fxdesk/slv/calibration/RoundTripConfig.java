@@ -73,6 +73,11 @@ public record RoundTripConfig(boolean enabled, int paths, long seed, boolean ant
             return new Adaptive(TARGET_MARGIN * resolutionBps, DEFAULT_EXTRA_WORK_FACTOR, Long.MAX_VALUE);
         }
 
+        /** Aimed at the default resolution threshold ({@link QualityVerdict.Thresholds#defaults()}), no budget. */
+        public static Adaptive defaults() {
+            return forResolution(QualityVerdict.Thresholds.defaults().resolutionBps());
+        }
+
         public boolean on() {
             return targetStdErrorBps > 0 && maxExtraWorkFactor > 0 && workBudget > 0;
         }
@@ -119,11 +124,8 @@ public record RoundTripConfig(boolean enabled, int paths, long seed, boolean ant
     /** The shipped default: S_T and Heston controls, extra paths aimed at the default 1 bp resolution. */
     public static RoundTripConfig defaults(long seed) {
         return new RoundTripConfig(true, DEFAULT_PATHS, seed, true, true).withAdaptive(
-                Adaptive.forResolution(DEFAULT_RESOLUTION_BPS));
+                Adaptive.defaults());
     }
-
-    /** The resolution threshold the default extra paths aim at (slv.quality.resolution-bps's default). */
-    public static final double DEFAULT_RESOLUTION_BPS = 1.0;
 
     /** The round trip's own seed, derived from the particles' seed (a golden-ratio scramble: independent streams). */
     public static long seedFor(long particleSeed) {

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param roundTrip      whether to reprice the vanillas by an independent Monte Carlo afterwards
  * @param roundTripPaths its paths (its seed is derived from {@code seed}): the pilot of its extra paths
  * @param roundTripAdaptive its extra paths where the pilot leaves a point above the target standard error
- *                          (default: {@link RoundTripConfig.Adaptive#forResolution} at 1 bp, no budget of its own:
+ *                          (default: {@link RoundTripConfig.Adaptive#defaults}, no budget of its own:
  *                          the service sets the job's)
  */
 public record SlvSettings(HestonParameters heston, double mixing, int particles, int timeStepDays, Double maturity,
@@ -31,7 +31,7 @@ public record SlvSettings(HestonParameters heston, double mixing, int particles,
     public SlvSettings {
         Objects.requireNonNull(estimator, "estimator");
         if (roundTripAdaptive == null) {
-            roundTripAdaptive = RoundTripConfig.Adaptive.forResolution(RoundTripConfig.DEFAULT_RESOLUTION_BPS);
+            roundTripAdaptive = RoundTripConfig.Adaptive.defaults();
         }
     }
 

@@ -41,7 +41,7 @@ public final class RoundTripBenchmark {
                 .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, RoundTripConfig.DEFAULT_PATHS,
                         20240607L, true, true, !"spot".equals(System.getProperty("cv")),
                         "all".equals(System.getProperty("cv")), new RoundTripConfig.Adaptive(
-                        RoundTripConfig.TARGET_MARGIN * RoundTripConfig.DEFAULT_RESOLUTION_BPS,
+                        RoundTripConfig.Adaptive.defaults().targetStdErrorBps(),
                         Double.parseDouble(System.getProperty("extraWork",
                                 String.valueOf(RoundTripConfig.DEFAULT_EXTRA_WORK_FACTOR))),
                         QualityEvidence.JOB_WORK))));
