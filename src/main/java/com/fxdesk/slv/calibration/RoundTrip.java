@@ -191,10 +191,12 @@ public final class RoundTrip {
      * n·((e_q/target)² − 1) more paths to reach the target (variance ∝ 1/paths), rounded up to
      * {@value #EXTRA_PATHS_UNIT}; a path simulated to step s serves every point expiring by then, so for a set of
      * points the cheapest plan is a staircase: M(s) = the largest need among the set's points expiring at or after s,
-     * and M(s_i) − M(s_{i+1}) paths simulated to each expiry step s_i. Points are taken cheapest first (need × s_q,
-     * ties by index) and kept while the staircase's work Σ paths × steps stays within {@code cap}; a point whose
-     * need does not fit is skipped, and the later, cheaper-to-add ones still considered. Points with no standard
-     * error (NaN: not priced, or too few paying paths for the regression) ask for nothing.
+     * and M(s_i) − M(s_{i+1}) paths simulated to each expiry step s_i. Points are added one by one, each time the one
+     * whose need adds the least work Σ paths × steps to the staircase so far (ties: the lower index), while that work
+     * stays within {@code cap}: the most points brought to the target for the work, roughly. A point gets its whole
+     * need or nothing of its own (paths that leave it above the target buy no resolution; it still shares the paths
+     * others asked for). Points with no standard error (NaN: not priced, or too few paying paths for the
+     * regression) ask for nothing.
      *
      * @return batches by increasing horizon, each with a positive number of paths
      */
@@ -214,20 +216,36 @@ public final class RoundTrip {
                 }
             }
         }
-        asking.sort((a, b) -> {
-            int c = Double.compare((double) need[a] * steps[a], (double) need[b] * steps[b]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
         int[] levels = Arrays.stream(steps).distinct().sorted().toArray();
         long[] chosen = new long[levels.length]; // the largest need chosen per expiry step
-        for (int q : asking) {
-            int i = Arrays.binarySearch(levels, steps[q]);
-            long before = chosen[i];
-            chosen[i] = Math.max(before, need[q]);
-            if (staircaseWork(levels, chosen) > cap) {
+        long work = 0;
+        // greedy on the marginal work: each round adds the asking point whose need costs the least on top of the
+        // staircase so far (a short point already covered by the paths a later one asked for costs nothing); when
+        // the cheapest does not fit, none does (adding points only lowers the others' marginal work)
+        while (!asking.isEmpty()) {
+            int best = -1;
+            long bestWork = Long.MAX_VALUE;
+            for (int k = 0; k < asking.size(); k++) {
+                int q = asking.get(k);
+                int i = Arrays.binarySearch(levels, steps[q]);
+                long before = chosen[i];
+                chosen[i] = Math.max(before, need[q]);
+                long w = staircaseWork(levels, chosen);
                 chosen[i] = before;
+                if (w < bestWork) {
+                    bestWork = w;
+                    best = k;
+                }
             }
+            if (bestWork > cap) {
+                break;
+            }
+            int q = asking.remove(best);
+            int i = Arrays.binarySearch(levels, steps[q]);
+            chosen[i] = Math.max(chosen[i], need[q]);
+            work = bestWork;
         }
+        assert work <= cap;
         List<Batch> out = new ArrayList<>();
         long later = 0; // M(s_{i+1})
         long[] m = new long[levels.length];
