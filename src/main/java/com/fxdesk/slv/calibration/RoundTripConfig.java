@@ -104,8 +104,13 @@ public record RoundTripConfig(boolean enabled, int paths, long seed, boolean ant
      */
     public static final double TARGET_MARGIN = 0.9;
 
-    /** Extra work at most this multiple of the pilot's unless chosen: the round trip takes at most 1 + this times as long. */
-    public static final double DEFAULT_EXTRA_WORK_FACTOR = 2.0;
+    /**
+     * Extra work at most this multiple of the pilot's unless chosen: the round trip takes at most 1 + this times as
+     * long. Measured (docs/calibration-quality.md section 4): 2 leaves usdbrl 44/45, usdmxn event 16/25, usdtry 61/65
+     * 10P–10C points above 1 bp; 4 resolves usdbrl, 23/25 and 63/65; 8 buys two more on usdmxn and one on usdtry
+     * at twice the cost. Markets the pilot resolves get no extra path at any factor.
+     */
+    public static final double DEFAULT_EXTRA_WORK_FACTOR = 4.0;
 
     /** The same settings with {@code a} as its extra paths. */
     public RoundTripConfig withAdaptive(Adaptive a) {

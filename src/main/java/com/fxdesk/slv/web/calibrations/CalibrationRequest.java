@@ -54,7 +54,7 @@ public record CalibrationRequest(
             @Schema(description = "the extra paths' work (paths × steps simulated) at most this multiple of the first "
                     + "`paths`' work (the round trip then takes at most 1 + this times as long), and calibration and "
                     + "round trip together within slv.limits.max-job-work; 0: no extra paths", minimum = "0",
-                    maximum = "20", defaultValue = "2") Double maxExtraWorkFactor) {
+                    maximum = "20", defaultValue = "4") Double maxExtraWorkFactor) {
         public RoundTrip(Boolean enabled, Integer paths) {
             this(enabled, paths, null, null, null);
         }

@@ -45,7 +45,7 @@ class RoundTripPointsApiTest extends ApiTestSupport {
     void extraPathsAimBelowTheServiceThresholdWithinTheJobBudget() {
         var a = SlvCalibrationService.adaptive(null, 1.0, 2_500_000_000L);
         assertThat(a.targetStdErrorBps()).isEqualTo(0.9);
-        assertThat(a.maxExtraWorkFactor()).isEqualTo(2.0);
+        assertThat(a.maxExtraWorkFactor()).isEqualTo(4.0);
         assertThat(a.workBudget()).isEqualTo(2_500_000_000L);
         var asked = SlvCalibrationService.adaptive(new CalibrationRequest.RoundTrip(null, null, null, 0.5, 0.0), 1.0,
                 7L);
