@@ -50,7 +50,8 @@ public final class RoundTrip {
     /**
      * @param mixedHeston variance dynamics as simulated (ξ already multiplied by the mixing η)
      * @param executor    the compute pool (null: the calling thread only); results do not depend on it
-     * @param progress    fraction of chunks done (called from worker threads)
+     * @param progress    fraction of the work done, pilot and extra paths weighted by their work units (called from
+     *                    worker threads)
      */
     public static RoundTripResult run(FxMarket market, HestonParameters mixedHeston, LeverageFunction leverage,
                                       List<RoundTripQuote> quotes, RoundTripConfig config,
@@ -128,39 +129,39 @@ public final class RoundTrip {
             batches = plan(steps, seBps, paths, adaptive.targetStdErrorBps(), cap);
             long planned = 0;
             for (Batch b : batches) {
-                planned += (long) b.paths() * b.steps();
+                planned += b.paths() * batchCost(b.steps());
             }
             long[] done = {0};
             int run = 0;
             for (Batch b : batches) {
                 int[] subset = Arrays.stream(all).filter(q -> steps[q] <= b.steps()).toArray();
                 PayoffBook part = books.of(grid, subset);
-                // runs of at most the pilot's paths: an extra run's per-chunk sums take no more memory than the pilot's
-                for (int left = b.paths(); left > 0; left -= paths) {
-                    int n = Math.min(left, paths);
+                int perRun = pathsPerRun(paths, all.length, subset.length);
+                for (long left = b.paths(); left > 0; left -= perRun) {
+                    int n = (int) Math.min(left, perRun);
                     long base = done[0];
                     long total = planned;
                     DoubleConsumer runProgress = progress == null ? null : f -> progress.accept(
-                            pilotShare + (1 - pilotShare) * (base + f * n * (double) b.steps()) / total);
+                            pilotShare + (1 - pilotShare) * (base + f * n * batchCost(b.steps())) / total);
                     PathEngine.Totals more = PathEngine.runTotals(dynamics, grid, part, market,
                             mc.withPaths(n).withSeed(extraSeed(config.seed(), run++)), executor, cancelled,
                             runProgress);
                     totals = totals.plus(more, subset);
-                    done[0] += (long) n * b.steps();
+                    done[0] += n * batchCost(b.steps());
                 }
             }
             est = PathEngine.estimates(book, totals);
         }
         int perSample = config.antithetic() ? 2 : 1;
-        int[] pointPaths = new int[quotes.size()];
+        long[] pointPaths = new long[quotes.size()];
         long extraPaths = 0;
         long extraWork = 0;
         for (Batch b : batches) {
             extraPaths += b.paths();
-            extraWork += (long) b.paths() * b.steps();
+            extraWork += b.paths() * batchCost(b.steps());
         }
         for (int q = 0; q < quotes.size(); q++) {
-            pointPaths[q] = (int) Math.min(Integer.MAX_VALUE, totals.samples()[q] * perSample);
+            pointPaths[q] = totals.samples()[q] * perSample;
         }
         return summarise(market, quotes, call, est, pointPaths, paths, grid.steps(), refused[0], extraPaths,
                 extraWork, start);
@@ -180,95 +181,126 @@ public final class RoundTrip {
     /**
      * Extra paths to simulate up to the grid step {@code steps} (the expiry index of the batch's last quotes).
      */
-    record Batch(int steps, int paths) {
+    record Batch(int steps, long paths) {
     }
 
     /** Extra paths are asked for in whole antithetic chunks (2 × 128 paths, the engine's unit of work). */
     static final int EXTRA_PATHS_UNIT = 256;
 
     /**
+     * A path's fixed cost in step-equivalents, on top of its steps: drawing its first normals, the payoffs and the
+     * control-variate sums of the quotes expiring on it, the chunk's bookkeeping. Negligible for the pilot (hundreds
+     * of steps) but not for an overnight batch of one or two steps, which the plan would otherwise think nearly free:
+     * a review measured 3× the pilot's CPU per path-step on 1-step batches (RoundTripCostProbe in src/test bench).
+     * Every extra batch is costed as paths × (steps + this), in the plan, the cap and the reported extra work.
+     */
+    static final int PATH_OVERHEAD_STEPS = 4;
+
+    /** Work units of one extra path simulated to grid step {@code steps}. */
+    static long batchCost(int steps) {
+        return steps + (long) PATH_OVERHEAD_STEPS;
+    }
+
+    /**
+     * Paths per extra run: the engine keeps per-chunk sums for every product of a run, so a run over fewer products
+     * may have proportionally more paths for the pilot's memory (fewer runs: each binds the dynamics to the grid
+     * once); whole {@value #EXTRA_PATHS_UNIT}s, so that the batches (themselves whole units) split without a
+     * remainder the engine would refuse (fewer than 2 paths).
+     */
+    static int pathsPerRun(int pilotPaths, int products, int subsetProducts) {
+        long scaled = (long) pilotPaths * products / Math.max(1, subsetProducts);
+        long units = Math.max(1, Math.min(scaled, Integer.MAX_VALUE / 2) / EXTRA_PATHS_UNIT);
+        return (int) (units * EXTRA_PATHS_UNIT);
+    }
+
+    /**
      * The extra batches. A point q (expiry at grid step s_q, pilot standard error e_q bp on n pilot paths) needs
      * n·((e_q/target)² − 1) more paths to reach the target (variance ∝ 1/paths), rounded up to
      * {@value #EXTRA_PATHS_UNIT}; a path simulated to step s serves every point expiring by then, so for a set of
      * points the cheapest plan is a staircase: M(s) = the largest need among the set's points expiring at or after s,
-     * and M(s_i) − M(s_{i+1}) paths simulated to each expiry step s_i. Points are added one by one, each time the one
-     * whose need adds the least work Σ paths × steps to the staircase so far (ties: the lower index), while that work
-     * stays within {@code cap}: the most points brought to the target for the work, roughly. A point gets its whole
-     * need or nothing of its own (paths that leave it above the target buy no resolution; it still shares the paths
-     * others asked for). Points with no standard error (NaN: not priced, or too few paying paths for the
-     * regression) ask for nothing.
+     * and M(s_i) − M(s_{i+1}) paths simulated to each expiry step s_i, costing {@link #batchCost} each. Points are
+     * added one by one, each time the one whose need adds the least work to the staircase so far (ties: the lower
+     * index), while that work stays within {@code cap}: the most points brought to the target for the work, roughly.
+     * At one expiry step the point with the smallest need not yet added is the only candidate (any other there adds
+     * at least as much), so a round costs O(levels²), not O(points × levels). A point gets its whole need or nothing
+     * of its own (paths that leave it above the target buy no resolution; it still shares the paths others asked
+     * for). Points with no standard error (NaN: not priced, or too few paying paths for the regression) ask for
+     * nothing.
      *
      * @return batches by increasing horizon, each with a positive number of paths
      */
     static List<Batch> plan(int[] steps, double[] seBps, int pilotPaths, double target, long cap) {
         int nq = steps.length;
-        long[] need = new long[nq];
-        List<Integer> asking = new ArrayList<>();
+        int[] levels = Arrays.stream(steps).distinct().sorted().toArray();
+        List<List<long[]>> asking = new ArrayList<>(); // per level: {need, index} by increasing need, then index
+        for (int i = 0; i < levels.length; i++) {
+            asking.add(new ArrayList<>());
+        }
         for (int q = 0; q < nq; q++) {
             double r = seBps[q] / target;
             if (Double.isFinite(r) && r > 1 && steps[q] > 0) {
                 double extra = pilotPaths * (r * r - 1);
-                if (extra * steps[q] <= cap) {
-                    need[q] = (long) Math.ceil(extra / EXTRA_PATHS_UNIT) * EXTRA_PATHS_UNIT;
-                    if (need[q] * steps[q] <= cap) {
-                        asking.add(q);
-                    }
+                double units = Math.ceil(extra / EXTRA_PATHS_UNIT);
+                if (units * EXTRA_PATHS_UNIT * batchCost(steps[q]) <= cap) {
+                    asking.get(Arrays.binarySearch(levels, steps[q])).add(
+                            new long[] {(long) units * EXTRA_PATHS_UNIT, q});
                 }
             }
         }
-        int[] levels = Arrays.stream(steps).distinct().sorted().toArray();
+        for (List<long[]> l : asking) {
+            l.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        }
+        int[] next = new int[levels.length]; // per level: the first need not yet added
         long[] chosen = new long[levels.length]; // the largest need chosen per expiry step
-        long work = 0;
-        // greedy on the marginal work: each round adds the asking point whose need costs the least on top of the
-        // staircase so far (a short point already covered by the paths a later one asked for costs nothing); when
-        // the cheapest does not fit, none does (adding points only lowers the others' marginal work)
-        while (!asking.isEmpty()) {
+        while (true) {
             int best = -1;
             long bestWork = Long.MAX_VALUE;
-            for (int k = 0; k < asking.size(); k++) {
-                int q = asking.get(k);
-                int i = Arrays.binarySearch(levels, steps[q]);
+            long bestIndex = Long.MAX_VALUE;
+            for (int i = 0; i < levels.length; i++) {
+                if (next[i] == asking.get(i).size()) {
+                    continue;
+                }
+                long[] candidate = asking.get(i).get(next[i]);
                 long before = chosen[i];
-                chosen[i] = Math.max(before, need[q]);
+                chosen[i] = Math.max(before, candidate[0]);
                 long w = staircaseWork(levels, chosen);
                 chosen[i] = before;
-                if (w < bestWork) {
+                if (w < bestWork || w == bestWork && candidate[1] < bestIndex) {
                     bestWork = w;
-                    best = k;
+                    bestIndex = candidate[1];
+                    best = i;
                 }
             }
-            if (bestWork > cap) {
+            // when the cheapest does not fit, none does (adding points only lowers the others' marginal work)
+            if (best < 0 || bestWork > cap) {
                 break;
             }
-            int q = asking.remove(best);
-            int i = Arrays.binarySearch(levels, steps[q]);
-            chosen[i] = Math.max(chosen[i], need[q]);
-            work = bestWork;
+            chosen[best] = Math.max(chosen[best], asking.get(best).get(next[best])[0]);
+            next[best]++;
         }
-        assert work <= cap;
         List<Batch> out = new ArrayList<>();
-        long later = 0; // M(s_{i+1})
         long[] m = new long[levels.length];
+        long later = 0; // M(s_{i+1})
         for (int i = levels.length - 1; i >= 0; i--) {
             later = Math.max(later, chosen[i]);
             m[i] = later;
         }
         for (int i = 0; i < levels.length; i++) {
-            long next = i + 1 < levels.length ? m[i + 1] : 0;
-            if (m[i] > next) {
-                out.add(new Batch(levels[i], (int) Math.min(Integer.MAX_VALUE, m[i] - next)));
+            long after = i + 1 < levels.length ? m[i + 1] : 0;
+            if (m[i] > after) {
+                out.add(new Batch(levels[i], m[i] - after));
             }
         }
         return out;
     }
 
-    /** Σ_i (M(s_i) − M(s_{i+1}))·s_i with M(s_i) = max_{j ≥ i} chosen[j]: the staircase's paths × steps. */
+    /** Σ_i (M(s_i) − M(s_{i+1}))·{@link #batchCost}(s_i) with M(s_i) = max_{j ≥ i} chosen[j]: the staircase's work. */
     static long staircaseWork(int[] levels, long[] chosen) {
         long work = 0;
         long later = 0;
         for (int i = levels.length - 1; i >= 0; i--) {
             long m = Math.max(later, chosen[i]);
-            work += (m - later) * levels[i];
+            work += (m - later) * batchCost(levels[i]);
             later = m;
         }
         return work;
@@ -435,7 +467,7 @@ public final class RoundTrip {
 
     /** Implied vols, errors against the quotes with their standard errors, and buckets. */
     private static RoundTripResult summarise(FxMarket market, List<RoundTripQuote> quotes, boolean[] call,
-                                             PathEngine.Estimate[] est, int[] pointPaths, int paths, int steps,
+                                             PathEngine.Estimate[] est, long[] pointPaths, int paths, int steps,
                                              int refused, long extraPaths, long extraWork, long start) {
         List<RoundTripResult.Point> points = new ArrayList<>(quotes.size());
         double maxErr = 0;
@@ -469,7 +501,7 @@ public final class RoundTrip {
 
     /** One quote: the vanilla's price, its implied vol, error and standard error (price s.e. / vega). */
     private static RoundTripResult.Point point(FxMarket market, RoundTripQuote quote, boolean call,
-                                               PathEngine.Estimate est, int paths) {
+                                               PathEngine.Estimate est, long paths) {
         double t = quote.expiry();
         double fwd = market.forward(t);
         double df = market.domesticDf(t);

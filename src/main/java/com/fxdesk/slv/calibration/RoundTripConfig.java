@@ -105,8 +105,9 @@ public record RoundTripConfig(boolean enabled, int paths, long seed, boolean ant
     public static final double TARGET_MARGIN = 0.9;
 
     /**
-     * Extra work at most this multiple of the pilot's unless chosen: the round trip takes at most 1 + this times as
-     * long. Measured (docs/calibration-quality.md section 4): 2 leaves usdbrl 44/45, usdmxn event 16/25, usdtry 61/65
+     * Extra work at most this multiple of the pilot's unless chosen (work units: extra paths × (steps +
+     * {@link RoundTrip#PATH_OVERHEAD_STEPS}) against the pilot's paths × steps, so the round trip takes roughly at most
+     * 1 + this times as long; docs/calibration-quality.md section 4 has the measured times). Measured (docs/calibration-quality.md section 4): 2 leaves usdbrl 44/45, usdmxn event 16/25, usdtry 61/65
      * 10P–10C points above 1 bp; 4 resolves usdbrl, 23/25 and 63/65; 8 buys two more on usdmxn and one on usdtry
      * at twice the cost. Markets the pilot resolves get no extra path at any factor.
      */

@@ -442,7 +442,6 @@ public final class SlvCalibrator {
         return all;
     }
 
-    /** Share of the progress bar given to the round trip: its path-steps against the particles' (×1.5 for regressions). */
     /**
      * The round trip's settings with the job's work budget less what the particles used (their exact grid, counted
      * as {@link SlvCalibrationInput#work} counts it): the round trip's pilot and extra paths together stay within
@@ -457,6 +456,10 @@ public final class SlvCalibrator {
         return config.withAdaptive(a.withWorkBudget(Math.max(0, a.workBudget() - used)));
     }
 
+    /**
+     * Share of the progress bar given to the round trip: its path-steps against the particles' (×1.5 for
+     * regressions), the pilot's alone (its extra paths, when any, fill the round trip's share more slowly).
+     */
     static double rtShare(SlvCalibrationInput.Repricing repricing, int n) {
         if (!repricing.runs()) {
             return 0;

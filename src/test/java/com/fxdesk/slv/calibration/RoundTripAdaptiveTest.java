@@ -137,7 +137,8 @@ class RoundTripAdaptiveTest {
             RoundTripResult r = RoundTrip.run(MARKET, MIXED, skewed, quotes, config(8_000, 5, 0.6, factor), POOL,
                     null, null);
             long pilot = (long) r.paths() * r.steps();
-            assertEquals(pilot + r.extraWork(), simulatedWork(r), "factor " + factor);
+            assertEquals(pilot + r.extraWork(), simulatedWork(r) + RoundTrip.PATH_OVERHEAD_STEPS * r.extraPaths(),
+                    "factor " + factor);
             assertTrue(r.extraWork() > 0 && r.extraWork() <= factor * pilot, factor + ": " + r.extraWork());
         }
         long budget = 8_000L * 80 * 3 / 2; // pilot plus about half of it
@@ -145,8 +146,10 @@ class RoundTripAdaptiveTest {
                 new RoundTripConfig.Adaptive(0.6, 8.0, budget));
         RoundTripResult r = RoundTrip.run(MARKET, MIXED, skewed, quotes, capped, POOL, null, null);
         assertTrue(r.extraWork() > 0, "some extra");
-        assertEquals((long) r.paths() * r.steps() + r.extraWork(), simulatedWork(r));
-        assertTrue(simulatedWork(r) <= budget, simulatedWork(r) + " > " + budget);
+        assertEquals((long) r.paths() * r.steps() + r.extraWork(),
+                simulatedWork(r) + RoundTrip.PATH_OVERHEAD_STEPS * r.extraPaths());
+        long counted = simulatedWork(r) + RoundTrip.PATH_OVERHEAD_STEPS * r.extraPaths();
+        assertTrue(counted <= budget, counted + " > " + budget);
         // no budget left after the pilot: no extra path
         RoundTripResult none = RoundTrip.run(MARKET, MIXED, skewed, quotes, config(8_000, 5, 0.6, 8.0).withAdaptive(
                 new RoundTripConfig.Adaptive(0.6, 8.0, 1)), POOL, null, null);
@@ -183,11 +186,11 @@ class RoundTripAdaptiveTest {
         List<RoundTrip.Batch> all = RoundTrip.plan(steps, se, 10_000, 1.0, Long.MAX_VALUE);
         long total = 0;
         for (RoundTrip.Batch b : all) {
-            total += (long) b.paths() * b.steps();
+            total += b.paths() * RoundTrip.batchCost(b.steps());
         }
         // the staircase: 80,000 paths to step 100 serve every point
         assertEquals(List.of(new RoundTrip.Batch(100, 80_128)), all);
-        assertEquals(80_128L * 100, total);
+        assertEquals(80_128L * (100 + RoundTrip.PATH_OVERHEAD_STEPS), total);
         // a cap that does not fit the long point: the short ones, cheapest first
         List<RoundTrip.Batch> capped = RoundTrip.plan(steps, se, 10_000, 1.0, 1_000_000);
         assertEquals(List.of(new RoundTrip.Batch(10, 30_208 - 12_544), new RoundTrip.Batch(40, 12_544)), capped);
@@ -195,6 +198,61 @@ class RoundTripAdaptiveTest {
         // everything resolved: nothing
         assertEquals(List.of(), RoundTrip.plan(steps, new double[] {0.5, 0.5, 0.9, Double.NaN}, 10_000, 1.0,
                 Long.MAX_VALUE));
+    }
+
+    /**
+     * Extra runs are whole 256-path units (so a batch, itself whole units, splits without a remainder the engine would
+     * refuse) and grow as the subset's products shrink (the engine keeps per-chunk sums per product).
+     */
+    @Test
+    void extraRunsAreWholeUnitsSizedByTheirProducts() {
+        assertEquals(RoundTrip.EXTRA_PATHS_UNIT, RoundTrip.pathsPerRun(255, 10, 10), "at least one unit");
+        assertEquals(99_840, RoundTrip.pathsPerRun(100_000, 10, 10));
+        assertEquals(499_968, RoundTrip.pathsPerRun(100_000, 50, 10));
+        assertTrue(RoundTrip.pathsPerRun(Integer.MAX_VALUE / 2, 10_000, 1) <= Integer.MAX_VALUE / 2);
+        // a non-antithetic odd pilot: the extra runs must not leave a one-path remainder (McConfig refuses it)
+        List<RoundTripQuote> quotes = quotes(MIXED);
+        LeverageFunction skewed = skewedLeverage(1.0, 5 / 365.0);
+        RoundTripConfig odd = new RoundTripConfig(true, 255, 3, false, true, true);
+        RoundTripResult pilot = RoundTrip.run(MARKET, MIXED, skewed, quotes, odd, null, null, null);
+        double worst = 0;
+        for (RoundTripResult.Point p : pilot.points()) {
+            worst = Math.max(worst, p.stdErrorBps());
+        }
+        RoundTripResult r = RoundTrip.run(MARKET, MIXED, skewed, quotes, odd.withAdaptive(
+                new RoundTripConfig.Adaptive(worst / 1.2, 3.0, Long.MAX_VALUE)), null, null, null);
+        assertTrue(r.extraPaths() > 0 && r.extraPaths() % RoundTrip.EXTRA_PATHS_UNIT == 0, "" + r.extraPaths());
+    }
+
+    /**
+     * A path's fixed cost is counted: a one-step batch is not nearly free, so with a cap that fits a long point's
+     * paths at its steps alone but not once each path also pays {@link RoundTrip#PATH_OVERHEAD_STEPS}, the plan
+     * leaves it out; and the plan of many points over many expiries stays fast (one candidate per expiry per round).
+     */
+    @Test
+    void planCountsEachPathsFixedCostAndScales() {
+        int[] steps = {1};
+        double[] se = {2.0}; // needs 10,000·3 = 30,000 → 30,208 paths
+        long stepsOnly = 30_208L;
+        assertEquals(List.of(), RoundTrip.plan(steps, se, 10_000, 1.0, stepsOnly));
+        assertEquals(List.of(new RoundTrip.Batch(1, 30_208)),
+                RoundTrip.plan(steps, se, 10_000, 1.0, stepsOnly * (1 + RoundTrip.PATH_OVERHEAD_STEPS)));
+        int n = 10_000;
+        int[] many = new int[n];
+        double[] seMany = new double[n];
+        for (int q = 0; q < n; q++) {
+            many[q] = 1 + q % 60 * 20;
+            seMany[q] = 1.0 + (q * 7919 % 1000) / 500.0;
+        }
+        long t0 = System.nanoTime();
+        List<RoundTrip.Batch> batches = RoundTrip.plan(many, seMany, 10_000, 1.0, 2_000_000_000L);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(!batches.isEmpty() && seconds < 5, batches.size() + " batches in " + seconds + " s");
+        long work = 0;
+        for (RoundTrip.Batch b : batches) {
+            work += b.paths() * RoundTrip.batchCost(b.steps());
+        }
+        assertTrue(work <= 2_000_000_000L, "" + work);
     }
 
     private static RoundTripConfig config(int paths, long seed, double target, double factor) {
@@ -205,17 +263,17 @@ class RoundTripAdaptiveTest {
     /** Σ_i (P(s_i) − P(s_{i+1}))·s_i from the points' path counts, s_i the expiries' grid steps. */
     private static long simulatedWork(RoundTripResult r) {
         // paths reaching each expiry (every point at one expiry has the same count)
-        TreeMap<Double, Integer> reach = new TreeMap<>();
+        TreeMap<Double, Long> reach = new TreeMap<>();
         for (RoundTripResult.Point p : r.points()) {
-            Integer before = reach.put(p.expiry(), p.paths());
+            Long before = reach.put(p.expiry(), p.paths());
             assertTrue(before == null || before == p.paths(), "one count per expiry");
         }
         // the steps of each expiry: the last expiry is the grid's end; the others from the grid rule
         long work = 0;
         List<Double> ts = new ArrayList<>(reach.keySet());
         for (int i = 0; i < ts.size(); i++) {
-            int next = i + 1 < ts.size() ? reach.get(ts.get(i + 1)) : 0;
-            work += (long) (reach.get(ts.get(i)) - next) * stepsTo(r, ts.get(i));
+            long next = i + 1 < ts.size() ? reach.get(ts.get(i + 1)) : 0;
+            work += (reach.get(ts.get(i)) - next) * stepsTo(r, ts.get(i));
         }
         return work;
     }

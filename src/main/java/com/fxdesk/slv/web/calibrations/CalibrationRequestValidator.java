@@ -22,7 +22,7 @@ public class CalibrationRequestValidator {
      * mean without controls, or no standard error at all), and the 1 bp resolution needs far more paths anyway.
      */
     static final int MIN_ROUND_TRIP_PATHS = 1_000;
-    /** The largest {@code roundTrip.maxExtraWorkFactor}: a round trip at most 21 times its pilot's time. */
+    /** The largest {@code roundTrip.maxExtraWorkFactor}: extra work at most 20 times the pilot's (work units). */
     static final double MAX_EXTRA_WORK_FACTOR = 20;
 
     private final MarketValidator market;

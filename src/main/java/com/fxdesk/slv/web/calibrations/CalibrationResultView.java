@@ -130,7 +130,7 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
             @Schema(description = "standard error within the resolution threshold",
                     requiredMode = Schema.RequiredMode.REQUIRED) boolean resolved,
             @Schema(description = "Monte Carlo paths that priced it: the round trip's `paths` plus the extra paths "
-                    + "that reached its expiry", requiredMode = Schema.RequiredMode.REQUIRED) int paths) {
+                    + "that reached its expiry", requiredMode = Schema.RequiredMode.REQUIRED) long paths) {
     }
 
     @Schema(description = "Wall times of the phases, milliseconds")
