@@ -104,8 +104,8 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
      * far out of the money for the number of paths often cannot), stdErrorBps and zScore only when the standard
      * error is known too.
      */
-    @Schema(description = "One round-trip point. Always present: expiry, strike, label, marketVol, priced, resolved. "
-            + "delta only for quoted points; modelVol and errorBps only when priced is true; stdErrorBps and zScore "
+    @Schema(description = "One round-trip point. Always present: expiry, strike, label, marketVol, priced, resolved, "
+            + "paths. delta only for quoted points; modelVol and errorBps only when priced is true; stdErrorBps and zScore "
             + "only when priced and the standard error is finite.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RoundTripPoint(
