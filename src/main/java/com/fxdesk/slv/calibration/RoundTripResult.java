@@ -8,8 +8,8 @@ import java.util.List;
  * in {@code failed} and left out of max and RMS; {@code hestonControlRefused} counts the expiries whose Heston
  * control prices the pricer refused (those expiries use S_T as their only control). {@code paths} is the pilot's
  * paths (every point has them), {@code extraPaths} the adaptive extra paths ({@link RoundTripConfig.Adaptive}),
- * each simulated only to its batch's horizon, {@code extraWork} their paths × (steps + a path's fixed cost, {@link RoundTrip#PATH_OVERHEAD_STEPS}), the work
- * budget's unit.
+ * each simulated only to its batch's horizon, {@code extraWork} their paths × (steps + a path's fixed cost,
+ * {@link RoundTrip#PATH_OVERHEAD_STEPS}), the work budget's unit.
  */
 public record RoundTripResult(List<Point> points, double maxErrorBps, double rmsErrorBps, List<Bucket> byLabel,
                               int failed, int paths, int steps, int hestonControlRefused, double elapsedMs,

@@ -51,8 +51,8 @@ public record CalibrationRequest(
                     + "many vol bp gets more paths, simulated only to its expiry (short expiries are cheap), the "
                     + "cheapest first within the extra-work cap; 0: none. Default 0.9 × slv.quality.resolution-bps",
                     minimum = "0", maximum = "1000", defaultValue = "0.9") Double targetStdErrorBps,
-            @Schema(description = "the extra paths' work (paths × (steps + a path's fixed cost of 4 steps)) at most this "
-                    + "multiple of the first `paths`' work (paths × steps), and calibration and "
+            @Schema(description = "the extra paths' work (paths × (steps + a path's fixed cost of 4 steps)) at most "
+                    + "this multiple of the first `paths`' work (paths × steps), and calibration and "
                     + "round trip together within slv.limits.max-job-work; 0: no extra paths", minimum = "0",
                     maximum = "20", defaultValue = "4") Double maxExtraWorkFactor) {
         public RoundTrip(Boolean enabled, Integer paths) {

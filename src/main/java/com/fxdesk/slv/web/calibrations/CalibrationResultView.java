@@ -105,8 +105,8 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
      * error is known too.
      */
     @Schema(description = "One round-trip point. Always present: expiry, strike, label, marketVol, priced, resolved, "
-            + "paths. delta only for quoted points; modelVol and errorBps only when priced is true; stdErrorBps and zScore "
-            + "only when priced and the standard error is finite.")
+            + "paths. delta only for quoted points; modelVol and errorBps only when priced is true; stdErrorBps and "
+            + "zScore only when priced and the standard error is finite.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RoundTripPoint(
             @Schema(description = "expiry, years ACT/365F", requiredMode = Schema.RequiredMode.REQUIRED) double expiry,

@@ -145,8 +145,8 @@ public final class CalibrationReport {
         RoundTripResult rt = r.roundTrip();
         if (rt != null) {
             b.append("<tr><th>round trip RMS / max</th><td>").append(num(rt.rmsErrorBps(), 2)).append(" / ")
-                    .append(num(rt.maxErrorBps(), 2)).append(" bp (").append(rt.paths()).append(" paths + ").append(rt.extraPaths())
-                    .append(" extra, ")
+                    .append(num(rt.maxErrorBps(), 2)).append(" bp (").append(rt.paths()).append(" paths + ")
+                    .append(rt.extraPaths()).append(" extra, ")
                     .append(rt.failed()).append(" not priced)</td></tr>");
         }
         b.append("</table></div>");
@@ -380,8 +380,8 @@ public final class CalibrationReport {
         }
         b.append("<p>Each cell: error ± one Monte Carlo standard error (bp), and z = error / standard error. Colour by "
                 + "|z|: green &lt; 2 (within Monte Carlo noise), amber 2–3, red ≥ 3; grey: not priced (the Monte Carlo "
-                + "price could not be inverted to a vol). ").append(rt.paths()).append(" paths, and ").append(rt.extraPaths())
-                .append(" extra paths where the first ones left a standard error above the target.</p>");
+                + "price could not be inverted to a vol). ").append(rt.paths()).append(" paths, and ")
+                .append(rt.extraPaths()).append(" extra paths where the first ones left a standard error above the target.</p>");
         Map<Double, Map<String, RoundTripResult.Point>> grid = new TreeMap<>();
         TreeSet<String> columns = new TreeSet<>(Comparator.comparingDouble(CalibrationReport::columnOrder)
                 .thenComparing(Comparator.naturalOrder()));
