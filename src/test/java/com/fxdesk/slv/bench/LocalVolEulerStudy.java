@@ -34,7 +34,7 @@ public final class LocalVolEulerStudy {
         String[] counts = a[2].split(",");
         int nx = a.length > 3 ? Integer.parseInt(a[3]) : 2001;
         int nt = a.length > 4 ? Integer.parseInt(a[4]) : 2000;
-        SmilePillar p = s.pillars().get(0);
+        SmilePillar p = s.pillars().get(Integer.getInteger("pillar", 0));
         double t = p.expiry();
         double f = s.forward(t);
         System.out.printf("%s %s (T = %.4f): PDE %d nodes × %d steps; Monte Carlo %d paths%n", a[0], p.tenor(), t, nx,
@@ -46,13 +46,26 @@ public final class LocalVolEulerStudy {
             System.out.printf("  %-4s k=%.5f surface %.4f%%  PDE %+.2f bp%n", p.labels()[q], k, 100 * surf,
                     1e4 * (pde - surf));
         }
+        String scheme = System.getProperty("scheme", "euler");
         for (String c : counts) {
             int steps = Integer.parseInt(c.trim());
-            double[] x = euler(s, lv, t, steps, paths);
+            boolean rich = scheme.startsWith("rich");
+            String base = rich ? scheme.substring(4) : scheme;
+            double[] x = switch (base) {
+                case "euler" -> euler(s, lv, t, steps * (rich ? 2 : 1), paths);
+                default -> lattice(s, lv, t, steps * (rich ? 2 : 1), paths, base);
+            };
+            // Richardson: 2·P(2N) − P(N), the two runs independent (s.e. combined)
+            double[] coarse = !rich ? null : base.equals("euler") ? euler(s, lv, t, steps, paths)
+                    : lattice(s, lv, t, steps, paths, base);
             for (int q = 0; q < p.strikes().length; q++) {
                 double k = p.strikes()[q] / f;
                 double surf = s.impliedVol(t, p.strikes()[q]);
                 double[] est = controlled(x, k);
+                if (rich) {
+                    double[] co = controlled(coarse, k);
+                    est = new double[] {2 * est[0] - co[0], Math.sqrt(4 * est[1] * est[1] + co[1] * co[1])};
+                }
                 double vol = BlackFormula.impliedVol(k >= 1, 1, k, t, est[0], 1);
                 double vega = BlackFormula.vegaStdDev(1, k, surf * Math.sqrt(t)) * Math.sqrt(t);
                 System.out.printf("  %4d steps %-4s MC %+.2f bp (s.e. %.2f)%n", steps, p.labels()[q],
@@ -139,6 +152,90 @@ public final class LocalVolEulerStudy {
                 double b = sig[i + 1];
                 x[i] += -0.5 * a * a * dt + a * sqrtDt * z;
                 x[i + 1] += -0.5 * b * b * dt - b * sqrtDt * z;
+            }
+        }
+        return x;
+    }
+
+    /** Nodes of the study's per-step σ lattice (as the engine's σ_LV lattices: PathDynamics.LV_NODES). */
+    static final int NODES = Integer.getInteger("nodes", 401);
+
+    /**
+     * x_T by a scheme on per-step σ lattices (σ at the step's mid time, linear in x between {@value #NODES} nodes over
+     * ±(7 σ_ATM √T + 0.05), as the engine's): "lat" log-Euler, "w2" the simplified weak order 2.0 Itô–Taylor step
+     * (Kloeden–Platen 14.2.1) with σ', σ'' from central differences on the lattice (stencil h = -Dh nodes), "rich"
+     * Richardson 2·Euler(2N) − Euler(N) done on the distribution: returns 2N paths' x for the fine run followed by the
+     * coarse run's, weighted by the caller (not here: see {@link #richardson}).
+     */
+    static double[] lattice(VolSurface s, DupireLocalVol lv, double t, int steps, int paths, String scheme) {
+        double dt = t / steps;
+        double sqrtDt = Math.sqrt(dt);
+        double f = s.forward(t);
+        double atm = s.impliedVol(t, f);
+        double half = 7 * atm * Math.sqrt(t) + 0.05;
+        double[] nodes = new double[NODES];
+        double dx = 2 * half / (NODES - 1);
+        for (int j = 0; j < NODES; j++) {
+            nodes[j] = -half + j * dx;
+        }
+        int h = Integer.getInteger("h", 2);
+        double cap = Double.parseDouble(System.getProperty("cap", "1e9"));
+        double[] spots = new double[NODES];
+        double[] sg = new double[NODES];
+        double[] d1 = new double[NODES];
+        double[] d2 = new double[NODES];
+        double[] x = new double[paths];
+        SplittableRandom r = new SplittableRandom(20261207L);
+        boolean w2 = scheme.startsWith("w2");
+        for (int n = 0; n < steps; n++) {
+            double tm = (n + 0.5) * dt;
+            double fm = s.forward(tm);
+            for (int j = 0; j < NODES; j++) {
+                spots[j] = fm * Math.exp(nodes[j]);
+            }
+            lv.localVol(tm, spots, sg, NODES);
+            for (int j = 0; j < NODES; j++) {
+                int lo = Math.max(j - h, 0);
+                int hi = Math.min(j + h, NODES - 1);
+                double w = (hi - lo) * dx;
+                d1[j] = (sg[hi] - sg[lo]) / w;
+                int c = Math.min(Math.max(j, h), NODES - 1 - h);
+                d2[j] = (sg[c + h] - 2 * sg[c] + sg[c - h]) / (h * dx * h * dx);
+            }
+            if (Boolean.getBoolean("dump") && (n == 0 || n == steps - 1)) {
+                for (int j = 0; j < NODES; j += 10) {
+                    System.out.printf("dump n=%d x=%+.4f sigma=%.4f s'/s=%+.2f s''/s=%+.1f%n", n, nodes[j], sg[j],
+                            d1[j] / sg[j], d2[j] / sg[j]);
+                }
+            }
+            for (int i = 0; i < paths; i += 2) {
+                double z = gauss(r);
+                for (int k = 0; k < 2; k++) {
+                    double xi = x[i + k];
+                    double u = (xi + half) / dx;
+                    u = Math.min(Math.max(u, 0), NODES - 1);
+                    int j = Math.min((int) u, NODES - 2);
+                    double wgt = u - j;
+                    double b = sg[j] + wgt * (sg[j + 1] - sg[j]);
+                    double dw = (k == 0 ? z : -z) * sqrtDt;
+                    if (!w2) {
+                        x[i + k] = xi - 0.5 * b * b * dt + b * dw;
+                        continue;
+                    }
+                    double b1 = d1[j] + wgt * (d1[j + 1] - d1[j]);
+                    double b2 = d2[j] + wgt * (d2[j + 1] - d2[j]);
+                    // guard: |b'|√Δt ≤ cap·b and |b''|Δt ≤ cap·b (the wings' lattice ends, a kinked σ)
+                    double m1 = cap * b / sqrtDt;
+                    b1 = Math.max(-m1, Math.min(m1, b1));
+                    double m2 = cap * b / dt;
+                    b2 = Math.max(-m2, Math.min(m2, b2));
+                    double a = -0.5 * b * b;
+                    double a1 = -b * b1;
+                    double a2 = -(b1 * b1 + b * b2);
+                    x[i + k] = xi + a * dt + b * dw + 0.5 * b * b1 * (dw * dw - dt)
+                            + 0.5 * (a1 * b + a * b1 + 0.5 * b * b * b2) * dw * dt
+                            + 0.5 * (a * a1 + 0.5 * b * b * a2) * dt * dt;
+                }
             }
         }
         return x;
