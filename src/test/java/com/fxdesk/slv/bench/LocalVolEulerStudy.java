@@ -168,8 +168,7 @@ public final class LocalVolEulerStudy {
      * coarse run's, weighted by the caller (not here: see {@link #richardson}).
      */
     static double[] lattice(VolSurface s, DupireLocalVol lv, double t, int steps, int paths, String scheme) {
-        double dt = t / steps;
-        double sqrtDt = Math.sqrt(dt);
+        double[] grid = grid(s, t, steps);
         double f = s.forward(t);
         double atm = s.impliedVol(t, f);
         double half = 7 * atm * Math.sqrt(t) + 0.05;
@@ -187,8 +186,10 @@ public final class LocalVolEulerStudy {
         double[] x = new double[paths];
         SplittableRandom r = new SplittableRandom(20261207L);
         boolean w2 = scheme.startsWith("w2");
-        for (int n = 0; n < steps; n++) {
-            double tm = (n + 0.5) * dt;
+        for (int n = 0; n + 1 < grid.length; n++) {
+            double dt = grid[n + 1] - grid[n];
+            double sqrtDt = Math.sqrt(dt);
+            double tm = 0.5 * (grid[n] + grid[n + 1]);
             double fm = s.forward(tm);
             for (int j = 0; j < NODES; j++) {
                 spots[j] = fm * Math.exp(nodes[j]);
@@ -202,7 +203,7 @@ public final class LocalVolEulerStudy {
                 int c = Math.min(Math.max(j, h), NODES - 1 - h);
                 d2[j] = (sg[c + h] - 2 * sg[c] + sg[c - h]) / (h * dx * h * dx);
             }
-            if (Boolean.getBoolean("dump") && (n == 0 || n == steps - 1)) {
+            if (Boolean.getBoolean("dump") && (n == 0 || n == grid.length - 2)) {
                 for (int j = 0; j < NODES; j += 10) {
                     System.out.printf("dump n=%d x=%+.4f sigma=%.4f s'/s=%+.2f s''/s=%+.1f%n", n, nodes[j], sg[j],
                             d1[j] / sg[j], d2[j] / sg[j]);
@@ -239,6 +240,34 @@ public final class LocalVolEulerStudy {
             }
         }
         return x;
+    }
+
+    /**
+     * The uniform grid i·t/steps with the local vol's own time breakpoints added (it is piecewise constant in time:
+     * σ₀ up to a quarter of the first expiry, then one σ per expiry interval, DupireLocalVol): a step straddling a
+     * breakpoint would read one interval's σ for the whole step, a first-order error of its own whatever the scheme
+     * (-Dalign=false: no breakpoints, the uniform grid as before).
+     */
+    static double[] grid(VolSurface s, double t, int steps) {
+        java.util.TreeSet<Double> times = new java.util.TreeSet<>();
+        for (int i = 0; i <= steps; i++) {
+            times.add(i == steps ? t : i * t / steps);
+        }
+        if (Boolean.parseBoolean(System.getProperty("align", "true"))) {
+            double[] e = s.expiries();
+            times.add(0.25 * e[0]); // VolSurfaceBuilder.BLACK_START
+            for (double ei : e) {
+                if (ei < t * (1 - 1e-9)) {
+                    times.add(ei);
+                }
+            }
+        }
+        double[] g = new double[times.size()];
+        int k = 0;
+        for (double ti : times) {
+            g[k++] = ti;
+        }
+        return g;
     }
 
     /** Out-of-the-money payoff mean with S_T/F as control (known mean 1), and its standard error. */
