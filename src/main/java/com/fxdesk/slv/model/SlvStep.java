@@ -77,9 +77,21 @@ public final class SlvStep {
      */
     public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] next, double[] stepVar,
                      double[] heston, int from, int to) {
+        step(x, v, lev, zS, zV, next, stepVar, heston, null, from, to);
+    }
+
+    /**
+     * As above, with the weak order 2.0 terms of L's spatial variation ({@link SpatialCorrection}) added to x when
+     * {@code spatial} is not null (the companion is not corrected: L ≡ 1 there). With null, exactly the step above.
+     */
+    public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] next, double[] stepVar,
+                     double[] heston, SpatialCorrection spatial, int from, int to) {
         double theta = qe.theta;
         double expKd = qe.expKd;
         if (deterministicVariance) {
+            if (spatial != null) {
+                spatialDeterministic(x, v, lev, zS, spatial, from, to);
+            }
             for (int i = from; i < to; i++) {
                 double v0 = v[i];
                 double v1 = theta + (v0 - theta) * expKd;
@@ -99,6 +111,9 @@ public final class SlvStep {
         }
         quadratic(v, zV, next, from, to);
         exponentialPass(v, zV, next, from, to);
+        if (spatial != null) { // before the Euler part: reads the step-start x (L, L', L'' are taken there)
+            spatial(x, v, lev, zS, next, spatial, from, to);
+        }
         if (stepVar != null) {
             for (int i = from; i < to; i++) {
                 double l = lev[i];
@@ -164,6 +179,58 @@ public final class SlvStep {
             double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
             x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * Math.sqrt(vBar) * zS[i];
             v[i] = v1;
+        }
+    }
+
+    /** x += the weak-2 terms of L's x-dependence, ΔM = (ρ/ξ)(…) + √((1 − ρ²) V̄ Δt) Z_S as the Euler part builds it. */
+    private void spatial(double[] x, double[] v, double[] lev, double[] zS, double[] next, SpatialCorrection c,
+                         int from, int to) {
+        double lo = c.xMin;
+        double inv = c.invDx;
+        double top = c.top;
+        double[] d1 = c.d1;
+        double[] s1 = c.s1;
+        double[] d2 = c.d2;
+        double[] s2 = c.s2;
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            double u = (xi - lo) * inv;
+            u = u > 0 ? u : 0.0;
+            u = u < top ? u : top;
+            int j = (int) u;
+            double w = u - j;
+            double v0 = v[i];
+            double v1 = next[i];
+            double vBar = 0.5 * (v0 + v1);
+            double dM = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst)
+                    + diffusion * Math.sqrt(vBar) * zS[i];
+            x[i] = xi + SpatialCorrection.increment(lev[i], d1[j] + w * s1[j], d2[j] + w * s2[j], vBar, dM, dt,
+                    drift);
+        }
+    }
+
+    /** The same with V deterministic: ΔM = √(V̄ Δt) Z_S. */
+    private void spatialDeterministic(double[] x, double[] v, double[] lev, double[] zS, SpatialCorrection c,
+                                      int from, int to) {
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            double v0 = v[i];
+            double vBar = 0.5 * (v0 + qe.theta + (v0 - qe.theta) * qe.expKd);
+            double dM = Math.sqrt(vBar * dt) * zS[i];
+            x[i] = xi + SpatialCorrection.increment(lev[i], c.slope(xi), c.curvature(xi), vBar, dM, dt, drift);
+        }
+    }
+
+    /**
+     * Local vol's weak-2 terms ({@link SpatialCorrection} with V ≡ 1), to be applied before {@link #localVol} on the
+     * same step-start x and σ: ΔW = a zA[i] + b zB[i] (zB null: a zA[i] alone).
+     */
+    public static void localVolCorrection(double[] x, double[] sigma, double[] zA, double[] zB, double a, double b,
+                                          SpatialCorrection c, double dt, double drift, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            double dW = zB == null ? a * zA[i] : a * zA[i] + b * zB[i];
+            x[i] = xi + SpatialCorrection.increment(sigma[i], c.slope(xi), c.curvature(xi), 1.0, dW, dt, drift);
         }
     }
 

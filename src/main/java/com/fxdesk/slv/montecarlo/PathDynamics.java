@@ -5,6 +5,7 @@ import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.model.LogSpotLattice;
 import com.fxdesk.slv.model.SlvStep;
+import com.fxdesk.slv.model.SpatialCorrection;
 import com.fxdesk.slv.volatility.LocalVolSurface;
 
 /**
@@ -114,6 +115,7 @@ public interface PathDynamics {
             public Kernel bind(TimeGrid grid, FxMarket market) {
                 int n = grid.steps();
                 LogSpotLattice[] lattice = localVolLattices(surface, grid, market);
+                SpatialCorrection[] spatial = corrections(lattice, null, grid);
                 double[] drift = new double[n];
                 for (int i = 0; i < n; i++) {
                     drift[i] = market.drift(grid.time(i), grid.time(i + 1));
@@ -127,6 +129,10 @@ public interface PathDynamics {
                                      double[] stepVar, double[] companion, double[] lv, int count) {
                         lattice[s].at(x, lev, 0, count);
                         double dt = grid.dt(s);
+                        if (spatial[s] != null) {
+                            SlvStep.localVolCorrection(x, lev, zS, null, Math.sqrt(dt), 0, spatial[s], dt, drift[s],
+                                    0, count);
+                        }
                         SlvStep.localVol(x, lev, zS, dt, drift[s], 0, count);
                         for (int i = 0; stepVar != null && i < count; i++) {
                             stepVar[i] = lev[i] * lev[i] * dt;
@@ -171,6 +177,24 @@ public interface PathDynamics {
             lattice[i] = LogSpotLattice.of(f - half, f + half, out);
         }
         return lattice;
+    }
+
+    /**
+     * Per step, the weak-2 terms of the lattice's spatial variation ({@link SpatialCorrection}; null where the gate
+     * leaves the step plain Euler, and for L ≡ 1), V averaging its mean E[V] at the step's mid time under
+     * {@code variance} (null: local vol, V ≡ 1).
+     */
+    static SpatialCorrection[] corrections(LogSpotLattice[] lattice, HestonParameters variance, TimeGrid grid) {
+        SpatialCorrection[] c = new SpatialCorrection[lattice.length];
+        for (int i = 0; i < lattice.length; i++) {
+            if (lattice[i] != null) {
+                double tm = 0.5 * (grid.time(i) + grid.time(i + 1));
+                double meanV = variance == null ? 1.0 : variance.theta()
+                        + (variance.v0() - variance.theta()) * Math.exp(-variance.kappa() * tm);
+                c[i] = SpatialCorrection.of(lattice[i], meanV, grid.dt(i));
+            }
+        }
+        return c;
     }
 
     /** Pure Heston: SLV with L ≡ 1 and η = 1. */
@@ -241,7 +265,9 @@ public interface PathDynamics {
                         lattice[i] = leverage.lattice(leverage.sliceIndex(grid.time(i)));
                     }
                 }
+                SpatialCorrection[] spatial = corrections(lattice, params, grid);
                 LogSpotLattice[] lvLattice = localVol == null ? null : localVolLattices(localVol, grid, market);
+                SpatialCorrection[] lvSpatial = lvLattice == null ? null : corrections(lvLattice, null, grid);
                 double[] lvDrift = new double[n];
                 for (int i = 0; i < n; i++) {
                     lvDrift[i] = market.drift(grid.time(i), grid.time(i + 1));
@@ -272,13 +298,17 @@ public interface PathDynamics {
                             next = new double[count];
                             scratch.set(next);
                         }
-                        steppers[s].step(x, v, lev, zS, zV, next, stepVar, companion, 0, count);
+                        steppers[s].step(x, v, lev, zS, zV, next, stepVar, companion, spatial[s], 0, count);
                         if (lv != null) { // lev is free again: σ_LV at the companion's spots
                             lvLattice[s].at(lv, lev, 0, count);
                             double dt = grid.dt(s);
                             double mu = lvDrift[s] * dt;
                             double a = perp * Math.sqrt(dt);
                             double b = rho * Math.sqrt(dt);
+                            if (lvSpatial[s] != null) {
+                                SlvStep.localVolCorrection(lv, lev, zS, deterministic ? null : zV, a, b, lvSpatial[s],
+                                        dt, lvDrift[s], 0, count);
+                            }
                             for (int i = 0; i < count; i++) {
                                 double sg = lev[i];
                                 lv[i] += mu - 0.5 * sg * sg * dt + sg * (a * zS[i] + b * zV[i]);
