@@ -86,7 +86,7 @@ public final class SpatialCorrection {
             double capB = l[j] > 0 ? CAP / (l[j] * q) : 0;
             d1[j] = Math.max(-capA, Math.min(capA, a));
             d2[j] = Math.max(-capB, Math.min(capB, b));
-            steepness = Math.max(steepness, sd * (Math.abs(d1[j]) + Math.sqrt(Math.abs(l[j] * d2[j]))));
+            steepness = Math.max(steepness, sd * Math.abs(d1[j]));
         }
         if (!(steepness >= steep)) {
             return null;

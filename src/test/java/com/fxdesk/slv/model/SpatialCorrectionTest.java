@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The weak-2 spatial terms against a Crank–Nicolson PDE on a steep short-dated local vol shaped like the 2008 crisis
- * skew's first week (σ 0.75 in the puts to 0.22 in the calls, the switch within ±0.05 in ln S): at 14 daily-ish steps
- * to 1W the log-Euler step with σ frozen is ≈ 1 vol off at the money, the corrected step is within a few bp. Fails if
+ * skew's first week (σ 0.75 in the puts to 0.22 in the calls, the switch within ±0.05 in ln S): at 28 steps to 1W
+ * the log-Euler step with σ frozen is +62 bp off at the money, the corrected step +4 bp (MC s.e. ≈ 3 bp). Fails if
  * the correction is removed or gated off on this market.
  */
 class SpatialCorrectionTest {
@@ -22,16 +22,16 @@ class SpatialCorrectionTest {
 
     @Test
     void weakTwoStepMatchesThePdeWhereEulerDoesNot() {
-        int steps = 14;
+        int steps = 28; // 4 a day (measured: 7/14/28/56 steps Euler +221/+119/+62/+31 bp, weak-2 +26/+11/+4/+1)
         double pde = impliedVol(pde(SIGMA, 1.0, 1601, 1400), 1.0);
         double euler = impliedVol(monteCarlo(steps, false, false), 1.0);
         double weak2 = impliedVol(monteCarlo(steps, true, false), 1.0);
         double slv = impliedVol(monteCarlo(steps, true, true), 1.0);
         System.out.printf("ATM 1W: PDE %.4f%%, Euler %+.1f bp, weak-2 %+.1f bp, weak-2 through SlvStep %+.1f bp%n",
                 100 * pde, 1e4 * (euler - pde), 1e4 * (weak2 - pde), 1e4 * (slv - pde));
-        assertTrue(Math.abs(euler - pde) > 50e-4, "Euler is far off: " + (euler - pde));
-        assertEquals(pde, weak2, 12e-4, "weak-2 local vol step");
-        assertEquals(pde, slv, 12e-4, "weak-2 SLV step with V ≡ 1");
+        assertTrue(Math.abs(euler - pde) > 40e-4, "Euler is far off: " + (euler - pde));
+        assertEquals(pde, weak2, 10e-4, "weak-2 local vol step");
+        assertEquals(pde, slv, 10e-4, "weak-2 SLV step with V ≡ 1");
     }
 
     @Test
