@@ -28,6 +28,7 @@ public final class SlvStep {
     private final double corrV;
     private final double rhoOverXi;
     private final double diffusion;
+    private final double sqrtDt;
     private final boolean deterministicVariance;
 
     /**
@@ -48,6 +49,7 @@ public final class SlvStep {
         this.corrConst = -kappa * mixed.theta() * dt;
         this.corrV = 0.5 * kappa * dt;
         this.diffusion = Math.sqrt(1 - mixed.rho() * mixed.rho()) * Math.sqrt(dt);
+        this.sqrtDt = Math.sqrt(dt);
     }
 
     /** Whether V is deterministic (ξ ≈ 0): then zV is not read and need not be drawn. */
@@ -202,10 +204,10 @@ public final class SlvStep {
             double v0 = v[i];
             double v1 = next[i];
             double vBar = 0.5 * (v0 + v1);
-            double dM = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst)
-                    + diffusion * Math.sqrt(vBar) * zS[i];
-            x[i] = xi + SpatialCorrection.increment(lev[i], d1[j] + w * s1[j], d2[j] + w * s2[j], vBar, dM, dt,
-                    drift);
+            double root = Math.sqrt(vBar);
+            double dM = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst) + diffusion * root * zS[i];
+            x[i] = xi + SpatialCorrection.increment(lev[i], d1[j] + w * s1[j], d2[j] + w * s2[j], vBar,
+                    root * sqrtDt, dM, dt, drift);
         }
     }
 
@@ -216,8 +218,9 @@ public final class SlvStep {
             double xi = x[i];
             double v0 = v[i];
             double vBar = 0.5 * (v0 + qe.theta + (v0 - qe.theta) * qe.expKd);
-            double dM = Math.sqrt(vBar * dt) * zS[i];
-            x[i] = xi + SpatialCorrection.increment(lev[i], c.slope(xi), c.curvature(xi), vBar, dM, dt, drift);
+            double sq = Math.sqrt(vBar * dt);
+            x[i] = xi + SpatialCorrection.increment(lev[i], c.slope(xi), c.curvature(xi), vBar, sq, sq * zS[i], dt,
+                    drift);
         }
     }
 
@@ -227,10 +230,12 @@ public final class SlvStep {
      */
     public static void localVolCorrection(double[] x, double[] sigma, double[] zA, double[] zB, double a, double b,
                                           SpatialCorrection c, double dt, double drift, int from, int to) {
+        double sqrtDt = Math.sqrt(dt);
         for (int i = from; i < to; i++) {
             double xi = x[i];
             double dW = zB == null ? a * zA[i] : a * zA[i] + b * zB[i];
-            x[i] = xi + SpatialCorrection.increment(sigma[i], c.slope(xi), c.curvature(xi), 1.0, dW, dt, drift);
+            x[i] = xi + SpatialCorrection.increment(sigma[i], c.slope(xi), c.curvature(xi), 1.0, sqrtDt, dW, dt,
+                    drift);
         }
     }
 

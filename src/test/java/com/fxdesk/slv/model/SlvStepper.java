@@ -74,7 +74,7 @@ public final class SlvStepper {
                 x[i] += (drift - 0.5 * l2v) * dt + Math.sqrt(l2v * dt) * zS[i];
                 if (spatial != null) {
                     x[i] += SpatialCorrection.increment(l, spatial.slope(x0), spatial.curvature(x0), vBar,
-                            Math.sqrt(vBar * dt) * zS[i], dt, drift);
+                            Math.sqrt(vBar * dt), Math.sqrt(vBar * dt) * zS[i], dt, drift);
                 }
                 v[i] = vNext;
             }
@@ -91,7 +91,8 @@ public final class SlvStepper {
             x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr
                     + l * sqrtOneMinusRho2 * Math.sqrt(vBar * dt) * zS[i];
             if (spatial != null) {
-                x[i] += SpatialCorrection.increment(l, spatial.slope(x0), spatial.curvature(x0), vBar, dM, dt, drift);
+                x[i] += SpatialCorrection.increment(l, spatial.slope(x0), spatial.curvature(x0), vBar,
+                        Math.sqrt(vBar * dt), dM, dt, drift);
             }
             v[i] = vNext;
         }
