@@ -20,15 +20,17 @@ package com.fxdesk.slv.model;
  * <p>L' and L'' are central differences on the lattice's uniform nodes over a stencil of about half a step's standard
  * deviation (at least one node): L itself is piecewise linear (kinked at every node), whose second difference over one
  * node would be noise; zero at the end nodes (L is flat beyond them); each capped at node level so that
- * |L'|√(V̄Δ) ≤ {@link #CAP} and |L''| L V̄Δ ≤ {@link #CAP} (a wing's steep end cannot blow the Milstein term up),
+ * |L'|√(V̄Δ) ≤ {@link #CAP} and |L''| L V̄Δ ≤ {@link #CAP_CURVATURE} (a wing's steep end cannot blow the Milstein term up),
  * and per path with the path's own V̄ ({@link #increment}).
  * Read back per path by linear interpolation on the lattice's nodes. Immutable.
  */
 public final class SpatialCorrection {
     /** Steepness from which the correction is on (dimensionless: L' times the step's sd, per unit L). */
     public static final double STEEP = 0.05;
-    /** Node-level cap on |L'|√(V̄Δ) and |L''| L V̄Δ. */
+    /** Cap on |L'|√(V̄Δ), at the nodes (with E[V]) and per path (with the path's V̄). */
     public static final double CAP = 1.0;
+    /** Cap on |L''| L V̄Δ, likewise. */
+    public static final double CAP_CURVATURE = 1.0;
 
     final double xMin;
     final double invDx;
@@ -83,7 +85,7 @@ public final class SpatialCorrection {
             int c = Math.min(Math.max(j, h), m - 1 - h);
             double b = (l[c + h] - 2 * l[c] + l[c - h]) / (h * dx * h * dx);
             double capA = CAP / sd;
-            double capB = l[j] > 0 ? CAP / (l[j] * q) : 0;
+            double capB = l[j] > 0 ? CAP_CURVATURE / (l[j] * q) : 0;
             d1[j] = Math.max(-capA, Math.min(capA, a));
             d2[j] = Math.max(-capB, Math.min(capB, b));
             steepness = Math.max(steepness, sd * Math.abs(d1[j]));
@@ -133,8 +135,8 @@ public final class SpatialCorrection {
         if (Math.abs(l1) * sq > CAP) {
             l1 = Math.copySign(CAP / sq, l1);
         }
-        if (Math.abs(l2) * l * q > CAP) {
-            l2 = Math.copySign(CAP / (l * q), l2);
+        if (Math.abs(l2) * l * q > CAP_CURVATURE) {
+            l2 = Math.copySign(CAP_CURVATURE / (l * q), l2);
         }
         double llv = l * l * vBar;
         double a = drift - 0.5 * llv;

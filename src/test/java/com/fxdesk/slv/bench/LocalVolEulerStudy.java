@@ -1,6 +1,9 @@
 package com.fxdesk.slv.bench;
 
 import com.fxdesk.slv.math.BlackFormula;
+import com.fxdesk.slv.model.LogSpotLattice;
+import com.fxdesk.slv.model.SlvStep;
+import com.fxdesk.slv.model.SpatialCorrection;
 import com.fxdesk.slv.testdata.TestMarkets;
 import com.fxdesk.slv.volatility.DupireLocalVol;
 import com.fxdesk.slv.volatility.SmilePillar;
@@ -16,11 +19,18 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>a backward PDE in x = ln(S/F(t)), ∂_t u + ½σ²(u_xx − u_x) = 0, Crank–Nicolson with four Rannacher (implicit)
  *       start steps, uniform over ±12 ATM sd — the surface's own continuous-time prices up to its grid error;</li>
- *   <li>a plain log-Euler Monte Carlo x += −½σ²Δt + σ√Δt Z (σ at the step start, antithetic pairs, S_T control), for
- *       each uniform step count asked for — the scheme of the engine's local-vol paths.</li>
+ *   <li>a Monte Carlo (antithetic pairs, S_T control) for each step count asked for, by the scheme of -Dscheme:
+ *       "euler" (default) plain log-Euler x += −½σ²Δt + σ√Δt Z with σ exact at the step start on a uniform grid;
+ *       on per-step σ lattices at the step's mid time like the engine's (PathDynamics.LV_NODES nodes, linear in x)
+ *       and on the uniform grid plus the local vol's time breakpoints ({@link #grid}): "lat" log-Euler, "w2" the
+ *       simplified weak order 2.0 Itô–Taylor step (Kloeden–Platen 14.2.1; σ', σ'' central differences over -Dh
+ *       nodes, default 2; optional -Dcap), "richlat" / "richeuler" Richardson 2·P(2N) − P(N) of the two Eulers,
+ *       "engine" the engine's own step ({@link #engine}: SpatialCorrection, gate included).</li>
  * </ul>
+ * -Dpillar=i prices the i-th pillar (default 0). The engine's weak-2 step is model/SpatialCorrection.
  * <pre>./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.LocalVolEulerStudy \
- *     -Dbench.args="usdjpy-2008-10-24-crisis-wide 2000000 7,70,700 [pdeNodes 2001] [pdeSteps 2000]"</pre>
+ *     -Dbench.args="usdjpy-2008-10-24-crisis-wide 2000000 7,70,700 [pdeNodes 2001] [pdeSteps 2000]" \
+ *     [-Dbench.jvm="-Dscheme=w2 -Dpillar=1"]</pre>
  */
 public final class LocalVolEulerStudy {
     private LocalVolEulerStudy() {
@@ -53,6 +63,7 @@ public final class LocalVolEulerStudy {
             String base = rich ? scheme.substring(4) : scheme;
             double[] x = switch (base) {
                 case "euler" -> euler(s, lv, t, steps * (rich ? 2 : 1), paths);
+                case "engine" -> engine(s, lv, t, steps, paths);
                 default -> lattice(s, lv, t, steps * (rich ? 2 : 1), paths, base);
             };
             // Richardson: 2·P(2N) − P(N), the two runs independent (s.e. combined)
@@ -239,6 +250,46 @@ public final class LocalVolEulerStudy {
                 }
             }
         }
+        return x;
+    }
+
+    /**
+     * x_T by the engine's own local-vol step on the {@link #grid}: σ lattices as PathDynamics.localVolLattices (in x =
+     * ln(S/F), so at the step's mid time directly), SpatialCorrection with its gate, SlvStep.localVolCorrection then
+     * SlvStep.localVol — what the engine's pricing paths and local-vol companion run.
+     */
+    static double[] engine(VolSurface s, DupireLocalVol lv, double t, int steps, int paths) {
+        double[] grid = grid(s, t, steps);
+        double half = 7 * s.impliedVol(t, s.forward(t)) * Math.sqrt(t) + 0.05;
+        double[] nodes = LogSpotLattice.nodes(-half, half, NODES);
+        double[] spots = new double[NODES];
+        double[] sg = new double[NODES];
+        double[] x = new double[paths];
+        double[] sig = new double[paths];
+        double[] z = new double[paths];
+        SplittableRandom r = new SplittableRandom(20261207L);
+        int gated = 0;
+        for (int n = 0; n + 1 < grid.length; n++) {
+            double dt = grid[n + 1] - grid[n];
+            double fm = s.forward(0.5 * (grid[n] + grid[n + 1]));
+            for (int j = 0; j < NODES; j++) {
+                spots[j] = fm * Math.exp(nodes[j]);
+            }
+            lv.localVol(0.5 * (grid[n] + grid[n + 1]), spots, sg, NODES);
+            LogSpotLattice lattice = LogSpotLattice.of(-half, half, sg);
+            SpatialCorrection c = SpatialCorrection.of(lattice, 1.0, dt);
+            for (int i = 0; i < paths; i += 2) {
+                z[i] = gauss(r);
+                z[i + 1] = -z[i];
+            }
+            lattice.at(x, sig, 0, paths);
+            if (c != null) {
+                gated++;
+                SlvStep.localVolCorrection(x, sig, z, null, Math.sqrt(dt), 0, c, dt, 0.0, 0, paths);
+            }
+            SlvStep.localVol(x, sig, z, dt, 0.0, 0, paths);
+        }
+        System.out.printf("  engine step: %d of %d steps corrected%n", gated, grid.length - 1);
         return x;
     }
 
