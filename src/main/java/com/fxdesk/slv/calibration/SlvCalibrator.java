@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * m_n(x) = E[V | ln S = x] on all particles; m_n is evaluated on a spot grid uniform in ln S between the
  * particles' q and 1 − q quantiles, and L = σ_LV / √max(m, floor), clipped to [floor, cap], is interpolated
  * linearly in ln S (flat beyond the grid) at each particle. Between regressions the particles move on
- * {@code subSteps} propagation steps per Δt with the {@link SlvStep} scheme (Andersen QE variance, vol-of-vol η ξ).
+ * {@code subSteps} propagation steps per Δt with the {@link SlvStep} scheme (Andersen QE variance, vol-of-vol η ξ;
+ * the weak order 2.0 terms of L's x-dependence on steps where the leverage row is steep, {@link SpatialCorrection}).
  *
  * <p>On a propagation step [τ, τ + h] inside [t_n, t_{n+1}] the leverage is
  * L(s) = σ_LV(τ + h/2, s F(τ + h/2)/F(τ)) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known

@@ -11,7 +11,10 @@ import com.fxdesk.slv.heston.HestonParameters;
  * the start of the step, L(S_n, t_n); the correlated part of ∫√V dW_S recovered from the variance increment:
  * Δx = μΔt − ½ L² V̄ Δt + (ρ/ξ) L (V_{n+1} − V_n − κθΔt + κ V̄ Δt) + L √((1 − ρ²) V̄ Δt) Z_S, V̄ the trapezoid average
  * of V over the step. With ξ (numerically) zero V is deterministic and the step is log-Euler with √V̄. Optionally
- * the step's integrated variance L² V̄ Δt, which the pricing's Brownian-bridge barrier correction needs.
+ * the step's integrated variance L² V̄ Δt, which the pricing's Brownian-bridge barrier correction needs. On steps
+ * where L is steep against the step's sd the caller passes a {@link SpatialCorrection}: the weak order 2.0 terms of
+ * L's x-dependence are then added (a separate pass before the Euler part, so that without it the step's arithmetic
+ * and bits are exactly as before).
  *
  * <p>Why this shape: the step is bound by the floating-point divide/square-root unit. The QE quadratic branch runs
  * for every path as a branch-free loop (one division for 1/ψ, √(u(u−1)) for √u·√(u−1)) that the JIT compiles to

@@ -104,7 +104,8 @@ public interface PathDynamics {
 
     /**
      * Local vol, σ_LV sampled per step at the step's mid time on the lattices of {@link #localVolLattices} (at the
-     * step-start spot's moneyness), flat beyond (paths there are ~1e-12 rare).
+     * step-start spot's moneyness), flat beyond (paths there are ~1e-12 rare); log-Euler, plus the weak order 2.0
+     * terms of σ_LV's x-dependence on the steps whose lattice is steep ({@link SpatialCorrection}).
      */
     static PathDynamics localVol(LocalVolSurface surface) {
         return new PathDynamics() {
@@ -205,7 +206,8 @@ public interface PathDynamics {
     /**
      * SLV: variance with the mixed vol-of-vol ({@code params} already scaled by η), leverage L(S, t_n) from the
      * calibrated function's slice in force at the step start, read by the function's own rule (linear in ln S, flat
-     * beyond), exactly as the calibration moved its particles.
+     * beyond), exactly as the calibration moved its particles — with the same {@link SpatialCorrection} gate and terms
+     * on a step of the same length.
      */
     static PathDynamics slv(HestonParameters mixedParams, LeverageFunction leverage) {
         if (leverage == null) {
