@@ -82,21 +82,9 @@ public final class SlvStep {
      */
     public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] next, double[] stepVar,
                      double[] heston, int from, int to) {
-        step(x, v, lev, zS, zV, next, stepVar, heston, null, from, to);
-    }
-
-    /**
-     * As above, with the weak order 2.0 terms of L's spatial variation ({@link SpatialCorrection}) added to x when
-     * {@code spatial} is not null (the companion is not corrected: L ≡ 1 there). With null, exactly the step above.
-     */
-    public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] next, double[] stepVar,
-                     double[] heston, SpatialCorrection spatial, int from, int to) {
         double theta = qe.theta;
         double expKd = qe.expKd;
         if (deterministicVariance) {
-            if (spatial != null) {
-                spatialDeterministic(x, v, lev, zS, spatial, from, to);
-            }
             for (int i = from; i < to; i++) {
                 double v0 = v[i];
                 double v1 = theta + (v0 - theta) * expKd;
@@ -116,9 +104,6 @@ public final class SlvStep {
         }
         quadratic(v, zV, next, from, to);
         exponentialPass(v, zV, next, from, to);
-        if (spatial != null) { // before the Euler part: reads the step-start x (L, L', L'' are taken there)
-            spatial(x, v, lev, zS, next, spatial, from, to);
-        }
         if (stepVar != null) {
             for (int i = from; i < to; i++) {
                 double l = lev[i];
@@ -140,6 +125,61 @@ public final class SlvStep {
             return;
         }
         logSpot(x, v, lev, zS, next, from, to);
+    }
+
+    /**
+     * As above, with the weak order 2.0 terms of L's spatial variation ({@link SpatialCorrection}) added to x when
+     * {@code spatial} is not null (the companion is not corrected: L ≡ 1 there). With null, exactly the step above
+     * (the same method: the corrected step is its own method, so that the plain step's compiled code and speed stay
+     * as they were — measured 2.8 against 5.1 ns per particle when the null check sat inside the plain step).
+     */
+    public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] next, double[] stepVar,
+                     double[] heston, SpatialCorrection spatial, int from, int to) {
+        if (spatial == null) {
+            step(x, v, lev, zS, zV, next, stepVar, heston, from, to);
+        } else {
+            corrected(x, v, lev, zS, zV, next, stepVar, heston, spatial, from, to);
+        }
+    }
+
+    /** The step with the spatial terms: a pass before the Euler part, which reads the step-start x. */
+    private void corrected(double[] x, double[] v, double[] lev, double[] zS, double[] zV, double[] next,
+                           double[] stepVar, double[] heston, SpatialCorrection spatial, int from, int to) {
+        if (deterministicVariance) {
+            spatialDeterministic(x, v, lev, zS, spatial, from, to);
+            step(x, v, lev, zS, zV, next, stepVar, heston, from, to);
+            return;
+        }
+        quadratic(v, zV, next, from, to);
+        exponentialPass(v, zV, next, from, to);
+        spatial(x, v, lev, zS, next, spatial, from, to);
+        if (stepVar != null) {
+            for (int i = from; i < to; i++) {
+                double l = lev[i];
+                stepVar[i] = l * l * (v[i] + next[i]) * halfDt;
+            }
+        }
+        if (heston != null) {
+            logSpotAndCompanion(x, v, lev, zS, next, heston, from, to);
+        } else {
+            logSpot(x, v, lev, zS, next, from, to);
+        }
+    }
+
+    /** The plain step's loop with the L ≡ 1 companion, for the corrected step (the plain step keeps its own copy). */
+    private void logSpotAndCompanion(double[] x, double[] v, double[] lev, double[] zS, double[] next,
+                                     double[] heston, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double v0 = v[i];
+            double v1 = next[i];
+            double vBar = 0.5 * (v0 + v1);
+            double root = Math.sqrt(vBar);
+            double l = lev[i];
+            double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
+            x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * root * zS[i];
+            heston[i] += (drift - 0.5 * vBar) * dt + corr + diffusion * root * zS[i];
+            v[i] = v1;
+        }
     }
 
     /*
