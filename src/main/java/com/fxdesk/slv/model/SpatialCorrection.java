@@ -20,7 +20,7 @@ package com.fxdesk.slv.model;
  * the gate on for 2,021 of EURUSD's 2,106 steps.
  *
  * <p>L' and L'' are central differences on the lattice's uniform nodes over a stencil of about half a step's standard
- * deviation (at least one node): L itself is piecewise linear (kinked at every node), whose second difference over one
+ * deviation (at least {@link #MIN_NODES} nodes): L itself is piecewise linear (kinked at every node), whose second difference over one
  * node would be noise; zero at the end nodes (L is flat beyond them); each capped at node level so that
  * |L'|√(V̄Δ) ≤ {@link #CAP} and |L''| L V̄Δ ≤ {@link #CAP_CURVATURE} (a wing's steep end cannot blow the Milstein term up),
  * and per path with the path's own V̄ ({@link #increment}).
@@ -34,6 +34,14 @@ public final class SpatialCorrection {
     public static final double STEEP = 0.05;
     /** Cap on |L'|√(V̄Δ), at the nodes (with E[V]) and per path (with the path's V̄). */
     public static final double CAP = 1.0;
+    /** Half-width of the difference stencil for L', L'' in step standard deviations (at least one node). */
+    static final double STENCIL = 0.5;
+    /**
+     * ... and at least this many nodes: the leverage is a regression's output, noisy from node to node; on the crisis
+     * market (QualityEvidence, docs/calibration-quality.md 9.1) 1 / 4 / 8 nodes gave 20.7 / 12.5 / 10.4 bp RMS, the
+     * 1W–1M points 3.7–5.8 / 2.8–6.6 / 4.5–8.9 bp; a stencil of 1 or 2 sd instead gave 14.7 / 11.1 with 1W at 4.8 / 7.7.
+     */
+    static final int MIN_NODES = 4;
     /** Cap on |L''| L V̄Δ, likewise. */
     public static final double CAP_CURVATURE = 1.0;
 
@@ -79,7 +87,7 @@ public final class SpatialCorrection {
         double q = Math.max(meanVariance, 0) * dt;
         double sd = Math.sqrt(q);
         double lMid = l[m / 2];
-        int h = (int) Math.max(1, Math.min((m - 1) / 2, Math.round(0.5 * lMid * sd / dx)));
+        int h = (int) Math.max(MIN_NODES, Math.min((m - 1) / 2, Math.round(STENCIL * lMid * sd / dx)));
         double[] d1 = new double[m];
         double[] d2 = new double[m];
         double steepness = 0;
