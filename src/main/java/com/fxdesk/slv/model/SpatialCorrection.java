@@ -19,11 +19,11 @@ package com.fxdesk.slv.model;
  * reaches {@link #STEEP}. The slope alone: with √|L L''| added the kinks of the piecewise-linear leverage switched
  * the gate on for 2,021 of EURUSD's 2,106 steps.
  *
- * <p>L' and L'' are central differences on the lattice's uniform nodes over a stencil of about half a step's standard
- * deviation (at least {@link #MIN_NODES} nodes): L itself is piecewise linear (kinked at every node), whose second difference over one
- * node would be noise; zero at the end nodes (L is flat beyond them); each capped at node level so that
- * |L'|√(V̄Δ) ≤ {@link #CAP} and |L''| L V̄Δ ≤ {@link #CAP_CURVATURE} (a wing's steep end cannot blow the Milstein term up),
- * and per path with the path's own V̄ ({@link #increment}).
+ * <p>L' and L'' are central differences on the lattice's uniform nodes over a stencil of about half a step's
+ * standard deviation (at least {@link #MIN_NODES} nodes): L itself is piecewise linear (kinked at every node), whose
+ * second difference over one node would be noise; zero at the end nodes (L is flat beyond them); each capped at node
+ * level so that |L'|√(V̄Δ) ≤ {@link #CAP} and |L''| L V̄Δ ≤ {@link #CAP_CURVATURE} (a wing's steep end cannot blow
+ * the Milstein term up), and per path with the path's own V̄ ({@link #increment}).
  * Read back per path by linear interpolation on the lattice's nodes. Immutable.
  */
 public final class SpatialCorrection {
@@ -39,7 +39,7 @@ public final class SpatialCorrection {
     /**
      * ... and at least this many nodes: the leverage is a regression's output, noisy from node to node; on the crisis
      * market (QualityEvidence, docs/calibration-quality.md 9.1) 1 / 4 / 8 nodes gave 20.7 / 12.5 / 10.4 bp RMS, the
-     * 1W–1M points 3.7–5.8 / 2.8–6.6 / 4.5–8.9 bp; a stencil of 1 or 2 sd instead gave 14.7 / 11.1 with 1W at 4.8 / 7.7.
+     * 1W–1M points 3.7–5.8 / 2.8–6.6 / 4.5–8.9 bp; a stencil of 1 or 2 sd instead gave 14.7 / 11.1, 1W 4.8 / 7.7.
      */
     static final int MIN_NODES = 4;
     /** Cap on |L''| L V̄Δ, likewise. */
