@@ -75,31 +75,203 @@ public final class RoundTrip {
         boolean companion = config.controlVariate() && config.hestonControl();
         boolean lvCompanion = config.controlVariate() && config.localVolControl() && localVol != null
                 && impliedVol != null;
-        PayoffBook.Builder book = PayoffBook.builder(grid, market);
         boolean[] call = new boolean[quotes.size()];
         int[] refused = new int[1];
         double[][][] ladders = companion
                 ? companionLadders(market, mixedHeston, quotes, checkpoint(cancelled), refused) : null;
+        double[][][] lvLadders = new double[quotes.size()][][];
         for (int q = 0; q < quotes.size(); q++) {
             RoundTripQuote quote = quotes.get(q);
             call[q] = quote.strike() >= market.forward(quote.expiry());
-            if (config.controlVariate()) {
-                double[][] ladder = companion ? ladders[q] : new double[2][0];
-                double[][] lv = lvCompanion ? localVolLadder(market, impliedVol, quote, call[q]) : new double[2][0];
-                book.controlledVanilla(call[q], quote.strike(), quote.expiry(), 1.0, ladder[0], ladder[1], lv[0],
-                        lv[1]);
-            } else {
-                book.vanilla(call[q], quote.strike(), quote.expiry(), 1.0);
-            }
+            lvLadders[q] = lvCompanion ? localVolLadder(market, impliedVol, quote, call[q]) : new double[2][0];
         }
+        Book books = (grid1, subset) -> {
+            PayoffBook.Builder book = PayoffBook.builder(grid1, market);
+            for (int q : subset) {
+                RoundTripQuote quote = quotes.get(q);
+                if (config.controlVariate()) {
+                    double[][] ladder = companion ? ladders[q] : new double[2][0];
+                    book.controlledVanilla(call[q], quote.strike(), quote.expiry(), 1.0, ladder[0], ladder[1],
+                            lvLadders[q][0], lvLadders[q][1]);
+                } else {
+                    book.vanilla(call[q], quote.strike(), quote.expiry(), 1.0);
+                }
+            }
+            return book.build();
+        };
         int paths = config.antithetic() ? (config.paths() + 1) / 2 * 2 : config.paths();
+        int threads = executor == null ? 1 : Chunks.parallelism(executor);
         McConfig mc = new McConfig(paths, 1.0, config.antithetic(), SequenceType.PSEUDO, config.seed(), false, 1,
-                executor == null ? 1 : Chunks.parallelism(executor));
+                threads);
         PathDynamics dynamics = PathDynamics.slvWithCompanions(mixedHeston, leverage, companion,
                 lvCompanion ? localVol : null);
-        PathEngine.Estimate[] est = PathEngine.run(dynamics, grid, book.build(), market, mc, executor, cancelled,
-                progress);
-        return summarise(market, quotes, call, est, paths, grid.steps(), refused[0], start);
+        int[] all = java.util.stream.IntStream.range(0, quotes.size()).toArray();
+        PayoffBook book = books.of(grid, all);
+        int[] steps = new int[quotes.size()];
+        for (int q = 0; q < quotes.size(); q++) {
+            steps[q] = grid.indexOf(quotes.get(q).expiry());
+        }
+        long pilotWork = (long) paths * grid.steps();
+        RoundTripConfig.Adaptive adaptive = config.adaptive();
+        long cap = adaptive.extraWorkCap(pilotWork);
+        double pilotShare = (double) pilotWork / (pilotWork + cap);
+        DoubleConsumer pilotProgress = progress == null ? null : f -> progress.accept(pilotShare * f);
+        PathEngine.Totals totals = PathEngine.runTotals(dynamics, grid, book, market, mc, executor, cancelled,
+                pilotProgress);
+        PathEngine.Estimate[] est = PathEngine.estimates(book, totals);
+        List<Batch> batches = List.of();
+        if (cap > 0) {
+            double[] seBps = new double[quotes.size()];
+            for (int q = 0; q < quotes.size(); q++) {
+                seBps[q] = point(market, quotes.get(q), call[q], est[q], paths).stdErrorBps();
+            }
+            batches = plan(steps, seBps, paths, adaptive.targetStdErrorBps(), cap);
+            long planned = 0;
+            for (Batch b : batches) {
+                planned += (long) b.paths() * b.steps();
+            }
+            long[] done = {0};
+            int run = 0;
+            for (Batch b : batches) {
+                int[] subset = Arrays.stream(all).filter(q -> steps[q] <= b.steps()).toArray();
+                PayoffBook part = books.of(grid, subset);
+                // runs of at most the pilot's paths: an extra run's per-chunk sums take no more memory than the pilot's
+                for (int left = b.paths(); left > 0; left -= paths) {
+                    int n = Math.min(left, paths);
+                    long base = done[0];
+                    long total = planned;
+                    DoubleConsumer runProgress = progress == null ? null : f -> progress.accept(
+                            pilotShare + (1 - pilotShare) * (base + f * n * (double) b.steps()) / total);
+                    PathEngine.Totals more = PathEngine.runTotals(dynamics, grid, part, market,
+                            mc.withPaths(n).withSeed(extraSeed(config.seed(), run++)), executor, cancelled,
+                            runProgress);
+                    totals = totals.plus(more, subset);
+                    done[0] += (long) n * b.steps();
+                }
+            }
+            est = PathEngine.estimates(book, totals);
+        }
+        int perSample = config.antithetic() ? 2 : 1;
+        int[] pointPaths = new int[quotes.size()];
+        long extraPaths = 0;
+        long extraWork = 0;
+        for (Batch b : batches) {
+            extraPaths += b.paths();
+            extraWork += (long) b.paths() * b.steps();
+        }
+        for (int q = 0; q < quotes.size(); q++) {
+            pointPaths[q] = (int) Math.min(Integer.MAX_VALUE, totals.samples()[q] * perSample);
+        }
+        return summarise(market, quotes, call, est, pointPaths, paths, grid.steps(), refused[0], extraPaths,
+                extraWork, start);
+    }
+
+    /** A payoff book of the quotes {@code subset} (in that order) on the grid. */
+    @FunctionalInterface
+    private interface Book {
+        PayoffBook of(TimeGrid grid, int[] subset);
+    }
+
+    /** Seed of the k-th extra run: independent of the pilot's streams and of the other runs'. */
+    static long extraSeed(long seed, int k) {
+        return RoundTripConfig.seedFor(seed ^ (k + 1L) * 0xBF58476D1CE4E5B9L);
+    }
+
+    /**
+     * Extra paths to simulate up to the grid step {@code steps} (the expiry index of the batch's last quotes).
+     */
+    record Batch(int steps, int paths) {
+    }
+
+    /** Extra paths are asked for in whole antithetic chunks (2 × 128 paths, the engine's unit of work). */
+    static final int EXTRA_PATHS_UNIT = 256;
+
+    /**
+     * The extra batches. A point q (expiry at grid step s_q, pilot standard error e_q bp on n pilot paths) needs
+     * n·((e_q/target)² − 1) more paths to reach the target (variance ∝ 1/paths), rounded up to
+     * {@value #EXTRA_PATHS_UNIT}; a path simulated to step s serves every point expiring by then, so for a set of
+     * points the cheapest plan is a staircase: M(s) = the largest need among the set's points expiring at or after s,
+     * and M(s_i) − M(s_{i+1}) paths simulated to each expiry step s_i. Points are added one by one, each time the one
+     * whose need adds the least work Σ paths × steps to the staircase so far (ties: the lower index), while that work
+     * stays within {@code cap}: the most points brought to the target for the work, roughly. A point gets its whole
+     * need or nothing of its own (paths that leave it above the target buy no resolution; it still shares the paths
+     * others asked for). Points with no standard error (NaN: not priced, or too few paying paths for the
+     * regression) ask for nothing.
+     *
+     * @return batches by increasing horizon, each with a positive number of paths
+     */
+    static List<Batch> plan(int[] steps, double[] seBps, int pilotPaths, double target, long cap) {
+        int nq = steps.length;
+        long[] need = new long[nq];
+        List<Integer> asking = new ArrayList<>();
+        for (int q = 0; q < nq; q++) {
+            double r = seBps[q] / target;
+            if (Double.isFinite(r) && r > 1 && steps[q] > 0) {
+                double extra = pilotPaths * (r * r - 1);
+                if (extra * steps[q] <= cap) {
+                    need[q] = (long) Math.ceil(extra / EXTRA_PATHS_UNIT) * EXTRA_PATHS_UNIT;
+                    if (need[q] * steps[q] <= cap) {
+                        asking.add(q);
+                    }
+                }
+            }
+        }
+        int[] levels = Arrays.stream(steps).distinct().sorted().toArray();
+        long[] chosen = new long[levels.length]; // the largest need chosen per expiry step
+        long work = 0;
+        // greedy on the marginal work: each round adds the asking point whose need costs the least on top of the
+        // staircase so far (a short point already covered by the paths a later one asked for costs nothing); when
+        // the cheapest does not fit, none does (adding points only lowers the others' marginal work)
+        while (!asking.isEmpty()) {
+            int best = -1;
+            long bestWork = Long.MAX_VALUE;
+            for (int k = 0; k < asking.size(); k++) {
+                int q = asking.get(k);
+                int i = Arrays.binarySearch(levels, steps[q]);
+                long before = chosen[i];
+                chosen[i] = Math.max(before, need[q]);
+                long w = staircaseWork(levels, chosen);
+                chosen[i] = before;
+                if (w < bestWork) {
+                    bestWork = w;
+                    best = k;
+                }
+            }
+            if (bestWork > cap) {
+                break;
+            }
+            int q = asking.remove(best);
+            int i = Arrays.binarySearch(levels, steps[q]);
+            chosen[i] = Math.max(chosen[i], need[q]);
+            work = bestWork;
+        }
+        assert work <= cap;
+        List<Batch> out = new ArrayList<>();
+        long later = 0; // M(s_{i+1})
+        long[] m = new long[levels.length];
+        for (int i = levels.length - 1; i >= 0; i--) {
+            later = Math.max(later, chosen[i]);
+            m[i] = later;
+        }
+        for (int i = 0; i < levels.length; i++) {
+            long next = i + 1 < levels.length ? m[i + 1] : 0;
+            if (m[i] > next) {
+                out.add(new Batch(levels[i], (int) Math.min(Integer.MAX_VALUE, m[i] - next)));
+            }
+        }
+        return out;
+    }
+
+    /** Σ_i (M(s_i) − M(s_{i+1}))·s_i with M(s_i) = max_{j ≥ i} chosen[j]: the staircase's paths × steps. */
+    static long staircaseWork(int[] levels, long[] chosen) {
+        long work = 0;
+        long later = 0;
+        for (int i = levels.length - 1; i >= 0; i--) {
+            long m = Math.max(later, chosen[i]);
+            work += (m - later) * levels[i];
+            later = m;
+        }
+        return work;
     }
 
     /** The pricer's checkpoint: throws once the job is cancelled (null without a cancellation signal). */
@@ -263,8 +435,8 @@ public final class RoundTrip {
 
     /** Implied vols, errors against the quotes with their standard errors, and buckets. */
     private static RoundTripResult summarise(FxMarket market, List<RoundTripQuote> quotes, boolean[] call,
-                                             PathEngine.Estimate[] est, int paths, int steps, int refused,
-                                             long start) {
+                                             PathEngine.Estimate[] est, int[] pointPaths, int paths, int steps,
+                                             int refused, long extraPaths, long extraWork, long start) {
         List<RoundTripResult.Point> points = new ArrayList<>(quotes.size());
         double maxErr = 0;
         double sumSq = 0;
@@ -272,7 +444,7 @@ public final class RoundTrip {
         int failed = 0;
         Map<String, double[]> buckets = new LinkedHashMap<>();
         for (int q = 0; q < quotes.size(); q++) {
-            RoundTripResult.Point p = point(market, quotes.get(q), call[q], est[q]);
+            RoundTripResult.Point p = point(market, quotes.get(q), call[q], est[q], pointPaths[q]);
             if (Double.isFinite(p.modelVol()) && p.modelVol() > 0) {
                 double err = p.errorBps();
                 maxErr = Math.max(maxErr, Math.abs(err));
@@ -292,12 +464,12 @@ public final class RoundTrip {
                 new RoundTripResult.Bucket(label, (int) b[0], Math.sqrt(b[1] / b[0]), b[2])));
         double rms = ok == 0 ? Double.NaN : Math.sqrt(sumSq / ok);
         return new RoundTripResult(List.copyOf(points), ok == 0 ? Double.NaN : maxErr, rms, List.copyOf(byLabel),
-                failed, paths, steps, refused, (System.nanoTime() - start) / 1e6);
+                failed, paths, steps, refused, (System.nanoTime() - start) / 1e6, extraPaths, extraWork);
     }
 
     /** One quote: the vanilla's price, its implied vol, error and standard error (price s.e. / vega). */
     private static RoundTripResult.Point point(FxMarket market, RoundTripQuote quote, boolean call,
-                                               PathEngine.Estimate est) {
+                                               PathEngine.Estimate est, int paths) {
         double t = quote.expiry();
         double fwd = market.forward(t);
         double df = market.domesticDf(t);
@@ -310,6 +482,6 @@ public final class RoundTrip {
             seBps = est.stdError() / vega * 1e4;
         }
         return new RoundTripResult.Point(t, quote.strike(), quote.label(), call, quote.marketVol(), vol, err, seBps,
-                price);
+                price, paths);
     }
 }

@@ -80,7 +80,8 @@ public final class SlvCalibrator {
             double base = 1 - rtShare;
             roundTrip = RoundTrip.run(in.market().fx(), run.mixed, leverage, in.market().localVol(),
                     in.market().impliedVol(), quotesUpToMaturity(in),
-                    in.repricing().config(), executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
+                    roundTripConfig(in.repricing().config(), run.n, run.steps, run.grid.regressionTimes.length - 1),
+                    executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
                             Phase.ROUND_TRIP));
         }
         long end = System.nanoTime();
@@ -447,6 +448,20 @@ public final class SlvCalibrator {
     }
 
     /** Share of the progress bar given to the round trip: its path-steps against the particles' (×1.5 for regressions). */
+    /**
+     * The round trip's settings with the job's work budget less what the particles used (their exact grid, counted
+     * as {@link SlvCalibrationInput#work} counts it): the round trip's pilot and extra paths together stay within
+     * what is left, so calibration and round trip share the one budget.
+     */
+    static RoundTripConfig roundTripConfig(RoundTripConfig config, int particles, int steps, int regressions) {
+        RoundTripConfig.Adaptive a = config.adaptive();
+        if (!a.on() || a.workBudget() == Long.MAX_VALUE) {
+            return config;
+        }
+        long used = SlvCalibrationInput.work(particles, new SlvCalibrationInput.GridSize(regressions, steps, 0), 0);
+        return config.withAdaptive(a.withWorkBudget(Math.max(0, a.workBudget() - used)));
+    }
+
     static double rtShare(SlvCalibrationInput.Repricing repricing, int n) {
         if (!repricing.runs()) {
             return 0;

@@ -109,6 +109,79 @@ public final class PathEngine {
                                  ExecutorService pool, java.util.function.BooleanSupplier cancelled,
                                  java.util.function.DoubleConsumer progress) {
         Setup s = new Setup(dynamics, grid, book, market, cfg);
+        Chunked c = simulate(s, book, cfg, pool, cancelled, progress);
+        return combine(s, c.sums, c.counts, book, cfg);
+    }
+
+    /**
+     * Per product, a pseudo-random run's sums (the accumulator slots {@link #run} turns into an estimate: ΣY, ΣY²,
+     * and for a controlled product the control sums and cross products) and its number of samples (antithetic pairs,
+     * or paths). Runs of the same dynamics, grid and product on different seeds are independent samples of the same
+     * (Y, C) distribution: their sums add ({@link #plus}), and {@link #estimates} of the total is the regression
+     * estimator on all samples at once (one β from every sample), what one run with all the paths would give.
+     */
+    public record Totals(double[][] sums, long[] samples) {
+        /** This plus {@code other}'s products, {@code other}'s product j being this one's {@code into[j]}. */
+        public Totals plus(Totals other, int[] into) {
+            double[][] s = new double[sums.length][];
+            long[] n = samples.clone();
+            for (int k = 0; k < sums.length; k++) {
+                s[k] = sums[k].clone();
+            }
+            for (int j = 0; j < into.length; j++) {
+                int k = into[j];
+                if (s[k].length != other.sums[j].length) {
+                    throw new IllegalArgumentException("product " + k + " has other controls in the other run");
+                }
+                for (int w = 0; w < s[k].length; w++) {
+                    s[k][w] += other.sums[j][w];
+                }
+                n[k] += other.samples[j];
+            }
+            return new Totals(s, n);
+        }
+    }
+
+    /**
+     * As {@link #run}, PSEUDO only, returning the sums instead of the estimates ({@link #estimates} of them is, bit
+     * for bit, what {@link #run} returns).
+     */
+    public static Totals runTotals(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market,
+                                   McConfig cfg, ExecutorService pool, java.util.function.BooleanSupplier cancelled,
+                                   java.util.function.DoubleConsumer progress) {
+        if (cfg.sequence() != SequenceType.PSEUDO) {
+            throw new IllegalArgumentException("pooled sums need pseudo-random paths (Sobol's error is its batches')");
+        }
+        Setup s = new Setup(dynamics, grid, book, market, cfg);
+        Chunked c = simulate(s, book, cfg, pool, cancelled, progress);
+        int products = book.size();
+        double[][] out = new double[products][];
+        long[] n = new long[products];
+        for (int k = 0; k < products; k++) {
+            int width = PayoffBook.sums(book.controls[k]);
+            out[k] = new double[width];
+            n[k] = totals(s, c.sums, c.counts, book.offset[k], width, out[k], new double[s.batches][width],
+                    new long[s.batches]);
+        }
+        return new Totals(out, n);
+    }
+
+    /** Estimates from pooled sums of pseudo-random runs ({@link #runTotals}), per product of {@code book}. */
+    public static Estimate[] estimates(PayoffBook book, Totals totals) {
+        Estimate[] out = new Estimate[book.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = pseudoEstimate(totals.sums[k], totals.samples[k], book.controls[k]);
+        }
+        return out;
+    }
+
+    /** Per chunk its sums and sample count. */
+    private record Chunked(double[][] sums, int[] counts) {
+    }
+
+    private static Chunked simulate(Setup s, PayoffBook book, McConfig cfg, ExecutorService pool,
+                                    java.util.function.BooleanSupplier cancelled,
+                                    java.util.function.DoubleConsumer progress) {
         int chunks = s.batches * s.chunksPerBatch;
         int threads = Math.max(1, Math.min(cfg.effectiveThreads(), chunks));
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
@@ -151,7 +224,7 @@ public final class PathEngine {
                 own.shutdown();
             }
         }
-        return combine(s, sums, counts, book, cfg);
+        return new Chunked(sums, counts);
     }
 
     /**
@@ -165,37 +238,14 @@ public final class PathEngine {
         Estimate[] out = new Estimate[products];
         int b = s.batches;
         for (int k = 0; k < products; k++) {
-            int o = book.offset[k];
             int width = PayoffBook.sums(book.controls[k]);
             double[] total = new double[width];
             double[][] batch = new double[b][width];
-            long n = 0;
             long[] batchN = new long[b];
-            for (int bi = 0; bi < b; bi++) {
-                for (int c = 0; c < s.chunksPerBatch; c++) {
-                    int t = bi * s.chunksPerBatch + c;
-                    for (int w = 0; w < width; w++) {
-                        batch[bi][w] += sums[t][o + w];
-                    }
-                    batchN[bi] += counts[t];
-                }
-                for (int w = 0; w < width; w++) {
-                    total[w] += batch[bi][w];
-                }
-                n += batchN[bi];
-            }
-            // too few samples for the controls: the regression would (nearly) interpolate them and report a
-            // residual variance of ~0; fall back to the plain mean (β = 0). "Samples" counts the paths that carry
-            // the payoff, (ΣY)²/ΣY² (the number of non-zero payoffs when they are of one size): a far out-of-the-money
-            // vanilla paid on a handful of paths is fitted exactly by its neighbouring ladder controls, and its
-            // estimate would then be the controls' noise with a standard error of ~0
-            double carrying = total[1] > 0 ? total[0] * total[0] / total[1] : 0;
-            long needed = MIN_SAMPLES_PER_CONTROL * (book.controls[k] + 1L);
-            int p = n >= needed && carrying >= needed ? book.controls[k] : 0;
-            double[] beta = p > 0 ? controlCoefficients(total, n, p) : new double[book.controls[k]];
-            double mean = controlled(total, n, beta);
-            double se;
+            long n = totals(s, sums, counts, book.offset[k], width, total, batch, batchN);
             if (cfg.sequence() == SequenceType.SOBOL && b > 1) {
+                double[] beta = coefficients(total, n, book.controls[k]);
+                double mean = controlled(total, n, beta);
                 double m = 0;
                 double[] bm = new double[b];
                 for (int bi = 0; bi < b; bi++) {
@@ -207,22 +257,73 @@ public final class PathEngine {
                 for (double x : bm) {
                     ss += (x - m) * (x - m);
                 }
-                se = Math.sqrt(ss / ((double) b * (b - 1)));
+                out[k] = new Estimate(mean, Math.sqrt(ss / ((double) b * (b - 1))));
             } else {
-                double meanY = total[0] / n;
-                double var = total[1] / n - meanY * meanY;
-                int w = beta.length;
-                for (int j = 0; j < p; j++) {
-                    double cov = total[2 + w + j] / n - total[2 + j] / n * meanY;
-                    var -= beta[j] * cov;
-                }
-                // a controlled product with no more samples than coefficients: not available (NaN), never 0
-                se = book.controls[k] > 0 && n <= book.controls[k] + 1 ? Double.NaN
-                        : Math.sqrt(Math.max(var, 0) / Math.max(n - 1 - p, 1));
+                out[k] = pseudoEstimate(total, n, book.controls[k]);
             }
-            out[k] = new Estimate(mean, se);
         }
         return out;
+    }
+
+    /** One product's sums over chunks in chunk order, per batch and in total; returns the number of samples. */
+    private static long totals(Setup s, double[][] sums, int[] counts, int o, int width, double[] total,
+                               double[][] batch, long[] batchN) {
+        long n = 0;
+        for (int bi = 0; bi < s.batches; bi++) {
+            for (int c = 0; c < s.chunksPerBatch; c++) {
+                int t = bi * s.chunksPerBatch + c;
+                for (int w = 0; w < width; w++) {
+                    batch[bi][w] += sums[t][o + w];
+                }
+                batchN[bi] += counts[t];
+            }
+            for (int w = 0; w < width; w++) {
+                total[w] += batch[bi][w];
+            }
+            n += batchN[bi];
+        }
+        return n;
+    }
+
+    /**
+     * The regression coefficients of a product with {@code controls} controls from its sums over n samples: too few
+     * samples for the controls and the regression would (nearly) interpolate them and report a residual variance of
+     * ~0, so the plain mean (β = 0) is used instead. "Samples" counts the paths that carry the payoff, (ΣY)²/ΣY² (the
+     * number of non-zero payoffs when they are of one size): a far out-of-the-money vanilla paid on a handful of paths
+     * is fitted exactly by its neighbouring ladder controls, and its estimate would then be the controls' noise with a
+     * standard error of ~0.
+     */
+    private static double[] coefficients(double[] total, long n, int controls) {
+        double carrying = total[1] > 0 ? total[0] * total[0] / total[1] : 0;
+        long needed = MIN_SAMPLES_PER_CONTROL * (controls + 1L);
+        int p = n >= needed && carrying >= needed ? controls : 0;
+        return p > 0 ? controlCoefficients(total, n, p) : new double[controls];
+    }
+
+    /**
+     * Pseudo-random estimate and standard error from one product's sums over n i.i.d. samples: Ȳ − β·C̄ with
+     * variance (Var Y − β·S_CY)/(n − 1 − p).
+     */
+    private static Estimate pseudoEstimate(double[] total, long n, int controls) {
+        if (n == 0) {
+            return new Estimate(Double.NaN, Double.NaN);
+        }
+        double carrying = total[1] > 0 ? total[0] * total[0] / total[1] : 0;
+        long needed = MIN_SAMPLES_PER_CONTROL * (controls + 1L);
+        int p = n >= needed && carrying >= needed ? controls : 0;
+        double[] beta = coefficients(total, n, controls);
+        double mean = controlled(total, n, beta);
+        double meanY = total[0] / n;
+        double var = total[1] / n - meanY * meanY;
+        int w = beta.length;
+        for (int j = 0; j < p; j++) {
+            double cov = total[2 + w + j] / n - total[2 + j] / n * meanY;
+            var -= beta[j] * cov;
+        }
+        // a controlled product with no more samples than coefficients: not available (NaN), never 0
+        double se = controls > 0 && n <= controls + 1 ? Double.NaN
+                : Math.sqrt(Math.max(var, 0) / Math.max(n - 1 - p, 1));
+        return new Estimate(mean, se);
     }
 
     /** Ȳ − β·C̄ from a product's sums over n samples. */

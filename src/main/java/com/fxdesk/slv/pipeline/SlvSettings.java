@@ -18,14 +18,29 @@ import java.util.Objects;
  * @param heston         Heston parameters to use, or null to fit them to the market's vanillas
  * @param maturity       last calibrated time in years, or null for the surface's last expiry
  * @param roundTrip      whether to reprice the vanillas by an independent Monte Carlo afterwards
- * @param roundTripPaths its paths (its seed is derived from {@code seed})
+ * @param roundTripPaths its paths (its seed is derived from {@code seed}): the pilot of its extra paths
+ * @param roundTripAdaptive its extra paths where the pilot leaves a point above the target standard error
+ *                          (default: {@link RoundTripConfig.Adaptive#defaults}, no budget of its own:
+ *                          the service sets the job's)
  */
 public record SlvSettings(HestonParameters heston, double mixing, int particles, int timeStepDays, Double maturity,
                           EstimatorConfig estimator, int spotGridSize, long seed, boolean roundTrip,
-                          int roundTripPaths, double leverageFloor, double leverageCap) {
+                          int roundTripPaths, double leverageFloor, double leverageCap,
+                          RoundTripConfig.Adaptive roundTripAdaptive) {
 
     public SlvSettings {
         Objects.requireNonNull(estimator, "estimator");
+        if (roundTripAdaptive == null) {
+            roundTripAdaptive = RoundTripConfig.Adaptive.defaults();
+        }
+    }
+
+    /** With the default extra paths. */
+    public SlvSettings(HestonParameters heston, double mixing, int particles, int timeStepDays, Double maturity,
+                       EstimatorConfig estimator, int spotGridSize, long seed, boolean roundTrip,
+                       int roundTripPaths, double leverageFloor, double leverageCap) {
+        this(heston, mixing, particles, timeStepDays, maturity, estimator, spotGridSize, seed, roundTrip,
+                roundTripPaths, leverageFloor, leverageCap, null);
     }
 
     public static SlvSettings defaults() {
@@ -52,22 +67,27 @@ public record SlvSettings(HestonParameters heston, double mixing, int particles,
 
     public SlvSettings withHeston(HestonParameters h) {
         return new SlvSettings(h, mixing, particles, timeStepDays, maturity, estimator, spotGridSize, seed, roundTrip,
-                roundTripPaths, leverageFloor, leverageCap);
+                roundTripPaths, leverageFloor, leverageCap, roundTripAdaptive);
     }
 
     public SlvSettings withMixing(double eta) {
         return new SlvSettings(heston, eta, particles, timeStepDays, maturity, estimator, spotGridSize, seed, roundTrip,
-                roundTripPaths, leverageFloor, leverageCap);
+                roundTripPaths, leverageFloor, leverageCap, roundTripAdaptive);
     }
 
     public SlvSettings withoutRoundTrip() {
         return new SlvSettings(heston, mixing, particles, timeStepDays, maturity, estimator, spotGridSize, seed, false,
-                roundTripPaths, leverageFloor, leverageCap);
+                roundTripPaths, leverageFloor, leverageCap, roundTripAdaptive);
+    }
+
+    public SlvSettings withRoundTripAdaptive(RoundTripConfig.Adaptive a) {
+        return new SlvSettings(heston, mixing, particles, timeStepDays, maturity, estimator, spotGridSize, seed,
+                roundTrip, roundTripPaths, leverageFloor, leverageCap, a);
     }
 
     /** The round trip's configuration: its own seed derived from the particles' seed. */
     public RoundTripConfig roundTripConfig() {
         return roundTrip ? new RoundTripConfig(true, roundTripPaths, RoundTripConfig.seedFor(seed), true, true)
-                : RoundTripConfig.disabled();
+                .withAdaptive(roundTripAdaptive) : RoundTripConfig.disabled();
     }
 }

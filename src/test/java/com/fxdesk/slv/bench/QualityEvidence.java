@@ -24,9 +24,15 @@ import java.util.concurrent.ForkJoinPool;
  * median and max standard error over the points from 10Δ put to 10Δ call and how many are resolved at 1 bp.
  * Args: resolution threshold bp (5), round-trip paths (100,000), market name filter (all; "" for all), control
  * variates (heston: S_T and the Heston companion, the shipped default; all: S_T, the Heston and the local-vol
- * companions; lv: S_T and the local-vol companion; spot: S_T only; none), particles (100,000).
+ * companions; lv: S_T and the local-vol companion; spot: S_T only; none), particles (100,000), the round trip's
+ * extra-work factor ({@link RoundTripConfig.Adaptive}: the shipped default {@value
+ * RoundTripConfig#DEFAULT_EXTRA_WORK_FACTOR}, aimed at 0.9 × the threshold, within the shipped job budget
+ * {@value #JOB_WORK}; 0: no extra paths, the round trip before them).
  */
 public final class QualityEvidence {
+    /** slv.limits.max-job-work as shipped (application.properties). */
+    static final long JOB_WORK = 2_500_000_000L;
+
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
         double threshold = args.length > 0 ? Double.parseDouble(args[0]) : 5.0;
@@ -34,6 +40,9 @@ public final class QualityEvidence {
         String only = args.length > 2 ? args[2] : "";
         String controls = args.length > 3 ? args[3] : "heston";
         int particles = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
+        double factor = args.length > 5 ? Double.parseDouble(args[5]) : RoundTripConfig.DEFAULT_EXTRA_WORK_FACTOR;
+        RoundTripConfig.Adaptive adaptive = new RoundTripConfig.Adaptive(RoundTripConfig.TARGET_MARGIN * threshold,
+                factor, JOB_WORK);
         ForkJoinPool pool = new ForkJoinPool(2);
         SlvCalibrator cal = new SlvCalibrator(pool);
         System.out.printf("| market | η | resolved RMS bp | resolved max bp | resolved / unresolved | max abs z | "
@@ -52,7 +61,7 @@ public final class QualityEvidence {
                         .withParticles(Particles.DEFAULTS.withCount(particles).withSeed(42))
                         .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true,
                                 !controls.equals("none"), controls.equals("heston") || controls.equals("all"),
-                                controls.equals("lv") || controls.equals("all"))));
+                                controls.equals("lv") || controls.equals("all"), adaptive)));
                 SlvCalibrationResult r = cal.calibrate(in, null, null);
                 RoundTripResult rt = r.roundTrip();
                 RoundTripStatistics st = RoundTripStatistics.of(rt, threshold);
@@ -73,13 +82,16 @@ public final class QualityEvidence {
                             g.unresolved()));
                 }
                 System.out.println(sb);
+                System.out.printf("  round trip: %d pilot paths on %d steps, %d extra paths, extra work %.3g (pilot "
+                        + "%.3g)%n", rt.paths(), rt.steps(), rt.extraPaths(), (double) rt.extraWork(),
+                        (double) rt.paths() * rt.steps());
                 if (System.getenv("QE_POINTS") != null) { // QE_POINTS=1 in the environment: every point
                     System.out.println("  heston " + s.heston() + " mixing " + eta);
                     for (RoundTripResult.Point p : rt.points()) {
                         System.out.printf("    %-12s T %.4f K %.5f market %.4f%% model %.4f%% error %.2f bp s.e. %.3f"
-                                + " bp local vol at K %.4f%%%n", p.label(), p.expiry(), p.strike(),
+                                + " bp local vol at K %.4f%% paths %d%n", p.label(), p.expiry(), p.strike(),
                                 100 * p.marketVol(), 100 * p.modelVol(), p.errorBps(), p.stdErrorBps(),
-                                100 * s.localVol().localVol(p.expiry(), p.strike()));
+                                100 * s.localVol().localVol(p.expiry(), p.strike()), p.paths());
                     }
                 }
             }

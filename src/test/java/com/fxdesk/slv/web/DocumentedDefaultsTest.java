@@ -38,6 +38,11 @@ class DocumentedDefaultsTest {
         assertThat(documented(CalibrationRequest.RoundTrip.class, "paths")).isEqualTo(d.roundTripPaths());
         assertThat(documented(CalibrationRequest.RoundTrip.class, "resolutionBps"))
                 .isEqualTo(QualityVerdict.Thresholds.defaults().resolutionBps());
+        assertThat(documented(CalibrationRequest.RoundTrip.class, "targetStdErrorBps"))
+                .isEqualTo(com.fxdesk.slv.calibration.RoundTripConfig.TARGET_MARGIN
+                        * QualityVerdict.Thresholds.defaults().resolutionBps());
+        assertThat(documented(CalibrationRequest.RoundTrip.class, "maxExtraWorkFactor"))
+                .isEqualTo(com.fxdesk.slv.calibration.RoundTripConfig.DEFAULT_EXTRA_WORK_FACTOR);
         assertThat(documented(CalibrationRequest.Leverage.class, "floor")).isEqualTo(d.leverageFloor());
         assertThat(documented(CalibrationRequest.Leverage.class, "cap")).isEqualTo(d.leverageCap());
     }

@@ -46,9 +46,21 @@ public record CalibrationRequest(
             @Schema(description = "a point counts in the headline RMS and max when its Monte Carlo standard error "
                     + "is at most this many vol bp; default slv.quality.resolution-bps (1). It shapes the statistics "
                     + "shown; the quality verdict always uses the service's own threshold", exclusiveMinimumValue = 0,
-                    defaultValue = "1") Double resolutionBps) {
+                    defaultValue = "1") Double resolutionBps,
+            @Schema(description = "extra paths: a point whose standard error after the first `paths` is above this "
+                    + "many vol bp gets more paths, simulated only to its expiry (short expiries are cheap), the "
+                    + "cheapest first within the extra-work cap; 0: none. Default 0.9 × slv.quality.resolution-bps",
+                    minimum = "0", maximum = "1000", defaultValue = "0.9") Double targetStdErrorBps,
+            @Schema(description = "the extra paths' work (paths × steps simulated) at most this multiple of the first "
+                    + "`paths`' work (the round trip then takes at most 1 + this times as long), and calibration and "
+                    + "round trip together within slv.limits.max-job-work; 0: no extra paths", minimum = "0",
+                    maximum = "20", defaultValue = "4") Double maxExtraWorkFactor) {
         public RoundTrip(Boolean enabled, Integer paths) {
-            this(enabled, paths, null);
+            this(enabled, paths, null, null, null);
+        }
+
+        public RoundTrip(Boolean enabled, Integer paths, Double resolutionBps) {
+            this(enabled, paths, resolutionBps, null, null);
         }
     }
 

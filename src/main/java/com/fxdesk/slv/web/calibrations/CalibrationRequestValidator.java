@@ -22,6 +22,8 @@ public class CalibrationRequestValidator {
      * mean without controls, or no standard error at all), and the 1 bp resolution needs far more paths anyway.
      */
     static final int MIN_ROUND_TRIP_PATHS = 1_000;
+    /** The largest {@code roundTrip.maxExtraWorkFactor}: a round trip at most 21 times its pilot's time. */
+    static final double MAX_EXTRA_WORK_FACTOR = 20;
 
     private final MarketValidator market;
     private final RegressionRequestValidator regression;
@@ -57,6 +59,13 @@ public class CalibrationRequestValidator {
         }
         if (r.roundTrip() != null && r.roundTrip().resolutionBps() != null) {
             v.range("roundTrip.resolutionBps", r.roundTrip().resolutionBps(), 0, true, 1000);
+        }
+        if (r.roundTrip() != null && r.roundTrip().targetStdErrorBps() != null) {
+            v.range("roundTrip.targetStdErrorBps", r.roundTrip().targetStdErrorBps(), 0, false, 1000);
+        }
+        if (r.roundTrip() != null && r.roundTrip().maxExtraWorkFactor() != null) {
+            v.range("roundTrip.maxExtraWorkFactor", r.roundTrip().maxExtraWorkFactor(), 0, false,
+                    MAX_EXTRA_WORK_FACTOR);
         }
         slv("", r.particles(), r.timeStepDays(), r.estimator(), r.spotGridSize(), maturity,
                 expiryTimes(r.market()), roundTrip && pathsOk ? paths : 0, v);

@@ -56,7 +56,12 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
                                 int resolved, int unresolved, Double maxAbsZ, List<GroupView> byExpiry,
                                 List<RoundTripPoint> unresolvedPoints, Double allPointsRmsErrorBps,
                                 @Schema(description = "expiries whose Heston control the pricer refused (they used "
-                                        + "S_T as their only control)") int hestonControlRefused) {
+                                        + "S_T as their only control)") int hestonControlRefused,
+                                @Schema(description = "extra paths run after the first `paths` for points whose "
+                                        + "standard error was above the target (each simulated only to its batch's "
+                                        + "expiry; per point: `paths`)") long extraPaths,
+                                @Schema(description = "their work, paths × steps simulated (counted in "
+                                        + "slv.limits.max-job-work with the calibration's)") long extraWork) {
     }
 
     /** One delta label or expiry: resolved count, their RMS and max (absent when none), unresolved count. */
@@ -123,7 +128,9 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
             @Schema(description = "errorBps / stdErrorBps; present only when both are",
                     requiredMode = Schema.RequiredMode.NOT_REQUIRED) Double zScore,
             @Schema(description = "standard error within the resolution threshold",
-                    requiredMode = Schema.RequiredMode.REQUIRED) boolean resolved) {
+                    requiredMode = Schema.RequiredMode.REQUIRED) boolean resolved,
+            @Schema(description = "Monte Carlo paths that priced it: the round trip's `paths` plus the extra paths "
+                    + "that reached its expiry", requiredMode = Schema.RequiredMode.REQUIRED) int paths) {
     }
 
     @Schema(description = "Wall times of the phases, milliseconds")
@@ -180,7 +187,7 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
             rt = new RoundTripView(finite(st.maxErrorBps()), finite(st.rmsErrorBps()), t.failed(), t.paths(), points,
                     GroupView.of(st.byDelta()), st.thresholdBps(), st.resolved(), st.unresolved(),
                     finite(st.maxAbsZ()), GroupView.of(st.byExpiry()), open, finite(t.rmsErrorBps()),
-                    t.hestonControlRefused());
+                    t.hestonControlRefused(), t.extraPaths(), t.extraWork());
         }
         SlvCalibrationResult.Timings tm = r.timings();
         PhaseTimings timings = new PhaseTimings(c.hestonMs(), c.localVolMs(), tm.leverageMs(), tm.roundTripMs(), c.totalMs());
@@ -198,7 +205,7 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
         Double z = seOk && p.stdErrorBps() > 0 ? finite(p.errorBps() / p.stdErrorBps()) : null;
         return new RoundTripPoint(p.expiry(), p.strike(), p.label(), delta(surface, p), p.marketVol(), priced,
                 priced ? p.modelVol() : null, priced ? finite(p.errorBps()) : null,
-                seOk ? p.stdErrorBps() : null, z, RoundTripStatistics.isResolved(p, threshold));
+                seOk ? p.stdErrorBps() : null, z, RoundTripStatistics.isResolved(p, threshold), p.paths());
     }
 
     static int[] everyIndex(int n) {

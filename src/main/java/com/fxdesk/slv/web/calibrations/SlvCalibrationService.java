@@ -2,7 +2,9 @@ package com.fxdesk.slv.web.calibrations;
 
 import com.fxdesk.slv.calibration.Phase;
 import com.fxdesk.slv.calibration.QualityVerdict;
+import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.RoundTripStatistics;
+import com.fxdesk.slv.config.LimitsProperties;
 import com.fxdesk.slv.config.QualityProperties;
 import java.util.List;
 import com.fxdesk.slv.calibration.ProgressListener;
@@ -39,10 +41,12 @@ public class SlvCalibrationService implements JobHandler<Calibrated> {
     private final SurfaceService surfaces;
     private final JsonMapper json;
     private final QualityProperties quality;
+    private final LimitsProperties limits;
 
     public SlvCalibrationService(EngineMetrics metrics, ExecutorService slvComputePool, QualityProperties quality,
-                                 JsonMapper json, SurfaceService surfaces) {
+                                 JsonMapper json, SurfaceService surfaces, LimitsProperties limits) {
         this.metrics = metrics;
+        this.limits = limits;
         this.quality = quality;
         this.surfaces = surfaces;
         this.pipeline = new SlvPipeline(slvComputePool, surfaces);
@@ -79,10 +83,24 @@ public class SlvCalibrationService implements JobHandler<Calibrated> {
                 l != null ? l.cap() : null);
     }
 
+    /**
+     * The round trip's extra paths: aimed at {@link RoundTripConfig#TARGET_MARGIN} × the service's resolution
+     * threshold (the one the verdict judges by) unless the request names a target, within the request's extra-work
+     * factor and the job's whole work budget (the calibrator leaves the round trip what the particles did not use).
+     */
+    static RoundTripConfig.Adaptive adaptive(CalibrationRequest.RoundTrip rt, double resolutionBps, long jobWork) {
+        double target = rt != null && rt.targetStdErrorBps() != null ? rt.targetStdErrorBps()
+                : RoundTripConfig.TARGET_MARGIN * resolutionBps;
+        double factor = rt != null && rt.maxExtraWorkFactor() != null ? rt.maxExtraWorkFactor()
+                : RoundTripConfig.DEFAULT_EXTRA_WORK_FACTOR;
+        return new RoundTripConfig.Adaptive(target, factor, jobWork);
+    }
+
     /** Checks what can be checked without computing (e.g. estimator settings), then returns the job's work. */
     public JobTask<Calibrated> prepare(CalibrationRequest request) {
         MarketData market = MarketMapper.toEngine(request.market());
-        SlvSettings s = settings(request);
+        SlvSettings s = settings(request).withRoundTripAdaptive(
+                adaptive(request.roundTrip(), quality.thresholds().resolutionBps(), limits.maxJobWork()));
         Estimators.create(s.estimator()); // configuration errors: 422 now rather than a failed job later
         try {
             surfaces.surface(market); // milliseconds (then cached for the job): a refused market is a 422 now, not a FAILED job

@@ -28,6 +28,32 @@ class RoundTripPointsApiTest extends ApiTestSupport {
     }
 
     @Test
+    void extraPathSettingsOutOfRangeAreA400NamingTheField() {
+        ObjectNode r = object();
+        r.set("market", market("flat-10pct.json"));
+        r.putObject("heston").put("v0", 0.01).put("kappa", 1.5).put("theta", 0.01).put("xi", 0.3).put("rho", -0.4);
+        r.put("mixing", 0.66).put("particles", 1024).put("timeStepDays", 7).put("spotGridSize", 30)
+                .put("maturity", 0.5);
+        r.putObject("roundTrip").put("maxExtraWorkFactor", 21.0);
+        assertThat(fieldError(post("/api/v1/calibrations", r), "roundTrip.maxExtraWorkFactor")).contains("[0, 20]");
+        r.putObject("roundTrip").put("targetStdErrorBps", -1.0);
+        assertThat(fieldError(post("/api/v1/calibrations", r), "roundTrip.targetStdErrorBps")).contains("[0, 1000]");
+    }
+
+    /** The service's extra paths: aimed at 0.9 × its threshold unless asked, within the job's whole budget. */
+    @Test
+    void extraPathsAimBelowTheServiceThresholdWithinTheJobBudget() {
+        var a = SlvCalibrationService.adaptive(null, 1.0, 2_500_000_000L);
+        assertThat(a.targetStdErrorBps()).isEqualTo(0.9);
+        assertThat(a.maxExtraWorkFactor()).isEqualTo(4.0);
+        assertThat(a.workBudget()).isEqualTo(2_500_000_000L);
+        var asked = SlvCalibrationService.adaptive(new CalibrationRequest.RoundTrip(null, null, null, 0.5, 0.0), 1.0,
+                7L);
+        assertThat(asked.targetStdErrorBps()).isEqualTo(0.5);
+        assertThat(asked.on()).isFalse();
+    }
+
+    @Test
     void unpricedPointsAndPointsWithoutStandardErrorOmitThoseFields() {
         JsonMapper mapper = JsonMapper.builder().build();
         RoundTripResult.Point unpriced = new RoundTripResult.Point(0.5, 0.8, "6M 10P", false, 0.1, Double.NaN,

@@ -62,6 +62,8 @@ class SlvJobApiTest extends ApiTestSupport {
                 assertThat(p.has("modelVol")).as(p.toString()).isFalse();
                 assertThat(p.has("errorBps")).as(p.toString()).isFalse();
             }
+            // every point priced on at least the round trip's paths (more where extra paths reached its expiry)
+            assertThat(p.get("paths").asInt()).as(p.toString()).isGreaterThanOrEqualTo(rt.get("paths").asInt());
             for (String field : new String[] {"expiry", "strike", "marketVol", "priced", "resolved"}) {
                 assertThat(p.has(field)).as(field + " in " + p).isTrue();
             }

@@ -1,0 +1,283 @@
+package com.fxdesk.slv.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fxdesk.slv.heston.HestonParameters;
+import com.fxdesk.slv.heston.HestonPricer;
+import com.fxdesk.slv.market.FxMarket;
+import com.fxdesk.slv.math.BlackFormula;
+import com.fxdesk.slv.model.LeverageFunction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The round trip's extra paths ({@link RoundTripConfig.Adaptive}): pooled with the pilot they stay unbiased against
+ * a closed form, cut the standard error as 1/√paths, give the same bits on any pool, and every extra path is counted
+ * in the work reported and kept within the caps.
+ */
+class RoundTripAdaptiveTest {
+    private static final FxMarket MARKET = SlvCalibratorTest.MARKET;
+    private static final HestonParameters MIXED = new HestonParameters(0.01, 1.5, 0.012, 0.4, -0.5);
+    private static final double C = 1.25;
+    private static final ForkJoinPool POOL = new ForkJoinPool(3);
+
+    @AfterAll
+    static void shutdown() {
+        POOL.shutdown();
+    }
+
+    /**
+     * L ≡ 1.25 makes the SLV a Heston model of its own (v0, θ × c², ξ × c), priced in closed form. A target below the
+     * pilot's standard errors makes every point ask for more paths: the pooled estimate (one regression on pilot and
+     * extra samples) stays within 3 standard errors of the closed form, and reaches the target.
+     */
+    @Test
+    void pooledEstimateIsUnbiasedAgainstTheClosedForm() {
+        HestonParameters target = new HestonParameters(C * C * MIXED.v0(), MIXED.kappa(), C * C * MIXED.theta(),
+                C * MIXED.xi(), MIXED.rho());
+        List<RoundTripQuote> quotes = quotes(target);
+        LeverageFunction flat = flatLeverage(C, 1.0, 5 / 365.0);
+        RoundTripResult pilot = RoundTrip.run(MARKET, MIXED, flat, quotes, config(10_000, 7, 0, 0), POOL, null,
+                null);
+        double aim = 0.6 * largestStdError(pilot);
+        RoundTripResult r = RoundTrip.run(MARKET, MIXED, flat, quotes, config(10_000, 7, aim, 20.0), POOL, null,
+                null);
+        assertEquals(0, pilot.extraPaths());
+        assertTrue(r.extraPaths() > 0, "extra paths ran");
+        for (int q = 0; q < quotes.size(); q++) {
+            RoundTripResult.Point p = r.points().get(q);
+            RoundTripResult.Point first = pilot.points().get(q);
+            assertTrue(Math.abs(p.errorBps()) < 3 * p.stdErrorBps() + 0.1, p.toString());
+            if (first.stdErrorBps() > aim) {
+                assertTrue(p.paths() > 10_000, p.toString());
+                assertTrue(p.stdErrorBps() < 1.15 * aim, p + " aim " + aim);
+            }
+        }
+    }
+
+    private static double largestStdError(RoundTripResult r) {
+        return r.points().stream().mapToDouble(RoundTripResult.Point::stdErrorBps).max().orElseThrow();
+    }
+
+    private static double smallestStdError(RoundTripResult r) {
+        return r.points().stream().mapToDouble(RoundTripResult.Point::stdErrorBps).min().orElseThrow();
+    }
+
+    /**
+     * Variance ∝ 1/paths: each point's pooled standard error times √(its paths) matches the pilot's times √(pilot
+     * paths) (within 15 %: both are estimates), so n·((s/target)² − 1) extra paths reach the target.
+     */
+    @Test
+    void extraPathsCutTheStandardErrorAsOneOverRootN() {
+        List<RoundTripQuote> quotes = quotes(MIXED);
+        LeverageFunction skewed = skewedLeverage(1.0, 5 / 365.0);
+        RoundTripResult pilot = RoundTrip.run(MARKET, MIXED, skewed, quotes,
+                config(20_000, 11, 0, 0), POOL, null, null);
+        RoundTripResult more = RoundTrip.run(MARKET, MIXED, skewed, quotes,
+                config(20_000, 11, 0.5 * smallestStdError(pilot), 20.0), POOL, null, null);
+        boolean someQuadrupled = false;
+        for (int q = 0; q < quotes.size(); q++) {
+            RoundTripResult.Point a = pilot.points().get(q);
+            RoundTripResult.Point b = more.points().get(q);
+            assertEquals(20_000, a.paths(), a.toString());
+            double ratio = b.stdErrorBps() * Math.sqrt(b.paths()) / (a.stdErrorBps() * Math.sqrt(a.paths()));
+            assertTrue(ratio > 0.85 && ratio < 1.15, q + ": " + ratio + " " + a + " " + b);
+            someQuadrupled |= b.paths() >= 4 * a.paths();
+        }
+        assertTrue(someQuadrupled, "at least one point on four times the paths");
+        // aiming at a target: every point ends at most near it, and the one with the largest need (the largest pilot
+        // s.e.: it sets its own level of the staircase) on just its n·((s/t)² − 1) extra paths, so near it
+        double aim = 0.6 * largestStdError(pilot);
+        RoundTripResult aimed = RoundTrip.run(MARKET, MIXED, skewed, quotes, config(20_000, 11, aim, 20.0), POOL,
+                null, null);
+        int worst = 0;
+        for (int q = 0; q < quotes.size(); q++) {
+            assertTrue(aimed.points().get(q).stdErrorBps() < 1.1 * aim, aimed.points().get(q) + " aim " + aim);
+            worst = pilot.points().get(q).stdErrorBps() > pilot.points().get(worst).stdErrorBps() ? q : worst;
+        }
+        assertTrue(aimed.points().get(worst).stdErrorBps() > 0.85 * aim, aimed.points().get(worst) + " aim " + aim);
+    }
+
+    /** Extra runs have fixed seeds and chunk-ordered sums: the same bits for 1, 3 and 12 threads. */
+    @Test
+    void identicalForAnyPoolSize() {
+        List<RoundTripQuote> quotes = quotes(MIXED);
+        LeverageFunction skewed = skewedLeverage(1.0, 5 / 365.0);
+        RoundTripConfig cfg = config(6_000, 3, 0.5, 2.0);
+        RoundTripResult serial = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, null, null, null);
+        RoundTripResult three = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, POOL, null, null);
+        ForkJoinPool wide = new ForkJoinPool(12);
+        try {
+            RoundTripResult twelve = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, wide, null, null);
+            assertTrue(serial.extraPaths() > 0);
+            assertEquals(serial.points(), three.points());
+            assertEquals(serial.points(), twelve.points());
+            assertEquals(serial.extraWork(), twelve.extraWork());
+        } finally {
+            wide.shutdown();
+        }
+    }
+
+    /**
+     * Every path the engine simulated is counted: from the paths each point was priced on (the engine's own sample
+     * counts) the work done is Σ over expiry steps s_i of (paths reaching s_i − paths reaching s_{i+1}) × s_i; it
+     * must equal the pilot's plus the extra work reported, and stay within the factor cap and the work budget.
+     * Fails if an extra run is not counted, or runs beyond the caps.
+     */
+    @Test
+    void everyExtraPathIsCountedAndWithinTheCaps() {
+        List<RoundTripQuote> quotes = quotes(MIXED);
+        LeverageFunction skewed = skewedLeverage(1.0, 5 / 365.0);
+        for (double factor : new double[] {0.5, 1.5, 8.0}) {
+            RoundTripResult r = RoundTrip.run(MARKET, MIXED, skewed, quotes, config(8_000, 5, 0.6, factor), POOL,
+                    null, null);
+            long pilot = (long) r.paths() * r.steps();
+            assertEquals(pilot + r.extraWork(), simulatedWork(r), "factor " + factor);
+            assertTrue(r.extraWork() > 0 && r.extraWork() <= factor * pilot, factor + ": " + r.extraWork());
+        }
+        long budget = 8_000L * 80 * 3 / 2; // pilot plus about half of it
+        RoundTripConfig capped = config(8_000, 5, 0.6, 8.0).withAdaptive(
+                new RoundTripConfig.Adaptive(0.6, 8.0, budget));
+        RoundTripResult r = RoundTrip.run(MARKET, MIXED, skewed, quotes, capped, POOL, null, null);
+        assertTrue(r.extraWork() > 0, "some extra");
+        assertEquals((long) r.paths() * r.steps() + r.extraWork(), simulatedWork(r));
+        assertTrue(simulatedWork(r) <= budget, simulatedWork(r) + " > " + budget);
+        // no budget left after the pilot: no extra path
+        RoundTripResult none = RoundTrip.run(MARKET, MIXED, skewed, quotes, config(8_000, 5, 0.6, 8.0).withAdaptive(
+                new RoundTripConfig.Adaptive(0.6, 8.0, 1)), POOL, null, null);
+        assertEquals(0, none.extraWork());
+        assertEquals((long) none.paths() * none.steps(), simulatedWork(none));
+    }
+
+    /**
+     * The calibrator hands the round trip what the job's budget leaves after the particles (their work counted as
+     * {@link SlvCalibrationInput#work} counts it): with a budget of exactly that plus the pilot and a little more,
+     * calibration and round trip together stay within it.
+     */
+    @Test
+    void theCalibratorLeavesTheRoundTripOnlyWhatTheParticlesDidNotUse() {
+        RoundTripConfig cfg = config(4_000, 1, 0.01, 5.0).withAdaptive(new RoundTripConfig.Adaptive(0.01, 5.0,
+                1_000_000_000L));
+        RoundTripConfig left = SlvCalibrator.roundTripConfig(cfg, 2_000, 300, 100);
+        long used = 2_000L * 300 + 100L * (2 * 2_000 + SlvCalibrationInput.REGRESSION_FIXED_WORK);
+        assertEquals(1_000_000_000L - used, left.adaptive().workBudget());
+        assertEquals(config(4_000, 1, 0.01, 5.0), SlvCalibrator.roundTripConfig(config(4_000, 1, 0.01, 5.0), 2_000,
+                300, 100),
+                "no budget of its own: unchanged");
+        // none left: the round trip gets nothing extra
+        assertEquals(0, SlvCalibrator.roundTripConfig(cfg.withAdaptive(cfg.adaptive().withWorkBudget(used - 1)),
+                2_000, 300, 100).adaptive().extraWorkCap(1));
+    }
+
+    /** The staircase plan: cheapest requests first, the work cap respected, NaN and resolved points ask nothing. */
+    @Test
+    void planIsAStaircaseWithinTheCap() {
+        int[] steps = {10, 10, 40, 100};
+        double[] se = {2.0, Double.NaN, 1.5, 3.0};
+        // needs: q0 10,000·3 = 30,000 → 30,208 (whole 256s); q2 10,000·(2.25−1)=12,500 → 12,544; q3 80,000
+        List<RoundTrip.Batch> all = RoundTrip.plan(steps, se, 10_000, 1.0, Long.MAX_VALUE);
+        long total = 0;
+        for (RoundTrip.Batch b : all) {
+            total += (long) b.paths() * b.steps();
+        }
+        // the staircase: 80,000 paths to step 100 serve every point
+        assertEquals(List.of(new RoundTrip.Batch(100, 80_128)), all);
+        assertEquals(80_128L * 100, total);
+        // a cap that does not fit the long point: the short ones, cheapest first
+        List<RoundTrip.Batch> capped = RoundTrip.plan(steps, se, 10_000, 1.0, 1_000_000);
+        assertEquals(List.of(new RoundTrip.Batch(10, 30_208 - 12_544), new RoundTrip.Batch(40, 12_544)), capped);
+        assertTrue(RoundTrip.staircaseWork(new int[] {10, 40}, new long[] {30_208, 12_544}) <= 1_000_000);
+        // everything resolved: nothing
+        assertEquals(List.of(), RoundTrip.plan(steps, new double[] {0.5, 0.5, 0.9, Double.NaN}, 10_000, 1.0,
+                Long.MAX_VALUE));
+    }
+
+    private static RoundTripConfig config(int paths, long seed, double target, double factor) {
+        return new RoundTripConfig(true, paths, seed, true, true, true).withAdaptive(
+                new RoundTripConfig.Adaptive(target, factor, Long.MAX_VALUE));
+    }
+
+    /** Σ_i (P(s_i) − P(s_{i+1}))·s_i from the points' path counts, s_i the expiries' grid steps. */
+    private static long simulatedWork(RoundTripResult r) {
+        // paths reaching each expiry (every point at one expiry has the same count)
+        TreeMap<Double, Integer> reach = new TreeMap<>();
+        for (RoundTripResult.Point p : r.points()) {
+            Integer before = reach.put(p.expiry(), p.paths());
+            assertTrue(before == null || before == p.paths(), "one count per expiry");
+        }
+        // the steps of each expiry: the last expiry is the grid's end; the others from the grid rule
+        long work = 0;
+        List<Double> ts = new ArrayList<>(reach.keySet());
+        for (int i = 0; i < ts.size(); i++) {
+            int next = i + 1 < ts.size() ? reach.get(ts.get(i + 1)) : 0;
+            work += (long) (reach.get(ts.get(i)) - next) * stepsTo(r, ts.get(i));
+        }
+        return work;
+    }
+
+    /** Grid steps to t on this test's 5-day slice grid (slices every 5 days, the expiries added, κΔt ≤ 0.1). */
+    private static int stepsTo(RoundTripResult r, double t) {
+        List<RoundTripQuote> qs = new ArrayList<>();
+        for (RoundTripResult.Point p : r.points()) {
+            qs.add(new RoundTripQuote(p.expiry(), p.strike(), p.label(), p.marketVol()));
+        }
+        var grid = RoundTrip.grid(skewedLeverage(1.0, 5 / 365.0), qs, MIXED.kappa());
+        assertEquals(r.steps(), grid.steps());
+        return grid.indexOf(t);
+    }
+
+    /** 10Δ-ish to 90Δ-ish strikes at 3M and 1Y, market vols the target Heston's closed-form implied vols. */
+    private static List<RoundTripQuote> quotes(HestonParameters target) {
+        List<RoundTripQuote> out = new ArrayList<>();
+        HestonPricer pricer = new HestonPricer();
+        String[] labels = {"10P", "25P", "ATM", "25C", "10C"};
+        double[] z = {-1.28, -0.67, 0, 0.67, 1.28};
+        for (double t : new double[] {0.25, 1.0}) {
+            double fwd = MARKET.forward(t);
+            double df = MARKET.domesticDf(t);
+            for (int i = 0; i < z.length; i++) {
+                double k = fwd * Math.exp(z[i] * 0.12 * Math.sqrt(t));
+                boolean call = k >= fwd;
+                double vol = BlackFormula.impliedVol(call, fwd, k, t, pricer.price(target, t, fwd, df, k, call), df);
+                out.add(new RoundTripQuote(t, k, labels[i], vol));
+            }
+        }
+        return out;
+    }
+
+    /** L(S, t) = 1 − 0.8 ln(S/S0) + 3 ln(S/S0)² + 0.1 t on 41 log-spot nodes, slices every {@code step} years. */
+    static LeverageFunction skewedLeverage(double horizon, double step) {
+        int n = (int) Math.ceil(horizon / step);
+        double[] times = new double[n];
+        double[][] spots = new double[n][41];
+        double[][] values = new double[n][41];
+        for (int j = 0; j < n; j++) {
+            times[j] = j * step;
+            for (int i = 0; i < 41; i++) {
+                double x = -0.4 + 0.02 * i;
+                spots[j][i] = MARKET.spot() * Math.exp(x);
+                values[j][i] = 1 - 0.8 * x + 3 * x * x + 0.1 * times[j];
+            }
+        }
+        return new LeverageFunction(times, spots, values);
+    }
+
+    /** L ≡ c on slices every {@code step} years to the horizon. */
+    private static LeverageFunction flatLeverage(double c, double horizon, double step) {
+        int n = (int) Math.ceil(horizon / step);
+        double[] times = new double[n];
+        double[][] spots = new double[n][];
+        double[][] values = new double[n][];
+        for (int j = 0; j < n; j++) {
+            times[j] = j * step;
+            spots[j] = new double[] {0.5, 2.0};
+            values[j] = new double[] {c, c};
+        }
+        return new LeverageFunction(times, spots, values);
+    }
+}
