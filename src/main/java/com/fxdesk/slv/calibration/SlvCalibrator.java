@@ -4,6 +4,7 @@ import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.model.LogSpotLattice;
 import com.fxdesk.slv.model.SlvStep;
+import com.fxdesk.slv.model.SpatialCorrection;
 import com.fxdesk.slv.parallel.Chunks;
 import com.fxdesk.slv.random.RandomStreams;
 import com.fxdesk.slv.random.ZigguratNormals;
@@ -24,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * m_n(x) = E[V | ln S = x] on all particles; m_n is evaluated on a spot grid uniform in ln S between the
  * particles' q and 1 − q quantiles, and L = σ_LV / √max(m, floor), clipped to [floor, cap], is interpolated
  * linearly in ln S (flat beyond the grid) at each particle. Between regressions the particles move on
- * {@code subSteps} propagation steps per Δt with the {@link SlvStep} scheme (Andersen QE variance, vol-of-vol η ξ).
+ * {@code subSteps} propagation steps per Δt with the {@link SlvStep} scheme (Andersen QE variance, vol-of-vol η ξ;
+ * the weak order 2.0 terms of L's x-dependence on steps where the leverage row is steep, {@link SpatialCorrection}).
  *
  * <p>On a propagation step [τ, τ + h] inside [t_n, t_{n+1}] the leverage is
  * L(s) = σ_LV(τ + h/2, s F(τ + h/2)/F(τ)) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known
@@ -221,6 +223,7 @@ public final class SlvCalibrator {
             int[] clipped = new int[2];
             SlvStep[] kernels = new SlvStep[k];
             LogSpotLattice[] lattices = new LogSpotLattice[k];
+            SpatialCorrection[] spatial = new SpatialCorrection[k];
             double[] firstRow = null;
             LogSpotLattice fit = LogSpotLattice.of(gridX[0], gridX[m - 1], mGrid); // m_n, read in moneyness
             for (int s = 0; s < k; s++) {
@@ -236,6 +239,7 @@ public final class SlvCalibrator {
                 levValues[j0 + s] = row;
                 levLattices[j0 + s] = lattices[s];
                 kernels[s] = new SlvStep(mixed, b - a, in.market().fx().drift(a, b));
+                spatial[s] = SpatialCorrection.of(lattices[s], meanVariance(mixed, 0.5 * (a + b)), b - a);
             }
             totalFloored += clipped[0];
             totalCapped += clipped[1];
@@ -244,7 +248,7 @@ public final class SlvCalibrator {
             slices.add(new RegressionSlice(grid.regressionTimes[interval], spots, mGrid.clone(), firstRow, diag,
                     gridX[0], gridX[m - 1], varFloored, clipped[0], clipped[1], sliceMeanV, sample[0], sample[1]));
             long p0 = System.nanoTime();
-            propagate(team, j0, kernels, lattices);
+            propagate(team, j0, kernels, lattices, spatial);
             propagationNanos += System.nanoTime() - p0;
         }
 
@@ -389,7 +393,8 @@ public final class SlvCalibrator {
          * Moves the particles through the interval's steps: each chunk runs all of them while its particles are in
          * cache, chunk c on step j drawing from {@link RandomStreams#stream}(seed, j, c). Updates the mean of V.
          */
-        private void propagate(Chunks.Team team, int j0, SlvStep[] kernels, LogSpotLattice[] lattices) {
+        private void propagate(Chunks.Team team, int j0, SlvStep[] kernels, LogSpotLattice[] lattices,
+                               SpatialCorrection[] spatial) {
             team.run(chunks, c -> {
                 int from = c * chunk;
                 int to = Math.min(n, from + chunk);
@@ -399,9 +404,9 @@ public final class SlvCalibrator {
                         drawNormals(zS, zV, from, to, RandomStreams.stream(in.particles().seed(), j0 + s, c).nextLong());
                     }
                     if (s == 1) {
-                        kernels[s].step(x, v, lev, zS2, zV2, next, null, from, to);
+                        kernels[s].step(x, v, lev, zS2, zV2, next, null, null, spatial[s], from, to);
                     } else {
-                        kernels[s].step(x, v, lev, zS, zV, next, null, from, to);
+                        kernels[s].step(x, v, lev, zS, zV, next, null, null, spatial[s], from, to);
                     }
                 }
                 double sum = 0;

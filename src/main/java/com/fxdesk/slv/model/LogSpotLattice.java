@@ -82,6 +82,24 @@ public final class LogSpotLattice {
         return uniform ? of(lo, hi, values) : new LogSpotLattice(lo, Double.NaN, values.clone(), x.clone());
     }
 
+    /** Whether the nodes are uniform (the fast lookup; {@link SpatialCorrection} needs it). */
+    boolean uniform() {
+        return nodes == null;
+    }
+
+    /** The values at the nodes (not a copy: the package's own readers only). */
+    double[] values() {
+        return values;
+    }
+
+    double xMin() {
+        return xMin;
+    }
+
+    double invDx() {
+        return invDx;
+    }
+
     public double at(double x) {
         if (nodes != null) {
             return searched(x);

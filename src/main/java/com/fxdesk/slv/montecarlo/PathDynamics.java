@@ -5,6 +5,7 @@ import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.model.LogSpotLattice;
 import com.fxdesk.slv.model.SlvStep;
+import com.fxdesk.slv.model.SpatialCorrection;
 import com.fxdesk.slv.volatility.LocalVolSurface;
 
 /**
@@ -103,7 +104,8 @@ public interface PathDynamics {
 
     /**
      * Local vol, σ_LV sampled per step at the step's mid time on the lattices of {@link #localVolLattices} (at the
-     * step-start spot's moneyness), flat beyond (paths there are ~1e-12 rare).
+     * step-start spot's moneyness), flat beyond (paths there are ~1e-12 rare); log-Euler, plus the weak order 2.0
+     * terms of σ_LV's x-dependence on the steps whose lattice is steep ({@link SpatialCorrection}).
      */
     static PathDynamics localVol(LocalVolSurface surface) {
         return new PathDynamics() {
@@ -114,6 +116,7 @@ public interface PathDynamics {
             public Kernel bind(TimeGrid grid, FxMarket market) {
                 int n = grid.steps();
                 LogSpotLattice[] lattice = localVolLattices(surface, grid, market);
+                SpatialCorrection[] spatial = corrections(lattice, null, grid);
                 double[] drift = new double[n];
                 for (int i = 0; i < n; i++) {
                     drift[i] = market.drift(grid.time(i), grid.time(i + 1));
@@ -127,6 +130,10 @@ public interface PathDynamics {
                                      double[] stepVar, double[] companion, double[] lv, int count) {
                         lattice[s].at(x, lev, 0, count);
                         double dt = grid.dt(s);
+                        if (spatial[s] != null) {
+                            SlvStep.localVolCorrection(x, lev, zS, null, Math.sqrt(dt), 0, spatial[s], dt, drift[s],
+                                    0, count);
+                        }
                         SlvStep.localVol(x, lev, zS, dt, drift[s], 0, count);
                         for (int i = 0; stepVar != null && i < count; i++) {
                             stepVar[i] = lev[i] * lev[i] * dt;
@@ -173,6 +180,24 @@ public interface PathDynamics {
         return lattice;
     }
 
+    /**
+     * Per step, the weak-2 terms of the lattice's spatial variation ({@link SpatialCorrection}; null where the gate
+     * leaves the step plain Euler, and for L ≡ 1), V averaging its mean E[V] at the step's mid time under
+     * {@code variance} (null: local vol, V ≡ 1).
+     */
+    static SpatialCorrection[] corrections(LogSpotLattice[] lattice, HestonParameters variance, TimeGrid grid) {
+        SpatialCorrection[] c = new SpatialCorrection[lattice.length];
+        for (int i = 0; i < lattice.length; i++) {
+            if (lattice[i] != null) {
+                double tm = 0.5 * (grid.time(i) + grid.time(i + 1));
+                double meanV = variance == null ? 1.0 : variance.theta()
+                        + (variance.v0() - variance.theta()) * Math.exp(-variance.kappa() * tm);
+                c[i] = SpatialCorrection.of(lattice[i], meanV, grid.dt(i));
+            }
+        }
+        return c;
+    }
+
     /** Pure Heston: SLV with L ≡ 1 and η = 1. */
     static PathDynamics heston(HestonParameters params) {
         return stochastic(params, null, false, null);
@@ -181,7 +206,8 @@ public interface PathDynamics {
     /**
      * SLV: variance with the mixed vol-of-vol ({@code params} already scaled by η), leverage L(S, t_n) from the
      * calibrated function's slice in force at the step start, read by the function's own rule (linear in ln S, flat
-     * beyond), exactly as the calibration moved its particles.
+     * beyond), exactly as the calibration moved its particles — with the same {@link SpatialCorrection} gate and terms
+     * on a step of the same length.
      */
     static PathDynamics slv(HestonParameters mixedParams, LeverageFunction leverage) {
         if (leverage == null) {
@@ -241,7 +267,9 @@ public interface PathDynamics {
                         lattice[i] = leverage.lattice(leverage.sliceIndex(grid.time(i)));
                     }
                 }
+                SpatialCorrection[] spatial = corrections(lattice, params, grid);
                 LogSpotLattice[] lvLattice = localVol == null ? null : localVolLattices(localVol, grid, market);
+                SpatialCorrection[] lvSpatial = lvLattice == null ? null : corrections(lvLattice, null, grid);
                 double[] lvDrift = new double[n];
                 for (int i = 0; i < n; i++) {
                     lvDrift[i] = market.drift(grid.time(i), grid.time(i + 1));
@@ -272,13 +300,17 @@ public interface PathDynamics {
                             next = new double[count];
                             scratch.set(next);
                         }
-                        steppers[s].step(x, v, lev, zS, zV, next, stepVar, companion, 0, count);
+                        steppers[s].step(x, v, lev, zS, zV, next, stepVar, companion, spatial[s], 0, count);
                         if (lv != null) { // lev is free again: σ_LV at the companion's spots
                             lvLattice[s].at(lv, lev, 0, count);
                             double dt = grid.dt(s);
                             double mu = lvDrift[s] * dt;
                             double a = perp * Math.sqrt(dt);
                             double b = rho * Math.sqrt(dt);
+                            if (lvSpatial[s] != null) {
+                                SlvStep.localVolCorrection(lv, lev, zS, deterministic ? null : zV, a, b, lvSpatial[s],
+                                        dt, lvDrift[s], 0, count);
+                            }
                             for (int i = 0; i < count; i++) {
                                 double sg = lev[i];
                                 lv[i] += mu - 0.5 * sg * sg * dt + sg * (a * zS[i] + b * zV[i]);

@@ -54,6 +54,15 @@ public final class SlvStepper {
      * @param zV  standard normals for the variance
      */
     public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, int from, int to) {
+        step(x, v, lev, zS, zV, null, from, to);
+    }
+
+    /**
+     * As above, plus (spatial not null) the weak order 2.0 terms of L's x-dependence, L' and L'' read at the
+     * step-start x, ΔM = ∫√V dW_S the step's stochastic integral as the Euler part builds it.
+     */
+    public void step(double[] x, double[] v, double[] lev, double[] zS, double[] zV, SpatialCorrection spatial,
+                     int from, int to) {
         if (deterministicVariance) {
             for (int i = from; i < to; i++) {
                 double vn = v[i];
@@ -61,7 +70,12 @@ public final class SlvStepper {
                 double vBar = 0.5 * (vn + vNext);
                 double l = lev[i];
                 double l2v = l * l * vBar;
+                double x0 = x[i];
                 x[i] += (drift - 0.5 * l2v) * dt + Math.sqrt(l2v * dt) * zS[i];
+                if (spatial != null) {
+                    x[i] += SpatialCorrection.increment(l, spatial.slope(x0), spatial.curvature(x0), vBar,
+                            Math.sqrt(vBar * dt), Math.sqrt(vBar * dt) * zS[i], dt, drift);
+                }
                 v[i] = vNext;
             }
             return;
@@ -72,8 +86,14 @@ public final class SlvStepper {
             double vBar = 0.5 * (vn + vNext);
             double l = lev[i];
             double corr = rhoOverXi * (vNext - vn - kappa * theta * dt + kappa * vBar * dt);
+            double dM = corr + sqrtOneMinusRho2 * Math.sqrt(vBar * dt) * zS[i];
+            double x0 = x[i];
             x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr
                     + l * sqrtOneMinusRho2 * Math.sqrt(vBar * dt) * zS[i];
+            if (spatial != null) {
+                x[i] += SpatialCorrection.increment(l, spatial.slope(x0), spatial.curvature(x0), vBar,
+                        Math.sqrt(vBar * dt), dM, dt, drift);
+            }
             v[i] = vNext;
         }
     }
