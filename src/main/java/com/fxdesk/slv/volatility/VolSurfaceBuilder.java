@@ -90,7 +90,7 @@ public final class VolSurfaceBuilder {
             sdMax = Math.max(sdMax, Math.min(maxVols[i], 3.0) * Math.sqrt(expiries[i]));
         }
         sdMin = Math.max(sdMin, 1e-4);
-        double xMax = Math.min(Math.max(Math.max(Double.parseDouble(System.getProperty("xsd", "10")) * sdMax, maxAbsX + 4 * sdMax), 1.0), 16.0);
+        double xMax = Math.min(Math.max(Math.max(10 * sdMax, maxAbsX + 4 * sdMax), 1.0), 16.0);
         // spacing at the money resolves the shortest time the surface serves (firstExpiry / 16) with ~7 nodes per sd
         return StrikeLattice.sinh(4 * sdMin / NODES_PER_SD, 8 * sdMin, xMax);
     }
@@ -292,25 +292,8 @@ public final class VolSurfaceBuilder {
                 }
                 in = new int[] {best};
             }
-            double[] s0 = pick(startVols(i, t, tg, tau), in);
+            double[] s0 = warm != null && warm.length == in.length ? warm : pick(startVols(i, t, tg, tau), in);
             double[] knots = pick(tg.x, in);
-            double extra = Double.parseDouble(System.getProperty("extraKnotSd", "0")) * tg.atmSd;
-            if (extra > 0 && knots.length > 1) { // one extra free knot beyond each outer input point
-                int p = knots.length;
-                double[] k2 = new double[p + 2];
-                double[] s2 = new double[p + 2];
-                k2[0] = knots[0] - extra;
-                s2[0] = s0[0];
-                System.arraycopy(knots, 0, k2, 1, p);
-                System.arraycopy(s0, 0, s2, 1, p);
-                k2[p + 1] = knots[p - 1] + extra;
-                s2[p + 1] = s0[p - 1];
-                knots = k2;
-                s0 = s2;
-            }
-            if (warm != null && warm.length == knots.length) {
-                s0 = warm;
-            }
             double[] alt = warm == null && i > 0 ? previousLocalVol(i, knots) : null;
             AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, knots, pick(tg.k, in),
                     pick(tg.price, in), pick(tg.weight, in), s0, alt, WING_REACH_SD * tg.atmSd);

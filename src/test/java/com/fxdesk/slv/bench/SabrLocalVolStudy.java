@@ -54,7 +54,7 @@ public final class SabrLocalVolStudy {
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
-        VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(System.getProperty("market", TestMarkets.GRID_SABR)));
+        VolSurface s = VolSurfaceBuilder.build(TestMarkets.load(TestMarkets.GRID_SABR));
         DupireLocalVol lv = new DupireLocalVol(s);
         double last = s.lastExpiry();
         int nt = 80;
