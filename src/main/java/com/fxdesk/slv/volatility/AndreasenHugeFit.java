@@ -168,11 +168,10 @@ final class AndreasenHugeFit {
             return ea;
         }
         double s = (1 + w) * ea - w * eb;
-        double top = Math.min(WING_MAX_RATIO * ea, Math.max(ea, MAX_SIGMA));
-        if (s >= top) {
-            d[0] = top == ea * WING_MAX_RATIO ? top : 0;
+        if (s >= WING_MAX_RATIO * ea) {
+            d[0] = WING_MAX_RATIO * ea;
             d[1] = 0;
-            return top;
+            return WING_MAX_RATIO * ea;
         }
         d[0] = (1 + w) * ea;
         d[1] = -w * eb;
