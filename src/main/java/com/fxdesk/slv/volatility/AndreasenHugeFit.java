@@ -20,7 +20,7 @@ final class AndreasenHugeFit {
     static final double TOLERANCE = 1e-9;
     private static final int MAX_ITERATIONS = 60;
     private static final double MIN_SIGMA = 1e-4;
-    private static final double MAX_SIGMA = Double.parseDouble(System.getProperty("maxSigma", "20"));
+    private static final double MAX_SIGMA = 20.0;
 
     /** Fitted step: σ² per node, prices at the end of the step, knot log-vols and the weighted residuals. */
     record Result(double[] variance, double[][] path, double[] theta, double[] residuals, int iterations) {
@@ -45,8 +45,6 @@ final class AndreasenHugeFit {
     private final double[] targetK;
     private final double[] targetPrice;
     private final double[] weight;
-    /** Beyond the outer knots: the outer segment's σ continued linearly in x for this distance (0: flat). */
-    private final double wingReach;
     // node → knots: σ_j depends on θ[ia_j] and θ[ib_j] (interior: linear in σ; wings: the outer knot's, ib = ia)
     private final int[] ia;
     private final int[] ib;
@@ -67,8 +65,7 @@ final class AndreasenHugeFit {
     private final ExponentialStep.Work work = new ExponentialStep.Work();
 
     private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, double[] knotX,
-                             double[] targetK, double[] targetPrice, double[] weight, double wingReach) {
-        this.wingReach = wingReach;
+                             double[] targetK, double[] targetPrice, double[] weight) {
         this.lat = lat;
         this.prev = prev;
         this.tau = tau;
@@ -90,13 +87,11 @@ final class AndreasenHugeFit {
             } else if (xj <= knotX[0]) {
                 kind[j] = WING;
                 ia[j] = 0;
-                ib[j] = 1;
-                pos[j] = Math.min(knotX[0] - xj, wingReach) / (knotX[1] - knotX[0]);
+                ib[j] = 0;
             } else if (xj >= knotX[p - 1]) {
                 kind[j] = WING;
                 ia[j] = p - 1;
-                ib[j] = p - 2;
-                pos[j] = Math.min(xj - knotX[p - 1], wingReach) / (knotX[p - 1] - knotX[p - 2]);
+                ib[j] = p - 1;
             } else {
                 while (xj > knotX[q + 1]) {
                     q++;
@@ -140,42 +135,7 @@ final class AndreasenHugeFit {
      */
     static Result fit(StrikeLattice lat, double[] prev, double tau, double[] knotX,
                       double[] targetK, double[] targetPrice, double[] weight, double[] sigma0, double[] altSigma) {
-        return fit(lat, prev, tau, knotX, targetK, targetPrice, weight, sigma0, altSigma, 0);
-    }
-
-    /**
-     * As {@link #fit(StrikeLattice, double[], double, double[], double[], double[], double[], double[], double[])};
-     * wingReach: beyond an outer knot whose σ rises outward, σ continues the outer segment linearly in x for this
-     * distance (by at most {@value #WING_MAX_RATIO} × the outer knot's σ), then flat; a falling wing is flat.
-     */
-    static Result fit(StrikeLattice lat, double[] prev, double tau, double[] knotX, double[] targetK,
-                      double[] targetPrice, double[] weight, double[] sigma0, double[] altSigma, double wingReach) {
-        return new AndreasenHugeFit(lat, prev, tau, knotX, targetK, targetPrice, weight, wingReach)
-                .run(sigma0, altSigma);
-    }
-
-    /** Largest ratio of a rising wing's σ to its outer knot's. */
-    static final double WING_MAX_RATIO = Double.parseDouble(System.getProperty("wingRatio", "2"));
-
-    /**
-     * σ beyond an outer knot: e_a (outer knot's σ), e_b (its inner neighbour's), w = reached distance / segment.
-     * d[0], d[1] = ∂σ/∂ln e_a, ∂σ/∂ln e_b.
-     */
-    private static double wing(double ea, double eb, double w, double[] d) {
-        if (ea <= eb || w <= 0) { // falling (or flat) outward: flat
-            d[0] = ea;
-            d[1] = 0;
-            return ea;
-        }
-        double s = (1 + w) * ea - w * eb;
-        if (s >= WING_MAX_RATIO * ea) {
-            d[0] = WING_MAX_RATIO * ea;
-            d[1] = 0;
-            return WING_MAX_RATIO * ea;
-        }
-        d[0] = (1 + w) * ea;
-        d[1] = -w * eb;
-        return s;
+        return new AndreasenHugeFit(lat, prev, tau, knotX, targetK, targetPrice, weight).run(sigma0, altSigma);
     }
 
     /** Prices at the end of the interval on the band: the exact flow of the semi-discrete equation from prev. */
@@ -209,8 +169,11 @@ final class AndreasenHugeFit {
                 d[1] = w * b;
                 return (1 - w) * a + w * b;
             }
-            default -> { // beyond the outer knot: flat, or a rising wing continued (wing)
-                return wing(Math.exp(theta[ia[j]]), Math.exp(theta[ib[j]]), pos[j], d);
+            default -> { // beyond the outer knot: flat
+                double s = Math.exp(theta[ia[j]]);
+                d[0] = s;
+                d[1] = 0;
+                return s;
             }
         }
     }
@@ -227,7 +190,6 @@ final class AndreasenHugeFit {
             e[i] = Math.exp(theta[i]);
         }
         double[] v = new double[b - a + 1];
-        double[] d = new double[2];
         for (int j = a; j <= b; j++) {
             double s;
             if (kind[j] == FLAT) {
@@ -236,7 +198,7 @@ final class AndreasenHugeFit {
                 double w = pos[j];
                 s = (1 - w) * e[ia[j]] + w * e[ib[j]];
             } else {
-                s = wing(e[ia[j]], e[ib[j]], pos[j], d);
+                s = e[ia[j]];
             }
             v[j - a] = s * s;
         }

@@ -276,9 +276,6 @@ public final class VolSurfaceBuilder {
         }
 
         /** Fits expiry i to the targets (warm: knot vols to start from, or null) and stores the step. */
-        /** A rising local-vol wing continues its outer segment for this many ATM sd of the expiry (then flat). */
-        static final double WING_REACH_SD = Double.parseDouble(System.getProperty("wingReach", "1"));
-
         AndreasenHugeFit.Result fit(int i, double[] t, Targets tg, double[] warm) {
             double tau = t[i] - (i == 0 ? t0 : t[i - 1]);
             // points beyond ±Y_CLAMP_SD ATM sd are neither knots nor targets: their option values are below what the
@@ -296,7 +293,7 @@ public final class VolSurfaceBuilder {
             double[] knots = pick(tg.x, in);
             double[] alt = warm == null && i > 0 ? previousLocalVol(i, knots) : null;
             AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, knots, pick(tg.k, in),
-                    pick(tg.price, in), pick(tg.weight, in), s0, alt, WING_REACH_SD * tg.atmSd);
+                    pick(tg.price, in), pick(tg.weight, in), s0, alt);
             variance[i] = r.variance();
             prices[i] = r.prices();
             return r;
