@@ -26,7 +26,9 @@ import java.util.function.BooleanSupplier;
  * Least-squares fit of (v0, κ, θ, ξ, ρ) to vanilla implied vols with commons-math3's Levenberg–Marquardt.
  *
  * <p>Bounds by transformation: the optimiser works on y = (ln v0, ln κ, ln θ, ln ξ, atanh ρ), and a parameter
- * validator clips y to the box {@link #V_MIN}.. etc. (so |ρ| ≤ {@link #RHO_MAX}). Residuals per quote are the
+ * validator clips y to the box {@link #V_MIN}.. etc. (so |ρ| ≤ {@link #RHO_MAX}), optionally tightened by the market
+ * for κ and θ ({@link Options#minKappaT()}, {@link Options#maxThetaOverVariance()}, off by default; a caller's initial
+ * guess must lie in the static box and is then clipped to the market's). Residuals per quote are the
  * implied-vol error (model price inverted with {@link BlackFormula#impliedVol}) or the vega-weighted price error
  * (model − market price)/market vega, which is the vol error to first order and needs no inversion. The Jacobian is
  * by forward differences in y with the quadrature of each expiry frozen at the base point, so the objective seen by the
@@ -55,15 +57,49 @@ public final class HestonCalibrator {
      *                           slow; a service request must not hang on them). Polled inside the pricing loops, so
      *                           the call returns within milliseconds of it once one full evaluation exists; the report
      *                           reuses the best evaluation's prices instead of pricing again
+     * @param minKappaT          κ is kept at or above this over the longest fitted expiry T_max (κ ≥ minKappaT/T_max;
+     *                           0: only {@link #KAPPA_MIN}). With κT_max ≪ 1 the quotes see the variance's drift
+     *                           κ(θ − v) only, not its mean reversion, so κ and θ are not identified separately: on the
+     *                           SABR β = 1 grid the fit runs to κ = 0.014, θ = {@link #V_MAX}
+     * @param maxThetaOverVariance θ is kept at or below this multiple of the largest implied variance among the fitted
+     *                           quotes (+∞: only {@link #V_MAX})
+     *                           <p>Both are off by default. Why: they bind on that one market only and made its SLV
+     *                           round trip worse, not better (κT_max ≥ 1: resolved RMS / max 4.12 / 8.96 → 5.44 / 11.71
+     *                           bp; the fit answers with a larger ξ, and the 1M miss grows with ηξ, a time-discretisation
+     *                           error), docs/calibration-quality.md 8.6. They stay as options for callers who want a
+     *                           mean-reverting variance process and for that study.
      */
     public record Options(int maxIterations, int scoutIterations, boolean multiStart, double pricingTolerance,
-                          long timeBudgetMillis) {
+                          long timeBudgetMillis, double minKappaT, double maxThetaOverVariance) {
+        /** Conditioning bounds off by default (see minKappaT). */
+        public static final double DEFAULT_MIN_KAPPA_T = 0.0;
+        public static final double DEFAULT_MAX_THETA_OVER_VARIANCE = Double.POSITIVE_INFINITY;
+
+        public Options {
+            if (!(minKappaT >= 0) || !(maxThetaOverVariance > 0)) {
+                throw new IllegalArgumentException("need minKappaT >= 0 and maxThetaOverVariance > 0");
+            }
+        }
+
+        /** Without the conditioning bounds (the defaults). */
+        public Options(int maxIterations, int scoutIterations, boolean multiStart, double pricingTolerance,
+                       long timeBudgetMillis) {
+            this(maxIterations, scoutIterations, multiStart, pricingTolerance, timeBudgetMillis, DEFAULT_MIN_KAPPA_T,
+                    DEFAULT_MAX_THETA_OVER_VARIANCE);
+        }
+
         public Options(int maxIterations, int scoutIterations, boolean multiStart, double pricingTolerance) {
             this(maxIterations, scoutIterations, multiStart, pricingTolerance, 10_000);
         }
 
         public static Options defaults() {
             return new Options(200, 12, true, 1e-10, 10_000);
+        }
+
+        /** The same with other conditioning bounds (0 and +∞: the static box only, the default). */
+        public Options withConditioning(double minKappaT, double maxThetaOverVariance) {
+            return new Options(maxIterations, scoutIterations, multiStart, pricingTolerance, timeBudgetMillis,
+                    minKappaT, maxThetaOverVariance);
         }
     }
 
@@ -241,14 +277,6 @@ public final class HestonCalibrator {
         return new HestonParameters(Math.exp(y[0]), Math.exp(y[1]), Math.exp(y[2]), Math.exp(y[3]), Math.tanh(y[4]));
     }
 
-    private static RealVector project(RealVector y) {
-        double[] v = y.toArray();
-        for (int i = 0; i < 5; i++) {
-            v[i] = Double.isNaN(v[i]) ? 0.5 * (Y_LO[i] + Y_HI[i]) : clamp(v[i], Y_LO[i], Y_HI[i]);
-        }
-        return new ArrayRealVector(v, false);
-    }
-
     // ---------------------------------------------------------------- optimisation
 
     /** Best point of one LM run. */
@@ -307,7 +335,7 @@ public final class HestonCalibrator {
 
     /** One LM run; returns its iterations (the limit when stopped early) and leaves its best point in best. */
     private int run(Problem problem, double[] start, int maxIterations, Search search, Run best) {
-        best.y = project(new ArrayRealVector(start)).toArray();
+        best.y = problem.project(new ArrayRealVector(start)).toArray();
         double[] prices = new double[problem.size];
         MultivariateJacobianFunction model = point -> {
             search.check();
@@ -332,7 +360,7 @@ public final class HestonCalibrator {
                 .start(best.y)
                 .model(model)
                 .target(new double[problem.size])
-                .parameterValidator(HestonCalibrator::project)
+                .parameterValidator(problem::project)
                 .lazyEvaluation(false)
                 .maxIterations(maxIterations)
                 .maxEvaluations(10 * maxIterations + 10)
@@ -369,6 +397,8 @@ public final class HestonCalibrator {
         final boolean[][] fitted;      // false: vega below MIN_RELATIVE_VEGA·F, left out of the objective
         final HestonPricer[] pricers;  // per expiry: tolerance tightened for the strip's smallest fitted vega
         final List<CalibrationQuote> quotes;
+        final double[] yLo;            // the box in y: the static one, κ and θ tightened by the market (Options)
+        final double[] yHi;
 
         Problem(FxMarket market, List<CalibrationQuote> quotes, Weighting weighting) {
             this.quotes = List.copyOf(quotes);
@@ -435,6 +465,33 @@ public final class HestonCalibrator {
                     Arrays.fill(row, true);
                 }
             }
+            double maxVariance = 0;
+            for (int k = 0; k < m; k++) {
+                for (int j = 0; j < marketVols[k].length; j++) {
+                    if (fitted[k][j]) {
+                        maxVariance = Math.max(maxVariance, marketVols[k][j] * marketVols[k][j]);
+                    }
+                }
+            }
+            yLo = Y_LO.clone();
+            yHi = Y_HI.clone();
+            double kappaFloor = options.minKappaT() / expiries[m - 1];
+            if (kappaFloor > KAPPA_MIN) {
+                yLo[1] = Math.log(Math.min(kappaFloor, KAPPA_MAX));
+            }
+            double thetaCap = options.maxThetaOverVariance() * maxVariance;
+            if (thetaCap < V_MAX) {
+                yHi[2] = Math.log(Math.max(thetaCap, V_MIN));
+            }
+        }
+
+        /** Clips y to this problem's box (NaN → the box's middle). */
+        RealVector project(RealVector y) {
+            double[] v = y.toArray();
+            for (int i = 0; i < 5; i++) {
+                v[i] = Double.isNaN(v[i]) ? 0.5 * (yLo[i] + yHi[i]) : clamp(v[i], yLo[i], yHi[i]);
+            }
+            return new ArrayRealVector(v, false);
         }
 
         /**

@@ -2,6 +2,7 @@ package com.fxdesk.slv.bench;
 
 import com.fxdesk.slv.calibration.RoundTripQuote;
 import com.fxdesk.slv.heston.CalibrationQuote;
+import com.fxdesk.slv.heston.HestonCalibrator;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.MarketData;
 import com.fxdesk.slv.pipeline.SlvPipeline;
@@ -48,7 +49,17 @@ record SlvSetups(String name, MarketData data, VolSurface surface, DupireLocalVo
                 rq.add(q);
             }
         }
-        HestonParameters h = new SlvPipeline(null).fitHeston(data.fx(), cq, null, null, null).parameters();
+        HestonParameters h = new HestonCalibrator(hestonOptions()).calibrate(data.fx(), cq, null, null).parameters();
         return new SlvSetups(name, data, surface, lv, h, rq);
+    }
+
+    /**
+     * The shipped Heston options (as {@link SlvPipeline#fitHeston}), or other conditioning bounds for the studies of
+     * docs/calibration-quality.md 8.6: -Dbench.jvm="-DminKappaT=0 -DmaxThetaOverVariance=Infinity" (the box before).
+     */
+    static HestonCalibrator.Options hestonOptions() {
+        HestonCalibrator.Options d = HestonCalibrator.Options.defaults();
+        return d.withConditioning(Double.parseDouble(System.getProperty("minKappaT", "" + d.minKappaT())),
+                Double.parseDouble(System.getProperty("maxThetaOverVariance", "" + d.maxThetaOverVariance())));
     }
 }

@@ -131,4 +131,52 @@ class DupireLocalVolTest {
                     || a.value() == 0.11 && a.reason() == LocalVolGrid.Reason.ABOVE_CAP, a.toString());
         }
     }
+
+    /**
+     * A genuinely high local vol is served, not capped: a flat 250% implied-vol grid (1W–3M; the SABR β = 1 grid's own
+     * Dupire local vol reaches 1.9–3.0 at 2Y between +3 and +4 ATM sd, docs/surface.md) gives a local vol of 250%
+     * inside ±4 sd with nothing floored or capped. Guards the cap (500%) against being lowered to the 200% of earlier
+     * notes, which would clip a clean surface.
+     */
+    @Test
+    void highLocalVolIsServedUncapped() {
+        double vol = 2.5;
+        double[] expiries = {7 / 365.0, 14 / 365.0, 1 / 12.0, 0.25};
+        double[][] strikes = new double[expiries.length][];
+        double[][] vols = new double[expiries.length][];
+        com.fxdesk.slv.market.FxMarket fx = new com.fxdesk.slv.market.FxMarket("USDXXX",
+                java.time.LocalDate.of(2024, 6, 14), 10.0, com.fxdesk.slv.market.RateCurve.flat(0.05),
+                com.fxdesk.slv.market.RateCurve.flat(0.02));
+        for (int i = 0; i < expiries.length; i++) {
+            double f = fx.forward(expiries[i]);
+            double sd = vol * Math.sqrt(expiries[i]);
+            strikes[i] = new double[7];
+            vols[i] = new double[7];
+            for (int j = 0; j < 7; j++) {
+                strikes[i][j] = f * Math.exp(sd * (j - 3));
+                vols[i][j] = vol;
+            }
+        }
+        VolSurface s = VolSurfaceBuilder.build(new com.fxdesk.slv.market.MarketData(fx,
+                new com.fxdesk.slv.market.VolGrid(expiries, strikes, vols)));
+        DupireLocalVol lv = new DupireLocalVol(s);
+        double worst = 0;
+        int adjusted = 0;
+        for (int i = 1; i <= 40; i++) {
+            double t = 0.25 * i / 40;
+            double sd = vol * Math.sqrt(t);
+            double[] spots = new double[81];
+            for (int j = 0; j < spots.length; j++) {
+                spots[j] = s.forward(t) * Math.exp(4 * sd * (j - 40) / 40.0);
+            }
+            LocalVolGrid g = lv.grid(new double[] {t}, spots);
+            adjusted += g.adjustedCount();
+            for (double v : g.values()[0]) {
+                worst = Math.max(worst, Math.abs(v / vol - 1));
+            }
+        }
+        System.out.printf("flat 250%% grid: max |lv/250%% - 1| %.2e inside ±4 sd, floored/capped %d%n", worst, adjusted);
+        assertEquals(0, adjusted);
+        assertTrue(worst < 0.02, "worst relative error " + worst);
+    }
 }
