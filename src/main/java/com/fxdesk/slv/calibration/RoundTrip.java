@@ -112,7 +112,10 @@ public final class RoundTrip {
         for (int q = 0; q < quotes.size(); q++) {
             steps[q] = grid.indexOf(quotes.get(q).expiry());
         }
-        long pilotWork = (long) paths * grid.steps();
+        // paths on steps the spatial correction runs cost CORRECTED_STEP_WEIGHT plain steps (0 extra on most markets)
+        long[] corrected = correctedUpTo(PathDynamics.correctedSteps(mixedHeston, leverage, grid));
+        long pilotWork = (long) paths * grid.steps()
+                + SlvCalibrationInput.correctedExtraWork((long) paths * corrected[grid.steps()]);
         RoundTripConfig.Adaptive adaptive = config.adaptive();
         long cap = adaptive.extraWorkCap(pilotWork);
         double pilotShare = (double) pilotWork / (pilotWork + cap);
@@ -126,10 +129,10 @@ public final class RoundTrip {
             for (int q = 0; q < quotes.size(); q++) {
                 seBps[q] = point(market, quotes.get(q), call[q], est[q], paths).stdErrorBps();
             }
-            batches = plan(steps, seBps, paths, adaptive.targetStdErrorBps(), cap);
+            batches = plan(steps, seBps, paths, adaptive.targetStdErrorBps(), cap, corrected);
             long planned = 0;
             for (Batch b : batches) {
-                planned += b.paths() * batchCost(b.steps());
+                planned += batchWork(b, corrected);
             }
             long[] done = {0};
             int run = 0;
@@ -142,12 +145,12 @@ public final class RoundTrip {
                     long base = done[0];
                     long total = planned;
                     DoubleConsumer runProgress = progress == null ? null : f -> progress.accept(
-                            pilotShare + (1 - pilotShare) * (base + f * n * batchCost(b.steps())) / total);
+                            pilotShare + (1 - pilotShare) * (base + f * n * batchCost(b.steps(), corrected)) / total);
                     PathEngine.Totals more = PathEngine.runTotals(dynamics, grid, part, market,
                             mc.withPaths(n).withSeed(extraSeed(config.seed(), run++)), executor, cancelled,
                             runProgress);
                     totals = totals.plus(more, subset);
-                    done[0] += n * batchCost(b.steps());
+                    done[0] += n * batchCost(b.steps(), corrected);
                 }
             }
             est = PathEngine.estimates(book, totals);
@@ -158,7 +161,7 @@ public final class RoundTrip {
         long extraWork = 0;
         for (Batch b : batches) {
             extraPaths += b.paths();
-            extraWork += b.paths() * batchCost(b.steps());
+            extraWork += batchWork(b, corrected);
         }
         for (int q = 0; q < quotes.size(); q++) {
             pointPaths[q] = totals.samples()[q] * perSample;
@@ -202,6 +205,28 @@ public final class RoundTrip {
     }
 
     /**
+     * As {@link #batchCost(int)}, with the corrected steps among the first {@code steps} ({@code corrected}: their
+     * running count, {@link #correctedUpTo}; null: none) weighted by {@link SlvCalibrationInput#CORRECTED_STEP_WEIGHT}.
+     */
+    static long batchCost(int steps, long[] corrected) {
+        long plain = batchCost(steps);
+        return corrected == null ? plain : plain + SlvCalibrationInput.correctedExtraWork(corrected[steps]);
+    }
+
+    private static long batchWork(Batch b, long[] corrected) {
+        return b.paths() * batchCost(b.steps(), corrected);
+    }
+
+    /** Running count: element s is how many of the grid's first s steps are corrected (length steps + 1). */
+    static long[] correctedUpTo(boolean[] on) {
+        long[] c = new long[on.length + 1];
+        for (int i = 0; i < on.length; i++) {
+            c[i + 1] = c[i] + (on[i] ? 1 : 0);
+        }
+        return c;
+    }
+
+    /**
      * Paths per extra run: the engine keeps per-chunk sums for every product of a run, so a run over fewer products
      * may have proportionally more paths for the pilot's memory (fewer runs: each binds the dynamics to the grid
      * once); whole {@value #EXTRA_PATHS_UNIT}s, so that the batches (themselves whole units) split without a
@@ -230,6 +255,11 @@ public final class RoundTrip {
      * @return batches by increasing horizon, each with a positive number of paths
      */
     static List<Batch> plan(int[] steps, double[] seBps, int pilotPaths, double target, long cap) {
+        return plan(steps, seBps, pilotPaths, target, cap, null);
+    }
+
+    /** As above, each path costed with the corrected steps it runs ({@link #batchCost(int, long[])}). */
+    static List<Batch> plan(int[] steps, double[] seBps, int pilotPaths, double target, long cap, long[] corrected) {
         int nq = steps.length;
         int[] levels = Arrays.stream(steps).distinct().sorted().toArray();
         List<List<long[]>> asking = new ArrayList<>(); // per level: {need, index} by increasing need, then index
@@ -241,7 +271,7 @@ public final class RoundTrip {
             if (Double.isFinite(r) && r > 1 && steps[q] > 0) {
                 double extra = pilotPaths * (r * r - 1);
                 double units = Math.ceil(extra / EXTRA_PATHS_UNIT);
-                if (units * EXTRA_PATHS_UNIT * batchCost(steps[q]) <= cap) {
+                if (units * EXTRA_PATHS_UNIT * batchCost(steps[q], corrected) <= cap) {
                     asking.get(Arrays.binarySearch(levels, steps[q])).add(
                             new long[] {(long) units * EXTRA_PATHS_UNIT, q});
                 }
@@ -263,7 +293,7 @@ public final class RoundTrip {
                 long[] candidate = asking.get(i).get(next[i]);
                 long before = chosen[i];
                 chosen[i] = Math.max(before, candidate[0]);
-                long w = staircaseWork(levels, chosen);
+                long w = staircaseWork(levels, chosen, corrected);
                 chosen[i] = before;
                 if (w < bestWork || w == bestWork && candidate[1] < bestIndex) {
                     bestWork = w;
@@ -296,11 +326,16 @@ public final class RoundTrip {
 
     /** Σ_i (M(s_i) − M(s_{i+1}))·{@link #batchCost}(s_i) with M(s_i) = max_{j ≥ i} chosen[j]: the staircase's work. */
     static long staircaseWork(int[] levels, long[] chosen) {
+        return staircaseWork(levels, chosen, null);
+    }
+
+    /** As above with {@link #batchCost(int, long[])}. */
+    static long staircaseWork(int[] levels, long[] chosen, long[] corrected) {
         long work = 0;
         long later = 0;
         for (int i = levels.length - 1; i >= 0; i--) {
             long m = Math.max(later, chosen[i]);
-            work += (m - later) * batchCost(levels[i]);
+            work += (m - later) * batchCost(levels[i], corrected);
             later = m;
         }
         return work;

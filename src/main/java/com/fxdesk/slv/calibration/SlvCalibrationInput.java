@@ -340,4 +340,23 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
 
     /** A regression's fixed cost in particle-step units (about 0.2 ms: the RBF normal equations and Cholesky). */
     public static final long REGRESSION_FIXED_WORK = 30_000;
+
+    /**
+     * Cost of one particle- or path-step with the weak-2 spatial terms ({@link com.fxdesk.slv.model.SpatialCorrection}
+     * gated on) in plain particle-step units. Measured (StepKernelBenchmark, thread CPU per particle, best of 30,
+     * EURUSD mixed Heston, daily step; docs/calibration-quality.md section 5): lookup 1.45 + normals 5.08 + plain step
+     * 2.96 = 9.5 ns against 1.45 + 5.08 + corrected step 14.67 = 21.2 ns, a ratio of 2.23, rounded up (the earlier
+     * 2.82 / 13.4 ns step figures give 2.13). The gate is known only once the
+     * leverage (calibration) or the kernel's grid (round trip) is, so admission ({@link #work}) counts plain steps;
+     * what actually ran is counted with this weight ({@link #correctedExtraWork}).
+     */
+    public static final double CORRECTED_STEP_WEIGHT = 2.25;
+
+    /**
+     * Work of {@code correctedPathSteps} corrected particle- or path-steps on top of their plain count (each is
+     * already counted once as a plain step): (weight − 1) × count, rounded up; 0 for none.
+     */
+    public static long correctedExtraWork(long correctedPathSteps) {
+        return correctedPathSteps <= 0 ? 0 : (long) Math.ceil((CORRECTED_STEP_WEIGHT - 1) * correctedPathSteps);
+    }
 }

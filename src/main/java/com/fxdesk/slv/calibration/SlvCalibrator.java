@@ -80,7 +80,8 @@ public final class SlvCalibrator {
             double base = 1 - rtShare;
             roundTrip = RoundTrip.run(in.market().fx(), run.mixed, leverage, in.market().localVol(),
                     in.market().impliedVol(), quotesUpToMaturity(in),
-                    roundTripConfig(in.repricing().config(), run.n, run.steps, run.grid.regressionTimes.length - 1),
+                    roundTripConfig(in.repricing().config(), run.n, run.steps, run.grid.regressionTimes.length - 1,
+                            run.correctedSteps),
                     executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
                             Phase.ROUND_TRIP));
         }
@@ -144,6 +145,8 @@ public final class SlvCalibrator {
         long totalFloored;
         long totalCapped;
         long totalVarFloored;
+        /** Propagation steps run with the spatial correction (each costs the particles {@code CORRECTED_STEP_WEIGHT}). */
+        int correctedSteps;
         long regressionNanos;
         long propagationNanos;
         double sliceMeanV;
@@ -240,6 +243,7 @@ public final class SlvCalibrator {
                 levLattices[j0 + s] = lattices[s];
                 kernels[s] = new SlvStep(mixed, b - a, in.market().fx().drift(a, b));
                 spatial[s] = SpatialCorrection.of(lattices[s], meanVariance(mixed, 0.5 * (a + b)), b - a);
+                correctedSteps += spatial[s] != null ? 1 : 0;
             }
             totalFloored += clipped[0];
             totalCapped += clipped[1];
@@ -447,17 +451,25 @@ public final class SlvCalibrator {
         return all;
     }
 
-    /**
-     * The round trip's settings with the job's work budget less what the particles used (their exact grid, counted
-     * as {@link SlvCalibrationInput#work} counts it): the round trip's pilot and extra paths together stay within
-     * what is left, so calibration and round trip share the one budget.
-     */
+    /** {@link #roundTripConfig(RoundTripConfig, int, int, int, int)} with no corrected step. */
     static RoundTripConfig roundTripConfig(RoundTripConfig config, int particles, int steps, int regressions) {
+        return roundTripConfig(config, particles, steps, regressions, 0);
+    }
+
+    /**
+     * The round trip's settings with the job's work budget less what the particles actually used (their exact grid,
+     * counted as {@link SlvCalibrationInput#work} counts it, and the {@code correctedSteps} steps that ran with the
+     * spatial correction weighted by {@link SlvCalibrationInput#CORRECTED_STEP_WEIGHT}): the round trip's pilot and
+     * extra paths together stay within what is left, so calibration and round trip share the one budget.
+     */
+    static RoundTripConfig roundTripConfig(RoundTripConfig config, int particles, int steps, int regressions,
+                                           int correctedSteps) {
         RoundTripConfig.Adaptive a = config.adaptive();
         if (!a.on() || a.workBudget() == Long.MAX_VALUE) {
             return config;
         }
-        long used = SlvCalibrationInput.work(particles, new SlvCalibrationInput.GridSize(regressions, steps, 0), 0);
+        long used = SlvCalibrationInput.work(particles, new SlvCalibrationInput.GridSize(regressions, steps, 0), 0)
+                + SlvCalibrationInput.correctedExtraWork((long) particles * correctedSteps);
         return config.withAdaptive(a.withWorkBudget(Math.max(0, a.workBudget() - used)));
     }
 

@@ -198,6 +198,31 @@ public interface PathDynamics {
         return c;
     }
 
+    /** Per step of the grid: the leverage slice in force at the step start (all null without a leverage). */
+    private static LogSpotLattice[] lattices(LeverageFunction leverage, TimeGrid grid) {
+        LogSpotLattice[] lattice = new LogSpotLattice[grid.steps()];
+        if (leverage != null) {
+            for (int i = 0; i < lattice.length; i++) {
+                lattice[i] = leverage.lattice(leverage.sliceIndex(grid.time(i)));
+            }
+        }
+        return lattice;
+    }
+
+    /**
+     * Per step of {@code grid}: whether the SLV paths of {@link #slv}({@code mixedParams}, {@code leverage}) run it with
+     * the {@link SpatialCorrection} (the same gate as the bound kernel's), for costing the paths (the work budget,
+     * docs/calibration-quality.md section 5). The local-vol companion's own correction is not included.
+     */
+    static boolean[] correctedSteps(HestonParameters mixedParams, LeverageFunction leverage, TimeGrid grid) {
+        SpatialCorrection[] c = corrections(lattices(leverage, grid), mixedParams, grid);
+        boolean[] on = new boolean[c.length];
+        for (int i = 0; i < c.length; i++) {
+            on[i] = c[i] != null;
+        }
+        return on;
+    }
+
     /** Pure Heston: SLV with L ≡ 1 and η = 1. */
     static PathDynamics heston(HestonParameters params) {
         return stochastic(params, null, false, null);
@@ -261,12 +286,7 @@ public interface PathDynamics {
                 for (int i = 0; i < n; i++) {
                     steppers[i] = new SlvStep(params, grid.dt(i), market.drift(grid.time(i), grid.time(i + 1)));
                 }
-                LogSpotLattice[] lattice = new LogSpotLattice[n];
-                if (leverage != null) {
-                    for (int i = 0; i < n; i++) {
-                        lattice[i] = leverage.lattice(leverage.sliceIndex(grid.time(i)));
-                    }
-                }
+                LogSpotLattice[] lattice = lattices(leverage, grid);
                 SpatialCorrection[] spatial = corrections(lattice, params, grid);
                 LogSpotLattice[] lvLattice = localVol == null ? null : localVolLattices(localVol, grid, market);
                 SpatialCorrection[] lvSpatial = lvLattice == null ? null : corrections(lvLattice, null, grid);

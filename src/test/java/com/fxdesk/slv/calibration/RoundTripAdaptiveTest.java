@@ -8,6 +8,8 @@ import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.model.LeverageFunction;
+import com.fxdesk.slv.montecarlo.PathDynamics;
+import com.fxdesk.slv.montecarlo.TimeGrid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -177,6 +179,57 @@ class RoundTripAdaptiveTest {
                 2_000, 300, 100).adaptive().extraWorkCap(1));
     }
 
+    /**
+     * Steps run with the spatial correction count {@link SlvCalibrationInput#CORRECTED_STEP_WEIGHT} plain steps in the
+     * budget the particles leave the round trip: with 50 of 300 steps corrected, 1.25 × 2,000 × 50 less. Fails if the
+     * calibrator's corrected steps are not counted.
+     */
+    @Test
+    void correctedParticleStepsCountTheirWeightInTheBudgetLeft() {
+        RoundTripConfig cfg = config(4_000, 1, 0.01, 5.0).withAdaptive(new RoundTripConfig.Adaptive(0.01, 5.0,
+                1_000_000_000L));
+        long plain = SlvCalibrator.roundTripConfig(cfg, 2_000, 300, 100, 0).adaptive().workBudget();
+        long corrected = SlvCalibrator.roundTripConfig(cfg, 2_000, 300, 100, 50).adaptive().workBudget();
+        assertEquals(SlvCalibrator.roundTripConfig(cfg, 2_000, 300, 100).adaptive().workBudget(), plain);
+        assertEquals((long) Math.ceil((SlvCalibrationInput.CORRECTED_STEP_WEIGHT - 1) * 2_000 * 50),
+                plain - corrected);
+        assertTrue(plain - corrected >= 2_000L * 50, "a corrected step costs at least a plain one more");
+    }
+
+    /**
+     * The round trip's own paths on corrected steps are weighted too: on a leverage steep enough that every step of
+     * its grid is corrected, a budget of twice the pilot's plain work leaves nothing extra (the corrected pilot alone
+     * costs {@link SlvCalibrationInput#CORRECTED_STEP_WEIGHT} × that), and under a larger budget the extra work
+     * reported is the weighted count of the paths the engine ran, within what the weighted pilot left.
+     */
+    @Test
+    void theRoundTripWeighsItsCorrectedSteps() {
+        List<RoundTripQuote> quotes = quotes(MIXED);
+        LeverageFunction steep = steepLeverage(1.0, 5 / 365.0);
+        TimeGrid grid = RoundTrip.grid(steep, quotes, MIXED.kappa());
+        boolean[] on = PathDynamics.correctedSteps(MIXED, steep, grid);
+        for (int s = 0; s < on.length; s++) {
+            assertTrue(on[s], "step " + s + " corrected");
+        }
+        long pilotPlain = 8_000L * grid.steps();
+        // the largest point asks for 0.5625 × the pilot's paths: about 0.6 pilots' plain work, 1.3 weighted
+        double aim = 0.8 * largestStdError(RoundTrip.run(MARKET, MIXED, steep, quotes, config(8_000, 5, 0, 0), POOL,
+                null, null));
+        RoundTripResult none = RoundTrip.run(MARKET, MIXED, steep, quotes, config(8_000, 5, aim, 8.0).withAdaptive(
+                new RoundTripConfig.Adaptive(aim, 8.0, 2 * pilotPlain)), POOL, null, null);
+        assertEquals(pilotPlain, (long) none.paths() * none.steps());
+        assertEquals(0, none.extraWork(), "the corrected pilot fills a budget of twice its plain work");
+        long budget = 4 * pilotPlain;
+        RoundTripResult r = RoundTrip.run(MARKET, MIXED, steep, quotes, config(8_000, 5, aim, 8.0).withAdaptive(
+                new RoundTripConfig.Adaptive(aim, 8.0, budget)), POOL, null, null);
+        assertTrue(r.extraPaths() > 0, "some extra");
+        long pilotWeighted = pilotPlain + SlvCalibrationInput.correctedExtraWork(pilotPlain);
+        assertTrue(r.extraWork() <= budget - pilotWeighted, r.extraWork() + " > " + (budget - pilotWeighted));
+        long extraSteps = simulatedWork(r) - pilotPlain;
+        assertTrue(r.extraWork() >= extraSteps + SlvCalibrationInput.correctedExtraWork(extraSteps)
+                + RoundTrip.PATH_OVERHEAD_STEPS * r.extraPaths(), "extra work weighted: " + r.extraWork());
+    }
+
     /** The staircase plan: cheapest requests first, the work cap respected, NaN and resolved points ask nothing. */
     @Test
     void planIsAStaircaseWithinTheCap() {
@@ -320,6 +373,26 @@ class RoundTripAdaptiveTest {
                 double x = -0.4 + 0.02 * i;
                 spots[j][i] = MARKET.spot() * Math.exp(x);
                 values[j][i] = 1 - 0.8 * x + 3 * x * x + 0.1 * times[j];
+            }
+        }
+        return new LeverageFunction(times, spots, values);
+    }
+
+    /**
+     * L(S, t) = 1 − 12 ln(S/S0), floored at 0.3, on 41 log-spot nodes: |L'|√(E[V]Δ) ≈ 12 × 0.012 on the 5-day steps,
+     * well above {@link com.fxdesk.slv.model.SpatialCorrection#STEEP}.
+     */
+    static LeverageFunction steepLeverage(double horizon, double step) {
+        int n = (int) Math.ceil(horizon / step);
+        double[] times = new double[n];
+        double[][] spots = new double[n][41];
+        double[][] values = new double[n][41];
+        for (int j = 0; j < n; j++) {
+            times[j] = j * step;
+            for (int i = 0; i < 41; i++) {
+                double x = -0.4 + 0.02 * i;
+                spots[j][i] = MARKET.spot() * Math.exp(x);
+                values[j][i] = Math.max(0.3, 1 - 12 * x);
             }
         }
         return new LeverageFunction(times, spots, values);
