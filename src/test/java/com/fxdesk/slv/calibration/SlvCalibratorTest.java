@@ -17,6 +17,9 @@ import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.market.RateCurve;
 import com.fxdesk.slv.math.BlackFormula;
+import com.fxdesk.slv.model.SpatialCorrection;
+import com.fxdesk.slv.montecarlo.PathDynamics;
+import com.fxdesk.slv.montecarlo.TimeGrid;
 import com.fxdesk.slv.volatility.LocalVolSurface;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -94,6 +97,56 @@ class SlvCalibratorTest {
                 null);
         int last = a.sliceCount() - 1;
         assertFalse(Arrays.equals(a.values(last), other.leverage().values(last)), "another seed, other particles");
+    }
+
+    /**
+     * The particles' corrected steps ({@link SpatialCorrection}) are counted in the budget the calibrator leaves the
+     * round trip, weighted by {@link SlvCalibrationInput#CORRECTED_STEP_WEIGHT}: on a steep local vol (σ_LV falling 3
+     * per unit of ln S, gated on), a job budget of exactly the particles' weighted work plus the round trip's weighted
+     * pilot leaves no extra path, while the same budget plus the corrected steps' extra (what a calibrator counting
+     * them as plain steps would leave) does run extra paths. Fails if the calibrator does not count them.
+     */
+    @Test
+    void correctedParticleStepsShrinkTheRoundTripsBudget() {
+        LocalVolSurface steep = (t, s) -> Math.max(0.03, Math.min(0.6, 0.10 - 3 * Math.log(s)));
+        List<RoundTripQuote> quotes = quotes(steep, 0.1).stream().filter(q -> q.expiry() <= 0.25 + 1e-9).toList();
+        SlvCalibrationInput in = particles(base(steep), 8_192, 0)
+                .withMarket(Market.of(MARKET, steep, null, 0.25));
+        RoundTripConfig rt = new RoundTripConfig(true, 4_000, 11, true, true, true, false);
+        SlvCalibrationResult first = new SlvCalibrator(pool).calibrate(in.withRepricing(new Repricing(quotes, rt)),
+                null, null);
+        // the oracle: the gate on every propagation step, from the calibrated leverage's per-step lattices
+        double[] times = first.propagationTimes();
+        HestonParameters mixed = first.mixedHeston();
+        int corrected = 0;
+        for (int j = 0; j + 1 < times.length; j++) {
+            double a = times[j];
+            double b = times[j + 1];
+            corrected += SpatialCorrection.of(first.leverage().lattice(j),
+                    SlvCalibrator.meanVariance(mixed, 0.5 * (a + b)), b - a) != null ? 1 : 0;
+        }
+        assertTrue(corrected > 0, "the steep skew is corrected");
+        int n = first.particles();
+        long usedPlain = SlvCalibrationInput.work(n, new SlvCalibrationInput.GridSize(
+                first.regressionTimes().length - 1, times.length - 1, 0), 0);
+        long extra = SlvCalibrationInput.correctedExtraWork((long) n * corrected);
+        TimeGrid grid = RoundTrip.grid(first.leverage(), quotes, mixed.kappa());
+        long rtCorrected = 0;
+        for (boolean on : PathDynamics.correctedSteps(mixed, first.leverage(), grid)) {
+            rtCorrected += on ? 1 : 0;
+        }
+        long pilot = (long) first.roundTrip().paths() * grid.steps();
+        long pilotWeighted = pilot + SlvCalibrationInput.correctedExtraWork(first.roundTrip().paths() * rtCorrected);
+        double aim = 0.8 * first.roundTrip().points().stream().mapToDouble(RoundTripResult.Point::stdErrorBps)
+                .filter(Double::isFinite).max().orElseThrow();
+        long budget = usedPlain + extra + pilotWeighted;
+        RoundTripResult exact = new SlvCalibrator(pool).calibrate(in.withRepricing(new Repricing(quotes,
+                rt.withAdaptive(new RoundTripConfig.Adaptive(aim, 8.0, budget)))), null, null).roundTrip();
+        assertEquals(0, exact.extraWork(), "the weighted particles and pilot use the whole budget");
+        RoundTripResult blind = new SlvCalibrator(pool).calibrate(in.withRepricing(new Repricing(quotes,
+                rt.withAdaptive(new RoundTripConfig.Adaptive(aim, 8.0, budget + extra)))), null, null).roundTrip();
+        assertTrue(blind.extraWork() > 0 && blind.extraWork() <= extra, "the corrected steps' share buys extra paths: "
+                + blind.extraWork() + " of " + extra);
     }
 
     @Test
