@@ -49,10 +49,11 @@ public record RoundTripConfig(boolean enabled, int paths, long seed, boolean ant
      * {@code targetStdErrorBps} asks for n·((s/target)² − 1) more paths, which are simulated only up to its expiry
      * (paths to a short expiry are cheap: cost ∝ paths × steps simulated), the cheapest requests first while their
      * work fits the cap; the extra paths' sums are pooled with the pilot's (one regression on all samples,
-     * {@link RoundTrip#plan}). The extra work (paths × steps simulated, the work budget's unit) is at most
+     * {@link RoundTrip#plan}). The extra work (paths × steps simulated, the work budget's unit; steps the spatial
+     * correction runs weighted by {@link SlvCalibrationInput#CORRECTED_STEP_WEIGHT}, the pilot's too) is at most
      * {@code maxExtraWorkFactor} × the pilot's own work, and the round trip's whole work, pilot included, at most
      * {@code workBudget}: on a calibration input that is the job's budget, from which {@link SlvCalibrator} subtracts
-     * the particles' work first (docs/calibration-quality.md section 5: one budget).
+     * the particles' actual work first (docs/calibration-quality.md section 5: one budget).
      *
      * @param targetStdErrorBps  aim (vol bp) for each point's standard error; 0: no extra paths
      * @param maxExtraWorkFactor extra work at most this multiple of the pilot's (bounds the round trip's time)

@@ -145,7 +145,7 @@ public final class SlvCalibrator {
         long totalFloored;
         long totalCapped;
         long totalVarFloored;
-        /** Propagation steps run with the spatial correction (each costs the particles {@code CORRECTED_STEP_WEIGHT}). */
+        /** Propagation steps run with the spatial correction (each weighs CORRECTED_STEP_WEIGHT plain steps). */
         int correctedSteps;
         long regressionNanos;
         long propagationNanos;

@@ -210,8 +210,8 @@ public interface PathDynamics {
     }
 
     /**
-     * Per step of {@code grid}: whether the SLV paths of {@link #slv}({@code mixedParams}, {@code leverage}) run it with
-     * the {@link SpatialCorrection} (the same gate as the bound kernel's), for costing the paths (the work budget,
+     * Per step of {@code grid}: whether the SLV paths of {@link #slv}({@code mixedParams}, {@code leverage}) run it
+     * with the {@link SpatialCorrection} (the same gate as the bound kernel's), for costing the paths (the work budget,
      * docs/calibration-quality.md section 5). The local-vol companion's own correction is not included.
      */
     static boolean[] correctedSteps(HestonParameters mixedParams, LeverageFunction leverage, TimeGrid grid) {

@@ -379,8 +379,8 @@ class RoundTripAdaptiveTest {
     }
 
     /**
-     * L(S, t) = 1 − 12 ln(S/S0), floored at 0.3, on 41 log-spot nodes: |L'|√(E[V]Δ) ≈ 12 × 0.012 on the 5-day steps,
-     * well above {@link com.fxdesk.slv.model.SpatialCorrection#STEEP}.
+     * L(S, t) = 1 − 12 ln(S/S0), floored at 0.3, on 41 log-spot nodes: |L'|√(E[V]Δ) ≈ 12 × 0.012 on the 5-day
+     * steps, well above {@link com.fxdesk.slv.model.SpatialCorrection#STEEP}.
      */
     static LeverageFunction steepLeverage(double horizon, double step) {
         int n = (int) Math.ceil(horizon / step);
