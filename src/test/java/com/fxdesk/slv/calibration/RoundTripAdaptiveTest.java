@@ -41,7 +41,7 @@ class RoundTripAdaptiveTest {
         HestonParameters target = new HestonParameters(C * C * MIXED.v0(), MIXED.kappa(), C * C * MIXED.theta(),
                 C * MIXED.xi(), MIXED.rho());
         List<RoundTripQuote> quotes = quotes(target);
-        LeverageFunction flat = flatLeverage(C, 1.0, 5 / 365.0);
+        LeverageFunction flat = RoundTripControlVariateTest.flatLeverage(C, 1.0, 5 / 365.0);
         RoundTripResult pilot = RoundTrip.run(MARKET, MIXED, flat, quotes, config(10_000, 7, 0, 0), POOL, null,
                 null);
         double aim = 0.6 * largestStdError(pilot);
@@ -75,7 +75,7 @@ class RoundTripAdaptiveTest {
     @Test
     void extraPathsCutTheStandardErrorAsOneOverRootN() {
         List<RoundTripQuote> quotes = quotes(MIXED);
-        LeverageFunction skewed = skewedLeverage(1.0, 5 / 365.0);
+        LeverageFunction skewed = RoundTripControlVariateTest.skewedLeverage(1.0, 5 / 365.0);
         RoundTripResult pilot = RoundTrip.run(MARKET, MIXED, skewed, quotes,
                 config(20_000, 11, 0, 0), POOL, null, null);
         RoundTripResult more = RoundTrip.run(MARKET, MIXED, skewed, quotes,
@@ -107,7 +107,7 @@ class RoundTripAdaptiveTest {
     @Test
     void identicalForAnyPoolSize() {
         List<RoundTripQuote> quotes = quotes(MIXED);
-        LeverageFunction skewed = skewedLeverage(1.0, 5 / 365.0);
+        LeverageFunction skewed = RoundTripControlVariateTest.skewedLeverage(1.0, 5 / 365.0);
         RoundTripConfig cfg = config(6_000, 3, 0.5, 2.0);
         RoundTripResult serial = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, null, null, null);
         RoundTripResult three = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, POOL, null, null);
@@ -132,7 +132,7 @@ class RoundTripAdaptiveTest {
     @Test
     void everyExtraPathIsCountedAndWithinTheCaps() {
         List<RoundTripQuote> quotes = quotes(MIXED);
-        LeverageFunction skewed = skewedLeverage(1.0, 5 / 365.0);
+        LeverageFunction skewed = RoundTripControlVariateTest.skewedLeverage(1.0, 5 / 365.0);
         for (double factor : new double[] {0.5, 1.5, 8.0}) {
             RoundTripResult r = RoundTrip.run(MARKET, MIXED, skewed, quotes, config(8_000, 5, 0.6, factor), POOL,
                     null, null);
@@ -212,7 +212,7 @@ class RoundTripAdaptiveTest {
         assertTrue(RoundTrip.pathsPerRun(Integer.MAX_VALUE / 2, 10_000, 1) <= Integer.MAX_VALUE / 2);
         // a non-antithetic odd pilot: the extra runs must not leave a one-path remainder (McConfig refuses it)
         List<RoundTripQuote> quotes = quotes(MIXED);
-        LeverageFunction skewed = skewedLeverage(1.0, 5 / 365.0);
+        LeverageFunction skewed = RoundTripControlVariateTest.skewedLeverage(1.0, 5 / 365.0);
         RoundTripConfig odd = new RoundTripConfig(true, 255, 3, false, true, true);
         RoundTripResult pilot = RoundTrip.run(MARKET, MIXED, skewed, quotes, odd, null, null, null);
         double worst = 0;
@@ -284,7 +284,7 @@ class RoundTripAdaptiveTest {
         for (RoundTripResult.Point p : r.points()) {
             qs.add(new RoundTripQuote(p.expiry(), p.strike(), p.label(), p.marketVol()));
         }
-        var grid = RoundTrip.grid(skewedLeverage(1.0, 5 / 365.0), qs, MIXED.kappa());
+        var grid = RoundTrip.grid(RoundTripControlVariateTest.skewedLeverage(1.0, 5 / 365.0), qs, MIXED.kappa());
         assertEquals(r.steps(), grid.steps());
         return grid.indexOf(t);
     }
@@ -306,36 +306,5 @@ class RoundTripAdaptiveTest {
             }
         }
         return out;
-    }
-
-    /** L(S, t) = 1 − 0.8 ln(S/S0) + 3 ln(S/S0)² + 0.1 t on 41 log-spot nodes, slices every {@code step} years. */
-    static LeverageFunction skewedLeverage(double horizon, double step) {
-        int n = (int) Math.ceil(horizon / step);
-        double[] times = new double[n];
-        double[][] spots = new double[n][41];
-        double[][] values = new double[n][41];
-        for (int j = 0; j < n; j++) {
-            times[j] = j * step;
-            for (int i = 0; i < 41; i++) {
-                double x = -0.4 + 0.02 * i;
-                spots[j][i] = MARKET.spot() * Math.exp(x);
-                values[j][i] = 1 - 0.8 * x + 3 * x * x + 0.1 * times[j];
-            }
-        }
-        return new LeverageFunction(times, spots, values);
-    }
-
-    /** L ≡ c on slices every {@code step} years to the horizon. */
-    private static LeverageFunction flatLeverage(double c, double horizon, double step) {
-        int n = (int) Math.ceil(horizon / step);
-        double[] times = new double[n];
-        double[][] spots = new double[n][];
-        double[][] values = new double[n][];
-        for (int j = 0; j < n; j++) {
-            times[j] = j * step;
-            spots[j] = new double[] {0.5, 2.0};
-            values[j] = new double[] {c, c};
-        }
-        return new LeverageFunction(times, spots, values);
     }
 }
