@@ -110,18 +110,8 @@ public final class SlvStep {
                 stepVar[i] = l * l * (v[i] + next[i]) * halfDt;
             }
         }
-        if (heston != null) { // with the L ≡ 1 companion: the same loop sharing V̄, its root and the correlated part
-            for (int i = from; i < to; i++) {
-                double v0 = v[i];
-                double v1 = next[i];
-                double vBar = 0.5 * (v0 + v1);
-                double root = Math.sqrt(vBar);
-                double l = lev[i];
-                double corr = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst);
-                x[i] += (drift - 0.5 * l * l * vBar) * dt + l * corr + l * diffusion * root * zS[i];
-                heston[i] += (drift - 0.5 * vBar) * dt + corr + diffusion * root * zS[i];
-                v[i] = v1;
-            }
+        if (heston != null) { // with the L ≡ 1 companion: one loop sharing V̄, its root and the correlated part
+            logSpotAndCompanion(x, v, lev, zS, next, heston, from, to);
             return;
         }
         logSpot(x, v, lev, zS, next, from, to);
@@ -166,7 +156,7 @@ public final class SlvStep {
         }
     }
 
-    /** The plain step's loop with the L ≡ 1 companion, for the corrected step (the plain step keeps its own copy). */
+    /** x and the L ≡ 1 companion += their log-spot increments, v = next (the plain and the corrected step's). */
     private void logSpotAndCompanion(double[] x, double[] v, double[] lev, double[] zS, double[] next,
                                      double[] heston, int from, int to) {
         for (int i = from; i < to; i++) {

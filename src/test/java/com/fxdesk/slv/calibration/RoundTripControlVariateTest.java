@@ -216,7 +216,7 @@ class RoundTripControlVariateTest {
     }
 
     /** L(S, t) = 1 − 0.8 ln(S/S0) + 3 ln(S/S0)² + 0.1 t on 41 log-spot nodes, slices every {@code step} years. */
-    private static LeverageFunction skewedLeverage(double horizon, double step) {
+    static LeverageFunction skewedLeverage(double horizon, double step) {
         int n = (int) Math.ceil(horizon / step);
         double[] times = new double[n];
         double[][] spots = new double[n][41];
@@ -233,7 +233,7 @@ class RoundTripControlVariateTest {
     }
 
     /** L ≡ c on slices every {@code step} years to the horizon (the round trip steps at the slice times). */
-    private static LeverageFunction flatLeverage(double c, double horizon, double step) {
+    static LeverageFunction flatLeverage(double c, double horizon, double step) {
         int n = (int) Math.ceil(horizon / step);
         double[] times = new double[n];
         double[][] spots = new double[n][];

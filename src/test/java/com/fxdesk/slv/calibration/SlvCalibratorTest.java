@@ -137,8 +137,15 @@ class SlvCalibratorTest {
         }
         long pilot = (long) first.roundTrip().paths() * grid.steps();
         long pilotWeighted = pilot + SlvCalibrationInput.correctedExtraWork(first.roundTrip().paths() * rtCorrected);
-        double aim = 0.8 * first.roundTrip().points().stream().mapToDouble(RoundTripResult.Point::stdErrorBps)
-                .filter(Double::isFinite).max().orElseThrow();
+        // aimed below the largest standard error among the points that may ask for extra paths (10P–10C band)
+        double aim = 0;
+        for (int q = 0; q < quotes.size(); q++) {
+            double se = first.roundTrip().points().get(q).stdErrorBps();
+            if (RoundTrip.insideQuotedBand(MARKET, quotes.get(q)) && Double.isFinite(se)) {
+                aim = Math.max(aim, 0.8 * se);
+            }
+        }
+        assertTrue(aim > 0, "some point inside the band");
         long budget = usedPlain + extra + pilotWeighted;
         RoundTripResult exact = new SlvCalibrator(pool).calibrate(in.withRepricing(new Repricing(quotes,
                 rt.withAdaptive(new RoundTripConfig.Adaptive(aim, 8.0, budget)))), null, null).roundTrip();
