@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fxdesk.slv.heston.HestonParameters;
-import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.market.FxMarket;
-import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.model.LeverageFunction;
 import com.fxdesk.slv.montecarlo.PathDynamics;
 import com.fxdesk.slv.montecarlo.TimeGrid;
@@ -371,23 +369,9 @@ class RoundTripAdaptiveTest {
         return grid.indexOf(t);
     }
 
-    /** 10Δ-ish to 90Δ-ish strikes at 3M and 1Y, market vols the target Heston's closed-form implied vols. */
+    /** 10Δ to 90Δ strikes at 3M and 1Y (inside the band that asks for extra paths), the target Heston's vols. */
     private static List<RoundTripQuote> quotes(HestonParameters target) {
-        List<RoundTripQuote> out = new ArrayList<>();
-        HestonPricer pricer = new HestonPricer();
-        String[] labels = {"10P", "25P", "ATM", "25C", "10C"};
-        double[] z = {-1.28, -0.67, 0, 0.67, 1.28};
-        for (double t : new double[] {0.25, 1.0}) {
-            double fwd = MARKET.forward(t);
-            double df = MARKET.domesticDf(t);
-            for (int i = 0; i < z.length; i++) {
-                double k = fwd * Math.exp(z[i] * 0.10 * Math.sqrt(t));
-                boolean call = k >= fwd;
-                double vol = BlackFormula.impliedVol(call, fwd, k, t, pricer.price(target, t, fwd, df, k, call), df);
-                out.add(new RoundTripQuote(t, k, labels[i], vol));
-            }
-        }
-        return out;
+        return RoundTripControlVariateTest.quotes(target, 0.10);
     }
 
     /**
@@ -395,18 +379,6 @@ class RoundTripAdaptiveTest {
      * steps, well above {@link com.fxdesk.slv.model.SpatialCorrection#STEEP}.
      */
     static LeverageFunction steepLeverage(double horizon, double step) {
-        int n = (int) Math.ceil(horizon / step);
-        double[] times = new double[n];
-        double[][] spots = new double[n][41];
-        double[][] values = new double[n][41];
-        for (int j = 0; j < n; j++) {
-            times[j] = j * step;
-            for (int i = 0; i < 41; i++) {
-                double x = -0.4 + 0.02 * i;
-                spots[j][i] = MARKET.spot() * Math.exp(x);
-                values[j][i] = Math.max(0.3, 1 - 12 * x);
-            }
-        }
-        return new LeverageFunction(times, spots, values);
+        return RoundTripControlVariateTest.leverage(horizon, step, (x, t) -> Math.max(0.3, 1 - 12 * x));
     }
 }

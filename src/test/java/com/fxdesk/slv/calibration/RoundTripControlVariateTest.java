@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.DoubleBinaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -198,6 +199,11 @@ class RoundTripControlVariateTest {
 
     /** 10Δ-ish to 90Δ-ish strikes at 3M and 1Y, market vols the target Heston's closed-form implied vols. */
     private static List<RoundTripQuote> quotes(HestonParameters target) {
+        return quotes(target, 0.12);
+    }
+
+    /** As above, strikes at F·exp(z·width·√t) for z = ±1.28, ±0.67, 0. */
+    static List<RoundTripQuote> quotes(HestonParameters target, double width) {
         List<RoundTripQuote> out = new ArrayList<>();
         HestonPricer pricer = new HestonPricer();
         String[] labels = {"10P", "25P", "ATM", "25C", "10C"};
@@ -206,7 +212,7 @@ class RoundTripControlVariateTest {
             double fwd = MARKET.forward(t);
             double df = MARKET.domesticDf(t);
             for (int i = 0; i < z.length; i++) {
-                double k = fwd * Math.exp(z[i] * 0.12 * Math.sqrt(t));
+                double k = fwd * Math.exp(z[i] * width * Math.sqrt(t));
                 boolean call = k >= fwd;
                 double vol = BlackFormula.impliedVol(call, fwd, k, t, pricer.price(target, t, fwd, df, k, call), df);
                 out.add(new RoundTripQuote(t, k, labels[i], vol));
@@ -217,6 +223,11 @@ class RoundTripControlVariateTest {
 
     /** L(S, t) = 1 − 0.8 ln(S/S0) + 3 ln(S/S0)² + 0.1 t on 41 log-spot nodes, slices every {@code step} years. */
     static LeverageFunction skewedLeverage(double horizon, double step) {
+        return leverage(horizon, step, (x, t) -> 1 - 0.8 * x + 3 * x * x + 0.1 * t);
+    }
+
+    /** L(S, t) = l(ln(S/S0), t) on 41 log-spot nodes over ln(S/S0) ∈ [−0.4, 0.4], slices every {@code step} years. */
+    static LeverageFunction leverage(double horizon, double step, DoubleBinaryOperator l) {
         int n = (int) Math.ceil(horizon / step);
         double[] times = new double[n];
         double[][] spots = new double[n][41];
@@ -226,7 +237,7 @@ class RoundTripControlVariateTest {
             for (int i = 0; i < 41; i++) {
                 double x = -0.4 + 0.02 * i;
                 spots[j][i] = MARKET.spot() * Math.exp(x);
-                values[j][i] = 1 - 0.8 * x + 3 * x * x + 0.1 * times[j];
+                values[j][i] = l.applyAsDouble(x, times[j]);
             }
         }
         return new LeverageFunction(times, spots, values);
