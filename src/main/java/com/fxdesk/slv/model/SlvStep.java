@@ -30,6 +30,7 @@ public final class SlvStep {
     private final double corrConst;
     private final double corrV;
     private final double rhoOverXi;
+    private final double rhoXi; // ρ ξ: the spatial correction's cross terms (SpatialCorrection)
     private final double diffusion;
     private final double sqrtDt;
     private final boolean deterministicVariance;
@@ -48,6 +49,7 @@ public final class SlvStep {
         this.drift = drift;
         this.deterministicVariance = xi < 1e-10;
         this.rhoOverXi = deterministicVariance ? 0.0 : mixed.rho() / xi;
+        this.rhoXi = deterministicVariance ? 0.0 : mixed.rho() * xi;
         // ρ/ξ (V' − V − κθΔ + κ V̄ Δ) with V̄ = (V + V')/2: ρ/ξ ((1 + κΔ/2) V' − (1 − κΔ/2) V − κθΔ)
         this.corrConst = -kappa * mixed.theta() * dt;
         this.corrV = 0.5 * kappa * dt;
@@ -240,7 +242,7 @@ public final class SlvStep {
             double root = Math.sqrt(vBar);
             double dM = rhoOverXi * ((1 + corrV) * v1 - (1 - corrV) * v0 + corrConst) + diffusion * root * zS[i];
             x[i] = xi + SpatialCorrection.increment(lev[i], d1[j] + w * s1[j], d2[j] + w * s2[j], vBar,
-                    root * sqrtDt, dM, dt, drift);
+                    root * sqrtDt, dM, dt, drift, rhoXi);
         }
     }
 
@@ -253,7 +255,7 @@ public final class SlvStep {
             double vBar = 0.5 * (v0 + qe.theta + (v0 - qe.theta) * qe.expKd);
             double sq = Math.sqrt(vBar * dt);
             x[i] = xi + SpatialCorrection.increment(lev[i], c.slope(xi), c.curvature(xi), vBar, sq, sq * zS[i], dt,
-                    drift);
+                    drift, 0);
         }
     }
 
@@ -268,7 +270,7 @@ public final class SlvStep {
             double xi = x[i];
             double dW = zB == null ? a * zA[i] : a * zA[i] + b * zB[i];
             x[i] = xi + SpatialCorrection.increment(sigma[i], c.slope(xi), c.curvature(xi), 1.0, sqrtDt, dW, dt,
-                    drift);
+                    drift, 0);
         }
     }
 

@@ -20,6 +20,7 @@ public final class SlvStepper {
     private final double kappa;
     private final double theta;
     private final double rhoOverXi;
+    private final double rhoXi;
     private final double sqrtOneMinusRho2;
     private final boolean deterministicVariance;
     private final AndersenQe qe;
@@ -37,6 +38,7 @@ public final class SlvStepper {
         this.theta = params.theta();
         this.deterministicVariance = params.xi() < 1e-10;
         this.rhoOverXi = deterministicVariance ? 0.0 : params.rho() / params.xi();
+        this.rhoXi = deterministicVariance ? 0.0 : params.rho() * params.xi();
         this.sqrtOneMinusRho2 = Math.sqrt(1 - params.rho() * params.rho());
         this.qe = new AndersenQe(params.kappa(), params.theta(), params.xi(), dt);
         this.expKd = Math.exp(-params.kappa() * dt);
@@ -74,7 +76,7 @@ public final class SlvStepper {
                 x[i] += (drift - 0.5 * l2v) * dt + Math.sqrt(l2v * dt) * zS[i];
                 if (spatial != null) {
                     x[i] += SpatialCorrection.increment(l, spatial.slope(x0), spatial.curvature(x0), vBar,
-                            Math.sqrt(vBar * dt), Math.sqrt(vBar * dt) * zS[i], dt, drift);
+                            Math.sqrt(vBar * dt), Math.sqrt(vBar * dt) * zS[i], dt, drift, 0);
                 }
                 v[i] = vNext;
             }
@@ -92,7 +94,7 @@ public final class SlvStepper {
                     + l * sqrtOneMinusRho2 * Math.sqrt(vBar * dt) * zS[i];
             if (spatial != null) {
                 x[i] += SpatialCorrection.increment(l, spatial.slope(x0), spatial.curvature(x0), vBar,
-                        Math.sqrt(vBar * dt), dM, dt, drift);
+                        Math.sqrt(vBar * dt), dM, dt, drift, rhoXi);
             }
             v[i] = vNext;
         }
