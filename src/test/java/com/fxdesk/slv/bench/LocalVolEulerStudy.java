@@ -1,6 +1,7 @@
 package com.fxdesk.slv.bench;
 
 import com.fxdesk.slv.math.BlackFormula;
+import com.fxdesk.slv.model.LocalVolPde;
 import com.fxdesk.slv.model.LogSpotLattice;
 import com.fxdesk.slv.model.SlvStep;
 import com.fxdesk.slv.model.SpatialCorrection;
@@ -85,62 +86,17 @@ public final class LocalVolEulerStudy {
         }
     }
 
-    /** Undiscounted out-of-the-money price over the forward at moneyness k by the backward PDE. */
+    /** Undiscounted out-of-the-money price over the forward at moneyness k by the backward PDE ({@link LocalVolPde}). */
     static double pde(VolSurface s, DupireLocalVol lv, double t, double k, int nx, int nt) {
-        boolean call = k >= 1;
         double sd = s.impliedVol(t, s.forward(t)) * Math.sqrt(t);
-        double lo = -12 * sd;
-        double dx = 24 * sd / (nx - 1);
-        double[] x = new double[nx];
-        double[] u = new double[nx];
-        for (int j = 0; j < nx; j++) {
-            x[j] = lo + j * dx;
-            u[j] = call ? Math.max(Math.exp(x[j]) - k, 0) : Math.max(k - Math.exp(x[j]), 0);
-        }
-        double dt = t / nt;
         double[] spots = new double[nx];
-        double[] sig = new double[nx];
-        double[] rhs = new double[nx];
-        double[] lower = new double[nx];
-        double[] diag = new double[nx];
-        double[] upper = new double[nx];
-        for (int n = nt - 1; n >= 0; n--) {
-            double tm = (n + 0.5) * dt;
+        return LocalVolPde.price(k >= 1, k, t, -12 * sd, 12 * sd, nx, nt, (tm, x, out) -> {
             double fm = s.forward(tm);
             for (int j = 0; j < nx; j++) {
                 spots[j] = fm * Math.exp(x[j]);
             }
-            lv.localVol(tm, spots, sig, nx);
-            double theta = nt - n <= 4 ? 1.0 : 0.5; // Rannacher: implicit start steps damp the payoff's kink
-            for (int j = 1; j < nx - 1; j++) {
-                double s2 = sig[j] * sig[j];
-                double down = 0.5 * s2 * (1 / (dx * dx) + 0.5 / dx);
-                double up = 0.5 * s2 * (1 / (dx * dx) - 0.5 / dx);
-                double op = down * u[j - 1] - (down + up) * u[j] + up * u[j + 1];
-                rhs[j] = u[j] + (1 - theta) * dt * op;
-                lower[j] = -theta * dt * down;
-                diag[j] = 1 + theta * dt * (down + up);
-                upper[j] = -theta * dt * up;
-            }
-            rhs[0] = u[0];
-            diag[0] = 1;
-            upper[0] = 0;
-            rhs[nx - 1] = u[nx - 1];
-            diag[nx - 1] = 1;
-            lower[nx - 1] = 0;
-            for (int j = 1; j < nx; j++) { // Thomas
-                double m = lower[j] / diag[j - 1];
-                diag[j] -= m * upper[j - 1];
-                rhs[j] -= m * rhs[j - 1];
-            }
-            u[nx - 1] = rhs[nx - 1] / diag[nx - 1];
-            for (int j = nx - 2; j >= 0; j--) {
-                u[j] = (rhs[j] - upper[j] * u[j + 1]) / diag[j];
-            }
-        }
-        int j0 = (int) Math.floor(-lo / dx);
-        double w = (-lo - j0 * dx) / dx;
-        return u[j0] * (1 - w) + u[j0 + 1] * w;
+            lv.localVol(tm, spots, out, nx);
+        });
     }
 
     /** x_T = ln(S_T/F(T)) by log-Euler with σ at the step start, antithetic pairs. */

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class RoundTripAdaptiveTest {
     private static final FxMarket MARKET = SlvCalibratorTest.MARKET;
-    private static final HestonParameters MIXED = new HestonParameters(0.01, 1.5, 0.012, 0.4, -0.5);
-    private static final double C = 1.25;
+    private static final HestonParameters MIXED = RoundTripControlVariateTest.MIXED;
+    private static final double C = RoundTripControlVariateTest.C;
     private static final ForkJoinPool POOL = new ForkJoinPool(3);
 
     @AfterAll
@@ -38,8 +38,7 @@ class RoundTripAdaptiveTest {
      */
     @Test
     void pooledEstimateIsUnbiasedAgainstTheClosedForm() {
-        HestonParameters target = new HestonParameters(C * C * MIXED.v0(), MIXED.kappa(), C * C * MIXED.theta(),
-                C * MIXED.xi(), MIXED.rho());
+        HestonParameters target = RoundTripControlVariateTest.constantLeverageModel();
         List<RoundTripQuote> quotes = quotes(target);
         LeverageFunction flat = RoundTripControlVariateTest.flatLeverage(C, 1.0, 5 / 365.0);
         RoundTripResult pilot = RoundTrip.run(MARKET, MIXED, flat, quotes, config(10_000, 7, 0, 0), POOL, null,

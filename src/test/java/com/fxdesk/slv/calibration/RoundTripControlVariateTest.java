@@ -24,9 +24,15 @@ import org.junit.jupiter.api.Test;
  */
 class RoundTripControlVariateTest {
     private static final FxMarket MARKET = SlvCalibratorTest.MARKET;
-    private static final HestonParameters MIXED = new HestonParameters(0.01, 1.5, 0.012, 0.4, -0.5);
-    private static final double C = 1.25;
+    static final HestonParameters MIXED = new HestonParameters(0.01, 1.5, 0.012, 0.4, -0.5);
+    static final double C = 1.25;
     private static final ForkJoinPool POOL = new ForkJoinPool(3);
+
+    /** The Heston model the SLV with L ≡ {@link #C} and variance {@link #MIXED} is (v0 and θ × c², ξ × c). */
+    static HestonParameters constantLeverageModel() {
+        return new HestonParameters(C * C * MIXED.v0(), MIXED.kappa(), C * C * MIXED.theta(), C * MIXED.xi(),
+                MIXED.rho());
+    }
 
     @AfterAll
     static void shutdown() {
@@ -35,8 +41,7 @@ class RoundTripControlVariateTest {
 
     @Test
     void constantLeverageRepricesItsHestonModelWithinNoiseAndTheHestonControlCutsTheError() {
-        HestonParameters target = new HestonParameters(C * C * MIXED.v0(), MIXED.kappa(), C * C * MIXED.theta(),
-                C * MIXED.xi(), MIXED.rho());
+        HestonParameters target = constantLeverageModel();
         List<RoundTripQuote> quotes = quotes(target);
         LeverageFunction flat = flatLeverage(C, 1.0, 5 / 365.0);
         RoundTripResult both = RoundTrip.run(MARKET, MIXED, flat, quotes,

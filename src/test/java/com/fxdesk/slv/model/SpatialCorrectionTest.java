@@ -112,52 +112,13 @@ class SpatialCorrectionTest {
         return BlackFormula.impliedVol(true, 1, k, T, price, 1);
     }
 
-    /** Call on S/F at strike k by ∂_t u + ½σ²(x)(u_xx − u_x) = 0, Crank–Nicolson with four Rannacher start steps. */
+    /** Call on S/F at strike k under σ(x) ({@link LocalVolPde} on ln(S/F) ∈ [−1.5, 1.5]). */
     static double pde(DoubleUnaryOperator sigma, double k, int nx, int nt) {
-        double lo = -1.5;
-        double dx = 3.0 / (nx - 1);
-        double[] u = new double[nx];
-        double[] s2 = new double[nx];
-        for (int j = 0; j < nx; j++) {
-            double x = lo + j * dx;
-            u[j] = Math.max(Math.exp(x) - k, 0);
-            double sg = sigma.applyAsDouble(x);
-            s2[j] = sg * sg;
-        }
-        double dt = T / nt;
-        double[] rhs = new double[nx];
-        double[] a = new double[nx];
-        double[] b = new double[nx];
-        double[] c = new double[nx];
-        for (int n = nt - 1; n >= 0; n--) {
-            double theta = nt - n <= 4 ? 1.0 : 0.5;
-            for (int j = 1; j < nx - 1; j++) {
-                double down = 0.5 * s2[j] * (1 / (dx * dx) + 0.5 / dx);
-                double up = 0.5 * s2[j] * (1 / (dx * dx) - 0.5 / dx);
-                rhs[j] = u[j] + (1 - theta) * dt * (down * u[j - 1] - (down + up) * u[j] + up * u[j + 1]);
-                a[j] = -theta * dt * down;
-                b[j] = 1 + theta * dt * (down + up);
-                c[j] = -theta * dt * up;
+        return LocalVolPde.price(true, k, T, -1.5, 1.5, nx, nt, (t, x, out) -> {
+            for (int j = 0; j < x.length; j++) {
+                out[j] = sigma.applyAsDouble(x[j]);
             }
-            rhs[0] = u[0];
-            b[0] = 1;
-            c[0] = 0;
-            rhs[nx - 1] = u[nx - 1];
-            b[nx - 1] = 1;
-            a[nx - 1] = 0;
-            for (int j = 1; j < nx; j++) {
-                double m = a[j] / b[j - 1];
-                b[j] -= m * c[j - 1];
-                rhs[j] -= m * rhs[j - 1];
-            }
-            u[nx - 1] = rhs[nx - 1] / b[nx - 1];
-            for (int j = nx - 2; j >= 0; j--) {
-                u[j] = (rhs[j] - c[j] * u[j + 1]) / b[j];
-            }
-        }
-        int j0 = (int) Math.floor(-lo / dx);
-        double w = (-lo - j0 * dx) / dx;
-        return u[j0] * (1 - w) + u[j0 + 1] * w;
+        });
     }
 
     /**
