@@ -35,7 +35,9 @@ import java.util.stream.DoubleStream;
  * out-of-the-money vanilla at every quote and inverts it with {@link BlackFormula#impliedVol}; the error reported
  * is computed by simulation, together with its standard error.
  *
- * <p>Pseudo-random antithetic paths (Z_S and Z_V mirrored) on the engine's streams: bit-identical for any pool size.
+ * <p>Pseudo-random antithetic paths (Z_S and Z_V mirrored) on the engine's streams: bit-identical for any pool size
+ * (opt-in, {@link RoundTripConfig#sequence()} SOBOL: randomised QMC, the standard error from the batches' spread;
+ * measured and not the default, docs/calibration-quality.md section 4).
  * Control variates, combined per option by regression (optimal β from the sample covariances, so a weak one never
  * hurts): S_T, whose mean F(T) is known (it also removes the small martingale error of the discretised spot), and
  * the same vanilla on the L ≡ 1 Heston companion path — the same variance path and spot normals, one more log-spot
@@ -158,7 +160,8 @@ public final class RoundTrip {
                     DoubleConsumer runProgress = progress == null ? null : f -> progress.accept(
                             pilotShare + (1 - pilotShare) * (base + f * n * batchCost(b.steps(), corrected)) / total);
                     // PSEUDO: a seed of its own; SOBOL: the pilot's shifts, on the points after those used so far
-                    McConfig extra = sobol ? mc.withPaths(n) : mc.withPaths(n).withSeed(extraSeed(config.seed(), run++));
+                    McConfig extra = sobol ? mc.withPaths(n)
+                            : mc.withPaths(n).withSeed(extraSeed(config.seed(), run++));
                     PathEngine.Totals more = PathEngine.runTotals(dynamics, grid, part, market, extra, nextPoint,
                             executor, cancelled, runProgress);
                     if (sobol) {
