@@ -25,7 +25,7 @@ import com.fxdesk.slv.random.SequenceType;
  *                       quasi-Monte Carlo, {@code batches} independently digit-shifted copies of a Sobol point set on a
  *                       Brownian bridge, the standard error from the batches' spread
  * @param batches        SOBOL's randomised batches (≥ 2); ignored for PSEUDO. SOBOL is an opt-in for studies, not in the
- *                       API: with the controls it buys 1.0–2.1× variance at equal paths and costs 1.4–1.9× the CPU
+ *                       API: with the controls it buys 1.0–2.1× variance at equal paths and costs 1.3–1.9× the CPU
  *                       (docs/calibration-quality.md section 4, "randomised quasi-Monte Carlo")
  */
 public record RoundTripConfig(boolean enabled, int paths, long seed, boolean antithetic, boolean controlVariate,
