@@ -19,6 +19,9 @@ import com.fxdesk.slv.market.RateCurve;
 import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.model.SpatialCorrection;
 import com.fxdesk.slv.montecarlo.PathDynamics;
+import com.fxdesk.slv.regression.ConditionalExpectationEstimator;
+import com.fxdesk.slv.regression.RegressionDiagnostics;
+import com.fxdesk.slv.regression.RegressionFit;
 import com.fxdesk.slv.montecarlo.TimeGrid;
 import com.fxdesk.slv.volatility.LocalVolSurface;
 import java.time.LocalDate;
@@ -312,6 +315,55 @@ class SlvCalibratorTest {
                 new LeverageFunction(new double[] {0}, new double[][] {{1.0}}, new double[][] {{1.0}}),
                 in.repricing().quotes(), in.repricing().config(), pool, null, null);
         assertTrue(plain.rmsErrorBps() > 25, "Heston alone has a smile: " + plain.rmsErrorBps());
+    }
+
+    /**
+     * A regression that dips to zero inside the cloud (here forced: the binning fit times 1e-9 between 1.5 and 0.5 sd
+     * below the particles' mean ln S; PURBF did it at 2Y on the crisis market, docs/calibration-quality.md 9.3) must
+     * not turn into a spike of L = σ_LV/√m up to the cap: the guard holds m at half the particles' binned local mean
+     * there. Flat σ_LV = 10% and V ≈ 0.01 give L ≈ 1; without the guard L is capped at 10 over the dip.
+     */
+    @Test
+    void aRegressionThatDipsToZeroInsideTheCloudDoesNotSpikeTheLeverage() {
+        ConditionalExpectationEstimator binning = TestEstimators.binning(30);
+        ConditionalExpectationEstimator dipping = (x, y, n) -> {
+            RegressionFit fit = binning.fit(x, y, n);
+            double mean = 0;
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x[i];
+                sq += x[i] * x[i];
+            }
+            mean /= n;
+            double sd = Math.sqrt(Math.max(sq / n - mean * mean, 0));
+            double lo = mean - 1.5 * sd;
+            double hi = mean - 0.5 * sd;
+            return new RegressionFit() {
+                @Override
+                public double value(double at) {
+                    double m = fit.value(at);
+                    return at > lo && at < hi ? 1e-9 * m : m;
+                }
+
+                @Override
+                public RegressionDiagnostics diagnostics() {
+                    return fit.diagnostics();
+                }
+            };
+        };
+        LocalVolSurface flat = (t, s) -> 0.10;
+        SlvCalibrationInput in = particles(base(flat), 20_000, 1)
+                .withHeston(new Heston(new HestonParameters(0.01, 1.5, 0.01, 0.25, -0.5), 0.66))
+                .withRegression(Regression.of(dipping).withSpotGridSize(100));
+        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
+        assertEquals(0, r.leverageCapped(), "no node of L at its cap");
+        double max = 0;
+        for (int j = 1; j < r.leverage().sliceCount(); j++) {
+            for (double l : r.leverage().values(j)) {
+                max = Math.max(max, l);
+            }
+        }
+        assertTrue(max < 2, "L at most ≈ 1/√0.5 where the fit dipped, got " + max);
     }
 
     @Test
