@@ -28,6 +28,8 @@ final class RegressionGrid {
     private static final double DAY = 1 / 365.0;
     /** The mean-reversion bound on propagation steps never goes below this (half a day): at most twice the steps. */
     private static final double KAPPA_STEP_FLOOR = 0.5 * DAY;
+    /** The steepness bound on propagation steps never goes below this either (same reason). */
+    private static final double STEP_BOUND_FLOOR = Double.parseDouble(System.getProperty("slv.lfloor", "" + KAPPA_STEP_FLOOR));
     /**
      * Every interval between consecutive mandatory times (0, the expiries, the maturity) holds at least this many
      * regressions. Why: between regressions E[V | S] is carried from the last fit, and a short option whose whole life
@@ -102,6 +104,16 @@ final class RegressionGrid {
      */
     static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
                            GridGrading grading) {
+        return graded(maturity, dt, subSteps, refine, mandatory, kappa, Double.POSITIVE_INFINITY, grading);
+    }
+
+    /**
+     * As above, with propagation steps also at most max(½ day, {@code stepBound}) (years; +∞: none), the bound from
+     * the leverage's steepness ({@link SlvCalibrationInput.Particles#stepBound}); the same half-day floor as κ's, so
+     * the finest grid any fit can give (κ = +∞, what admission counts) is unchanged.
+     */
+    static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
+                                 double stepBound, GridGrading grading) {
         if (grading.none()) {
             return build(maturity, dt, subSteps, refine, mandatory);
         }
@@ -148,8 +160,10 @@ final class RegressionGrid {
         }
         double kappaStep = kappa > 0 ? Math.max(KAPPA_STEP_FLOOR, grading.stepKappaFraction() / kappa)
                 : Double.POSITIVE_INFINITY;
-        return withSubSteps(Arrays.copyOf(reg, k), maturity, Math.min(dt / subSteps, kappaStep), minStep(dt),
-                grading.stepGrowth());
+        double steepStep = stepBound < Double.POSITIVE_INFINITY ? Math.max(STEP_BOUND_FLOOR, stepBound)
+                : Double.POSITIVE_INFINITY;
+        return withSubSteps(Arrays.copyOf(reg, k), maturity, Math.min(dt / subSteps, Math.min(kappaStep, steepStep)),
+                minStep(dt), grading.stepGrowth());
     }
 
     /** The shortest propagation step (and regression interval near t = 0): min(Δt, 1 day) / 64. */

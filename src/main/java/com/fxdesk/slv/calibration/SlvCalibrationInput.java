@@ -216,7 +216,41 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
 
         /** Propagation sub-steps per regression step when the caller does not choose: see {@code subSteps}. */
         public static int defaultSubSteps(int particles) {
-            return particles < 10_000 ? 1 : MAX_DEFAULT_SUB_STEPS;
+            return particles < DAILY_FROM_PARTICLES ? 1 : MAX_DEFAULT_SUB_STEPS;
+        }
+
+        /** From this many particles the automatic propagation is daily ({@link #defaultSubSteps}) and steepness-bound. */
+        public static final int DAILY_FROM_PARTICLES = 10_000;
+
+        /**
+         * Largest ½|ρ|ξ√(Δ/θ) (mixed ξ) a propagation step may have under the automatic choice: see {@link #stepBound}.
+         */
+        public static final double MAX_VARIANCE_STEEPNESS = Double.parseDouble(System.getProperty("slv.lsteep", "0.05"));
+
+        /**
+         * The propagation step bound (years; +∞: none) from how steep the leverage L = σ_LV/√E[V | S] gets through
+         * E[V | S]: with correlation ρ and vol-of-vol ξ, E[V | S] moves by about ρξ per unit of ln S against a level
+         * θ, so √E[V | S], and with it L, changes by ½|ρ|ξ/θ · √(θΔ) = ½|ρ|ξ√(Δ/θ) of itself across one step's sd
+         * of ln S. Where that is large, a daily step holds L (frozen at the step start, with the weak-2 terms of
+         * {@link com.fxdesk.slv.model.SpatialCorrection} for its slope) across a steep part, a first-order bias that
+         * the particle method feeds back into every later leverage: on the 2008 USDJPY crisis (ρ = −0.66, mixed ξ =
+         * 2.0, θ = 0.077: 0.125 per daily step) the 6M–3Y round trip was +5 to +17 bp over seeds at daily steps and
+         * −2 to +2 at a quarter of a day (docs/calibration-quality.md 9.3). Bound: steps with ½|ρ|ξ√(Δ/θ) ≤
+         * {@link #MAX_VARIANCE_STEEPNESS} (0.05: what every other shipped market has at daily steps, at most 0.048,
+         * so their grids and bits do not change), i.e. Δ ≤ θ (2 · 0.05 / (|ρ|ξ))², not below half a day
+         * ({@link RegressionGrid}). Only for the automatic choice from {@link #DAILY_FROM_PARTICLES} particles on
+         * (below, the estimator's noise dominates and propagation stays on the regression grid); chosen sub-steps win.
+         */
+        public double stepBound(com.fxdesk.slv.heston.HestonParameters mixed) {
+            if (subSteps > 0 || count < DAILY_FROM_PARTICLES) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double slope = 0.5 * Math.abs(mixed.rho()) * mixed.xi();
+            if (!(slope > 0) || !(mixed.theta() > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double r = MAX_VARIANCE_STEEPNESS / slope;
+            return mixed.theta() * r * r;
         }
     }
 

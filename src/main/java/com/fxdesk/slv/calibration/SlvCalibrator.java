@@ -167,7 +167,8 @@ public final class SlvCalibrator {
             mixed = in.heston().mixed();
             SlvCalibrationInput.Particles p = in.particles();
             grid = RegressionGrid.graded(in.market().maturity(), p.timeStep(), p.effectiveSubSteps(),
-                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.effectiveGrading());
+                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.stepBound(mixed),
+                    p.effectiveGrading());
             steps = grid.steps();
             n = p.count();
             chunk = p.chunkSize();

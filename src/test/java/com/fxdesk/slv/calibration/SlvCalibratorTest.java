@@ -81,6 +81,39 @@ class SlvCalibratorTest {
         assertEquals(3, small.withSubSteps(3).effectiveSubSteps());
     }
 
+    /**
+     * The automatic propagation step is bounded by the leverage's steepness through E[V | S]
+     * ({@link Particles#stepBound}): the 2008 USDJPY crisis fit (ρ = −0.66, ξ = 3.02, θ = 0.077; mixed ξ = 2.0) gets
+     * half-day steps from 10,000 particles on, the test's G10-like Heston keeps daily steps, and chosen sub-steps or
+     * fewer particles are left alone. Fails without the bound (daily steps for both).
+     */
+    @Test
+    void steepVarianceMarketsPropagateOnHalfDays() {
+        HestonParameters crisis = new HestonParameters(0.18, 3.59, 0.077, 3.02, -0.66);
+        SlvCalibrationInput in = particles(base(SKEW), 10_000, 0)
+                .withHeston(new Heston(crisis, 0.66));
+        double[] tau = new SlvCalibrator(pool).calibrate(in, null, null).propagationTimes();
+        double longest = 0;
+        for (int j = 0; j + 1 < tau.length; j++) {
+            longest = Math.max(longest, tau[j + 1] - tau[j]);
+        }
+        assertTrue(longest <= 0.5 / 365 + 1e-12 && longest > 0.45 / 365, "crisis: half-day steps, got " + longest * 365);
+        double[] g10 = new SlvCalibrator(pool).calibrate(particles(base(SKEW), 10_000, 0), null, null)
+                .propagationTimes();
+        double longestG10 = 0;
+        for (int j = 0; j + 1 < g10.length; j++) {
+            longestG10 = Math.max(longestG10, g10[j + 1] - g10[j]);
+        }
+        assertTrue(longestG10 <= 1.0 / 365 + 1e-12 && longestG10 > 0.9 / 365, "G10-like: daily steps as before, got "
+                + longestG10 * 365);
+        HestonParameters mixedCrisis = in.heston().mixed();
+        assertTrue(in.particles().stepBound(mixedCrisis) < 0.5 / 365, "the bound itself is below the floor");
+        assertEquals(Double.POSITIVE_INFINITY, in.particles().withSubSteps(5).stepBound(mixedCrisis), "chosen");
+        assertEquals(Double.POSITIVE_INFINITY, in.particles().withCount(2048).stepBound(mixedCrisis), "2,048");
+        assertTrue(base(SKEW).particles().withCount(10_000).stepBound(mixing(base(SKEW), 0.66).heston().mixed())
+                > 1.0 / 365, "G10-like bound above a day");
+    }
+
     @Test
     void sameSeedIsDeterministicAndThreadCountDoesNotMatter() {
         // 40,000 particles: 40 chunks, enough particles per thread that all 4 pool threads take part
