@@ -29,7 +29,7 @@ final class RegressionGrid {
     /** The mean-reversion bound on propagation steps never goes below this (half a day): at most twice the steps. */
     private static final double KAPPA_STEP_FLOOR = 0.5 * DAY;
     /** The steepness bound on propagation steps never goes below this either (same reason). */
-    private static final double STEP_BOUND_FLOOR = Double.parseDouble(System.getProperty("slv.lfloor", "" + KAPPA_STEP_FLOOR));
+    private static final double STEP_BOUND_FLOOR = KAPPA_STEP_FLOOR;
     /**
      * Every interval between consecutive mandatory times (0, the expiries, the maturity) holds at least this many
      * regressions. Why: between regressions E[V | S] is carried from the last fit, and a short option whose whole life

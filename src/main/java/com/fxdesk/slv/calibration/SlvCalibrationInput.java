@@ -225,7 +225,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
         /**
          * Largest ½|ρ|ξ√(Δ/θ) (mixed ξ) a propagation step may have under the automatic choice: see {@link #stepBound}.
          */
-        public static final double MAX_VARIANCE_STEEPNESS = Double.parseDouble(System.getProperty("slv.lsteep", "0.05"));
+        public static final double MAX_VARIANCE_STEEPNESS = 0.05;
 
         /**
          * The propagation step bound (years; +∞: none) from how steep the leverage L = σ_LV/√E[V | S] gets through

@@ -58,7 +58,7 @@ public final class SlvCalibrator {
     /** Particles (at most about) used to locate the grid's quantiles. */
     private static final int QUANTILE_SAMPLE = 16_384;
     /** m_n is at least this share of the particles' binned local mean of V ({@code Run.guardAgainstDips}). */
-    static final double GUARD = Double.parseDouble(System.getProperty("slv.guard", "0.5"));
+    static final double GUARD = 0.5;
     private final ExecutorService executor;
 
     /** @param executor pool for the chunks; null runs everything on the calling thread */
@@ -87,9 +87,6 @@ public final class SlvCalibrator {
                             run.correctedSteps),
                     executor, isCancelled, f -> listener.onProgress(base + rtShare * f,
                             Phase.ROUND_TRIP));
-        }
-        if (Boolean.getBoolean("slv.printGuard")) {
-            System.out.println("guarded nodes " + run.guarded);
         }
         long end = System.nanoTime();
         listener.onProgress(1.0, roundTrip != null ? Phase.ROUND_TRIP : Phase.PARTICLES);
@@ -153,8 +150,6 @@ public final class SlvCalibrator {
         long totalFloored;
         long totalCapped;
         long totalVarFloored;
-        /** Grid nodes where the dip guard raised m. */
-        long guarded;
         /** Propagation steps run with the spatial correction (each weighs CORRECTED_STEP_WEIGHT plain steps). */
         int correctedSteps;
         long regressionNanos;
@@ -365,20 +360,11 @@ public final class SlvCalibrator {
          * data lowers L, which cannot blow up. Counted in {@code guarded}.
          */
         private void guardAgainstDips() {
-            if (GUARD <= 0) {
-                return;
-            }
             int stride = Math.max(1, n / QUANTILE_SAMPLE);
             BinnedMeans.at(x, v, n, stride, gridX[0], gridX[m - 1], gridX, pilotGrid);
-            int count = 0;
             for (int q = 0; q < m; q++) {
-                double lowest = GUARD * pilotGrid[q];
-                if (mGrid[q] < lowest) {
-                    mGrid[q] = lowest;
-                    count++;
-                }
+                mGrid[q] = Math.max(mGrid[q], GUARD * pilotGrid[q]);
             }
-            guarded += count;
         }
 
         /**

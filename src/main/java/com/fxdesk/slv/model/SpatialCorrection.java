@@ -34,7 +34,7 @@ public final class SpatialCorrection {
      * Steepness from which the correction is on (dimensionless). Over 20,000-particle calibrations the max steepness
      * was 0.041 on EURUSD 2018 and 0.043 on the GBPUSD event (no step corrected), 0.10–0.55 on the 2008 crisis.
      */
-    public static final double STEEP = Double.parseDouble(System.getProperty("slv.steep", "0.05"));
+    public static final double STEEP = 0.05;
     /** Cap on |L'|√(V̄Δ), at the nodes (with E[V]) and per path (with the path's V̄). */
     public static final double CAP = 1.0;
     /** Half-width of the difference stencil for L', L'' in step standard deviations (at least one node). */
