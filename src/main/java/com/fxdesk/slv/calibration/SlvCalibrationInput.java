@@ -236,9 +236,9 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * the particle method feeds back into every later leverage: on the 2008 USDJPY crisis (ρ = −0.66, mixed ξ =
          * 2.0, θ = 0.077: 0.125 per daily step) the 6M–3Y round trip was +5 to +17 bp over seeds at daily steps and
          * −2 to +2 at a quarter of a day (docs/calibration-quality.md 9.3). Bound: steps with ½|ρ|ξ√(Δ/θ) ≤
-         * {@link #MAX_VARIANCE_STEEPNESS} (0.05: what every other shipped market has at daily steps, at most 0.048,
-         * so their grids and bits do not change), i.e. Δ ≤ θ (2 · 0.05 / (|ρ|ξ))², not below half a day
-         * ({@link RegressionGrid}). Only for the automatic choice from {@link #DAILY_FROM_PARTICLES} particles on
+         * {@link #MAX_VARIANCE_STEEPNESS} (0.05: every other shipped market has at most 0.048 at daily steps, so their
+         * grids and bits do not change), i.e. Δ ≤ θ (2 · 0.05 / (|ρ|ξ))², not below a quarter of a day
+         * ({@link RegressionGrid#STEP_BOUND_FLOOR}). Only for the automatic choice from {@link #DAILY_FROM_PARTICLES} particles on
          * (below, the estimator's noise dominates and propagation stays on the regression grid); chosen sub-steps win.
          */
         public double stepBound(com.fxdesk.slv.heston.HestonParameters mixed) {

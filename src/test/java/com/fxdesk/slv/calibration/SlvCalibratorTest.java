@@ -84,11 +84,11 @@ class SlvCalibratorTest {
     /**
      * The automatic propagation step is bounded by the leverage's steepness through E[V | S]
      * ({@link Particles#stepBound}): the 2008 USDJPY crisis fit (ρ = −0.66, ξ = 3.02, θ = 0.077; mixed ξ = 2.0) gets
-     * half-day steps from 10,000 particles on, the test's G10-like Heston keeps daily steps, and chosen sub-steps or
+     * quarter-day steps (the bound's floor) from 10,000 particles on, the test's G10-like Heston keeps daily steps, and chosen sub-steps or
      * fewer particles are left alone. Fails without the bound (daily steps for both).
      */
     @Test
-    void steepVarianceMarketsPropagateOnHalfDays() {
+    void steepVarianceMarketsPropagateOnQuarterDays() {
         HestonParameters crisis = new HestonParameters(0.18, 3.59, 0.077, 3.02, -0.66);
         SlvCalibrationInput in = particles(base(SKEW), 10_000, 0)
                 .withHeston(new Heston(crisis, 0.66));
@@ -97,7 +97,8 @@ class SlvCalibratorTest {
         for (int j = 0; j + 1 < tau.length; j++) {
             longest = Math.max(longest, tau[j + 1] - tau[j]);
         }
-        assertTrue(longest <= 0.5 / 365 + 1e-12 && longest > 0.45 / 365, "crisis: half-day steps, got " + longest * 365);
+        assertTrue(longest <= 0.25 / 365 + 1e-12 && longest > 0.2 / 365, "crisis: quarter-day steps, got "
+                + longest * 365);
         double[] g10 = new SlvCalibrator(pool).calibrate(particles(base(SKEW), 10_000, 0), null, null)
                 .propagationTimes();
         double longestG10 = 0;
@@ -107,7 +108,7 @@ class SlvCalibratorTest {
         assertTrue(longestG10 <= 1.0 / 365 + 1e-12 && longestG10 > 0.9 / 365, "G10-like: daily steps as before, got "
                 + longestG10 * 365);
         HestonParameters mixedCrisis = in.heston().mixed();
-        assertTrue(in.particles().stepBound(mixedCrisis) < 0.5 / 365, "the bound itself is below the floor");
+        assertTrue(in.particles().stepBound(mixedCrisis) < 0.25 / 365, "the bound itself is below the floor");
         assertEquals(Double.POSITIVE_INFINITY, in.particles().withSubSteps(5).stepBound(mixedCrisis), "chosen");
         assertEquals(Double.POSITIVE_INFINITY, in.particles().withCount(2048).stepBound(mixedCrisis), "2,048");
         assertTrue(base(SKEW).particles().withCount(10_000).stepBound(mixing(base(SKEW), 0.66).heston().mixed())
