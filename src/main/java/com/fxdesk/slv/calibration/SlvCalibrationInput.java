@@ -234,8 +234,9 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * of ln S. Where that is large, a daily step holds L (frozen at the step start, with the weak-2 terms of
          * {@link com.fxdesk.slv.model.SpatialCorrection} for its slope) across a steep part, a first-order bias that
          * the particle method feeds back into every later leverage: on the 2008 USDJPY crisis (ρ = −0.66, mixed ξ =
-         * 2.0, θ = 0.077: 0.125 per daily step) the 6M–3Y round trip was +5 to +17 bp over seeds at daily steps and
-         * −2 to +2 at a quarter of a day (docs/calibration-quality.md 9.3). Bound: steps with ½|ρ|ξ√(Δ/θ) ≤
+         * 2.0, θ = 0.077: 0.125 per daily step) the mean 6M–3Y round-trip error over five seeds was +12.5 bp at daily
+         * steps (+5 to +17 by seed), +5.7 at half a day and +0.4 at a quarter of a day (−5 to +6: the calibration's
+         * noise; docs/calibration-quality.md 9.3). Bound: steps with ½|ρ|ξ√(Δ/θ) ≤
          * {@link #MAX_VARIANCE_STEEPNESS} (0.05: every other shipped market has at most 0.048 at daily steps, so their
          * grids and bits do not change), i.e. Δ ≤ θ (2 · 0.05 / (|ρ|ξ))², not below a quarter of a day
          * ({@link RegressionGrid#STEP_BOUND_FLOOR}). Only for the automatic choice from {@link #DAILY_FROM_PARTICLES} particles on
