@@ -33,8 +33,8 @@ final class RegressionGrid {
      * The steepness bound on propagation steps ({@link SlvCalibrationInput.Particles#stepBound}) never goes below this
      * (a quarter of a day: at most four times the daily steps). On the 2008 USDJPY crisis the bound asks for 0.16-day
      * steps; a quarter of a day took the mean 6M–3Y round-trip error over five seeds from +12.5 bp (daily) and +5.7
-     * (half a day) to +0.4 (docs/calibration-quality.md 9.3). Finer than {@link #KAPPA_STEP_FLOOR}: the admission's worst case
-     * (κ = +∞, half-day steps) does not cover it — on the markets where it binds a job can take up to twice the
+     * (half a day) to +0.4 (docs/calibration-quality.md 9.3). Finer than {@link #KAPPA_STEP_FLOOR}: the admission's
+     * worst case (κ = +∞, half-day steps) does not cover it — on the markets where it binds a job can take up to twice the
      * admitted particle and round-trip steps (the calibrator's actual steps are still taken off the round trip's
      * budget).
      */
@@ -118,7 +118,8 @@ final class RegressionGrid {
 
     /**
      * As above, with propagation steps also at most max({@link #STEP_BOUND_FLOOR}, {@code stepBound}) (years; +∞:
-     * none), the bound from the leverage's steepness through E[V | S] ({@link SlvCalibrationInput.Particles#stepBound}).
+     * none), the bound from the leverage's steepness through E[V | S]
+     * ({@link SlvCalibrationInput.Particles#stepBound}).
      */
     static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
                                  double stepBound, GridGrading grading) {

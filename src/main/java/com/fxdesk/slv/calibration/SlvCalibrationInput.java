@@ -219,7 +219,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
             return particles < DAILY_FROM_PARTICLES ? 1 : MAX_DEFAULT_SUB_STEPS;
         }
 
-        /** From this many particles the automatic propagation is daily ({@link #defaultSubSteps}) and steepness-bound. */
+        /** From this many particles automatic propagation is daily ({@link #defaultSubSteps}) and steepness-bound. */
         public static final int DAILY_FROM_PARTICLES = 10_000;
 
         /**
@@ -235,12 +235,13 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * {@link com.fxdesk.slv.model.SpatialCorrection} for its slope) across a steep part, a first-order bias that
          * the particle method feeds back into every later leverage: on the 2008 USDJPY crisis (ρ = −0.66, mixed ξ =
          * 2.0, θ = 0.077: 0.125 per daily step) the mean 6M–3Y round-trip error over five seeds was +12.5 bp at daily
-         * steps (+5 to +17 by seed), +5.7 at half a day and +0.4 at a quarter of a day (−5 to +6: the calibration's
-         * noise; docs/calibration-quality.md 9.3). Bound: steps with ½|ρ|ξ√(Δ/θ) ≤
+         * steps (+5 to +17 by seed), +5.7 at half a day and +0.4 at a quarter of a day (−5 to +6 by seed;
+         * docs/calibration-quality.md 9.3). Bound: steps with ½|ρ|ξ√(Δ/θ) ≤
          * {@link #MAX_VARIANCE_STEEPNESS} (0.05: every other shipped market has at most 0.048 at daily steps, so their
          * grids and bits do not change), i.e. Δ ≤ θ (2 · 0.05 / (|ρ|ξ))², not below a quarter of a day
-         * ({@link RegressionGrid#STEP_BOUND_FLOOR}). Only for the automatic choice from {@link #DAILY_FROM_PARTICLES} particles on
-         * (below, the estimator's noise dominates and propagation stays on the regression grid); chosen sub-steps win.
+         * ({@link RegressionGrid#STEP_BOUND_FLOOR}). Only for the automatic choice from {@link #DAILY_FROM_PARTICLES}
+         * particles on (below, the estimator's noise dominates and propagation stays on the regression grid); chosen
+         * sub-steps win.
          */
         public double stepBound(com.fxdesk.slv.heston.HestonParameters mixed) {
             if (subSteps > 0 || count < DAILY_FROM_PARTICLES) {

@@ -354,10 +354,11 @@ public final class SlvCalibrator {
          * m_n ≥ GUARD × the particles' binned local mean ({@link BinnedMeans}, on a strided sample of about
          * QUANTILE_SAMPLE particles) at every grid node. L = σ_LV/√m turns a dip of the fitted m toward zero into a
          * spike of L up to its cap: PURBF's units overlap unevenly where the cloud is peaked with long tails (high
-         * vol-of-vol: at 2Y on the crisis market m went to 0 at 1–2 sd below the forward, between 0.1 and 0.17 on either
-         * side), and the paths crossing the spike got ten times the local vol for weeks. A sane fit sits within the
-         * binned mean's noise (a few %), so the bound only binds on such dips; it is one-sided because a fit above the
-         * data lowers L, which cannot blow up. Counted in {@code guarded}.
+         * vol-of-vol: at 2Y on the crisis market m went to 0 at 1–2 sd below the forward and rang on either side),
+         * and the paths crossing the spike got ten times the local vol for weeks (docs/calibration-quality.md 9.3).
+         * A sane fit sits within the binned mean's noise (a few %), so the bound only binds on such dips; it is
+         * one-sided because a fit above the data lowers L, which cannot blow up (a two-sided bound was tried: no better,
+         * and it binds on EURUSD).
          */
         private void guardAgainstDips() {
             int stride = Math.max(1, n / QUANTILE_SAMPLE);

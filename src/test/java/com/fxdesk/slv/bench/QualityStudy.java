@@ -25,7 +25,9 @@ import java.util.concurrent.ForkJoinPool;
  * short-end refinement (finest regression interval Δt/2^R), -Dest=TYPE the estimator (default: the paper's PURBF),
  * -Dm and -Dq the leverage spot grid's size and quantile; -Dcv=all (also the local-vol companion) or -Dcv=spot
  * (S_T only) the round trip's controls (default: S_T and the Heston companion, as shipped); -Dest=LP and -Dcmp=true:
- * see {@link #estimator()} and {@link SmoothingProbe}.
+ * see {@link #estimator()} and {@link SmoothingProbe}; -Dslices=true prints every slice where m was floored or L
+ * clipped, with m and the slice's sampled V every 8 nodes (docs/calibration-quality.md 9.3). Ends with the JVM's CPU
+ * time (all threads) and the load average: on the shared host wall time is not the code's.
  * System properties reach the forked JVM only as -Dbench.jvm="-Dest=BINNING -Dsub=20" (the pom's bench profile).
  */
 public final class QualityStudy {
@@ -84,10 +86,11 @@ public final class QualityStudy {
                             q = i;
                         }
                     }
-                    System.out.printf("slice t=%.4f grid [%.3f, %.3f] m floored %d L floored %d capped %d min m %.2e at x-x0=%.3f (node %d/%d)%n",
-                            sl.time(), sl.xLow() - Math.log(s.data().fx().spot()), sl.xHigh() - Math.log(s.data().fx().spot()),
+                    double x0 = Math.log(s.data().fx().spot());
+                    System.out.printf("slice t=%.4f grid [%.3f, %.3f] m floored %d L floored %d capped %d min m %.2e"
+                                    + " at x-x0=%.3f (node %d/%d)%n", sl.time(), sl.xLow() - x0, sl.xHigh() - x0,
                             sl.varianceFloored(), sl.leverageFloored(), sl.leverageCapped(), mMin,
-                            Math.log(sl.spots()[q] / s.data().fx().spot()), q, sl.spots().length);
+                            Math.log(sl.spots()[q]) - x0, q, sl.spots().length);
                     StringBuilder b = new StringBuilder("   m / sample mean V in ±0.05:");
                     for (int i = 0; i < sl.spots().length; i += 8) {
                         double xi = Math.log(sl.spots()[i]);

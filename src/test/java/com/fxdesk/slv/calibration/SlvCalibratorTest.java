@@ -84,8 +84,8 @@ class SlvCalibratorTest {
     /**
      * The automatic propagation step is bounded by the leverage's steepness through E[V | S]
      * ({@link Particles#stepBound}): the 2008 USDJPY crisis fit (ρ = −0.66, ξ = 3.02, θ = 0.077; mixed ξ = 2.0) gets
-     * quarter-day steps (the bound's floor) from 10,000 particles on, the test's G10-like Heston keeps daily steps, and chosen sub-steps or
-     * fewer particles are left alone. Fails without the bound (daily steps for both).
+     * quarter-day steps (the bound's floor) from 10,000 particles on, the test's G10-like Heston keeps daily steps,
+     * and chosen sub-steps or fewer particles are left alone. Fails without the bound (daily steps for both).
      */
     @Test
     void steepVarianceMarketsPropagateOnQuarterDays() {
