@@ -5,8 +5,10 @@ import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.regression.ConditionalExpectationEstimator;
 import com.fxdesk.slv.volatility.ImpliedVolSurface;
 import com.fxdesk.slv.volatility.LocalVolSurface;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.DoubleStream;
 
 /**
  * Everything one SLV particle calibration needs (SPEC.md sections 3, 4 and 7), grouped by concern; each group holds
@@ -243,6 +245,11 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * particles on (below, the estimator's noise dominates and propagation stays on the regression grid); chosen
          * sub-steps win.
          */
+        /** The smallest {@link #stepBound} any Heston fit can give: 0 (its floor then applies) where it applies. */
+        public double worstStepBound() {
+            return subSteps > 0 || count < DAILY_FROM_PARTICLES ? Double.POSITIVE_INFINITY : 0.0;
+        }
+
         public double stepBound(com.fxdesk.slv.heston.HestonParameters mixed) {
             if (subSteps > 0 || count < DAILY_FROM_PARTICLES) {
                 return Double.POSITIVE_INFINITY;
@@ -348,19 +355,29 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
     }
 
     /**
-     * The grid the calibration will use with the default grading and short-end refinement (exact for the given κ;
-     * κ = +∞ gives the largest grid any Heston fit can produce, for bounding work before the fit).
+     * The grid the calibration will use with the default grading and short-end refinement, for bounding work before
+     * the fit: κ = +∞ and the steepness bound's floor ({@link Particles#worstStepBound}, wherever the bound can apply)
+     * give the largest grid any Heston fit can produce.
      *
      * @param mandatory surface and quote expiries (years)
      */
     public static GridSize gridSize(double maturity, int timeStepDays, int particles, double[] mandatory,
                                     double kappa) {
         Particles p = Particles.DEFAULTS.withCount(particles).withTimeStepDays(timeStepDays);
+        return gridSize(maturity, p, mandatory, kappa, p.worstStepBound());
+    }
+
+    /**
+     * The grid the calibration uses, exactly, for a fit's κ and its steepness bound ({@link Particles#stepBound}),
+     * and the round trip's grid on its leverage times (the quotes' expiries are among the mandatory times).
+     */
+    public static GridSize gridSize(double maturity, Particles p, double[] mandatory, double kappa, double stepBound) {
         RegressionGrid g = RegressionGrid.graded(maturity, p.timeStep(), p.effectiveSubSteps(),
-                p.shortEndRefinement(), mandatory, kappa, p.effectiveGrading());
+                p.shortEndRefinement(), mandatory, kappa, stepBound, p.effectiveGrading());
         int regressions = g.regressionTimes.length - 1;
-        return new GridSize(regressions, g.steps(),
-                RoundTrip.maxSteps(maturity, kappa, regressions + 1L + mandatory.length));
+        double[] expiries = DoubleStream.concat(Arrays.stream(mandatory).filter(t -> t > 0 && t < maturity),
+                DoubleStream.of(maturity)).toArray();
+        return new GridSize(regressions, g.steps(), RoundTrip.grid(g.stepTimes, expiries, kappa).steps());
     }
 
     /**
