@@ -17,8 +17,9 @@ import java.util.Arrays;
  * width grows like √t, so a step of α t widens it by √(1 + α)), the leverage changes shape at each expiry, and the
  * conditional variance relaxes on the time scale 1/κ. Far from those the interval is Δt. Near t = 0 the interval is also
  * at most max(h₀, α₀ t) (h₀ = min(Δt, 1 day)/64, {@link GridGrading#initialGrowth}): the young cloud is regressed
- * about every propagation step. Propagation steps are at most min(Δt / subSteps, max(h₀, β τ), max(½ day, f_s / κ))
- * ({@link GridGrading#stepGrowth}, {@link GridGrading#stepKappaFraction}).
+ * about every propagation step. Propagation steps are at most min(Δt / subSteps, max(h₀, β τ), max(½ day, f_s / κ),
+ * max(¼ day, the leverage's steepness bound)) ({@link GridGrading#stepGrowth}, {@link GridGrading#stepKappaFraction},
+ * {@link SlvCalibrationInput.Particles#stepBound}).
  */
 final class RegressionGrid {
     /** Grid points closer than this to a mandatory time are dropped in its favour (half a day). */
@@ -28,6 +29,16 @@ final class RegressionGrid {
     private static final double DAY = 1 / 365.0;
     /** The mean-reversion bound on propagation steps never goes below this (half a day): at most twice the steps. */
     private static final double KAPPA_STEP_FLOOR = 0.5 * DAY;
+    /**
+     * The steepness bound on propagation steps ({@link SlvCalibrationInput.Particles#stepBound}) never goes below this
+     * (a quarter of a day: at most four times the daily steps). On the 2008 USDJPY crisis the bound asks for 0.16-day
+     * steps; a quarter of a day took the mean 6M–3Y round-trip error over five seeds from +12.5 bp (daily) and +5.7
+     * (half a day) to +0.4 (docs/calibration-quality.md 9.3). Finer than {@link #KAPPA_STEP_FLOOR}: the admission's
+     * worst case (κ = +∞, half-day steps) does not cover it — on the markets where it binds a job can take up to twice the
+     * admitted particle and round-trip steps (the calibrator's actual steps are still taken off the round trip's
+     * budget).
+     */
+    static final double STEP_BOUND_FLOOR = 0.25 * DAY;
     /**
      * Every interval between consecutive mandatory times (0, the expiries, the maturity) holds at least this many
      * regressions. Why: between regressions E[V | S] is carried from the last fit, and a short option whose whole life
@@ -102,6 +113,16 @@ final class RegressionGrid {
      */
     static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
                            GridGrading grading) {
+        return graded(maturity, dt, subSteps, refine, mandatory, kappa, Double.POSITIVE_INFINITY, grading);
+    }
+
+    /**
+     * As above, with propagation steps also at most max({@link #STEP_BOUND_FLOOR}, {@code stepBound}) (years; +∞:
+     * none), the bound from the leverage's steepness through E[V | S]
+     * ({@link SlvCalibrationInput.Particles#stepBound}).
+     */
+    static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
+                                 double stepBound, GridGrading grading) {
         if (grading.none()) {
             return build(maturity, dt, subSteps, refine, mandatory);
         }
@@ -148,8 +169,10 @@ final class RegressionGrid {
         }
         double kappaStep = kappa > 0 ? Math.max(KAPPA_STEP_FLOOR, grading.stepKappaFraction() / kappa)
                 : Double.POSITIVE_INFINITY;
-        return withSubSteps(Arrays.copyOf(reg, k), maturity, Math.min(dt / subSteps, kappaStep), minStep(dt),
-                grading.stepGrowth());
+        double steepStep = stepBound < Double.POSITIVE_INFINITY ? Math.max(STEP_BOUND_FLOOR, stepBound)
+                : Double.POSITIVE_INFINITY;
+        return withSubSteps(Arrays.copyOf(reg, k), maturity, Math.min(dt / subSteps, Math.min(kappaStep, steepStep)),
+                minStep(dt), grading.stepGrowth());
     }
 
     /** The shortest propagation step (and regression interval near t = 0): min(Δt, 1 day) / 64. */

@@ -407,11 +407,20 @@ public final class RoundTrip {
      * interval cut into equal sub-steps with κ·Δt ≤ {@link #MAX_KAPPA_STEP}.
      */
     static TimeGrid grid(LeverageFunction leverage, List<RoundTripQuote> quotes, double kappa) {
-        double horizon = quotes.stream().mapToDouble(RoundTripQuote::expiry).max().orElseThrow();
+        return grid(leverage.times(), quotes.stream().mapToDouble(RoundTripQuote::expiry).toArray(), kappa);
+    }
+
+    /**
+     * The same grid from the leverage's slice times and the quotes' expiries (κ capped at
+     * {@link HestonCalibrator#KAPPA_MAX}, so that +∞ gives the largest grid any fit can: admission's count).
+     */
+    static TimeGrid grid(double[] leverageTimes, double[] expiries, double kappa) {
+        double horizon = Arrays.stream(expiries).max().orElseThrow();
+        double k = Math.min(kappa, HestonCalibrator.KAPPA_MAX);
         double[] mandatory = DoubleStream.concat(
-                Arrays.stream(leverage.times()).filter(t -> t > 1e-12 && t < horizon - 1e-12),
-                quotes.stream().mapToDouble(RoundTripQuote::expiry)).toArray();
-        return TimeGrid.of(kappa > 0 ? Math.min(horizon, MAX_KAPPA_STEP / kappa) : horizon, mandatory);
+                Arrays.stream(leverageTimes).filter(t -> t > 1e-12 && t < horizon - 1e-12),
+                Arrays.stream(expiries)).toArray();
+        return TimeGrid.of(k > 0 ? Math.min(horizon, MAX_KAPPA_STEP / k) : horizon, mandatory);
     }
 
     /**
@@ -421,16 +430,6 @@ public final class RoundTrip {
      * size: the steps are cut instead.
      */
     public static final double MAX_KAPPA_STEP = 0.1;
-
-    /**
-     * An upper bound on the round trip's steps for any κ ≤ kappa (+∞: the largest a Heston fit gives) up to horizon,
-     * given at most {@code mandatory} slice and expiry times: ⌈horizon·κ / {@link #MAX_KAPPA_STEP}⌉ plus one per
-     * mandatory time that cuts a step.
-     */
-    public static long maxSteps(double horizon, double kappa, long mandatory) {
-        double k = Math.min(kappa, HestonCalibrator.KAPPA_MAX);
-        return (long) Math.ceil(horizon * k / MAX_KAPPA_STEP) + mandatory;
-    }
 
     /** Companion strikes per quote: K·exp(j·h·σ√T) for j = −LADDER..LADDER (σ the quote's vol). */
     static final int LADDER = 2;

@@ -5,8 +5,10 @@ import com.fxdesk.slv.market.FxMarket;
 import com.fxdesk.slv.regression.ConditionalExpectationEstimator;
 import com.fxdesk.slv.volatility.ImpliedVolSurface;
 import com.fxdesk.slv.volatility.LocalVolSurface;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.DoubleStream;
 
 /**
  * Everything one SLV particle calibration needs (SPEC.md sections 3, 4 and 7), grouped by concern; each group holds
@@ -216,7 +218,48 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
 
         /** Propagation sub-steps per regression step when the caller does not choose: see {@code subSteps}. */
         public static int defaultSubSteps(int particles) {
-            return particles < 10_000 ? 1 : MAX_DEFAULT_SUB_STEPS;
+            return particles < DAILY_FROM_PARTICLES ? 1 : MAX_DEFAULT_SUB_STEPS;
+        }
+
+        /** From this many particles automatic propagation is daily ({@link #defaultSubSteps}) and steepness-bound. */
+        public static final int DAILY_FROM_PARTICLES = 10_000;
+
+        /**
+         * Largest ½|ρ|ξ√(Δ/θ) (mixed ξ) a propagation step may have under the automatic choice: see {@link #stepBound}.
+         */
+        public static final double MAX_VARIANCE_STEEPNESS = 0.05;
+
+        /**
+         * The propagation step bound (years; +∞: none) from how steep the leverage L = σ_LV/√E[V | S] gets through
+         * E[V | S]: with correlation ρ and vol-of-vol ξ, E[V | S] moves by about ρξ per unit of ln S against a level
+         * θ, so √E[V | S], and with it L, changes by ½|ρ|ξ/θ · √(θΔ) = ½|ρ|ξ√(Δ/θ) of itself across one step's sd
+         * of ln S. Where that is large, a daily step holds L (frozen at the step start, with the weak-2 terms of
+         * {@link com.fxdesk.slv.model.SpatialCorrection} for its slope) across a steep part, a first-order bias that
+         * the particle method feeds back into every later leverage: on the 2008 USDJPY crisis (ρ = −0.66, mixed ξ =
+         * 2.0, θ = 0.077: 0.125 per daily step) the mean 6M–3Y round-trip error over five seeds was +12.5 bp at daily
+         * steps (+5 to +17 by seed), +5.7 at half a day and +0.4 at a quarter of a day (−5 to +6 by seed;
+         * docs/calibration-quality.md 9.3). Bound: steps with ½|ρ|ξ√(Δ/θ) ≤
+         * {@link #MAX_VARIANCE_STEEPNESS} (0.05: every other shipped market has at most 0.048 at daily steps, so their
+         * grids and bits do not change), i.e. Δ ≤ θ (2 · 0.05 / (|ρ|ξ))², not below a quarter of a day
+         * ({@link RegressionGrid#STEP_BOUND_FLOOR}). Only for the automatic choice from {@link #DAILY_FROM_PARTICLES}
+         * particles on (below, the estimator's noise dominates and propagation stays on the regression grid); chosen
+         * sub-steps win.
+         */
+        /** The smallest {@link #stepBound} any Heston fit can give: 0 (its floor then applies) where it applies. */
+        public double worstStepBound() {
+            return subSteps > 0 || count < DAILY_FROM_PARTICLES ? Double.POSITIVE_INFINITY : 0.0;
+        }
+
+        public double stepBound(com.fxdesk.slv.heston.HestonParameters mixed) {
+            if (subSteps > 0 || count < DAILY_FROM_PARTICLES) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double slope = 0.5 * Math.abs(mixed.rho()) * mixed.xi();
+            if (!(slope > 0) || !(mixed.theta() > 0)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double r = MAX_VARIANCE_STEEPNESS / slope;
+            return mixed.theta() * r * r;
         }
     }
 
@@ -312,19 +355,29 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
     }
 
     /**
-     * The grid the calibration will use with the default grading and short-end refinement (exact for the given κ;
-     * κ = +∞ gives the largest grid any Heston fit can produce, for bounding work before the fit).
+     * The grid the calibration will use with the default grading and short-end refinement, for bounding work before
+     * the fit: κ = +∞ and the steepness bound's floor ({@link Particles#worstStepBound}, wherever the bound can apply)
+     * give the largest grid any Heston fit can produce.
      *
      * @param mandatory surface and quote expiries (years)
      */
     public static GridSize gridSize(double maturity, int timeStepDays, int particles, double[] mandatory,
                                     double kappa) {
         Particles p = Particles.DEFAULTS.withCount(particles).withTimeStepDays(timeStepDays);
+        return gridSize(maturity, p, mandatory, kappa, p.worstStepBound());
+    }
+
+    /**
+     * The grid the calibration uses, exactly, for a fit's κ and its steepness bound ({@link Particles#stepBound}),
+     * and the round trip's grid on its leverage times (the quotes' expiries are among the mandatory times).
+     */
+    public static GridSize gridSize(double maturity, Particles p, double[] mandatory, double kappa, double stepBound) {
         RegressionGrid g = RegressionGrid.graded(maturity, p.timeStep(), p.effectiveSubSteps(),
-                p.shortEndRefinement(), mandatory, kappa, p.effectiveGrading());
+                p.shortEndRefinement(), mandatory, kappa, stepBound, p.effectiveGrading());
         int regressions = g.regressionTimes.length - 1;
-        return new GridSize(regressions, g.steps(),
-                RoundTrip.maxSteps(maturity, kappa, regressions + 1L + mandatory.length));
+        double[] expiries = DoubleStream.concat(Arrays.stream(mandatory).filter(t -> t > 0 && t < maturity),
+                DoubleStream.of(maturity)).toArray();
+        return new GridSize(regressions, g.steps(), RoundTrip.grid(g.stepTimes, expiries, kappa).steps());
     }
 
     /**

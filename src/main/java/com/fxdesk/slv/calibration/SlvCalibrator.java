@@ -8,6 +8,7 @@ import com.fxdesk.slv.model.SpatialCorrection;
 import com.fxdesk.slv.parallel.Chunks;
 import com.fxdesk.slv.random.RandomStreams;
 import com.fxdesk.slv.random.ZigguratNormals;
+import com.fxdesk.slv.regression.BinnedMeans;
 import com.fxdesk.slv.regression.RegressionDiagnostics;
 import com.fxdesk.slv.regression.RegressionFit;
 import com.fxdesk.slv.volatility.LocalVolSurface;
@@ -56,6 +57,8 @@ public final class SlvCalibrator {
 
     /** Particles (at most about) used to locate the grid's quantiles. */
     private static final int QUANTILE_SAMPLE = 16_384;
+    /** m_n is at least this share of the particles' binned local mean of V ({@code Run.guardAgainstDips}). */
+    static final double GUARD = 0.5;
     private final ExecutorService executor;
 
     /** @param executor pool for the chunks; null runs everything on the calling thread */
@@ -132,6 +135,8 @@ public final class SlvCalibrator {
         // the interval's spot grid (uniform in ln S), m_n on it, and σ_LV at each of its steps
         final double[] gridX;
         final double[] mGrid;
+        /** The binned local means of V on the grid (the dip guard's reference). */
+        final double[] pilotGrid;
         final double[][] sigma;
         /** Per step of an interval: the grid's spots carried to the step's mid-point moneyness (σ_LV read there). */
         final double[][] carried;
@@ -157,7 +162,8 @@ public final class SlvCalibrator {
             mixed = in.heston().mixed();
             SlvCalibrationInput.Particles p = in.particles();
             grid = RegressionGrid.graded(in.market().maturity(), p.timeStep(), p.effectiveSubSteps(),
-                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.effectiveGrading());
+                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.stepBound(mixed),
+                    p.effectiveGrading());
             steps = grid.steps();
             n = p.count();
             chunk = p.chunkSize();
@@ -179,6 +185,7 @@ public final class SlvCalibrator {
             Arrays.fill(v, v0);
             gridX = new double[m];
             mGrid = new double[m];
+            pilotGrid = new double[m];
             sigma = new double[grid.maxStepsPerInterval()][m];
             carried = new double[grid.maxStepsPerInterval()][m];
             levTimes = new double[steps];
@@ -305,6 +312,7 @@ public final class SlvCalibrator {
                     RegressionFit fit = in.regression().estimator().fit(x, v, n);
                     fit.values(gridX, mGrid, m);
                     diag[0] = fit.diagnostics();
+                    guardAgainstDips();
                 } else if (task <= k) {
                     double a = grid.stepTimes[j0 + task - 1];
                     double b = grid.stepTimes[j0 + task];
@@ -340,6 +348,24 @@ public final class SlvCalibrator {
             int to = Math.min(n, from + chunk);
             long state = RandomStreams.stream(in.particles().seed(), j0 + s, c).nextLong();
             drawNormals(s == 0 ? zS : zS2, s == 0 ? zV : zV2, from, to, state);
+        }
+
+        /**
+         * m_n ≥ GUARD × the particles' binned local mean ({@link BinnedMeans}, on a strided sample of about
+         * QUANTILE_SAMPLE particles) at every grid node. L = σ_LV/√m turns a dip of the fitted m toward zero into a
+         * spike of L up to its cap: PURBF's units overlap unevenly where the cloud is peaked with long tails (high
+         * vol-of-vol: at 2Y on the crisis market m went to 0 at 1–2 sd below the forward and rang on either side),
+         * and the paths crossing the spike got ten times the local vol for weeks (docs/calibration-quality.md 9.3).
+         * A sane fit sits within the binned mean's noise (a few %), so the bound only binds on such dips; it is
+         * one-sided because a fit above the data lowers L, which cannot blow up (a two-sided bound was tried: no better,
+         * and it binds on EURUSD).
+         */
+        private void guardAgainstDips() {
+            int stride = Math.max(1, n / QUANTILE_SAMPLE);
+            BinnedMeans.at(x, v, n, stride, gridX[0], gridX[m - 1], gridX, pilotGrid);
+            for (int q = 0; q < m; q++) {
+                mGrid[q] = Math.max(mGrid[q], GUARD * pilotGrid[q]);
+            }
         }
 
         /**

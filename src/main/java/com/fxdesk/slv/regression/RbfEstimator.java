@@ -46,9 +46,7 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     private static final int NODES_PER_WIDTH = 16;
 
     /** Equal-count bins of the PURBF shrinkage target: about N^{1/3}, at least this many. */
-    static final int MIN_PILOT_BINS = 4;
-    /** Equal-width cells the pilot's equal-count bins are merged from (one O(N) pass, no sort). */
-    private static final int PILOT_CELLS = 512;
+    static final int MIN_PILOT_BINS = BinnedMeans.MIN_BINS;
 
     private final EstimatorConfig config;
     private final boolean partitionOfUnity;
@@ -241,68 +239,8 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
      * wing of a strongly skewed cloud was biased by the ridge, not by noise).
      */
     static double[] pilotAtCentres(double[] x, double[] y, int n, SampleStats st, double[] centres) {
-        int cells = PILOT_CELLS;
-        double[] cw = new double[cells];
-        double[] cx = new double[cells];
-        double[] cy = new double[cells];
-        double scale = cells / (st.maxX - st.minX);
-        for (int i = 0; i < n; i++) {
-            int c = (int) ((x[i] - st.minX) * scale);
-            c = c < 0 ? 0 : Math.min(cells - 1, c);
-            cw[c]++;
-            cx[c] += x[i];
-            cy[c] += y[i];
-        }
-        int bins = Math.max(MIN_PILOT_BINS, (int) Math.round(Math.cbrt(n)));
-        double perBin = (double) n / bins;
-        double[] bx = new double[bins + 1];
-        double[] by = new double[bins + 1];
-        double[] bw = new double[bins + 1];
-        int b = 0;
-        double w = 0;
-        double sx = 0;
-        double sy = 0;
-        for (int c = 0; c < cells; c++) {
-            w += cw[c];
-            sx += cx[c];
-            sy += cy[c];
-            if (w >= perBin && b < bins) {
-                bx[b] = sx / w;
-                by[b] = sy / w;
-                bw[b] = w;
-                b++;
-                w = 0;
-                sx = 0;
-                sy = 0;
-            }
-        }
-        if (w > 0) {
-            if (b > 0 && w < 0.5 * perBin) { // a thin remainder joins the last bin
-                double wl = bw[b - 1];
-                bx[b - 1] = (bx[b - 1] * wl + sx) / (wl + w);
-                by[b - 1] = (by[b - 1] * wl + sy) / (wl + w);
-            } else {
-                bx[b] = sx / w;
-                by[b] = sy / w;
-                b++;
-            }
-        }
         double[] out = new double[centres.length];
-        for (int j = 0; j < centres.length; j++) {
-            double c = centres[j];
-            if (b == 1 || c <= bx[0]) {
-                out[j] = by[0];
-            } else if (c >= bx[b - 1]) {
-                out[j] = by[b - 1];
-            } else {
-                int k = 0;
-                while (bx[k + 1] < c) {
-                    k++;
-                }
-                double u = (c - bx[k]) / (bx[k + 1] - bx[k]);
-                out[j] = by[k] + u * (by[k + 1] - by[k]);
-            }
-        }
+        BinnedMeans.at(x, y, n, 1, st.minX, st.maxX, centres, out);
         return out;
     }
 

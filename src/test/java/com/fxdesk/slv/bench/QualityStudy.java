@@ -25,12 +25,15 @@ import java.util.concurrent.ForkJoinPool;
  * short-end refinement (finest regression interval Δt/2^R), -Dest=TYPE the estimator (default: the paper's PURBF),
  * -Dm and -Dq the leverage spot grid's size and quantile; -Dcv=all (also the local-vol companion) or -Dcv=spot
  * (S_T only) the round trip's controls (default: S_T and the Heston companion, as shipped); -Dest=LP and -Dcmp=true:
- * see {@link #estimator()} and {@link SmoothingProbe}.
+ * see {@link #estimator()} and {@link SmoothingProbe}; -Dslices=true prints every slice where m was floored or L
+ * clipped, with m and the slice's sampled V every 8 nodes (docs/calibration-quality.md 9.3). Ends with the JVM's CPU
+ * time (all threads) and the load average: on the shared host wall time is not the code's.
  * System properties reach the forked JVM only as -Dbench.jvm="-Dest=BINNING -Dsub=20" (the pom's bench profile).
  */
 public final class QualityStudy {
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
+        long wall0 = System.nanoTime();
         String market = args[0];
         int n = Integer.parseInt(args[1]);
         int dtDays = args.length > 2 ? Integer.parseInt(args[2]) : 5;
@@ -72,10 +75,60 @@ public final class QualityStudy {
         System.out.printf("RMS %.2f max %.2f lev %.0f ms rt %.0f ms steps %d reg %d%n", rt.rmsErrorBps(),
                 rt.maxErrorBps(), r.timings().leverageMs(), r.timings().roundTripMs(), r.propagationTimes().length - 1,
                 r.regressionTimes().length - 1);
+        if (Boolean.getBoolean("slices")) { // -Dslices=true: where m was floored or L clipped
+            for (var sl : r.slices()) {
+                if (sl.varianceFloored() + sl.leverageFloored() + sl.leverageCapped() > 0) {
+                    int q = 0;
+                    double mMin = Double.MAX_VALUE;
+                    for (int i = 0; i < sl.conditionalVariance().length; i++) {
+                        if (sl.conditionalVariance()[i] < mMin) {
+                            mMin = sl.conditionalVariance()[i];
+                            q = i;
+                        }
+                    }
+                    double x0 = Math.log(s.data().fx().spot());
+                    System.out.printf("slice t=%.4f grid [%.3f, %.3f] m floored %d L floored %d capped %d min m %.2e"
+                                    + " at x-x0=%.3f (node %d/%d)%n", sl.time(), sl.xLow() - x0, sl.xHigh() - x0,
+                            sl.varianceFloored(), sl.leverageFloored(), sl.leverageCapped(), mMin,
+                            Math.log(sl.spots()[q]) - x0, q, sl.spots().length);
+                    StringBuilder b = new StringBuilder("   m / sample mean V in ±0.05:");
+                    for (int i = 0; i < sl.spots().length; i += 8) {
+                        double xi = Math.log(sl.spots()[i]);
+                        double sv = 0;
+                        int cnt = 0;
+                        for (int k = 0; k < sl.sampleLogSpot().length; k++) {
+                            if (Math.abs(sl.sampleLogSpot()[k] - xi) < 0.05) {
+                                sv += sl.sampleVariance()[k];
+                                cnt++;
+                            }
+                        }
+                        b.append(String.format(" %.2f:%.4f/%.4f(%d)", xi - Math.log(s.data().fx().spot()),
+                                sl.conditionalVariance()[i], sv / cnt, cnt));
+                    }
+                    System.out.println(b);
+                }
+            }
+        }
+        System.out.printf("process CPU %.0f ms, wall %.0f ms, load %s%n", processCpuMs(),
+                (System.nanoTime() - wall0) / 1e6, loadAverage());
         if (probe != null) {
             probe.print(r.regressionTimes(), s.surface().expiries(), in.heston().mixed());
         }
         pool.shutdown();
+    }
+
+    /** CPU time of every thread of this JVM (the pool's included), ms: wall time on a shared host is not the code's. */
+    static double processCpuMs() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() / 1e6 : Double.NaN;
+    }
+
+    static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "n/a";
+        }
     }
 
     /**

@@ -19,6 +19,9 @@ import com.fxdesk.slv.market.RateCurve;
 import com.fxdesk.slv.math.BlackFormula;
 import com.fxdesk.slv.model.SpatialCorrection;
 import com.fxdesk.slv.montecarlo.PathDynamics;
+import com.fxdesk.slv.regression.ConditionalExpectationEstimator;
+import com.fxdesk.slv.regression.RegressionDiagnostics;
+import com.fxdesk.slv.regression.RegressionFit;
 import com.fxdesk.slv.montecarlo.TimeGrid;
 import com.fxdesk.slv.volatility.LocalVolSurface;
 import java.time.LocalDate;
@@ -76,6 +79,40 @@ class SlvCalibratorTest {
         Particles large = small.withCount(100_000);
         assertEquals(5, large.effectiveSubSteps(), "automatic survives withCount: 100,000 particles propagate daily");
         assertEquals(3, small.withSubSteps(3).effectiveSubSteps());
+    }
+
+    /**
+     * The automatic propagation step is bounded by the leverage's steepness through E[V | S]
+     * ({@link Particles#stepBound}): the 2008 USDJPY crisis fit (ρ = −0.66, ξ = 3.02, θ = 0.077; mixed ξ = 2.0) gets
+     * quarter-day steps (the bound's floor) from 10,000 particles on, the test's G10-like Heston keeps daily steps,
+     * and chosen sub-steps or fewer particles are left alone. Fails without the bound (daily steps for both).
+     */
+    @Test
+    void steepVarianceMarketsPropagateOnQuarterDays() {
+        HestonParameters crisis = new HestonParameters(0.18, 3.59, 0.077, 3.02, -0.66);
+        SlvCalibrationInput in = particles(base(SKEW), 10_000, 0)
+                .withHeston(new Heston(crisis, 0.66));
+        double[] tau = new SlvCalibrator(pool).calibrate(in, null, null).propagationTimes();
+        double longest = 0;
+        for (int j = 0; j + 1 < tau.length; j++) {
+            longest = Math.max(longest, tau[j + 1] - tau[j]);
+        }
+        assertTrue(longest <= 0.25 / 365 + 1e-12 && longest > 0.2 / 365, "crisis: quarter-day steps, got "
+                + longest * 365);
+        double[] g10 = new SlvCalibrator(pool).calibrate(particles(base(SKEW), 10_000, 0), null, null)
+                .propagationTimes();
+        double longestG10 = 0;
+        for (int j = 0; j + 1 < g10.length; j++) {
+            longestG10 = Math.max(longestG10, g10[j + 1] - g10[j]);
+        }
+        assertTrue(longestG10 <= 1.0 / 365 + 1e-12 && longestG10 > 0.9 / 365, "G10-like: daily steps as before, got "
+                + longestG10 * 365);
+        HestonParameters mixedCrisis = in.heston().mixed();
+        assertTrue(in.particles().stepBound(mixedCrisis) < 0.25 / 365, "the bound itself is below the floor");
+        assertEquals(Double.POSITIVE_INFINITY, in.particles().withSubSteps(5).stepBound(mixedCrisis), "chosen");
+        assertEquals(Double.POSITIVE_INFINITY, in.particles().withCount(2048).stepBound(mixedCrisis), "2,048");
+        assertTrue(base(SKEW).particles().withCount(10_000).stepBound(mixing(base(SKEW), 0.66).heston().mixed())
+                > 1.0 / 365, "G10-like bound above a day");
     }
 
     @Test
@@ -312,6 +349,55 @@ class SlvCalibratorTest {
                 new LeverageFunction(new double[] {0}, new double[][] {{1.0}}, new double[][] {{1.0}}),
                 in.repricing().quotes(), in.repricing().config(), pool, null, null);
         assertTrue(plain.rmsErrorBps() > 25, "Heston alone has a smile: " + plain.rmsErrorBps());
+    }
+
+    /**
+     * A regression that dips to zero inside the cloud (here forced: the binning fit times 1e-9 between 1.5 and 0.5 sd
+     * below the particles' mean ln S; PURBF did it at 2Y on the crisis market, docs/calibration-quality.md 9.3) must
+     * not turn into a spike of L = σ_LV/√m up to the cap: the guard holds m at half the particles' binned local mean
+     * there. Flat σ_LV = 10% and V ≈ 0.01 give L ≈ 1; without the guard L is capped at 10 over the dip.
+     */
+    @Test
+    void aRegressionThatDipsToZeroInsideTheCloudDoesNotSpikeTheLeverage() {
+        ConditionalExpectationEstimator binning = TestEstimators.binning(30);
+        ConditionalExpectationEstimator dipping = (x, y, n) -> {
+            RegressionFit fit = binning.fit(x, y, n);
+            double mean = 0;
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                mean += x[i];
+                sq += x[i] * x[i];
+            }
+            mean /= n;
+            double sd = Math.sqrt(Math.max(sq / n - mean * mean, 0));
+            double lo = mean - 1.5 * sd;
+            double hi = mean - 0.5 * sd;
+            return new RegressionFit() {
+                @Override
+                public double value(double at) {
+                    double m = fit.value(at);
+                    return at > lo && at < hi ? 1e-9 * m : m;
+                }
+
+                @Override
+                public RegressionDiagnostics diagnostics() {
+                    return fit.diagnostics();
+                }
+            };
+        };
+        LocalVolSurface flat = (t, s) -> 0.10;
+        SlvCalibrationInput in = particles(base(flat), 20_000, 1)
+                .withHeston(new Heston(new HestonParameters(0.01, 1.5, 0.01, 0.25, -0.5), 0.66))
+                .withRegression(Regression.of(dipping).withSpotGridSize(100));
+        SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
+        assertEquals(0, r.leverageCapped(), "no node of L at its cap");
+        double max = 0;
+        for (int j = 1; j < r.leverage().sliceCount(); j++) {
+            for (double l : r.leverage().values(j)) {
+                max = Math.max(max, l);
+            }
+        }
+        assertTrue(max < 2, "L at most ≈ 1/√0.5 where the fit dipped, got " + max);
     }
 
     @Test
