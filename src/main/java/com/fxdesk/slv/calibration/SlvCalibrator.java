@@ -150,6 +150,12 @@ public final class SlvCalibrator {
         long regressionNanos;
         long propagationNanos;
         double sliceMeanV;
+        /** The previous regression's fit m_{n−1}/g(t_{n−1}) (null before the first real fit), its time and grid ends. */
+        LogSpotLattice prevRatio;
+        double prevTime;
+        double prevLo;
+        double prevHi;
+        static final double TREND_CAP = Double.parseDouble(System.getProperty("trendCap", "0"));
 
         Run(SlvCalibrationInput in, ExecutorService executor) {
             this.in = in;
@@ -229,12 +235,17 @@ public final class SlvCalibrator {
             SpatialCorrection[] spatial = new SpatialCorrection[k];
             double[] firstRow = null;
             LogSpotLattice fit = LogSpotLattice.of(gridX[0], gridX[m - 1], mGrid); // m_n, read in moneyness
+            double prevShift = prevRatio == null ? 0
+                    : Math.log(in.market().fx().forward(tn) / in.market().fx().forward(prevTime));
             for (int s = 0; s < k; s++) {
                 double a = grid.stepTimes[j0 + s];
                 double b = grid.stepTimes[j0 + s + 1];
                 double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
+                double w = prevRatio == null || TREND_CAP <= 0 ? 0
+                        : Math.min(TREND_CAP, (0.5 * (a + b) - tn) / (tn - prevTime));
                 double[] row = leverageRow(sigma[s], fit, scale,
-                        Math.log(in.market().fx().forward(a) / in.market().fx().forward(tn)), clipped);
+                        Math.log(in.market().fx().forward(a) / in.market().fx().forward(tn)), clipped, w, gn,
+                        prevShift);
                 firstRow = s == 0 ? row : firstRow;
                 lattices[s] = LogSpotLattice.of(gridX[0], gridX[m - 1], row);
                 levTimes[j0 + s] = a;
@@ -251,6 +262,16 @@ public final class SlvCalibrator {
             float[][] sample = RegressionSlice.sample(x, v, n);
             slices.add(new RegressionSlice(grid.regressionTimes[interval], spots, mGrid.clone(), firstRow, diag,
                     gridX[0], gridX[m - 1], varFloored, clipped[0], clipped[1], sliceMeanV, sample[0], sample[1]));
+            if (!initial) {
+                double[] ratio = new double[m];
+                for (int q = 0; q < m; q++) {
+                    ratio[q] = mGrid[q] / gn;
+                }
+                prevRatio = LogSpotLattice.of(gridX[0], gridX[m - 1], ratio);
+                prevTime = tn;
+                prevLo = gridX[0];
+                prevHi = gridX[m - 1];
+            }
             long p0 = System.nanoTime();
             propagate(team, j0, kernels, lattices, spatial);
             propagationNanos += System.nanoTime() - p0;
@@ -376,10 +397,21 @@ public final class SlvCalibrator {
          * regression interval: at EM rate differentials (USDTRY μ ≈ 30%, 5-day intervals: 0.4% in ln S) that is a
          * shift of the whole E[V | S] curve toward one wing and several bp in the call wing (docs).
          */
-        private double[] leverageRow(double[] sig, LogSpotLattice fit, double scale, double shift, int[] clipped) {
+        private double[] leverageRow(double[] sig, LogSpotLattice fit, double scale, double shift, int[] clipped,
+                                     double w, double gn, double prevShift) {
             double[] row = new double[m];
             for (int q = 0; q < m; q++) {
-                double mq = shift != 0 ? fit.at(gridX[q] - shift) : mGrid[q];
+                double xq = gridX[q] - shift;
+                double mq = shift != 0 ? fit.at(xq) : mGrid[q];
+                if (w > 0) {
+                    // the trend of E[V | S]/E[V] at fixed moneyness over the last regression interval, carried on
+                    // (held at the previous grid's ends, where the previous fit was flat)
+                    double xc = Math.min(Math.max(xq, prevLo + prevShift), prevHi + prevShift);
+                    double ratio = fit.at(xc) / gn / prevRatio.at(xc - prevShift);
+                    if (ratio > 0 && Double.isFinite(ratio)) {
+                        mq *= Math.pow(ratio, w);
+                    }
+                }
                 double l = sig[q] / Math.sqrt(Math.max(mq * scale, in.bounds().varianceFloor()));
                 if (!(l >= in.bounds().floor())) {
                     l = in.bounds().floor();
