@@ -20,13 +20,24 @@ package com.fxdesk.slv.calibration;
  *                      such bound). Why: with fast mean reversion (κ ≈ 30) the QE step's error at κ Δt ≈ 0.08 (daily
  *                      steps) shows in the 2M–3M 10Δ call at −5 to −7 bp; the half-day floor bounds the cost (at most
  *                      twice the steps, and none added below half-day steps).
+ * @param trendCarry    whether E[V | S] is carried between regressions along its trend over the last regression
+ *                      interval rather than frozen (see {@code SlvCalibrator}). Why: the cloud widens under a convex
+ *                      E[V | S], so at fixed spot the fit relaxes between regressions; the frozen fit overstates the
+ *                      wings by 0.5–2% by the end of an interval and leaves the 10Δ wings of a high vol-of-vol smile
+ *                      1–2 bp low (docs/calibration-quality.md 7.5).
  */
 public record GridGrading(double growth, double kappaFraction, boolean afterExpiries, double stepGrowth,
-                          double initialGrowth, double stepKappaFraction) {
+                          double initialGrowth, double stepKappaFraction, boolean trendCarry) {
 
     /** The uniform Δt grid with only the short-end points Δt/2, …, Δt/2^refine (the default before grading). */
     public static final GridGrading NONE = new GridGrading(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false,
             Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+    /** A grading whose fits are frozen between regressions (no {@link #trendCarry}). */
+    public GridGrading(double growth, double kappaFraction, boolean afterExpiries, double stepGrowth,
+                       double initialGrowth, double stepKappaFraction) {
+        this(growth, kappaFraction, afterExpiries, stepGrowth, initialGrowth, stepKappaFraction, false);
+    }
 
     /**
      * The shipped grading from {@link #DENSE_FROM_PARTICLES} particles on: the short-dated refinements (α₀, f_s) and
@@ -37,7 +48,7 @@ public record GridGrading(double growth, double kappaFraction, boolean afterExpi
      * over 4 particle seeds (docs/calibration-quality.md 8.5). The region is log-spaced, so the cost is about
      * 120–160 more regressions per calibration, whatever the maturity.
      */
-    public static final GridGrading DEFAULT = new GridGrading(0.25, 0.1, true, 0.02, 0.02, 0.02);
+    public static final GridGrading DEFAULT = new GridGrading(0.25, 0.1, true, 0.01, 0.02, 0.02, true);
 
     /**
      * The shipped grading below {@link #DENSE_FROM_PARTICLES} particles: no α₀ or f_s rule, steps growing by β = 0.05.

@@ -32,7 +32,10 @@ import java.util.function.BooleanSupplier;
  * L(s) = σ_LV(τ + h/2, s F(τ + h/2)/F(τ)) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known
  * mean of V and ḡ its trapezoid average over the step (the stepper's V̄). So σ_LV is taken at the step's mid-point (at
  * the step-start spot's moneyness: the spot carried to the mid time by the forward) and
- * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
+ * m is carried from the last regression by the drift of E[V] and, with {@link GridGrading#trendCarry} (the default from
+ * 10,000 particles), along its own trend: m_n(s) (r_n(s)/r_{n−1}(s))^w with r = m/g the fits of the last two
+ * regressions normalised by E[V] and read at the same moneyness, w = (τ + h/2 − t_n)/(t_n − t_{n−1}) ≤ 1 (see
+ * {@code leverageRow}). With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
  * fitted m_n is multiplied by g(t_n) / V̄_n, V̄_n the particles' mean variance (see {@code Run.levelControl}). The
  * grid of regression and propagation times is {@link RegressionGrid#graded}, refined near t = 0, after expiries and for
@@ -150,12 +153,16 @@ public final class SlvCalibrator {
         long regressionNanos;
         long propagationNanos;
         double sliceMeanV;
-        /** The previous regression's fit m_{n−1}/g(t_{n−1}) (null before the first real fit), its time and grid ends. */
+        /**
+         * The previous regression's fit r_{n−1} = m_{n−1}/g(t_{n−1}) after level control (null before the first fit
+         * on particles, and without the trend carry), its time and its grid's ends in ln S.
+         */
         LogSpotLattice prevRatio;
         double prevTime;
         double prevLo;
         double prevHi;
-        static final double TREND_CAP = Double.parseDouble(System.getProperty("trendCap", "0"));
+        /** Whether E[V | S] follows its trend between regressions ({@link GridGrading#trendCarry}). */
+        final boolean trendCarry;
 
         Run(SlvCalibrationInput in, ExecutorService executor) {
             this.in = in;
@@ -165,6 +172,7 @@ public final class SlvCalibrator {
             grid = RegressionGrid.graded(in.market().maturity(), p.timeStep(), p.effectiveSubSteps(),
                     p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.effectiveGrading());
             steps = grid.steps();
+            trendCarry = p.effectiveGrading().trendCarry() && mixed.xi() >= 1e-10;
             n = p.count();
             chunk = p.chunkSize();
             chunks = (n + chunk - 1) / chunk;
@@ -241,8 +249,7 @@ public final class SlvCalibrator {
                 double a = grid.stepTimes[j0 + s];
                 double b = grid.stepTimes[j0 + s + 1];
                 double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
-                double w = prevRatio == null || TREND_CAP <= 0 ? 0
-                        : Math.min(TREND_CAP, (0.5 * (a + b) - tn) / (tn - prevTime));
+                double w = prevRatio == null ? 0 : Math.min(1, (0.5 * (a + b) - tn) / (tn - prevTime));
                 double[] row = leverageRow(sigma[s], fit, scale,
                         Math.log(in.market().fx().forward(a) / in.market().fx().forward(tn)), clipped, w, gn,
                         prevShift);
@@ -262,7 +269,7 @@ public final class SlvCalibrator {
             float[][] sample = RegressionSlice.sample(x, v, n);
             slices.add(new RegressionSlice(grid.regressionTimes[interval], spots, mGrid.clone(), firstRow, diag,
                     gridX[0], gridX[m - 1], varFloored, clipped[0], clipped[1], sliceMeanV, sample[0], sample[1]));
-            if (!initial) {
+            if (!initial && trendCarry) {
                 double[] ratio = new double[m];
                 for (int q = 0; q < m; q++) {
                     ratio[q] = mGrid[q] / gn;
@@ -393,7 +400,8 @@ public final class SlvCalibrator {
          * L = σ_LV / √(m_n · scale) on the grid, clipped to [floor, cap] (clipped[0], clipped[1] count the clips);
          * scale = ḡ / g(t_n) carries m from the regression to the step by the drift of E[V], and m is carried in
          * moneyness: at the step start a the cloud has moved by shift = ln F(a)/F(t_n) in ln S, so the fit is read
-         * at x − shift (the leverage's own interpolation rule: linear on the grid, flat beyond). Read at x itself, E[V | S] would lag the forward by up to a
+         * at x − shift (the leverage's own interpolation rule: linear on the grid, flat beyond); w &gt; 0: the trend carry
+         * (class comment), the previous fit read at x − shift − prevShift. Read at x itself, E[V | S] would lag the forward by up to a
          * regression interval: at EM rate differentials (USDTRY μ ≈ 30%, 5-day intervals: 0.4% in ln S) that is a
          * shift of the whole E[V | S] curve toward one wing and several bp in the call wing (docs).
          */
@@ -404,8 +412,14 @@ public final class SlvCalibrator {
                 double xq = gridX[q] - shift;
                 double mq = shift != 0 ? fit.at(xq) : mGrid[q];
                 if (w > 0) {
-                    // the trend of E[V | S]/E[V] at fixed moneyness over the last regression interval, carried on
-                    // (held at the previous grid's ends, where the previous fit was flat)
+                    // Trend carry: E[V | S]/E[V] at fixed moneyness moved by r_n/r_{n−1} over the last interval;
+                    // carry that rate on to the step's mid time (geometric: m stays positive). Why: the cloud widens
+                    // under a convex E[V | S], so at fixed spot the fit relaxes between regressions — frozen, it
+                    // overstates the wings by 0.5–2% at the end of an interval (L too low there, the 10Δ wings of a
+                    // high vol-of-vol smile 1–2 bp low). Consecutive fits share most particles, so their ratio is
+                    // far less noisy than either fit. Beyond the previous grid (where its fit was flat) the ratio is
+                    // held at the grid's end.
+                    // w ≤ 1: never extrapolated further than the interval it was measured on.
                     double xc = Math.min(Math.max(xq, prevLo + prevShift), prevHi + prevShift);
                     double ratio = fit.at(xc) / gn / prevRatio.at(xc - prevShift);
                     if (ratio > 0 && Double.isFinite(ratio)) {
