@@ -161,6 +161,14 @@ public final class SlvCalibrator {
         double prevTime;
         double prevLo;
         double prevHi;
+        /**
+         * The trend carry's ratio of consecutive fits is bounded to [1/(1 + b), 1 + b]. Why: the trend the carry follows
+         * is 0.5–2% per interval (docs/calibration-quality.md 8.5.1 (c)) and stays within 5% on the GBPUSD event (the
+         * bound changes none of its bits at 8 seeds), but where a fit is floored or extrapolated in a sparse wing two
+         * consecutive fits differ by orders of magnitude (ratios from 10⁻⁴ to 5·10⁴ on the USDJPY 2024 grid's far
+         * wings): unbounded, the carry put that noise into the leverage (docs 7.5).
+         */
+        static final double TREND_BOUND = 0.05;
         /** Whether E[V | S] follows its trend between regressions ({@link GridGrading#trendCarry}). */
         final boolean trendCarry;
 
@@ -419,10 +427,12 @@ public final class SlvCalibrator {
                     // high vol-of-vol smile 1–2 bp low). Consecutive fits share most particles, so their ratio is
                     // far less noisy than either fit. Beyond the previous grid (where its fit was flat) the ratio is
                     // held at the grid's end.
-                    // w ≤ 1: never extrapolated further than the interval it was measured on.
+                    // w ≤ 1: never extrapolated further than the interval it was measured on; the ratio bounded
+                    // (TREND_BOUND): a floored or extrapolated wing node is not a trend.
                     double xc = Math.min(Math.max(xq, prevLo + prevShift), prevHi + prevShift);
                     double ratio = fit.at(xc) / gn / prevRatio.at(xc - prevShift);
                     if (ratio > 0 && Double.isFinite(ratio)) {
+                        ratio = Math.max(1 / (1 + TREND_BOUND), Math.min(1 + TREND_BOUND, ratio));
                         mq *= Math.pow(ratio, w);
                     }
                 }
