@@ -57,6 +57,14 @@ public final class SlvCalibrator {
     /** Particles a thread must have before the calibration hands work to a helper thread. */
     static final int MIN_PARTICLES_PER_THREAD = 8_192;
 
+    /**
+     * The trend carry's ratio of consecutive fits is bounded to [1/(1 + b), 1 + b]. Why: the trend the carry follows
+     * is 0.5–2% per interval (docs/calibration-quality.md 8.5.1 (c)) and stays within 5% on the GBPUSD event (the
+     * bound changes none of its bits at 8 seeds), but where a fit is floored or extrapolated in a sparse wing two
+     * consecutive fits differ by orders of magnitude (ratios from 10⁻⁴ to 5·10⁴ on the USDJPY 2024 grid's far
+     * wings): unbounded, the carry put that noise into the leverage (docs 7.5).
+     */
+    static final double TREND_BOUND = 0.05;
     /** Particles (at most about) used to locate the grid's quantiles. */
     private static final int QUANTILE_SAMPLE = 16_384;
     private final ExecutorService executor;
@@ -161,14 +169,6 @@ public final class SlvCalibrator {
         double prevTime;
         double prevLo;
         double prevHi;
-        /**
-         * The trend carry's ratio of consecutive fits is bounded to [1/(1 + b), 1 + b]. Why: the trend the carry follows
-         * is 0.5–2% per interval (docs/calibration-quality.md 8.5.1 (c)) and stays within 5% on the GBPUSD event (the
-         * bound changes none of its bits at 8 seeds), but where a fit is floored or extrapolated in a sparse wing two
-         * consecutive fits differ by orders of magnitude (ratios from 10⁻⁴ to 5·10⁴ on the USDJPY 2024 grid's far
-         * wings): unbounded, the carry put that noise into the leverage (docs 7.5).
-         */
-        static final double TREND_BOUND = 0.05;
         /** Whether E[V | S] follows its trend between regressions ({@link GridGrading#trendCarry}). */
         final boolean trendCarry;
 

@@ -221,6 +221,8 @@ class SlvCalibratorTest {
                         double ratio = linear(gx, m, xc) / SlvCalibrator.meanVariance(p, tn)
                                 / (linear(px, prev.conditionalVariance(), xc - prevShift)
                                 / SlvCalibrator.meanVariance(p, tp));
+                        ratio = Math.max(1 / (1 + SlvCalibrator.TREND_BOUND), Math.min(1 + SlvCalibrator.TREND_BOUND,
+                                ratio));
                         mq *= Math.pow(ratio, Math.min(1, (tm - tn) / (tn - tp)));
                         trended += Math.abs(ratio - 1) > 1e-3 ? 1 : 0;
                     }
