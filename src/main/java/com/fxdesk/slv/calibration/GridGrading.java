@@ -25,9 +25,33 @@ package com.fxdesk.slv.calibration;
  *                      E[V | S], so at fixed spot the fit relaxes between regressions; the frozen fit overstates the
  *                      wings by 0.5–2% by the end of an interval and leaves the 10Δ wings of a high vol-of-vol smile
  *                      1–2 bp low (docs/calibration-quality.md 7.5).
+ * @param highVolOfVolStepGrowth β_h &gt; 0: the step growth when the vol-of-vol ηξ ≥ {@link #HIGH_VOL_OF_VOL}
+ *                      ({@link #stepGrowthFor}; = β: no such rule)
  */
 public record GridGrading(double growth, double kappaFraction, boolean afterExpiries, double stepGrowth,
-                          double initialGrowth, double stepKappaFraction, boolean trendCarry) {
+                          double initialGrowth, double stepKappaFraction, boolean trendCarry,
+                          double highVolOfVolStepGrowth) {
+
+    /**
+     * The vol-of-vol ηξ (of the mixed Heston the particles follow) from which propagation steps grow by
+     * {@link #highVolOfVolStepGrowth} instead of {@link #stepGrowth}. Why: at ηξ ≈ 1.4 (GBPUSD event) steps of 0.01 t
+     * instead of 0.02 t moved the 1W 10Δ put from −3.5 to −1.2 bp (16 seeds), while under local vol (η = 0) the same
+     * change moved nothing: the gain is in the variance part of the step, so low vol-of-vol markets keep the cheaper
+     * grid (docs/calibration-quality.md 7.5).
+     */
+    public static final double HIGH_VOL_OF_VOL = 1.0;
+
+    /** With the same step growth at any vol-of-vol. */
+    public GridGrading(double growth, double kappaFraction, boolean afterExpiries, double stepGrowth,
+                       double initialGrowth, double stepKappaFraction, boolean trendCarry) {
+        this(growth, kappaFraction, afterExpiries, stepGrowth, initialGrowth, stepKappaFraction, trendCarry,
+                stepGrowth);
+    }
+
+    /** The step growth for a variance of vol-of-vol {@code volOfVol} (ηξ; +∞ for the finest grid any fit gives). */
+    public double stepGrowthFor(double volOfVol) {
+        return volOfVol >= HIGH_VOL_OF_VOL ? Math.min(stepGrowth, highVolOfVolStepGrowth) : stepGrowth;
+    }
 
     /** The uniform Δt grid with only the short-end points Δt/2, …, Δt/2^refine (the default before grading). */
     public static final GridGrading NONE = new GridGrading(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, false,
@@ -41,18 +65,17 @@ public record GridGrading(double growth, double kappaFraction, boolean afterExpi
 
     /**
      * The shipped grading from {@link #DENSE_FROM_PARTICLES} particles on: the short-dated refinements (α₀, f_s),
-     * steps growing by β = 0.01, regressions near t = 0 at most every max(h₀, α₀ t) with α₀ = 0.02 (two steps per
-     * regression interval), and the trend carry. Why α₀ = 0.02 rather than 0.05 (a regression every 2–3 steps of
-     * 0.02 t): the fit frozen over the steps goes stale — at fixed ln S it overstates the wings of a convex E[V | S] by
-     * 0.5–2% by the end of the interval (the cloud widens under it); regressing at every step of the first weeks lifted
-     * the GBPUSD event smile (ξη ≈ 1.4) by 1–2 bp (docs/calibration-quality.md 8.5). Why the trend carry and β = 0.01
+     * steps growing by β = 0.02 (β_h = 0.01 at vol-of-vol ηξ ≥ 1), regressions near t = 0 at most every
+     * max(h₀, α₀ t) with α₀ = 0.02, and the trend carry. Why α₀ = 0.02 rather than 0.05 (a regression every 2–3 steps):
+     * the fit frozen over the steps goes stale — at fixed ln S it overstates the wings of a convex E[V | S] by 0.5–2%
+     * by the end of the interval (the cloud widens under it); regressing at every step of the first weeks lifted the
+     * GBPUSD event smile (ξη ≈ 1.4) by 1–2 bp (docs/calibration-quality.md 8.5). Why the trend carry and β_h
      * (section 7.5): the carry removes the rest of that staleness between regressions everywhere (mean 1W–3M 10Δ put
-     * error over 16 seeds −3.2 → −1.9 bp, at no extra regression), and steps of 0.01 t instead of 0.02 t the step's
-     * own error in the young cloud (1W 10P −3.5 → −1.2 bp, 1M 10P −2.1 → +0.7 bp) for about 10% more steps to 5Y
-     * (EURUSD 2,107 → 2,322) and no more regressions. The regions are log-spaced, so the cost is nearly independent
-     * of the maturity.
+     * error of the GBPUSD event over 16 seeds −3.2 → −1.9 bp, at no extra regression), and steps of 0.01 t the
+     * step's own error in a high vol-of-vol young cloud (1W 10P −3.5 → −1.2 bp, 1M 10P −2.1 → +0.7 bp; about 200
+     * more steps, no more regressions). The regions are log-spaced, so the cost is nearly independent of the maturity.
      */
-    public static final GridGrading DEFAULT = new GridGrading(0.25, 0.1, true, 0.01, 0.02, 0.02, true);
+    public static final GridGrading DEFAULT = new GridGrading(0.25, 0.1, true, 0.02, 0.02, 0.02, true, 0.01);
 
     /**
      * The shipped grading below {@link #DENSE_FROM_PARTICLES} particles: no α₀ or f_s rule, steps growing by β = 0.05.
@@ -72,14 +95,15 @@ public record GridGrading(double growth, double kappaFraction, boolean afterExpi
 
     public GridGrading {
         if (!(growth > 0) || !(kappaFraction > 0) || !(stepGrowth > 0) || !(initialGrowth > 0)
-                || !(stepKappaFraction > 0)) {
-            throw new IllegalArgumentException(
-                    "grid grading needs growth, kappaFraction, stepGrowth, initialGrowth and stepKappaFraction > 0");
+                || !(stepKappaFraction > 0) || !(highVolOfVolStepGrowth > 0)) {
+            throw new IllegalArgumentException("grid grading needs growth, kappaFraction, stepGrowth, initialGrowth, "
+                    + "stepKappaFraction and highVolOfVolStepGrowth > 0");
         }
     }
 
     public boolean none() {
         return Double.isInfinite(growth) && Double.isInfinite(kappaFraction) && Double.isInfinite(stepGrowth)
+                && Double.isInfinite(highVolOfVolStepGrowth)
                 && Double.isInfinite(initialGrowth) && Double.isInfinite(stepKappaFraction);
     }
 }

@@ -98,10 +98,21 @@ final class RegressionGrid {
      * from the last regression time rather than on multiples of Δt). {@code NONE} is the former uniform grid a caller
      * chose explicitly, and is exempt from {@link #MIN_REGRESSIONS_PER_EXPIRY_INTERVAL}.
      *
-     * @param kappa mean reversion of the variance (1/κ is the time scale on which E[V | S] relaxes)
+     * @param kappa mean reversion of the variance (1/κ is the time scale on which E[V | S] relaxes); the step growth
+     *              is that of the finest grid (vol-of-vol +∞)
      */
     static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
                            GridGrading grading) {
+        return graded(maturity, dt, subSteps, refine, mandatory, kappa, Double.POSITIVE_INFINITY, grading);
+    }
+
+    /**
+     * As {@link #graded(double, double, int, int, double[], double, GridGrading)} for a variance of vol-of-vol
+     * {@code volOfVol} (ηξ of the mixed Heston; +∞: the finest grid any fit can produce): the propagation steps grow
+     * by {@link GridGrading#stepGrowthFor}.
+     */
+    static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
+                           double volOfVol, GridGrading grading) {
         if (grading.none()) {
             return build(maturity, dt, subSteps, refine, mandatory);
         }
@@ -149,7 +160,7 @@ final class RegressionGrid {
         double kappaStep = kappa > 0 ? Math.max(KAPPA_STEP_FLOOR, grading.stepKappaFraction() / kappa)
                 : Double.POSITIVE_INFINITY;
         return withSubSteps(Arrays.copyOf(reg, k), maturity, Math.min(dt / subSteps, kappaStep), minStep(dt),
-                grading.stepGrowth());
+                grading.stepGrowthFor(volOfVol));
     }
 
     /** The shortest propagation step (and regression interval near t = 0): min(Δt, 1 day) / 64. */

@@ -312,8 +312,9 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
     }
 
     /**
-     * The grid the calibration will use with the default grading and short-end refinement (exact for the given κ;
-     * κ = +∞ gives the largest grid any Heston fit can produce, for bounding work before the fit).
+     * The grid the calibration will use with the default grading and short-end refinement (exact for the given κ at
+     * high vol-of-vol, {@link GridGrading#stepGrowthFor}; κ = +∞ gives the largest grid any Heston fit can produce,
+     * for bounding work before the fit).
      *
      * @param mandatory surface and quote expiries (years)
      */

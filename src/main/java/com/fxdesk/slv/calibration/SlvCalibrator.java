@@ -178,7 +178,7 @@ public final class SlvCalibrator {
             mixed = in.heston().mixed();
             SlvCalibrationInput.Particles p = in.particles();
             grid = RegressionGrid.graded(in.market().maturity(), p.timeStep(), p.effectiveSubSteps(),
-                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.effectiveGrading());
+                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), mixed.xi(), p.effectiveGrading());
             steps = grid.steps();
             trendCarry = p.effectiveGrading().trendCarry() && mixed.xi() >= 1e-10;
             n = p.count();

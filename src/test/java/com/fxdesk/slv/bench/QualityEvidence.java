@@ -101,7 +101,7 @@ public final class QualityEvidence {
 
     /**
      * The shipped particles at the given count and seed {@code -Dseed} (42); a study may override the grading with
-     * {@code -Dgrading=α,f,afterExpiries(0|1),β,α₀,f_s[,trendCarry(0|1)]} and the sub-steps with {@code -Dsub=N}.
+     * {@code -Dgrading=α,f,afterExpiries(0|1),β,α₀,f_s[,trendCarry(0|1)[,β_h]]} and the sub-steps with {@code -Dsub=N}.
      */
     static Particles particles(int count) {
         Particles p = Particles.DEFAULTS.withCount(count).withSeed(Long.getLong("seed", 42))
@@ -114,14 +114,17 @@ public final class QualityEvidence {
                 p.chunkSize());
     }
 
-    /** "α,f,afterExpiries(0|1),β,α₀,f_s[,trendCarry(0|1)]" (trend carry off when not given), or "none". */
+    /**
+     * "α,f,afterExpiries(0|1),β,α₀,f_s[,trendCarry(0|1)[,β_h]]" (trend carry off and β_h = β when not given), or
+     * "none".
+     */
     static com.fxdesk.slv.calibration.GridGrading grading(String g) {
         if (g.equals("none")) {
             return com.fxdesk.slv.calibration.GridGrading.NONE;
         }
         double[] a = java.util.Arrays.stream(g.split(",")).mapToDouble(Double::parseDouble).toArray();
         return new com.fxdesk.slv.calibration.GridGrading(a[0], a[1], a[2] == 1, a[3], a[4], a[5],
-                a.length > 6 && a[6] == 1);
+                a.length > 6 && a[6] == 1, a.length > 7 ? a[7] : a[3]);
     }
 
     /**

@@ -129,14 +129,21 @@ class RegressionGridTest {
         // the short-dated bias at high vol-of-vol (docs/calibration-quality.md sections 7, 8.5 and 7.5) comes back if
         // the default grid stops regressing near t = 0 at intervals of at most max(h₀, 0.02 t) (with 0.05 the fit was
         // carried over 2–3 steps of 0.02 t: the GBPUSD event smile 1–2 bp low), or stepping at more than
-        // max(h₀, 0.01 t) (with 0.02 t the event market's 10Δ puts 1W–2M were 1–2 bp lower, 16 seeds), or stops
+        // max(h₀, 0.01 t) at vol-of-vol ηξ ≥ 1 (with 0.02 t the event market's 10Δ puts 1W–2M were 1–2 bp lower,
+        // 16 seeds; the grid without a vol-of-vol is the finest, the work budget's), or stops
         // carrying the fit along its trend between the two steps of an interval
         double dt = 5 / 365.0;
         double day = 1 / 365.0;
         double[] expiries = {7 * day, 14 * day, 30 * day, 61 * day, 91 * day};
         GridGrading d = SlvCalibrationInput.Particles.DEFAULTS.grading();
-        assertTrue(d.initialGrowth() <= 0.02 && d.stepGrowth() <= 0.01 && d.stepKappaFraction() <= 0.02
-                && d.trendCarry(), "default grading " + d);
+        assertTrue(d.initialGrowth() <= 0.02 && d.stepGrowthFor(GridGrading.HIGH_VOL_OF_VOL) <= 0.01
+                && d.stepKappaFraction() <= 0.02 && d.trendCarry(), "default grading " + d);
+        // below the high vol-of-vol threshold the young cloud keeps steps of 0.02 t (cheaper: ~200 steps fewer to 5Y)
+        assertEquals(0.02, d.stepGrowthFor(0.5), 0);
+        int low = RegressionGrid.graded(5.0, dt, 5, 3, expiries, 1.4, 0.5, d).steps();
+        int high = RegressionGrid.graded(5.0, dt, 5, 3, expiries, 1.4, GridGrading.HIGH_VOL_OF_VOL, d).steps();
+        assertTrue(high > low + 150 && high == RegressionGrid.graded(5.0, dt, 5, 3, expiries, 1.4, d).steps(),
+                high + " vs " + low);
         for (double kappa : new double[] {1.0, 29.0}) {
             RegressionGrid g = RegressionGrid.graded(0.25, dt, 5, 3, expiries, kappa, d);
             double[] reg = g.regressionTimes;
