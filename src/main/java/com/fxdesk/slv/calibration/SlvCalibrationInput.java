@@ -320,9 +320,15 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
      */
     public static GridSize gridSize(double maturity, int timeStepDays, int particles, double[] mandatory,
                                     double kappa) {
+        return gridSize(maturity, timeStepDays, particles, mandatory, kappa, Double.POSITIVE_INFINITY);
+    }
+
+    /** {@link #gridSize(double, int, int, double[], double)} exact for the mixed Heston's κ and vol-of-vol ηξ. */
+    public static GridSize gridSize(double maturity, int timeStepDays, int particles, double[] mandatory,
+                                    double kappa, double volOfVol) {
         Particles p = Particles.DEFAULTS.withCount(particles).withTimeStepDays(timeStepDays);
         RegressionGrid g = RegressionGrid.graded(maturity, p.timeStep(), p.effectiveSubSteps(),
-                p.shortEndRefinement(), mandatory, kappa, p.effectiveGrading());
+                p.shortEndRefinement(), mandatory, kappa, volOfVol, p.effectiveGrading());
         int regressions = g.regressionTimes.length - 1;
         return new GridSize(regressions, g.steps(),
                 RoundTrip.maxSteps(maturity, kappa, regressions + 1L + mandatory.length));

@@ -103,10 +103,12 @@ class EngineLimitsApiTest extends ApiTestSupport {
                 tools.jackson.databind.json.JsonMapper.builder().build().treeToValue(market("eurusd-2018-03-15.json"),
                         com.fxdesk.slv.web.market.MarketDto.class));
         double kappa = job.get("result").get("mixedHeston").get("kappa").asDouble();
-        // the validator's count (worst κ) bounds the engine's; with the fitted κ it is the engine's exactly
+        double volOfVol = job.get("result").get("mixedHeston").get("xi").asDouble();
+        // the validator's count (worst κ and vol-of-vol) bounds the engine's; with the fitted κ and ηξ it is the
+        // engine's exactly
         assertThat(engine).isLessThanOrEqualTo(SlvCalibrationInput.gridSize(1.3, 7, 10_000, expiries,
                 Double.POSITIVE_INFINITY).steps()).isEqualTo(SlvCalibrationInput.gridSize(1.3, 7, 10_000, expiries,
-                kappa).steps());
+                kappa, volOfVol).steps());
     }
 
     private static ObjectNode longOneTouch(double timeStepDays) {
