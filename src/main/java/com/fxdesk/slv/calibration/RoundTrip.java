@@ -35,7 +35,9 @@ import java.util.stream.DoubleStream;
  * out-of-the-money vanilla at every quote and inverts it with {@link BlackFormula#impliedVol}; the error reported
  * is computed by simulation, together with its standard error.
  *
- * <p>Pseudo-random antithetic paths (Z_S and Z_V mirrored) on the engine's streams: bit-identical for any pool size.
+ * <p>Pseudo-random antithetic paths (Z_S and Z_V mirrored) on the engine's streams: bit-identical for any pool size
+ * (opt-in, {@link RoundTripConfig#sequence()} SOBOL: randomised QMC, the standard error from the batches' spread;
+ * measured and not the default, docs/calibration-quality.md section 4).
  * Control variates, combined per option by regression (optimal β from the sample covariances, so a weak one never
  * hurts): S_T, whose mean F(T) is known (it also removes the small martingale error of the discretised spot), and
  * the same vanilla on the L ≡ 1 Heston companion path — the same variance path and spot normals, one more log-spot
@@ -103,8 +105,14 @@ public final class RoundTrip {
         };
         int paths = config.antithetic() ? (config.paths() + 1) / 2 * 2 : config.paths();
         int threads = executor == null ? 1 : Chunks.parallelism(executor);
-        McConfig mc = new McConfig(paths, 1.0, config.antithetic(), SequenceType.PSEUDO, config.seed(), false, 1,
-                threads);
+        boolean sobol = config.sequence() == SequenceType.SOBOL;
+        int batchCount = sobol ? config.batches() : 1;
+        McConfig mc = new McConfig(paths, 1.0, config.antithetic(), config.sequence(), config.seed(), false,
+                batchCount, threads);
+        // SOBOL: the points per batch the run takes (the engine gives every batch ⌈points / batches⌉); the extra
+        // runs continue each batch's point set after them, under the same shifts
+        int perPath = config.antithetic() ? 2 : 1;
+        long nextPoint = sobol ? ((long) paths / perPath + batchCount - 1) / batchCount : 0;
         PathDynamics dynamics = PathDynamics.slvWithCompanions(mixedHeston, leverage, companion,
                 lvCompanion ? localVol : null);
         int[] all = java.util.stream.IntStream.range(0, quotes.size()).toArray();
@@ -131,7 +139,10 @@ public final class RoundTrip {
                 seBps[q] = insideQuotedBand(market, quotes.get(q))
                         ? point(market, quotes.get(q), call[q], est[q], paths).stdErrorBps() : Double.NaN;
             }
-            batches = plan(steps, seBps, paths, adaptive.targetStdErrorBps(), cap, corrected);
+            int unit = EXTRA_PATHS_UNIT * batchCount; // SOBOL: whole chunks in every batch
+            long pilotSimulated = sobol ? nextPoint * batchCount * perPath : paths;
+            batches = plan(steps, seBps, (int) Math.min(pilotSimulated, Integer.MAX_VALUE),
+                    adaptive.targetStdErrorBps(), cap, corrected, unit);
             long planned = 0;
             for (Batch b : batches) {
                 planned += batchWork(b, corrected);
@@ -141,23 +152,28 @@ public final class RoundTrip {
             for (Batch b : batches) {
                 int[] subset = Arrays.stream(all).filter(q -> steps[q] <= b.steps()).toArray();
                 PayoffBook part = books.of(grid, subset);
-                int perRun = pathsPerRun(paths, all.length, subset.length);
+                int perRun = pathsPerRun(paths, all.length, subset.length, unit);
                 for (long left = b.paths(); left > 0; left -= perRun) {
                     int n = (int) Math.min(left, perRun);
                     long base = done[0];
                     long total = planned;
                     DoubleConsumer runProgress = progress == null ? null : f -> progress.accept(
                             pilotShare + (1 - pilotShare) * (base + f * n * batchCost(b.steps(), corrected)) / total);
-                    PathEngine.Totals more = PathEngine.runTotals(dynamics, grid, part, market,
-                            mc.withPaths(n).withSeed(extraSeed(config.seed(), run++)), executor, cancelled,
-                            runProgress);
+                    // PSEUDO: a seed of its own; SOBOL: the pilot's shifts, on the points after those used so far
+                    McConfig extra = sobol ? mc.withPaths(n)
+                            : mc.withPaths(n).withSeed(extraSeed(config.seed(), run++));
+                    PathEngine.Totals more = PathEngine.runTotals(dynamics, grid, part, market, extra, nextPoint,
+                            executor, cancelled, runProgress);
+                    if (sobol) {
+                        nextPoint += n / perPath / batchCount;
+                    }
                     totals = totals.plus(more, subset);
                     done[0] += n * batchCost(b.steps(), corrected);
                 }
             }
             est = PathEngine.estimates(book, totals);
         }
-        int perSample = config.antithetic() ? 2 : 1;
+        int perSample = perPath;
         long[] pointPaths = new long[quotes.size()];
         long extraPaths = 0;
         long extraWork = 0;
@@ -257,9 +273,14 @@ public final class RoundTrip {
      * remainder the engine would refuse (fewer than 2 paths).
      */
     static int pathsPerRun(int pilotPaths, int products, int subsetProducts) {
+        return pathsPerRun(pilotPaths, products, subsetProducts, EXTRA_PATHS_UNIT);
+    }
+
+    /** As above in whole {@code unit}s (SOBOL: {@value #EXTRA_PATHS_UNIT} × batches, whole chunks per batch). */
+    static int pathsPerRun(int pilotPaths, int products, int subsetProducts, int unit) {
         long scaled = (long) pilotPaths * products / Math.max(1, subsetProducts);
-        long units = Math.max(1, Math.min(scaled, Integer.MAX_VALUE / 2) / EXTRA_PATHS_UNIT);
-        return (int) (units * EXTRA_PATHS_UNIT);
+        long units = Math.max(1, Math.min(scaled, Integer.MAX_VALUE / 2) / unit);
+        return (int) (units * unit);
     }
 
     /**
@@ -284,6 +305,12 @@ public final class RoundTrip {
 
     /** As above, each path costed with the corrected steps it runs ({@link #batchCost(int, long[])}). */
     static List<Batch> plan(int[] steps, double[] seBps, int pilotPaths, double target, long cap, long[] corrected) {
+        return plan(steps, seBps, pilotPaths, target, cap, corrected, EXTRA_PATHS_UNIT);
+    }
+
+    /** As above with the extra paths in whole {@code unit}s (SOBOL: whole chunks in every batch). */
+    static List<Batch> plan(int[] steps, double[] seBps, int pilotPaths, double target, long cap, long[] corrected,
+                            int unit) {
         int nq = steps.length;
         int[] levels = Arrays.stream(steps).distinct().sorted().toArray();
         List<List<long[]>> asking = new ArrayList<>(); // per level: {need, index} by increasing need, then index
@@ -294,10 +321,10 @@ public final class RoundTrip {
             double r = seBps[q] / target;
             if (Double.isFinite(r) && r > 1 && steps[q] > 0) {
                 double extra = pilotPaths * (r * r - 1);
-                double units = Math.ceil(extra / EXTRA_PATHS_UNIT);
-                if (units * EXTRA_PATHS_UNIT * batchCost(steps[q], corrected) <= cap) {
+                double units = Math.ceil(extra / unit);
+                if (units * unit * batchCost(steps[q], corrected) <= cap) {
                     asking.get(Arrays.binarySearch(levels, steps[q])).add(
-                            new long[] {(long) units * EXTRA_PATHS_UNIT, q});
+                            new long[] {(long) units * unit, q});
                 }
             }
         }

@@ -108,25 +108,46 @@ public final class PathEngine {
     public static Estimate[] run(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg,
                                  ExecutorService pool, java.util.function.BooleanSupplier cancelled,
                                  java.util.function.DoubleConsumer progress) {
-        Setup s = new Setup(dynamics, grid, book, market, cfg);
+        Setup s = new Setup(dynamics, grid, book, market, cfg, 0);
         Chunked c = simulate(s, book, cfg, pool, cancelled, progress);
         return combine(s, c.sums, c.counts, book, cfg);
     }
 
     /**
-     * Per product, a pseudo-random run's sums (the accumulator slots {@link #run} turns into an estimate: ΣY, ΣY²,
-     * and for a controlled product the control sums and cross products) and its number of samples (antithetic pairs,
-     * or paths). Runs of the same dynamics, grid and product on different seeds are independent samples of the same
+     * Per product, a run's sums (the accumulator slots {@link #run} turns into an estimate: ΣY, ΣY², and for a
+     * controlled product the control sums and cross products) and its number of samples (antithetic pairs, or paths).
+     * PSEUDO: runs of the same dynamics, grid and product on different seeds are independent samples of the same
      * (Y, C) distribution: their sums add ({@link #plus}), and {@link #estimates} of the total is the regression
      * estimator on all samples at once (one β from every sample), what one run with all the paths would give.
+     * SOBOL: the same sums kept per randomised batch too ({@code batchSums[k][b]}, {@code batchSamples[k][b]}; null
+     * for PSEUDO); a later run on further points of the sequence under the same shifts ({@link #runTotals} with a
+     * first point) adds batch to batch, so each batch stays one randomisation of the union of the point sets and the
+     * batches stay independent: the standard error is their spread.
      */
-    public record Totals(double[][] sums, long[] samples) {
+    public record Totals(double[][] sums, long[] samples, double[][][] batchSums, long[][] batchSamples) {
+        /** Pseudo-random totals (no batches). */
+        public Totals(double[][] sums, long[] samples) {
+            this(sums, samples, null, null);
+        }
+
         /** This plus {@code other}'s products, {@code other}'s product j being this one's {@code into[j]}. */
         public Totals plus(Totals other, int[] into) {
+            if ((batchSums == null) != (other.batchSums == null)) {
+                throw new IllegalArgumentException("cannot add Sobol batches to pseudo-random sums");
+            }
             double[][] s = new double[sums.length][];
             long[] n = samples.clone();
+            double[][][] bs = batchSums == null ? null : new double[sums.length][][];
+            long[][] bn = batchSums == null ? null : new long[sums.length][];
             for (int k = 0; k < sums.length; k++) {
                 s[k] = sums[k].clone();
+                if (bs != null) {
+                    bs[k] = new double[batchSums[k].length][];
+                    for (int b = 0; b < bs[k].length; b++) {
+                        bs[k][b] = batchSums[k][b].clone();
+                    }
+                    bn[k] = batchSamples[k].clone();
+                }
             }
             for (int j = 0; j < into.length; j++) {
                 int k = into[j];
@@ -137,42 +158,102 @@ public final class PathEngine {
                     s[k][w] += other.sums[j][w];
                 }
                 n[k] += other.samples[j];
+                if (bs != null) {
+                    if (bs[k].length != other.batchSums[j].length) {
+                        throw new IllegalArgumentException("product " + k + " has another number of batches");
+                    }
+                    for (int b = 0; b < bs[k].length; b++) {
+                        for (int w = 0; w < s[k].length; w++) {
+                            bs[k][b][w] += other.batchSums[j][b][w];
+                        }
+                        bn[k][b] += other.batchSamples[j][b];
+                    }
+                }
             }
-            return new Totals(s, n);
+            return new Totals(s, n, bs, bn);
         }
     }
 
     /**
-     * As {@link #run}, PSEUDO only, returning the sums instead of the estimates ({@link #estimates} of them is, bit
-     * for bit, what {@link #run} returns).
+     * As {@link #run}, returning the sums instead of the estimates ({@link #estimates} of them is, bit for bit, what
+     * {@link #run} returns).
      */
     public static Totals runTotals(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market,
                                    McConfig cfg, ExecutorService pool, java.util.function.BooleanSupplier cancelled,
                                    java.util.function.DoubleConsumer progress) {
-        if (cfg.sequence() != SequenceType.PSEUDO) {
-            throw new IllegalArgumentException("pooled sums need pseudo-random paths (Sobol's error is its batches')");
+        return runTotals(dynamics, grid, book, market, cfg, 0, pool, cancelled, progress);
+    }
+
+    /**
+     * As above; SOBOL: each batch takes the points [firstPoint, firstPoint + points per batch) of the sequence under
+     * the batch's shift (the shifts come from the seed; the pseudo-random normals beyond Sobol's dimensions from the
+     * seed and firstPoint), so that a run continuing an earlier one with the same seed on the points after its own
+     * extends every batch's point set ({@link Totals#plus}). PSEUDO: firstPoint must be 0.
+     */
+    public static Totals runTotals(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market,
+                                   McConfig cfg, long firstPoint, ExecutorService pool,
+                                   java.util.function.BooleanSupplier cancelled,
+                                   java.util.function.DoubleConsumer progress) {
+        if (firstPoint < 0 || firstPoint > 0 && cfg.sequence() != SequenceType.SOBOL) {
+            throw new IllegalArgumentException("a first point needs Sobol and must be ≥ 0: " + firstPoint);
         }
-        Setup s = new Setup(dynamics, grid, book, market, cfg);
+        Setup s = new Setup(dynamics, grid, book, market, cfg, firstPoint);
         Chunked c = simulate(s, book, cfg, pool, cancelled, progress);
         int products = book.size();
+        boolean sobol = cfg.sequence() == SequenceType.SOBOL;
         double[][] out = new double[products][];
         long[] n = new long[products];
+        double[][][] bs = sobol ? new double[products][][] : null;
+        long[][] bn = sobol ? new long[products][] : null;
         for (int k = 0; k < products; k++) {
             int width = PayoffBook.sums(book.controls[k]);
             out[k] = new double[width];
-            n[k] = totals(s, c.sums, c.counts, book.offset[k], width, out[k], new double[s.batches][width],
-                    new long[s.batches]);
+            double[][] batch = new double[s.batches][width];
+            long[] batchN = new long[s.batches];
+            n[k] = totals(s, c.sums, c.counts, book.offset[k], width, out[k], batch, batchN);
+            if (sobol) {
+                bs[k] = batch;
+                bn[k] = batchN;
+            }
         }
-        return new Totals(out, n);
+        return new Totals(out, n, bs, bn);
     }
 
-    /** Estimates from pooled sums of pseudo-random runs ({@link #runTotals}), per product of {@code book}. */
+    /** Estimates from pooled sums ({@link #runTotals}), per product of {@code book}. */
     public static Estimate[] estimates(PayoffBook book, Totals totals) {
         Estimate[] out = new Estimate[book.size()];
         for (int k = 0; k < out.length; k++) {
-            out[k] = pseudoEstimate(totals.sums[k], totals.samples[k], book.controls[k]);
+            out[k] = totals.batchSums != null && totals.batchSums[k].length > 1
+                    ? batchEstimate(totals.sums[k], totals.samples[k], totals.batchSums[k], totals.batchSamples[k],
+                    book.controls[k])
+                    : pseudoEstimate(totals.sums[k], totals.samples[k], book.controls[k]);
         }
         return out;
+    }
+
+    /**
+     * Randomised QMC estimate: Ȳ − β·C̄ on all samples with β the regression coefficients of the pooled sums (one β
+     * for every batch, so the batch estimates below are those of one estimator), and its standard error from the
+     * spread of the B batch estimates Ȳ_b − β·C̄_b: sd/√B. The batches are independent randomisations, so this is
+     * an honest error for the estimator's QMC variance, whatever the integrand's smoothness; the same β in every
+     * batch adds an O(1/n) bias, far below the error at the round trip's sizes.
+     */
+    private static Estimate batchEstimate(double[] total, long n, double[][] batch, long[] batchN, int controls) {
+        int b = batch.length;
+        double[] beta = coefficients(total, n, controls);
+        double mean = controlled(total, n, beta);
+        double m = 0;
+        double[] bm = new double[b];
+        for (int bi = 0; bi < b; bi++) {
+            bm[bi] = controlled(batch[bi], batchN[bi], beta);
+            m += bm[bi];
+        }
+        m /= b;
+        double ss = 0;
+        for (double x : bm) {
+            ss += (x - m) * (x - m);
+        }
+        return new Estimate(mean, Math.sqrt(ss / ((double) b * (b - 1))));
     }
 
     /** Per chunk its sums and sample count. */
@@ -244,20 +325,7 @@ public final class PathEngine {
             long[] batchN = new long[b];
             long n = totals(s, sums, counts, book.offset[k], width, total, batch, batchN);
             if (cfg.sequence() == SequenceType.SOBOL && b > 1) {
-                double[] beta = coefficients(total, n, book.controls[k]);
-                double mean = controlled(total, n, beta);
-                double m = 0;
-                double[] bm = new double[b];
-                for (int bi = 0; bi < b; bi++) {
-                    bm[bi] = controlled(batch[bi], batchN[bi], beta);
-                    m += bm[bi];
-                }
-                m /= b;
-                double ss = 0;
-                for (double x : bm) {
-                    ss += (x - m) * (x - m);
-                }
-                out[k] = new Estimate(mean, Math.sqrt(ss / ((double) b * (b - 1))));
+                out[k] = batchEstimate(total, n, batch, batchN, book.controls[k]);
             } else {
                 out[k] = pseudoEstimate(total, n, book.controls[k]);
             }
@@ -441,7 +509,13 @@ public final class PathEngine {
         final boolean localVolCompanion; // advance the local-vol companion path
         final int maxControls;
 
-        Setup(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg) {
+        final long firstPoint; // SOBOL: each batch's points start here in the sequence
+        final long tailSeed; // keys the pseudo-random normals beyond Sobol's dimensions
+
+        Setup(PathDynamics dynamics, TimeGrid grid, PayoffBook book, FxMarket market, McConfig cfg, long firstPoint) {
+            this.firstPoint = firstPoint;
+            // the first run keeps the seed (prices as before); a continuation gets streams of its own
+            this.tailSeed = firstPoint == 0 ? cfg.seed() : cfg.seed() ^ (firstPoint * 0x9E3779B97F4A7C15L + 1);
             // each worker holds every step's normals for a chunk of paths: refuse sizes an int cannot index (and
             // before bind, which precomputes per step)
             long normals = (long) Math.max(book.lastIndex, 1) * dynamics.factors() * CHUNK;
@@ -693,8 +767,8 @@ public final class PathEngine {
             }
             if (s.cfg.sequence() == SequenceType.SOBOL) {
                 long[] shift = s.shifts[batch];
-                cursor.seek(first);
-                SplittableRandom rng = s.dims > s.sobolDims ? RandomStreams.stream(s.cfg.seed(), batch, chunk) : null;
+                cursor.seek(s.firstPoint + first);
+                SplittableRandom rng = s.dims > s.sobolDims ? RandomStreams.stream(s.tailSeed, batch, chunk) : null;
                 int dims = s.dims;
                 for (int j0 = 0; j0 < m; j0 += BRIDGE_BLOCK) {
                     int nb = Math.min(BRIDGE_BLOCK, m - j0);

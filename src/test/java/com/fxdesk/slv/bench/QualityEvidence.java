@@ -1,5 +1,6 @@
 package com.fxdesk.slv.bench;
 
+import com.fxdesk.slv.calibration.QualityVerdict;
 import com.fxdesk.slv.calibration.RoundTripConfig;
 import com.fxdesk.slv.calibration.RoundTripResult;
 import com.fxdesk.slv.calibration.RoundTripStatistics;
@@ -85,6 +86,13 @@ public final class QualityEvidence {
                 System.out.printf("  round trip: %d pilot paths on %d steps, %d extra paths, extra work %.3g (pilot "
                         + "%.3g)%n", rt.paths(), rt.steps(), rt.extraPaths(), (double) rt.extraWork(),
                         (double) rt.paths() * rt.steps());
+                // the service's verdict at its shipped thresholds: unresolved points far off fail it, which the
+                // resolved-only headline above cannot show
+                QualityVerdict v = QualityVerdict.judge(r, RoundTripStatistics.of(rt,
+                                QualityVerdict.Thresholds.defaults().resolutionBps()),
+                        s.surface().warnings().stream().map(w -> w.code() + " " + w.tenor()).toList(),
+                        QualityVerdict.Thresholds.defaults());
+                System.out.println("  verdict " + v.verdict() + " " + v.reasons());
                 if (System.getenv("QE_POINTS") != null) { // QE_POINTS=1 in the environment: every point
                     System.out.println("  heston " + s.heston() + " mixing " + eta);
                     for (RoundTripResult.Point p : rt.points()) {
