@@ -21,7 +21,8 @@ package com.fxdesk.slv.calibration;
  *                      steps) shows in the 2M–3M 10Δ call at −5 to −7 bp; the half-day floor bounds the cost (at most
  *                      twice the steps, and none added below half-day steps).
  * @param trendCarry    whether E[V | S] is carried between regressions along its trend over the last regression
- *                      interval rather than frozen (see {@code SlvCalibrator}). Why: the cloud widens under a convex
+ *                      interval rather than frozen (see {@code SlvCalibrator}), at vol-of-vol ηξ ≥
+ *                      {@link #HIGH_VOL_OF_VOL}. Why: the cloud widens under a convex
  *                      E[V | S], so at fixed spot the fit relaxes between regressions; the frozen fit overstates the
  *                      wings by 0.5–2% by the end of an interval and leaves the 10Δ wings of a high vol-of-vol smile
  *                      1–2 bp low (docs/calibration-quality.md 7.5).
@@ -34,7 +35,8 @@ public record GridGrading(double growth, double kappaFraction, boolean afterExpi
 
     /**
      * The vol-of-vol ηξ (of the mixed Heston the particles follow) from which propagation steps grow by
-     * {@link #highVolOfVolStepGrowth} instead of {@link #stepGrowth}. Why: at ηξ ≈ 1.4 (GBPUSD event) steps of 0.01 t
+     * {@link #highVolOfVolStepGrowth} instead of {@link #stepGrowth} and the {@link #trendCarry} applies (below it
+     * the carry improved the USDJPY 2024 and SABR grids but made USDTRY 0.2–0.6 bp RMS worse: not taken there). Why: at ηξ ≈ 1.4 (GBPUSD event) steps of 0.01 t
      * instead of 0.02 t moved the 1W 10Δ put from −3.5 to −1.2 bp (16 seeds), while under local vol (η = 0) the same
      * change moved nothing: the gain is in the variance part of the step, so low vol-of-vol markets keep the cheaper
      * grid (docs/calibration-quality.md 7.5).

@@ -33,7 +33,7 @@ import java.util.function.BooleanSupplier;
  * mean of V and ḡ its trapezoid average over the step (the stepper's V̄). So σ_LV is taken at the step's mid-point (at
  * the step-start spot's moneyness: the spot carried to the mid time by the forward) and
  * m is carried from the last regression by the drift of E[V] and, with {@link GridGrading#trendCarry} (the default from
- * 10,000 particles), along its own trend: m_n(s) (r_n(s)/r_{n−1}(s))^w with r = m/g the fits of the last two
+ * 10,000 particles) at vol-of-vol ηξ ≥ {@link GridGrading#HIGH_VOL_OF_VOL}, along its own trend: m_n(s) (r_n(s)/r_{n−1}(s))^w with r = m/g the fits of the last two
  * regressions normalised by E[V] and read at the same moneyness, w = (τ + h/2 − t_n)/(t_n − t_{n−1}) ≤ 1 (see
  * {@code leverageRow}). With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
@@ -169,7 +169,10 @@ public final class SlvCalibrator {
         double prevTime;
         double prevLo;
         double prevHi;
-        /** Whether E[V | S] follows its trend between regressions ({@link GridGrading#trendCarry}). */
+        /**
+         * Whether E[V | S] follows its trend between regressions: {@link GridGrading#trendCarry} and a vol-of-vol ηξ
+         * of at least {@link GridGrading#HIGH_VOL_OF_VOL}.
+         */
         final boolean trendCarry;
 
         Run(SlvCalibrationInput in, ExecutorService executor) {
@@ -180,7 +183,9 @@ public final class SlvCalibrator {
             grid = RegressionGrid.graded(in.market().maturity(), p.timeStep(), p.effectiveSubSteps(),
                     p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), mixed.xi(), p.effectiveGrading());
             steps = grid.steps();
-            trendCarry = p.effectiveGrading().trendCarry() && mixed.xi() >= 1e-10;
+            // only at high vol-of-vol, like the grading's β_h: below it the carry helped some long-dated markets and
+            // hurt USDTRY (docs/calibration-quality.md 7.5), so those keep main's leverage to the bit
+            trendCarry = p.effectiveGrading().trendCarry() && mixed.xi() >= GridGrading.HIGH_VOL_OF_VOL;
             n = p.count();
             chunk = p.chunkSize();
             chunks = (n + chunk - 1) / chunk;

@@ -176,8 +176,11 @@ class SlvCalibratorTest {
         FxMarket em = new FxMarket("EMFOR", LocalDate.of(2018, 3, 15), 1.0, RateCurve.flat(0.35),
                 RateCurve.flat(0.02));
         SlvCalibrationInput in = particles(base(SKEW), 10_000, 5);
-        in = SlvCalibrationInput.of(Market.of(em, SKEW, null, 0.25, 0.5, 1.0), HESTON, TestEstimators.binning(30))
+        // vol-of-vol ηξ = 0.66 × 2 ≥ 1: the trend carry is on (GridGrading.HIGH_VOL_OF_VOL)
+        HestonParameters highVolOfVol = new HestonParameters(HESTON.v0(), HESTON.kappa(), HESTON.theta(), 2.0, HESTON.rho());
+        in = SlvCalibrationInput.of(Market.of(em, SKEW, null, 0.25, 0.5, 1.0), highVolOfVol, TestEstimators.binning(30))
                 .withParticles(in.particles()).withRegression(in.regression()).withRepricing(Repricing.disabled());
+        assertTrue(in.heston().mixed().xi() >= GridGrading.HIGH_VOL_OF_VOL, "" + in.heston().mixed());
         SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
         HestonParameters p = r.mixedHeston();
         double[] tau = r.propagationTimes();
