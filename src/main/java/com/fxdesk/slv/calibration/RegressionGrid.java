@@ -33,10 +33,8 @@ final class RegressionGrid {
      * The steepness bound on propagation steps ({@link SlvCalibrationInput.Particles#stepBound}) never goes below this
      * (a quarter of a day: at most four times the daily steps). On the 2008 USDJPY crisis the bound asks for 0.16-day
      * steps; a quarter of a day took the mean 6M–3Y round-trip error over five seeds from +12.5 bp (daily) and +5.7
-     * (half a day) to +0.4 (docs/calibration-quality.md 9.3). Finer than {@link #KAPPA_STEP_FLOOR}: the admission's
-     * worst case (κ = +∞, half-day steps) does not cover it — on the markets where it binds a job can take up to twice the
-     * admitted particle and round-trip steps (the calibrator's actual steps are still taken off the round trip's
-     * budget).
+     * (half a day) to +0.4 (docs/calibration-quality.md 9.3). Finer than {@link #KAPPA_STEP_FLOOR}; admission
+     * counts it wherever it can apply ({@link SlvCalibrationInput#gridSize(double, int, int, double[], double)}).
      */
     static final double STEP_BOUND_FLOOR = 0.25 * DAY;
     /**
@@ -109,27 +107,31 @@ final class RegressionGrid {
      * from the last regression time rather than on multiples of Δt). {@code NONE} is the former uniform grid a caller
      * chose explicitly, and is exempt from {@link #MIN_REGRESSIONS_PER_EXPIRY_INTERVAL}.
      *
-     * @param kappa mean reversion of the variance (1/κ is the time scale on which E[V | S] relaxes)
+     * @param kappa mean reversion of the variance (1/κ is the time scale on which E[V | S] relaxes); the step growth
+     *              is that of the finest grid (vol-of-vol +∞)
      */
     static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
                            GridGrading grading) {
-        return graded(maturity, dt, subSteps, refine, mandatory, kappa, Double.POSITIVE_INFINITY, grading);
+        return graded(maturity, dt, subSteps, refine, mandatory, kappa, Double.POSITIVE_INFINITY,
+                Double.POSITIVE_INFINITY, grading);
     }
 
     /**
-     * As above, with propagation steps also at most max({@link #STEP_BOUND_FLOOR}, {@code stepBound}) (years; +∞:
-     * none), the bound from the leverage's steepness through E[V | S]
+     * As {@link #graded(double, double, int, int, double[], double, GridGrading)} for a variance of vol-of-vol
+     * {@code volOfVol} (ηξ of the mixed Heston; +∞: the finest grid any fit can produce: the propagation steps grow by
+     * {@link GridGrading#stepGrowthFor}), with propagation steps also at most max({@link #STEP_BOUND_FLOOR},
+     * {@code stepBound}) (years; +∞: none), the bound from the leverage's steepness through E[V | S]
      * ({@link SlvCalibrationInput.Particles#stepBound}).
      */
     static RegressionGrid graded(double maturity, double dt, int subSteps, int refine, double[] mandatory, double kappa,
-                                 double stepBound, GridGrading grading) {
+                                 double volOfVol, double stepBound, GridGrading grading) {
         if (grading.none()) {
             return build(maturity, dt, subSteps, refine, mandatory);
         }
         double[] must = mandatorySorted(maturity, mandatory);
         double hMin = dt / (1 << refine);
-        double hKappa = Math.min(dt, Math.max(DAY,
-                kappa > 0 ? grading.kappaFraction() / kappa : Double.POSITIVE_INFINITY));
+        double hKappa = Math.min(dt, Math.max(DAY, kappa > 0 && Double.isFinite(grading.kappaFraction())
+                ? grading.kappaFraction() / kappa : Double.POSITIVE_INFINITY));
         double[] reg = new double[64];
         int k = 0;
         reg[k++] = 0.0;
@@ -167,12 +169,13 @@ final class RegressionGrid {
                 }
             }
         }
-        double kappaStep = kappa > 0 ? Math.max(KAPPA_STEP_FLOOR, grading.stepKappaFraction() / kappa)
-                : Double.POSITIVE_INFINITY;
+        // no rule (an infinite fraction) or no κ: no bound; ∞/∞ would be NaN and collapse the sub-steps
+        double kappaStep = kappa > 0 && Double.isFinite(grading.stepKappaFraction())
+                ? Math.max(KAPPA_STEP_FLOOR, grading.stepKappaFraction() / kappa) : Double.POSITIVE_INFINITY;
         double steepStep = stepBound < Double.POSITIVE_INFINITY ? Math.max(STEP_BOUND_FLOOR, stepBound)
                 : Double.POSITIVE_INFINITY;
         return withSubSteps(Arrays.copyOf(reg, k), maturity, Math.min(dt / subSteps, Math.min(kappaStep, steepStep)),
-                minStep(dt), grading.stepGrowth());
+                minStep(dt), grading.stepGrowthFor(volOfVol));
     }
 
     /** The shortest propagation step (and regression interval near t = 0): min(Δt, 1 day) / 64. */

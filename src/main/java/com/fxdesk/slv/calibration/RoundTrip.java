@@ -1,6 +1,5 @@
 package com.fxdesk.slv.calibration;
 
-import com.fxdesk.slv.heston.HestonCalibrator;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.heston.HestonPricer;
 import com.fxdesk.slv.market.FxMarket;
@@ -410,17 +409,13 @@ public final class RoundTrip {
         return grid(leverage.times(), quotes.stream().mapToDouble(RoundTripQuote::expiry).toArray(), kappa);
     }
 
-    /**
-     * The same grid from the leverage's slice times and the quotes' expiries (κ capped at
-     * {@link HestonCalibrator#KAPPA_MAX}, so that +∞ gives the largest grid any fit can: admission's count).
-     */
+    /** The same grid from the leverage's slice times and the quotes' expiries (admission counts it too). */
     static TimeGrid grid(double[] leverageTimes, double[] expiries, double kappa) {
         double horizon = Arrays.stream(expiries).max().orElseThrow();
-        double k = Math.min(kappa, HestonCalibrator.KAPPA_MAX);
         double[] mandatory = DoubleStream.concat(
                 Arrays.stream(leverageTimes).filter(t -> t > 1e-12 && t < horizon - 1e-12),
                 Arrays.stream(expiries)).toArray();
-        return TimeGrid.of(k > 0 ? Math.min(horizon, MAX_KAPPA_STEP / k) : horizon, mandatory);
+        return TimeGrid.of(kappa > 0 ? Math.min(horizon, MAX_KAPPA_STEP / kappa) : horizon, mandatory);
     }
 
     /**

@@ -245,13 +245,8 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * particles on (below, the estimator's noise dominates and propagation stays on the regression grid); chosen
          * sub-steps win.
          */
-        /** The smallest {@link #stepBound} any Heston fit can give: 0 (its floor then applies) where it applies. */
-        public double worstStepBound() {
-            return subSteps > 0 || count < DAILY_FROM_PARTICLES ? Double.POSITIVE_INFINITY : 0.0;
-        }
-
         public double stepBound(com.fxdesk.slv.heston.HestonParameters mixed) {
-            if (subSteps > 0 || count < DAILY_FROM_PARTICLES) {
+            if (!stepBoundApplies()) {
                 return Double.POSITIVE_INFINITY;
             }
             double slope = 0.5 * Math.abs(mixed.rho()) * mixed.xi();
@@ -260,6 +255,15 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
             }
             double r = MAX_VARIANCE_STEEPNESS / slope;
             return mixed.theta() * r * r;
+        }
+
+        /** The smallest {@link #stepBound} any Heston fit can give: 0 (its floor then applies) where it applies. */
+        public double worstStepBound() {
+            return stepBoundApplies() ? 0.0 : Double.POSITIVE_INFINITY;
+        }
+
+        private boolean stepBoundApplies() {
+            return subSteps <= 0 && count >= DAILY_FROM_PARTICLES;
         }
     }
 
@@ -355,25 +359,46 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
     }
 
     /**
-     * The grid the calibration will use with the default grading and short-end refinement, for bounding work before
-     * the fit: κ = +∞ and the steepness bound's floor ({@link Particles#worstStepBound}, wherever the bound can apply)
-     * give the largest grid any Heston fit can produce.
+     * The largest grid any Heston fit can give the calibration with the default grading and short-end refinement,
+     * for bounding work and memory before the fit: the steepness bound at its floor wherever it can apply
+     * ({@link Particles#worstStepBound}), the finest step growth (vol-of-vol +∞), and each count the largest over κ up
+     * to {@code kappaMax} — the counts are not monotone in κ (a regression interval of f/κ that is not a whole number of
+     * floor steps rounds up), so κ is swept ({@value #ADMISSION_KAPPAS} values log-spaced from 10⁻³, and κ_max).
      *
      * @param mandatory surface and quote expiries (years)
+     * @param kappaMax  the largest κ a fit can give ({@link com.fxdesk.slv.heston.HestonCalibrator#KAPPA_MAX}, or a
+     *                  given Heston's κ when larger); +∞ is read as KAPPA_MAX
      */
     public static GridSize gridSize(double maturity, int timeStepDays, int particles, double[] mandatory,
-                                    double kappa) {
+                                    double kappaMax) {
         Particles p = Particles.DEFAULTS.withCount(particles).withTimeStepDays(timeStepDays);
-        return gridSize(maturity, p, mandatory, kappa, p.worstStepBound());
+        double top = Math.max(com.fxdesk.slv.heston.HestonCalibrator.KAPPA_MAX,
+                Double.isFinite(kappaMax) ? kappaMax : 0);
+        int regressions = 0;
+        int steps = 0;
+        long roundTrip = 0;
+        for (int i = 0; i <= ADMISSION_KAPPAS; i++) {
+            double kappa = i == ADMISSION_KAPPAS ? top : 1e-3 * Math.pow(top / 1e-3, i / (double) ADMISSION_KAPPAS);
+            GridSize g = gridSize(maturity, p, mandatory, kappa, Double.POSITIVE_INFINITY, p.worstStepBound());
+            regressions = Math.max(regressions, g.regressions());
+            steps = Math.max(steps, g.steps());
+            roundTrip = Math.max(roundTrip, g.roundTripSteps());
+        }
+        return new GridSize(regressions, steps, roundTrip);
     }
 
+    /** κ values {@link #gridSize(double, int, int, double[], double)} sweeps (plus κ_max). */
+    static final int ADMISSION_KAPPAS = 64;
+
     /**
-     * The grid the calibration uses, exactly, for a fit's κ and its steepness bound ({@link Particles#stepBound}),
-     * and the round trip's grid on its leverage times (the quotes' expiries are among the mandatory times).
+     * The grid the calibration uses, exactly, for a fit's κ, its vol-of-vol ηξ ({@link GridGrading#stepGrowthFor}) and
+     * steepness bound ({@link Particles#stepBound}), and a bound on the round trip's grid on its leverage times (the
+     * maturity counted as a quote expiry: the round trip's horizon is the last quote at or before it).
      */
-    public static GridSize gridSize(double maturity, Particles p, double[] mandatory, double kappa, double stepBound) {
+    public static GridSize gridSize(double maturity, Particles p, double[] mandatory, double kappa, double volOfVol,
+                                    double stepBound) {
         RegressionGrid g = RegressionGrid.graded(maturity, p.timeStep(), p.effectiveSubSteps(),
-                p.shortEndRefinement(), mandatory, kappa, stepBound, p.effectiveGrading());
+                p.shortEndRefinement(), mandatory, kappa, volOfVol, stepBound, p.effectiveGrading());
         int regressions = g.regressionTimes.length - 1;
         double[] expiries = DoubleStream.concat(Arrays.stream(mandatory).filter(t -> t > 0 && t < maturity),
                 DoubleStream.of(maturity)).toArray();

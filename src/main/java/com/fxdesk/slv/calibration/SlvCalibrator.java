@@ -33,7 +33,10 @@ import java.util.function.BooleanSupplier;
  * L(s) = σ_LV(τ + h/2, s F(τ + h/2)/F(τ)) / √(m_n(s) · ḡ / g(t_n)), with g(t) = θ + (v0 − θ) e^{−κt} the known
  * mean of V and ḡ its trapezoid average over the step (the stepper's V̄). So σ_LV is taken at the step's mid-point (at
  * the step-start spot's moneyness: the spot carried to the mid time by the forward) and
- * m is carried from the last regression by the drift of E[V]. With η = 0 this makes L² V̄ = σ_LV² exactly: the
+ * m is carried from the last regression by the drift of E[V] and, with {@link GridGrading#trendCarry} (the default from
+ * 10,000 particles) at vol-of-vol ηξ ≥ {@link GridGrading#HIGH_VOL_OF_VOL}, along its own trend: m_n(s) (r_n(s)/r_{n−1}(s))^w with r = m/g the fits of the last two
+ * regressions normalised by E[V] and read at the same moneyness, w = (τ + h/2 − t_n)/(t_n − t_{n−1}) ≤ 1 (see
+ * {@code leverageRow}). With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
  * fitted m_n is multiplied by g(t_n) / V̄_n, V̄_n the particles' mean variance (see {@code Run.levelControl}). The
  * grid of regression and propagation times is {@link RegressionGrid#graded}, refined near t = 0, after expiries and for
@@ -55,6 +58,14 @@ public final class SlvCalibrator {
     /** Particles a thread must have before the calibration hands work to a helper thread. */
     static final int MIN_PARTICLES_PER_THREAD = 8_192;
 
+    /**
+     * The trend carry's ratio of consecutive fits is bounded to [1/(1 + b), 1 + b]. Why: the trend the carry follows
+     * is 0.5–2% per interval (docs/calibration-quality.md 8.5.1 (c)) and stays within 5% on the GBPUSD event (the
+     * bound changes none of its bits at 8 seeds), but where a fit is floored or extrapolated in a sparse wing two
+     * consecutive fits differ by orders of magnitude (ratios from 10⁻⁴ to 5·10⁴ on the USDJPY 2024 grid's far
+     * wings): unbounded, the carry put that noise into the leverage (docs 7.5).
+     */
+    static final double TREND_BOUND = 0.05;
     /** Particles (at most about) used to locate the grid's quantiles. */
     private static final int QUANTILE_SAMPLE = 16_384;
     /** m_n is at least this share of the particles' binned local mean of V ({@code Run.guardAgainstDips}). */
@@ -155,6 +166,19 @@ public final class SlvCalibrator {
         long regressionNanos;
         long propagationNanos;
         double sliceMeanV;
+        /**
+         * The previous regression's fit r_{n−1} = m_{n−1}/g(t_{n−1}) after level control (null before the first fit
+         * on particles, and without the trend carry), its time and its grid's ends in ln S.
+         */
+        LogSpotLattice prevRatio;
+        double prevTime;
+        double prevLo;
+        double prevHi;
+        /**
+         * Whether E[V | S] follows its trend between regressions: {@link GridGrading#trendCarry} and a vol-of-vol ηξ
+         * of at least {@link GridGrading#HIGH_VOL_OF_VOL}.
+         */
+        final boolean trendCarry;
 
         Run(SlvCalibrationInput in, ExecutorService executor) {
             this.in = in;
@@ -162,9 +186,12 @@ public final class SlvCalibrator {
             mixed = in.heston().mixed();
             SlvCalibrationInput.Particles p = in.particles();
             grid = RegressionGrid.graded(in.market().maturity(), p.timeStep(), p.effectiveSubSteps(),
-                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), p.stepBound(mixed),
+                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), mixed.xi(), p.stepBound(mixed),
                     p.effectiveGrading());
             steps = grid.steps();
+            // only at high vol-of-vol, like the grading's β_h: below it the carry helped some long-dated markets and
+            // hurt USDTRY (docs/calibration-quality.md 7.5), so those keep main's leverage to the bit
+            trendCarry = p.effectiveGrading().trendCarry() && mixed.xi() >= GridGrading.HIGH_VOL_OF_VOL;
             n = p.count();
             chunk = p.chunkSize();
             chunks = (n + chunk - 1) / chunk;
@@ -236,12 +263,16 @@ public final class SlvCalibrator {
             SpatialCorrection[] spatial = new SpatialCorrection[k];
             double[] firstRow = null;
             LogSpotLattice fit = LogSpotLattice.of(gridX[0], gridX[m - 1], mGrid); // m_n, read in moneyness
+            double prevShift = prevRatio == null ? 0
+                    : Math.log(in.market().fx().forward(tn) / in.market().fx().forward(prevTime));
             for (int s = 0; s < k; s++) {
                 double a = grid.stepTimes[j0 + s];
                 double b = grid.stepTimes[j0 + s + 1];
                 double scale = 0.5 * (meanVariance(mixed, a) + meanVariance(mixed, b)) / gn;
+                double w = prevRatio == null ? 0 : Math.min(1, (0.5 * (a + b) - tn) / (tn - prevTime));
                 double[] row = leverageRow(sigma[s], fit, scale,
-                        Math.log(in.market().fx().forward(a) / in.market().fx().forward(tn)), clipped);
+                        Math.log(in.market().fx().forward(a) / in.market().fx().forward(tn)), clipped, w, gn,
+                        prevShift);
                 firstRow = s == 0 ? row : firstRow;
                 lattices[s] = LogSpotLattice.of(gridX[0], gridX[m - 1], row);
                 levTimes[j0 + s] = a;
@@ -258,6 +289,16 @@ public final class SlvCalibrator {
             float[][] sample = RegressionSlice.sample(x, v, n);
             slices.add(new RegressionSlice(grid.regressionTimes[interval], spots, mGrid.clone(), firstRow, diag,
                     gridX[0], gridX[m - 1], varFloored, clipped[0], clipped[1], sliceMeanV, sample[0], sample[1]));
+            if (!initial && trendCarry) {
+                double[] ratio = new double[m];
+                for (int q = 0; q < m; q++) {
+                    ratio[q] = mGrid[q] / gn;
+                }
+                prevRatio = LogSpotLattice.of(gridX[0], gridX[m - 1], ratio);
+                prevTime = tn;
+                prevLo = gridX[0];
+                prevHi = gridX[m - 1];
+            }
             long p0 = System.nanoTime();
             propagate(team, j0, kernels, lattices, spatial);
             propagationNanos += System.nanoTime() - p0;
@@ -364,7 +405,10 @@ public final class SlvCalibrator {
             int stride = Math.max(1, n / QUANTILE_SAMPLE);
             BinnedMeans.at(x, v, n, stride, gridX[0], gridX[m - 1], gridX, pilotGrid);
             for (int q = 0; q < m; q++) {
-                mGrid[q] = Math.max(mGrid[q], GUARD * pilotGrid[q]);
+                double g = GUARD * pilotGrid[q];
+                if (g > mGrid[q]) { // a NaN bin mean raises nothing (Math.max would pass it on)
+                    mGrid[q] = g;
+                }
             }
         }
 
@@ -398,14 +442,34 @@ public final class SlvCalibrator {
          * L = σ_LV / √(m_n · scale) on the grid, clipped to [floor, cap] (clipped[0], clipped[1] count the clips);
          * scale = ḡ / g(t_n) carries m from the regression to the step by the drift of E[V], and m is carried in
          * moneyness: at the step start a the cloud has moved by shift = ln F(a)/F(t_n) in ln S, so the fit is read
-         * at x − shift (the leverage's own interpolation rule: linear on the grid, flat beyond). Read at x itself, E[V | S] would lag the forward by up to a
+         * at x − shift (the leverage's own interpolation rule: linear on the grid, flat beyond); w &gt; 0: the trend carry
+         * (class comment), the previous fit read at x − shift − prevShift. Read at x itself, E[V | S] would lag the forward by up to a
          * regression interval: at EM rate differentials (USDTRY μ ≈ 30%, 5-day intervals: 0.4% in ln S) that is a
          * shift of the whole E[V | S] curve toward one wing and several bp in the call wing (docs).
          */
-        private double[] leverageRow(double[] sig, LogSpotLattice fit, double scale, double shift, int[] clipped) {
+        private double[] leverageRow(double[] sig, LogSpotLattice fit, double scale, double shift, int[] clipped,
+                                     double w, double gn, double prevShift) {
             double[] row = new double[m];
             for (int q = 0; q < m; q++) {
-                double mq = shift != 0 ? fit.at(gridX[q] - shift) : mGrid[q];
+                double xq = gridX[q] - shift;
+                double mq = shift != 0 ? fit.at(xq) : mGrid[q];
+                if (w > 0) {
+                    // Trend carry: E[V | S]/E[V] at fixed moneyness moved by r_n/r_{n−1} over the last interval;
+                    // carry that rate on to the step's mid time (geometric: m stays positive). Why: the cloud widens
+                    // under a convex E[V | S], so at fixed spot the fit relaxes between regressions — frozen, it
+                    // overstates the wings by 0.5–2% at the end of an interval (L too low there, the 10Δ wings of a
+                    // high vol-of-vol smile 1–2 bp low). Consecutive fits share most particles, so their ratio is
+                    // far less noisy than either fit. Beyond the previous grid (where its fit was flat) the ratio is
+                    // held at the grid's end.
+                    // w ≤ 1: never extrapolated further than the interval it was measured on; the ratio bounded
+                    // (TREND_BOUND): a floored or extrapolated wing node is not a trend.
+                    double xc = Math.min(Math.max(xq, prevLo + prevShift), prevHi + prevShift);
+                    double ratio = fit.at(xc) / gn / prevRatio.at(xc - prevShift);
+                    if (ratio > 0 && Double.isFinite(ratio)) {
+                        ratio = Math.max(1 / (1 + TREND_BOUND), Math.min(1 + TREND_BOUND, ratio));
+                        mq *= Math.pow(ratio, w);
+                    }
+                }
                 double l = sig[q] / Math.sqrt(Math.max(mq * scale, in.bounds().varianceFloor()));
                 if (!(l >= in.bounds().floor())) {
                     l = in.bounds().floor();

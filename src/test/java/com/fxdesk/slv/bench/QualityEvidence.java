@@ -59,7 +59,7 @@ public final class QualityEvidence {
                 SlvCalibrationInput in = SlvCalibrationInput.of(new Market(s.data().fx(), s.localVol(), s.surface(),
                                 s.surface().expiries(), mat), s.heston(), Estimators.paperDefault())
                         .withHeston(new Heston(s.heston(), eta))
-                        .withParticles(Particles.DEFAULTS.withCount(particles).withSeed(42))
+                        .withParticles(particles(particles))
                         .withRepricing(new Repricing(s.quotes(), new RoundTripConfig(true, paths, 20240607L, true,
                                 !controls.equals("none"), controls.equals("heston") || controls.equals("all"),
                                 controls.equals("lv") || controls.equals("all"), adaptive)));
@@ -105,6 +105,34 @@ public final class QualityEvidence {
             }
         }
         pool.shutdown();
+    }
+
+    /**
+     * The shipped particles at the given count and seed {@code -Dseed} (42); a study may override the grading with
+     * {@code -Dgrading=α,f,afterExpiries(0|1),β,α₀,f_s[,trendCarry(0|1)[,β_h]]} and the sub-steps with {@code -Dsub=N}.
+     */
+    static Particles particles(int count) {
+        Particles p = Particles.DEFAULTS.withCount(count).withSeed(Long.getLong("seed", 42))
+                .withSubSteps(Integer.getInteger("sub", 0));
+        String g = System.getProperty("grading");
+        if (g == null) {
+            return p;
+        }
+        return new Particles(p.count(), p.timeStepDays(), p.subSteps(), p.shortEndRefinement(), grading(g), p.seed(),
+                p.chunkSize());
+    }
+
+    /**
+     * "α,f,afterExpiries(0|1),β,α₀,f_s[,trendCarry(0|1)[,β_h]]" (trend carry off and β_h = β when not given), or
+     * "none".
+     */
+    static com.fxdesk.slv.calibration.GridGrading grading(String g) {
+        if (g.equals("none")) {
+            return com.fxdesk.slv.calibration.GridGrading.NONE;
+        }
+        double[] a = java.util.Arrays.stream(g.split(",")).mapToDouble(Double::parseDouble).toArray();
+        return new com.fxdesk.slv.calibration.GridGrading(a[0], a[1], a[2] == 1, a[3], a[4], a[5],
+                a.length > 6 && a[6] == 1, a.length > 7 ? a[7] : a[3]);
     }
 
     /**

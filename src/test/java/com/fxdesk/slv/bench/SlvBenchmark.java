@@ -27,7 +27,8 @@ import java.util.concurrent.Executors;
  * is the two-thread throughput of a plain CPU loop measured right after (2 on an idle 2-core machine, 1 when the host
  * gives this process one core: the speed-up cannot exceed it).
  * Args (optional): particle counts, subSteps values (0: automatic), thread counts, runs, chunk size, e.g.
- * "2048,100000 5 1,2 5"; -Dbench.jvm="-Dgrading=none" times the uniform grid instead of the default graded one.
+ * "2048,100000 5 1,2 5"; -Dbench.jvm="-Dgrading=none" times the uniform grid instead of the default graded one (or a grading
+ * "α,f,afterExpiries,β,α₀,f_s[,trendCarry]").
  * Run: ./mvnw -B -Pbench test-compile exec:exec -Dbench.main=com.fxdesk.slv.bench.SlvBenchmark [-Dbench.args="..."]
  */
 public final class SlvBenchmark {
@@ -43,9 +44,9 @@ public final class SlvBenchmark {
         System.out.printf("EURUSD Heston %s; cores %d; load %s; effective cores %.2f%n", eur.heston(),
                 Runtime.getRuntime().availableProcessors(), loadAverage(), effectiveCores());
         Particles p = Particles.DEFAULTS;
-        if ("none".equals(System.getProperty("grading"))) { // -Dgrading=none: the uniform grid, for comparison
+        if (System.getProperty("grading") != null) { // -Dgrading=none (the uniform grid) or α,f,…: for comparison
             p = new Particles(p.count(), p.timeStepDays(), p.subSteps(), p.shortEndRefinement(),
-                    com.fxdesk.slv.calibration.GridGrading.NONE, p.seed(), p.chunkSize());
+                    QualityEvidence.grading(System.getProperty("grading")), p.seed(), p.chunkSize());
         }
         if (chunkSize > 0) {
             p = p.withChunkSize(chunkSize);

@@ -213,14 +213,18 @@ class SlvCalibratorTest {
         FxMarket em = new FxMarket("EMFOR", LocalDate.of(2018, 3, 15), 1.0, RateCurve.flat(0.35),
                 RateCurve.flat(0.02));
         SlvCalibrationInput in = particles(base(SKEW), 10_000, 5);
-        in = SlvCalibrationInput.of(Market.of(em, SKEW, null, 0.25, 0.5, 1.0), HESTON, TestEstimators.binning(30))
+        // vol-of-vol ηξ = 0.66 × 2 ≥ 1: the trend carry is on (GridGrading.HIGH_VOL_OF_VOL)
+        HestonParameters highVolOfVol = new HestonParameters(HESTON.v0(), HESTON.kappa(), HESTON.theta(), 2.0, HESTON.rho());
+        in = SlvCalibrationInput.of(Market.of(em, SKEW, null, 0.25, 0.5, 1.0), highVolOfVol, TestEstimators.binning(30))
                 .withParticles(in.particles()).withRegression(in.regression()).withRepricing(Repricing.disabled());
+        assertTrue(in.heston().mixed().xi() >= GridGrading.HIGH_VOL_OF_VOL, "" + in.heston().mixed());
         SlvCalibrationResult r = new SlvCalibrator(pool).calibrate(in, null, null);
         HestonParameters p = r.mixedHeston();
         double[] tau = r.propagationTimes();
         LeverageFunction lev = r.leverage();
         int checked = 0;
         int shifted = 0;
+        int trended = 0;
         List<RegressionSlice> slices = r.slices();
         for (int i = 0; i < slices.size(); i++) {
             RegressionSlice slice = slices.get(i);
@@ -244,21 +248,45 @@ class SlvCalibratorTest {
                         / SlvCalibrator.meanVariance(p, tn);
                 double[] l = lev.values(j);
                 for (int q = 0; q < m.length; q++) {
-                    double u = (gx[q] - shift - gx[0]) / (gx[m.length - 1] - gx[0]) * (m.length - 1);
-                    int k = (int) Math.max(0, Math.min(m.length - 2, Math.floor(u)));
-                    double w = Math.max(0, Math.min(1, u - k));
-                    double mq = m[k] + w * (m[k + 1] - m[k]);
+                    double mq = linear(gx, m, gx[q] - shift);
+                    if (i >= 2) { // the trend carry (GridGrading.DEFAULT): the last two fits on particles, same moneyness
+                        RegressionSlice prev = slices.get(i - 1);
+                        double tp = prev.time();
+                        double[] px = new double[m.length];
+                        for (int k = 0; k < m.length; k++) {
+                            px[k] = Math.log(prev.spots()[k]);
+                        }
+                        double prevShift = Math.log(em.forward(tn) / em.forward(tp));
+                        double xc = Math.min(Math.max(gx[q] - shift, px[0] + prevShift), px[m.length - 1] + prevShift);
+                        double ratio = linear(gx, m, xc) / SlvCalibrator.meanVariance(p, tn)
+                                / (linear(px, prev.conditionalVariance(), xc - prevShift)
+                                / SlvCalibrator.meanVariance(p, tp));
+                        ratio = Math.max(1 / (1 + SlvCalibrator.TREND_BOUND), Math.min(1 + SlvCalibrator.TREND_BOUND,
+                                ratio));
+                        mq *= Math.pow(ratio, Math.min(1, (tm - tn) / (tn - tp)));
+                        trended += Math.abs(ratio - 1) > 1e-3 ? 1 : 0;
+                    }
                     double expected = SKEW.localVol(tm, slice.spots()[q] * em.forward(tm) / em.forward(a))
                             / Math.sqrt(Math.max(mq * scale, in.bounds().varianceFloor()));
                     if (expected > in.bounds().floor() && expected < in.bounds().cap()) {
-                        assertEquals(expected, l[q], 1e-12 * expected, "step " + j + " node " + q);
+                        assertEquals(expected, l[q], 1e-11 * expected, "step " + j + " node " + q);
                         checked++;
                         shifted += shift > 1e-4 ? 1 : 0;
                     }
                 }
             }
         }
-        assertTrue(checked > 10_000 && shifted > 5_000, checked + " nodes checked, " + shifted + " with a shift");
+        assertTrue(checked > 10_000 && shifted > 5_000 && trended > 5_000, checked + " nodes checked, " + shifted
+                + " with a shift, " + trended + " with a trend");
+    }
+
+    /** Linear interpolation of y on the uniform nodes x, flat beyond them (the leverage lattice's rule). */
+    private static double linear(double[] x, double[] y, double at) {
+        int n = x.length;
+        double u = (at - x[0]) / (x[n - 1] - x[0]) * (n - 1);
+        int k = (int) Math.max(0, Math.min(n - 2, Math.floor(u)));
+        double w = Math.max(0, Math.min(1, u - k));
+        return y[k] + w * (y[k + 1] - y[k]);
     }
 
     @Test

@@ -103,12 +103,13 @@ class EngineLimitsApiTest extends ApiTestSupport {
                 tools.jackson.databind.json.JsonMapper.builder().build().treeToValue(market("eurusd-2018-03-15.json"),
                         com.fxdesk.slv.web.market.MarketDto.class));
         double kappa = job.get("result").get("mixedHeston").get("kappa").asDouble();
-        // the validator's count (worst κ, the steepness bound's floor) bounds the engine's; with the fitted κ and no
-        // steepness bound (EURUSD's ½|ρ|ξ√(Δ/θ) is under it) it is the engine's exactly
+        double volOfVol = job.get("result").get("mixedHeston").get("xi").asDouble();
+        // the validator's count (every κ, the finest step growth, the steepness bound's floor) bounds the engine's;
+        // with the fitted κ and ηξ and no steepness bound (EURUSD's ½|ρ|ξ√(Δ/θ) is under it) it is the engine's exactly
         var p = SlvCalibrationInput.Particles.DEFAULTS.withCount(10_000).withTimeStepDays(7);
         assertThat(engine).isLessThanOrEqualTo(SlvCalibrationInput.gridSize(1.3, 7, 10_000, expiries,
                 Double.POSITIVE_INFINITY).steps()).isEqualTo(SlvCalibrationInput.gridSize(1.3, p, expiries,
-                kappa, Double.POSITIVE_INFINITY).steps());
+                kappa, volOfVol, Double.POSITIVE_INFINITY).steps());
     }
 
     private static ObjectNode longOneTouch(double timeStepDays) {

@@ -67,8 +67,11 @@ public class CalibrationRequestValidator {
             v.range("roundTrip.maxExtraWorkFactor", r.roundTrip().maxExtraWorkFactor(), 0, false,
                     MAX_EXTRA_WORK_FACTOR);
         }
+        // a given κ above the fit's range cuts the round trip's steps finer (κ·Δt ≤ 0.1): count it
+        double kappaMax = r.heston() != null && r.heston().kappa() != null && Double.isFinite(r.heston().kappa())
+                ? r.heston().kappa() : Double.POSITIVE_INFINITY;
         slv("", r.particles(), r.timeStepDays(), r.estimator(), r.spotGridSize(), maturity,
-                expiryTimes(r.market()), roundTrip && pathsOk ? paths : 0, v);
+                expiryTimes(r.market()), roundTrip && pathsOk ? paths : 0, kappaMax, v);
         v.throwIfAny();
     }
 
@@ -80,7 +83,8 @@ public class CalibrationRequestValidator {
      * @param roundTripPaths 0 when no round trip runs
      */
     public void slv(String prefix, Integer particles, Integer timeStepDays, EstimatorDto estimator,
-                    Integer spotGridSize, double maturity, double[] expiries, int roundTripPaths, Violations v) {
+                    Integer spotGridSize, double maturity, double[] expiries, int roundTripPaths, double kappaMax,
+                    Violations v) {
         boolean nOk = v.intRange(prefix + "particles", particles, 16, limits.maxParticles());
         boolean dtOk = v.intRange(prefix + "timeStepDays", timeStepDays, 1, 365);
         boolean gridOk = v.intRange(prefix + "spotGridSize", spotGridSize, 10, limits.maxSpotGridSize());
@@ -93,8 +97,7 @@ public class CalibrationRequestValidator {
         if (!nOk || !dtOk || !gridOk || !(maturity > 0) || !(maturity <= limits.maxMaturity())) {
             return;
         }
-        SlvCalibrationInput.GridSize grid = SlvCalibrationInput.gridSize(maturity, dt, n, expiries,
-                Double.POSITIVE_INFINITY);
+        SlvCalibrationInput.GridSize grid = SlvCalibrationInput.gridSize(maturity, dt, n, expiries, kappaMax);
         long work = SlvCalibrationInput.work(n, grid, roundTripPaths);
         if (work > limits.maxJobWork()) {
             long rt = (long) roundTripPaths * grid.roundTripSteps();

@@ -1,6 +1,7 @@
 package com.fxdesk.slv.web.pricing;
 
 import com.fxdesk.slv.calibration.SlvCalibrationInput;
+import com.fxdesk.slv.web.calibrations.CalibrationRequestValidator;
 
 import com.fxdesk.slv.web.pricing.PricingRequest.Model;
 import com.fxdesk.slv.web.pricing.PricingRequest.ProductDto;
@@ -47,7 +48,9 @@ final class PricingCost {
                         // the engine's own work measure (particle-steps incl. regressions, on the finest grid any
                         // Heston fit can give); a particle step costs about four path-steps
                         SlvCalibrationInput.GridSize grid = SlvCalibrationInput.gridSize(horizon, days,
-                                (int) particles, new double[0], Double.POSITIVE_INFINITY);
+                                (int) particles, r.market() != null
+                                        ? CalibrationRequestValidator.expiryTimes(r.market()) : new double[0],
+                                Double.POSITIVE_INFINITY);
                         cost += SlvCalibrationInput.work((int) particles, grid, 0) * 4;
                     }
                 }

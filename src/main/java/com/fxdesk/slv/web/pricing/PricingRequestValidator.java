@@ -133,7 +133,8 @@ public class PricingRequestValidator {
             }
             CalibrationRequestValidator.leverageBounds("calibration.", s.leverage(), v);
             slv.slv("calibration.", s.particles(), s.timeStepDays(), s.estimator(), s.spotGridSize(), maturity,
-                    r.market() != null ? CalibrationRequestValidator.expiryTimes(r.market()) : new double[0], 0, v);
+                    r.market() != null ? CalibrationRequestValidator.expiryTimes(r.market()) : new double[0], 0,
+                    Double.POSITIVE_INFINITY, v); // no round trip: κ above the fit's range changes no count
         }
         v.throwIfAny();
     }

@@ -171,7 +171,7 @@ class SlvJobApiTest extends ApiTestSupport {
     void runningCalibrationIsCancelledByDelete() throws Exception {
         ObjectNode r = smallCalibration();
         r.put("particles", 20000).put("maturity", 2.0);
-        r.putObject("roundTrip").put("enabled", true).put("paths", 100000);
+        r.putObject("roundTrip").put("enabled", true).put("paths", 80000);
         HttpResponse<String> resp = post("/api/v1/calibrations", r);
         assertThat(resp.statusCode()).as(resp.body()).isEqualTo(202);
         String id = json(resp).get("id").asString();
