@@ -117,12 +117,16 @@ class RoundTripAdaptiveTest {
     void identicalForAnyPoolSize() {
         List<RoundTripQuote> quotes = quotes(MIXED);
         LeverageFunction skewed = RoundTripControlVariateTest.skewedLeverage(1.0, 5 / 365.0);
-        RoundTripConfig cfg = config(6_000, 3, 0.5, 2.0);
-        RoundTripResult serial = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, null, null, null);
-        RoundTripResult three = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, POOL, null, null);
+        assertSameForAnyPoolSize(skewed, quotes, config(6_000, 3, 0.5, 2.0));
+    }
+
+    /** A round trip with extra paths gives the same points and work on 1, 3 ({@code POOL}) and 12 threads. */
+    static void assertSameForAnyPoolSize(LeverageFunction lev, List<RoundTripQuote> quotes, RoundTripConfig cfg) {
+        RoundTripResult serial = RoundTrip.run(MARKET, MIXED, lev, quotes, cfg, null, null, null);
+        RoundTripResult three = RoundTrip.run(MARKET, MIXED, lev, quotes, cfg, POOL, null, null);
         ForkJoinPool wide = new ForkJoinPool(12);
         try {
-            RoundTripResult twelve = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, wide, null, null);
+            RoundTripResult twelve = RoundTrip.run(MARKET, MIXED, lev, quotes, cfg, wide, null, null);
             assertTrue(serial.extraPaths() > 0);
             assertEquals(serial.points(), three.points());
             assertEquals(serial.points(), twelve.points());

@@ -106,18 +106,8 @@ class RoundTripSobolTest {
         double aim = 0.5 * probe.points().stream().mapToDouble(RoundTripResult.Point::stdErrorBps).max()
                 .orElseThrow();
         RoundTripConfig cfg = sobol(8_192, 3, true, aim, 2.0);
+        RoundTripAdaptiveTest.assertSameForAnyPoolSize(skewed, quotes, cfg);
         RoundTripResult serial = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, null, null, null);
-        RoundTripResult three = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, POOL, null, null);
-        ForkJoinPool wide = new ForkJoinPool(12);
-        try {
-            RoundTripResult twelve = RoundTrip.run(MARKET, MIXED, skewed, quotes, cfg, wide, null, null);
-            assertTrue(serial.extraPaths() > 0);
-            assertEquals(serial.points(), three.points());
-            assertEquals(serial.points(), twelve.points());
-            assertEquals(serial.extraWork(), twelve.extraWork());
-        } finally {
-            wide.shutdown();
-        }
         RoundTripResult other = RoundTrip.run(MARKET, MIXED, skewed, quotes, sobol(8_192, 4, true, aim, 2.0), POOL,
                 null, null);
         assertNotEquals(serial.points().get(2).modelPrice(), other.points().get(2).modelPrice(),
