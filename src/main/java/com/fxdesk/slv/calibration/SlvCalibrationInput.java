@@ -222,7 +222,8 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
         }
 
         /** From this many particles automatic propagation is daily ({@link #defaultSubSteps}) and steepness-bound. */
-        public static final int DAILY_FROM_PARTICLES = 10_000;
+        public static final int DAILY_FROM_PARTICLES = GridGrading.DENSE_FROM_PARTICLES; // one threshold: the dense
+        // grading, daily propagation and the steepness bound all start where the estimator's noise stops dominating
 
         /**
          * Largest ½|ρ|ξ√(Δ/θ) (mixed ξ) a propagation step may have under the automatic choice: see {@link #stepBound}.
