@@ -222,8 +222,9 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
         }
 
         /** From this many particles automatic propagation is daily ({@link #defaultSubSteps}) and steepness-bound. */
-        public static final int DAILY_FROM_PARTICLES = GridGrading.DENSE_FROM_PARTICLES; // one threshold: the dense
-        // grading, daily propagation and the steepness bound all start where the estimator's noise stops dominating
+        // one threshold: the dense grading, daily propagation and the steepness bound start where the estimator's
+        // noise stops dominating
+        public static final int DAILY_FROM_PARTICLES = GridGrading.DENSE_FROM_PARTICLES;
 
         /**
          * Largest ½|ρ|ξ√(Δ/θ) (mixed ξ) a propagation step may have under the automatic choice: see {@link #stepBound}.
