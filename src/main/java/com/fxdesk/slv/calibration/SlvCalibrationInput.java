@@ -221,9 +221,10 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
             return particles < DAILY_FROM_PARTICLES ? 1 : MAX_DEFAULT_SUB_STEPS;
         }
 
-        /** From this many particles automatic propagation is daily ({@link #defaultSubSteps}) and steepness-bound. */
-        // one threshold: the dense grading, daily propagation and the steepness bound start where the estimator's
-        // noise stops dominating
+        /**
+         * From this many particles automatic propagation is daily ({@link #defaultSubSteps}) and steepness-bound: the
+         * dense grading's threshold, where the estimator's noise stops dominating the step's error.
+         */
         public static final int DAILY_FROM_PARTICLES = GridGrading.DENSE_FROM_PARTICLES;
 
         /**
