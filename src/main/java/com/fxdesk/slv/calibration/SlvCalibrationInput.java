@@ -260,11 +260,6 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
             return mixed.theta() * r * r;
         }
 
-        /** The smallest {@link #stepBound} any Heston fit can give: 0 (its floor then applies) where it applies. */
-        public double worstStepBound() {
-            return stepBoundApplies() ? 0.0 : Double.POSITIVE_INFINITY;
-        }
-
         private boolean stepBoundApplies() {
             return subSteps <= 0 && count >= DAILY_FROM_PARTICLES;
         }
@@ -363,9 +358,9 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
 
     /**
      * The largest grid any Heston fit can give the calibration with the default grading and short-end refinement,
-     * for bounding work and memory before the fit: the steepness bound at its floor wherever it can apply
-     * ({@link Particles#worstStepBound}), the finest step growth (vol-of-vol +∞), and each count the largest over κ up
-     * to {@code kappaMax} — the counts are not monotone in κ (a regression interval of f/κ that is not a whole number of
+     * for bounding work and memory before the fit: the finest step growth (vol-of-vol +∞) and each count the largest
+     * over κ up to {@code kappaMax}; without the steepness bound, which the engine applies only as far as the job's
+     * budget allows ({@code SlvCalibrator.affordableStepBound}) — the counts are not monotone in κ (a regression interval of f/κ that is not a whole number of
      * floor steps rounds up), so κ is swept ({@value #ADMISSION_KAPPAS} values log-spaced from 10⁻³, and κ_max).
      *
      * @param mandatory surface and quote expiries (years)
@@ -382,7 +377,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
         long roundTrip = 0;
         for (int i = 0; i <= ADMISSION_KAPPAS; i++) {
             double kappa = i == ADMISSION_KAPPAS ? top : 1e-3 * Math.pow(top / 1e-3, i / (double) ADMISSION_KAPPAS);
-            GridSize g = gridSize(maturity, p, mandatory, kappa, Double.POSITIVE_INFINITY, p.worstStepBound());
+            GridSize g = gridSize(maturity, p, mandatory, kappa, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
             regressions = Math.max(regressions, g.regressions());
             steps = Math.max(steps, g.steps());
             roundTrip = Math.max(roundTrip, g.roundTripSteps());

@@ -186,8 +186,8 @@ public final class SlvCalibrator {
             mixed = in.heston().mixed();
             SlvCalibrationInput.Particles p = in.particles();
             grid = RegressionGrid.graded(in.market().maturity(), p.timeStep(), p.effectiveSubSteps(),
-                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), mixed.xi(), p.stepBound(mixed),
-                    p.effectiveGrading());
+                    p.shortEndRefinement(), mandatoryTimes(in), mixed.kappa(), mixed.xi(),
+                    affordableStepBound(in, mixed), p.effectiveGrading());
             steps = grid.steps();
             // only at high vol-of-vol, like the grading's β_h: below it the carry helped some long-dated markets and
             // hurt USDTRY (docs/calibration-quality.md 7.5), so those keep main's leverage to the bit
@@ -530,7 +530,37 @@ public final class SlvCalibrator {
         }
     }
 
-    private static double[] mandatoryTimes(SlvCalibrationInput in) {
+    /**
+     * The steepness bound ({@link SlvCalibrationInput.Particles#stepBound}) as far as the job's work budget allows:
+     * admission counts the grid without it (a crisis-like fit is rare, and counting quarter-day steps for every job
+     * refused 100,000 particles to 10Y), so here the bound, from its quarter-day floor, is doubled until the
+     * calibration and its round-trip pilot on the bounded grid fit the budget ({@link SlvCalibrationInput#work}, the
+     * round trip's {@code adaptive().workBudget()}: the service's {@code max-job-work}); +∞ (no bound) when even a
+     * bound of one propagation step does not fit. Without a known budget (a caller of the engine with no limits) the
+     * bound applies as it is. What the bound adds is then within the budget's work; the leverage it stores can be up
+     * to about twice the steps admission counted for {@code max-leverage-points} (quarter against half a day).
+     */
+    static double affordableStepBound(SlvCalibrationInput in, HestonParameters mixed) {
+        SlvCalibrationInput.Particles p = in.particles();
+        double bound = p.stepBound(mixed);
+        long budget = in.repricing().config().adaptive().workBudget();
+        if (!(bound < Double.POSITIVE_INFINITY) || budget <= 0 || budget == Long.MAX_VALUE) {
+            return bound;
+        }
+        int pilot = in.repricing().runs() ? in.repricing().config().paths() : 0;
+        double[] mandatory = mandatoryTimes(in);
+        double propagation = p.timeStep() / p.effectiveSubSteps();
+        for (double b = Math.max(bound, RegressionGrid.STEP_BOUND_FLOOR); b < propagation; b *= 2) {
+            SlvCalibrationInput.GridSize g = SlvCalibrationInput.gridSize(in.market().maturity(), p, mandatory,
+                    mixed.kappa(), mixed.xi(), b);
+            if (SlvCalibrationInput.work(p.count(), g, pilot) <= budget) {
+                return b;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    static double[] mandatoryTimes(SlvCalibrationInput in) {
         double[] surface = in.market().expiries();
         List<RoundTripQuote> quotes = in.repricing().quotes();
         double[] all = Arrays.copyOf(surface, surface.length + quotes.size());

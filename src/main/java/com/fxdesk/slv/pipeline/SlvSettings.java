@@ -85,9 +85,12 @@ public record SlvSettings(HestonParameters heston, double mixing, int particles,
                 roundTrip, roundTripPaths, leverageFloor, leverageCap, a);
     }
 
-    /** The round trip's configuration: its own seed derived from the particles' seed. */
+    /**
+     * The round trip's configuration: its own seed derived from the particles' seed; disabled or not, it carries the
+     * job's work budget ({@code adaptive().workBudget()}), which also bounds the calibration's steepness step bound.
+     */
     public RoundTripConfig roundTripConfig() {
         return roundTrip ? new RoundTripConfig(true, roundTripPaths, RoundTripConfig.seedFor(seed), true, true)
-                .withAdaptive(roundTripAdaptive) : RoundTripConfig.disabled();
+                .withAdaptive(roundTripAdaptive) : RoundTripConfig.disabled().withAdaptive(roundTripAdaptive);
     }
 }

@@ -115,6 +115,41 @@ class SlvCalibratorTest {
                 > 1.0 / 365, "G10-like bound above a day");
     }
 
+    /**
+     * The steepness bound is applied only as far as the job's work budget allows (admission does not count it):
+     * with room, the floor; with a budget the floor does not fit, a coarser bound whose work fits; with a budget that
+     * even the unbounded grid only just fits, no bound.
+     */
+    @Test
+    void theStepBoundStaysWithinTheJobBudget() {
+        HestonParameters crisis = new HestonParameters(0.18, 3.59, 0.077, 3.02, -0.66);
+        SlvCalibrationInput in = particles(base(SKEW), 10_000, 0).withHeston(new Heston(crisis, 0.66));
+        HestonParameters mixed = in.heston().mixed();
+        double floor = RegressionGrid.STEP_BOUND_FLOOR;
+        assertEquals(floor, SlvCalibrator.affordableStepBound(withBudget(in, Long.MAX_VALUE - 1), mixed), 0);
+        assertTrue(in.particles().stepBound(mixed) < floor, "no budget: the bound as it is");
+        assertEquals(in.particles().stepBound(mixed), SlvCalibrator.affordableStepBound(in, mixed), 0);
+        long atFloor = work(in, mixed, floor);
+        long unbounded = work(in, mixed, Double.POSITIVE_INFINITY);
+        assertTrue(atFloor > unbounded, atFloor + " vs " + unbounded);
+        double half = SlvCalibrator.affordableStepBound(withBudget(in, atFloor - 1), mixed);
+        assertEquals(2 * floor, half, 0, "a quarter day does not fit: half a day");
+        assertTrue(work(in, mixed, half) < atFloor);
+        assertEquals(Double.POSITIVE_INFINITY, SlvCalibrator.affordableStepBound(withBudget(in, unbounded), mixed));
+    }
+
+    private static SlvCalibrationInput withBudget(SlvCalibrationInput in, long budget) {
+        RoundTripConfig c = RoundTripConfig.disabled()
+                .withAdaptive(new RoundTripConfig.Adaptive(0.9, 4, budget));
+        return in.withRepricing(new SlvCalibrationInput.Repricing(in.repricing().quotes(), c));
+    }
+
+    private static long work(SlvCalibrationInput in, HestonParameters mixed, double bound) {
+        double[] mandatory = SlvCalibrator.mandatoryTimes(in);
+        return SlvCalibrationInput.work(in.particles().count(), SlvCalibrationInput.gridSize(in.market().maturity(),
+                in.particles(), mandatory, mixed.kappa(), mixed.xi(), bound), 0);
+    }
+
     @Test
     void sameSeedIsDeterministicAndThreadCountDoesNotMatter() {
         // 40,000 particles: 40 chunks, enough particles per thread that all 4 pool threads take part

@@ -55,8 +55,8 @@ class EngineLimitsApiTest extends ApiTestSupport {
 
     @Test
     void oneWorkBudgetForCalibrationAndRoundTrip() {
-        // 20,000 particles to 6Y (test budget 5·10⁸, ApiTestSupport; quarter-day steps at worst): the calibration
-        // alone fits, with the default round trip it is over, and the round trip is the larger part
+        // 20,000 particles to 6Y (test budget 5·10⁸, ApiTestSupport): the calibration alone fits, with the default
+        // round trip it is over, and the round trip is the larger part
         ObjectNode r = calibration("flat-10pct.json");
         r.put("particles", 20_000).put("timeStepDays", 5).put("maturity", 6.0).put("spotGridSize", 10);
         r.put("mixing", 1.5); // invalid on purpose: a 400 naming only mixing shows the work check passed
@@ -104,8 +104,8 @@ class EngineLimitsApiTest extends ApiTestSupport {
                         com.fxdesk.slv.web.market.MarketDto.class));
         double kappa = job.get("result").get("mixedHeston").get("kappa").asDouble();
         double volOfVol = job.get("result").get("mixedHeston").get("xi").asDouble();
-        // the validator's count (every κ, the finest step growth, the steepness bound's floor) bounds the engine's;
-        // with the fitted κ and ηξ and no steepness bound (EURUSD's ½|ρ|ξ√(Δ/θ) is under it) it is the engine's exactly
+        // the validator's count (every κ, the finest step growth) bounds the engine's; with the fitted κ and ηξ and no
+        // steepness bound (EURUSD's ½|ρ|ξ√(Δ/θ) is under it) it is the engine's exactly
         var p = SlvCalibrationInput.Particles.DEFAULTS.withCount(10_000).withTimeStepDays(7);
         assertThat(engine).isLessThanOrEqualTo(SlvCalibrationInput.gridSize(1.3, 7, 10_000, expiries,
                 Double.POSITIVE_INFINITY).steps()).isEqualTo(SlvCalibrationInput.gridSize(1.3, p, expiries,
