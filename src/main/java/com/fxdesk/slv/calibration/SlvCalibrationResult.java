@@ -17,13 +17,16 @@ import java.util.List;
  * @param leverageFloored grid points, over all propagation steps, where L hit its floor
  * @param leverageCapped  grid points where L hit its cap
  * @param varianceFloored grid points where m(s) hit the variance floor
+ * @param varianceGuarded grid points where the fitted m(s) dipped below half the particles' binned local mean of V and
+ *                        was raised to it (the dip guard, docs/calibration-quality.md 9.3)
  * @param pathSteps       particles × propagation steps
  * @param pathStepsPerSecond pathSteps / leverage-phase wall time
  * @param roundTrip       null when disabled
  */
 public record SlvCalibrationResult(LeverageFunction leverage, HestonParameters mixedHeston, double mixing,
                                    double[] regressionTimes, List<RegressionSlice> slices, double[] propagationTimes,
-                                   long leverageFloored, long leverageCapped, long varianceFloored, int particles,
+                                   long leverageFloored, long leverageCapped, long varianceFloored, long varianceGuarded,
+                                   int particles,
                                    long pathSteps, double pathStepsPerSecond, Timings timings,
                                    RoundTripResult roundTrip) {
 

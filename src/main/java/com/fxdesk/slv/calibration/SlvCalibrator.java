@@ -106,7 +106,7 @@ public final class SlvCalibrator {
         long pathSteps = (long) run.n * run.steps;
         return new SlvCalibrationResult(leverage, run.mixed, in.heston().mixing(), run.grid.regressionTimes.clone(),
                 List.copyOf(run.slices), run.grid.stepTimes.clone(), run.totalFloored, run.totalCapped,
-                run.totalVarFloored, run.n, pathSteps, pathSteps / (leverageMs / 1e3), timings, roundTrip);
+                run.totalVarFloored, run.totalGuarded, run.n, pathSteps, pathSteps / (leverageMs / 1e3), timings, roundTrip);
     }
 
     private static List<RoundTripQuote> quotesUpToMaturity(SlvCalibrationInput in) {
@@ -161,6 +161,8 @@ public final class SlvCalibrator {
         long totalFloored;
         long totalCapped;
         long totalVarFloored;
+        /** Grid points the dip guard raised, over all regressions. */
+        long totalGuarded;
         /** Propagation steps run with the spatial correction (each weighs CORRECTED_STEP_WEIGHT plain steps). */
         int correctedSteps;
         long regressionNanos;
@@ -408,6 +410,7 @@ public final class SlvCalibrator {
                 double g = GUARD * pilotGrid[q];
                 if (g > mGrid[q]) { // a NaN bin mean raises nothing (Math.max would pass it on)
                     mGrid[q] = g;
+                    totalGuarded++;
                 }
             }
         }

@@ -18,7 +18,7 @@ class QualityVerdictTest {
     }
 
     private static SlvCalibrationResult result(long floored, long capped) {
-        return new SlvCalibrationResult(null, null, 0.66, new double[0], List.of(), new double[0], floored, capped, 0,
+        return new SlvCalibrationResult(null, null, 0.66, new double[0], List.of(), new double[0], floored, capped, 0, 0,
                 2048, 0, 0, null, null);
     }
 

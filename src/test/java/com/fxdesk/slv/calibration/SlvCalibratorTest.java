@@ -461,6 +461,11 @@ class SlvCalibratorTest {
             }
         }
         assertTrue(max < 2, "L at most ≈ 1/√0.5 where the fit dipped, got " + max);
+        assertTrue(r.varianceGuarded() > 0, "every raised node is counted");
+        SlvCalibrationResult sane = new SlvCalibrator(pool).calibrate(in.withRegression(Regression.of(binning)
+                .withSpotGridSize(100)), null, null);
+        assertTrue(sane.varianceGuarded() < r.varianceGuarded() / 10, sane.varianceGuarded() + " vs "
+                + r.varianceGuarded());
     }
 
     @Test

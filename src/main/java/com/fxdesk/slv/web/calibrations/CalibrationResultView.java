@@ -41,6 +41,10 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CalibrationDiagnostics(RoundTripView roundTrip, PhaseTimings timings, List<SliceView> slices, int particles,
                               long pathSteps, long leverageFloored, long leverageCapped, long varianceFloored,
+                              @Schema(description = "grid points, over all regressions, where the fitted E[V | S] "
+                                      + "dipped below half the particles' binned local mean of V and was raised to it "
+                                      + "(PURBF in a peaked cloud; docs/calibration-quality.md 9.3)")
+                              long varianceGuarded,
                               QualityView quality) {
     }
 
@@ -193,7 +197,7 @@ public record CalibrationResultView(@Schema(description = "the Heston parameters
         PhaseTimings timings = new PhaseTimings(c.hestonMs(), c.localVolMs(), tm.leverageMs(), tm.roundTripMs(), c.totalMs());
         return new CalibrationResultView(params(c.heston()), r.mixing(), params(r.mixedHeston()),
                 new LeverageView(times, spots, values), new CalibrationDiagnostics(rt, timings, sliceViews, r.particles(),
-                r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored(),
+                r.pathSteps(), r.leverageFloored(), r.leverageCapped(), r.varianceFloored(), r.varianceGuarded(),
                 quality == null ? null : QualityView.of(quality)),
                 SurfaceResponse.Warning.of(c.surface().warnings(), null), c.market().fx().pair(),
                 c.market().fx().valuationDate(), r.propagationTimes()[r.propagationTimes().length - 1]);
