@@ -278,7 +278,7 @@ public final class LocalVolEulerStudy {
     }
 
     /** Out-of-the-money payoff mean with S_T/F as control (known mean 1), and its standard error. */
-    static double[] controlled(double[] x, double k) {
+    public static double[] controlled(double[] x, double k) {
         int n = x.length;
         double sy = 0;
         double se = 0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fxdesk.slv.bench.LocalVolEulerStudy;
 import com.fxdesk.slv.heston.HestonParameters;
 import com.fxdesk.slv.math.BlackFormula;
 import java.util.SplittableRandom;
@@ -90,22 +91,7 @@ class SpatialCorrectionTest {
                 SlvStep.localVol(x, l, z, dt, 0.0, 0, n);
             }
         }
-        double sy = 0;
-        double se = 0;
-        double sye = 0;
-        double see = 0;
-        for (double xi : x) {
-            double e = Math.exp(xi);
-            double y = Math.max(e - 1, 0);
-            sy += y;
-            se += e;
-            sye += y * e;
-            see += e * e;
-        }
-        double my = sy / n;
-        double me = se / n;
-        double beta = (sye / n - my * me) / (see / n - me * me);
-        return my - beta * (me - 1);
+        return LocalVolEulerStudy.controlled(x, 1.0)[0]; // the ATM call, S_T/F as control
     }
 
     static double impliedVol(double price, double k) {
