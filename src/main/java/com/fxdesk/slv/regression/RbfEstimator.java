@@ -68,7 +68,21 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
 
     /** λ_eff for N samples (see the class comment). */
     static double effectiveLambda(double lambda, int n) {
-        return Math.max(lambda * REFERENCE_N / n, MIN_LAMBDA);
+        return Math.max(Math.max(lambda * REFERENCE_N / n, MIN_LAMBDA), xnum("lfloor", 0.0));
+    }
+
+    /** TEMPORARY (wip/purbfn experiments): "key=value;key=value" switches, from -Dpurbf.x or set by a study. */
+    static final long[] PROF = new long[9];
+    static volatile String X = System.getProperty("purbf.x", "");
+
+    static double xnum(String key, double def) {
+        for (String kv : X.split(";")) {
+            int e = kv.indexOf('=');
+            if (e > 0 && kv.substring(0, e).equals(key)) {
+                return Double.parseDouble(kv.substring(e + 1));
+            }
+        }
+        return def;
     }
 
     @Override
@@ -78,13 +92,17 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         if (n == 1 || st.maxX <= st.minX) {
             return constantFit(st, t0);
         }
+        long p0 = System.nanoTime();
         Units units = units(x, n, st);
         DesignPoints points = designPoints(x, y, n, st, units.widths);
+        long p1 = System.nanoTime();
         int m = units.size();
         double[] ata = new double[m * m];
         double[] rhs = new double[m];
         double trace = normalEquations(units, points, st.meanY, ata, rhs);
+        long p2 = System.nanoTime();
         Ridge ridge = factorise(ata, m, trace, effectiveLambda(config.lambda(), n));
+        long p3 = System.nanoTime();
         if (localTarget) {
             // shrink toward the pilot, not the mean: w = (BᵀB + ΛI)⁻¹ (Bᵀ(y − ȳ) + Λ w₀), w₀_j = pilot(c_j) − ȳ
             double[] target = pilotAtCentres(x, y, n, st, units.centres);
@@ -92,8 +110,12 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
                 rhs[j] += ridge.diagonal[j] * (target[j] - st.meanY);
             }
         }
+        long p4 = System.nanoTime();
         double[] weights = Dense.solve(ridge.chol, m, rhs);
         double cond = Dense.conditionNumber(ata, m, ridge.diagonal, ridge.chol);
+        long p5 = System.nanoTime();
+        PROF[0] += p0 - t0; PROF[1] += p1 - p0; PROF[2] += p2 - p1; PROF[3] += p3 - p2; PROF[4] += p4 - p3;
+        PROF[5] += p5 - p4; PROF[6] += points.size(); PROF[7] += m; PROF[8]++;
         return new RbfFit(units, config.kernel(), weights, st.meanY, partitionOfUnity, config.floor(),
                 diagnostics(units.widths, ridge.lambdaEff, cond, t0));
     }
@@ -131,7 +153,7 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         for (double h : widths) {
             minWidth = Math.min(minWidth, h);
         }
-        int nodes = NodeGrid.nodesFor(st.minX, st.maxX, minWidth / NODES_PER_WIDTH);
+        int nodes = NodeGrid.nodesFor(st.minX, st.maxX, minWidth / xnum("npw", NODES_PER_WIDTH));
         if (n <= nodes) {
             return new DesignPoints(x, null, y, n);
         }
@@ -240,7 +262,8 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
      */
     static double[] pilotAtCentres(double[] x, double[] y, int n, SampleStats st, double[] centres) {
         double[] out = new double[centres.length];
-        BinnedMeans.at(x, y, n, 1, st.minX, st.maxX, centres, out);
+        int stride = xnum("pstride", 0) > 0 ? Math.max(1, n / (int) xnum("pstride", 0)) : 1;
+        BinnedMeans.at(x, y, n, stride, st.minX, st.maxX, centres, out);
         return out;
     }
 
@@ -386,6 +409,14 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     /** min x, max x, then distinct random sample indices until M centres (all samples if N ≤ M), sorted. */
     private double[] chooseCentres(double[] x, int n, SampleStats st) {
         int m = Math.min(config.units(), n);
+        if (xnum("mrule", 0) > 0) {
+            double e = xnum("mexp", 0.2);
+            double nref = xnum("mref", 2048);
+            m = Math.min(n, Math.max(config.units(), (int) Math.round(config.units() * Math.pow(n / nref, e))));
+        }
+        if (xnum("qc", 0) > 0 && m < n) {
+            return quantileCentres(x, n, st, m, xnum("qc", 0));
+        }
         double[] c = new double[m];
         if (m == n) {
             System.arraycopy(x, 0, c, 0, n);
@@ -412,6 +443,41 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         }
         Arrays.sort(c);
         return c;
+    }
+
+    /**
+     * TEMPORARY: m centres at equally spaced levels of a mixture of the empirical cdf (weight 1 − a) and the uniform
+     * cdf on [min, max] (weight a); levels (j + 0.5)/m, then min and max replace the ends. Histogram of 4096 cells.
+     */
+    static double[] quantileCentres(double[] x, int n, SampleStats st, int m, double mode) {
+        double a = mode - 1.0; // mode 1: pure quantiles, 1.x: mixture weight 0.x of uniform
+        int cells = 4096;
+        double[] cw = new double[cells];
+        double lo = st.minX;
+        double scale = cells / (st.maxX - st.minX);
+        for (int i = 0; i < n; i++) {
+            int c = (int) ((x[i] - lo) * scale);
+            cw[c < 0 ? 0 : Math.min(cells - 1, c)]++;
+        }
+        double[] cdf = new double[cells + 1];
+        for (int c = 0; c < cells; c++) {
+            cdf[c + 1] = cdf[c] + (1 - a) * cw[c] / n + a / cells;
+        }
+        double[] out = new double[m];
+        out[0] = st.minX;
+        out[m - 1] = st.maxX;
+        int c = 0;
+        for (int j = 1; j < m - 1; j++) {
+            double level = (j - 0.5 + 0.5) / (m - 1); // interior levels j/(m−1)
+            while (c < cells - 1 && cdf[c + 1] < level) {
+                c++;
+            }
+            double w = cdf[c + 1] - cdf[c];
+            double u = w > 0 ? (level - cdf[c]) / w : 0.5;
+            out[j] = lo + (c + Math.min(1, Math.max(0, u))) / scale;
+        }
+        Arrays.sort(out);
+        return out;
     }
 
     /** Widths of the first m (sorted) centres by the configured rule; never below 1e-9 of the range. */
