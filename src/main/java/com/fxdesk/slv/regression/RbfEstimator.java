@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 /**
  * RBF and partition-of-unity RBF networks (SPEC.md section 5, the paper's section 3.2).
  *
- * <p>Units: centres min x, max x and a seeded random subset of the other samples, M in all. Widths: KNN
+ * <p>Units: centres min x, max x and a seeded random subset of the other samples, M_N in all: the configured M up to
+ * N_u = 2,048 samples (the paper's particle count), M·(N/N_u)^{1/5} beyond, rounded, never grown past 256 units
+ * ({@link #effectiveUnits}; 87 for M = 40 at 100,000 particles). Widths: KNN
  * h_j = α·(distance from c_j to its k-th nearest other centre) or GLOBAL h = α·mean_j of those distances.
  * Pruning (Θ &gt; 0): in increasing x, unit j is dropped when its distance to the nearest kept unit (or to max x)
  * is below Θ·h_j; of a close pair one unit survives, min and max are never dropped; widths are then recomputed on
@@ -31,9 +33,21 @@ import java.util.SplittableRandom;
  * scaling Λ per unit by its own diagonal, penalising differences of neighbouring weights, and shrinking toward an
  * unpenalised linear or quadratic trend instead of the mean (better or worse depending on the tail shape).
  *
+ * <p>Why the units grow with N: with a fixed M the network's resolution is fixed while its noise falls like 1/N, so
+ * at 100,000 particles the fit is all approximation bias, and the ridge (worth a fixed count of pseudo-observations
+ * per unit, see above) no longer hides it. On the crisis skew (usdjpy-2008-10-24-crisis-wide) E[V | S] of the peaked
+ * 6M–3Y clouds has features a few hundredths of ln S wide (a ridge of high V just below the forward, a trough at it,
+ * a steep put wing); 40 random centres, of which pruning keeps about half, put 2–3 units across them, and the least
+ * squares fit rang: 20–60 % off binned means of 1,000 particles, up to 8 of their standard errors, L off by half
+ * that, and the round trip got worse with more particles (docs/calibration-quality.md 9.3). N^{1/5} is the rate at
+ * which a local-constant smoother's bandwidth should shrink (bias O(h²), variance O(1/(N h))); at 2,048 samples and
+ * below nothing changes. Measured on the replayed crisis clouds (fit on half the particles, compared with bins of the
+ * other half): the mean of z² over the bins 5.8 → 1.4, where 70–120 units all give 1.4–1.5; a floor on λ_eff made it
+ * worse (the pilot is coarser than the fit), quantile-placed centres helped at 40–60 units and not at 87.
+ *
  * <p>Cost: BᵀB is accumulated point by point over the units whose (truncated) support covers the point, found by
  * binary search in prefix-max/suffix-min arrays of the support edges; never an N×M matrix. For large N the
- * samples are first linearly binned onto nodes spaced ≤ min_j h_j / 16 (one O(N) pass) and the nodes carry the
+ * samples are first linearly binned onto nodes spaced ≤ min_j h_j / 8 (one O(N) pass) and the nodes carry the
  * weights, whichever gives fewer points; on those equally spaced nodes the Gaussian basis is built unit by unit by an
  * exact recurrence and BᵀB by dot products over overlapping runs ({@code normalEquationsOnNodes}). Weights by a dense
  * Cholesky (M ≤ a few hundred); the 2-norm condition
@@ -43,7 +57,22 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     /** λ_eff = λ at this N (see the class comment for why it is a quarter of the paper's 2,048 particles). */
     static final int REFERENCE_N = 512;
     static final double MIN_LAMBDA = 1e-6;
-    private static final int NODES_PER_WIDTH = 16;
+    /**
+     * Nodes per narrowest width for the binned normal equations: linear binning moves a sample by at most δ = h/8,
+     * which changes BᵀB by O((δ/h)²); 16 per width cost 2–5× the time of the normal equations once the units grow
+     * with N, and 8 (or 4) moved the study fits (PurbfSynth, 2,048 and 100,000 samples) in their fourth digit at most.
+     */
+    private static final int NODES_PER_WIDTH = 8;
+    /** The configured units apply up to this many samples and grow like N^{1/5} beyond (class comment). */
+    static final int UNITS_REFERENCE_N = 2048;
+    /** Growth with N stops here (a larger configured M is used as given): bounds the Cholesky's cost. */
+    static final int MAX_GROWN_UNITS = 256;
+    /**
+     * The pilot is computed on every ⌊N / PILOT_SAMPLE⌋-th sample (the particles are exchangeable): all of them up to
+     * 32,767, about 16,400 beyond, where the prior is a few pseudo-observations per unit against hundreds of samples and
+     * the pilot's own noise no longer matters (at 2,048 samples nothing changes).
+     */
+    static final int PILOT_SAMPLE = 16_384;
 
     /** Equal-count bins of the PURBF shrinkage target: about N^{1/3}, at least this many. */
     static final int MIN_PILOT_BINS = BinnedMeans.MIN_BINS;
@@ -66,23 +95,18 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         this.localTarget = localTarget && partitionOfUnity;
     }
 
-    /** λ_eff for N samples (see the class comment). */
-    static double effectiveLambda(double lambda, int n) {
-        return Math.max(Math.max(lambda * REFERENCE_N / n, MIN_LAMBDA), xnum("lfloor", 0.0));
+    /** M_N: units before pruning for n samples (see the class comment), at most n. */
+    static int effectiveUnits(int units, int n) {
+        if (n <= UNITS_REFERENCE_N || units >= MAX_GROWN_UNITS) {
+            return Math.min(units, n);
+        }
+        long grown = Math.round(units * StrictMath.pow((double) n / UNITS_REFERENCE_N, 0.2));
+        return (int) Math.min(n, Math.max(units, Math.min(grown, MAX_GROWN_UNITS)));
     }
 
-    /** TEMPORARY (wip/purbfn experiments): "key=value;key=value" switches, from -Dpurbf.x or set by a study. */
-    static final long[] PROF = new long[9];
-    static volatile String X = System.getProperty("purbf.x", "");
-
-    static double xnum(String key, double def) {
-        for (String kv : X.split(";")) {
-            int e = kv.indexOf('=');
-            if (e > 0 && kv.substring(0, e).equals(key)) {
-                return Double.parseDouble(kv.substring(e + 1));
-            }
-        }
-        return def;
+    /** λ_eff for N samples (see the class comment). */
+    static double effectiveLambda(double lambda, int n) {
+        return Math.max(lambda * REFERENCE_N / n, MIN_LAMBDA);
     }
 
     @Override
@@ -92,17 +116,13 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         if (n == 1 || st.maxX <= st.minX) {
             return constantFit(st, t0);
         }
-        long p0 = System.nanoTime();
         Units units = units(x, n, st);
         DesignPoints points = designPoints(x, y, n, st, units.widths);
-        long p1 = System.nanoTime();
         int m = units.size();
         double[] ata = new double[m * m];
         double[] rhs = new double[m];
         double trace = normalEquations(units, points, st.meanY, ata, rhs);
-        long p2 = System.nanoTime();
         Ridge ridge = factorise(ata, m, trace, effectiveLambda(config.lambda(), n));
-        long p3 = System.nanoTime();
         if (localTarget) {
             // shrink toward the pilot, not the mean: w = (BᵀB + ΛI)⁻¹ (Bᵀ(y − ȳ) + Λ w₀), w₀_j = pilot(c_j) − ȳ
             double[] target = pilotAtCentres(x, y, n, st, units.centres);
@@ -110,12 +130,8 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
                 rhs[j] += ridge.diagonal[j] * (target[j] - st.meanY);
             }
         }
-        long p4 = System.nanoTime();
         double[] weights = Dense.solve(ridge.chol, m, rhs);
         double cond = Dense.conditionNumber(ata, m, ridge.diagonal, ridge.chol);
-        long p5 = System.nanoTime();
-        PROF[0] += p0 - t0; PROF[1] += p1 - p0; PROF[2] += p2 - p1; PROF[3] += p3 - p2; PROF[4] += p4 - p3;
-        PROF[5] += p5 - p4; PROF[6] += points.size(); PROF[7] += m; PROF[8]++;
         return new RbfFit(units, config.kernel(), weights, st.meanY, partitionOfUnity, config.floor(),
                 diagnostics(units.widths, ridge.lambdaEff, cond, t0));
     }
@@ -153,7 +169,7 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         for (double h : widths) {
             minWidth = Math.min(minWidth, h);
         }
-        int nodes = NodeGrid.nodesFor(st.minX, st.maxX, minWidth / xnum("npw", NODES_PER_WIDTH));
+        int nodes = NodeGrid.nodesFor(st.minX, st.maxX, minWidth / NODES_PER_WIDTH);
         if (n <= nodes) {
             return new DesignPoints(x, null, y, n);
         }
@@ -254,7 +270,8 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     }
 
     /**
-     * The shrinkage target of PURBF at the centres: means of y over about N^{1/3} bins of equal count in x
+     * The shrinkage target of PURBF at the centres: means of y over about N^{1/3} bins of equal count in x (N: the
+     * samples taken, every ⌊n / PILOT_SAMPLE⌋-th)
      * (merged from equal-width cells), linear in x between the bins' mean x, flat beyond. A PURBF weight is the
      * fitted value near its centre, so shrinking it toward a local mean rather than the global one keeps the sparse
      * wings from being pulled toward the centre of the cloud (with the global mean the 2,048-particle fit in the
@@ -262,8 +279,7 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
      */
     static double[] pilotAtCentres(double[] x, double[] y, int n, SampleStats st, double[] centres) {
         double[] out = new double[centres.length];
-        int stride = xnum("pstride", 0) > 0 ? Math.max(1, n / (int) xnum("pstride", 0)) : 1;
-        BinnedMeans.at(x, y, n, stride, st.minX, st.maxX, centres, out);
+        BinnedMeans.at(x, y, n, Math.max(1, n / PILOT_SAMPLE), st.minX, st.maxX, centres, out);
         return out;
     }
 
@@ -406,17 +422,9 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         return basis(u, kernel, x, lo, hi, phi, partitionOfUnity);
     }
 
-    /** min x, max x, then distinct random sample indices until M centres (all samples if N ≤ M), sorted. */
+    /** min x, max x, then distinct random sample indices until M_N centres (all samples if N ≤ M_N), sorted. */
     private double[] chooseCentres(double[] x, int n, SampleStats st) {
-        int m = Math.min(config.units(), n);
-        if (xnum("mrule", 0) > 0) {
-            double e = xnum("mexp", 0.2);
-            double nref = xnum("mref", 2048);
-            m = Math.min(n, Math.max(config.units(), (int) Math.round(config.units() * Math.pow(n / nref, e))));
-        }
-        if (xnum("qc", 0) > 0 && m < n) {
-            return quantileCentres(x, n, st, m, xnum("qc", 0));
-        }
+        int m = effectiveUnits(config.units(), n);
         double[] c = new double[m];
         if (m == n) {
             System.arraycopy(x, 0, c, 0, n);
@@ -443,41 +451,6 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         }
         Arrays.sort(c);
         return c;
-    }
-
-    /**
-     * TEMPORARY: m centres at equally spaced levels of a mixture of the empirical cdf (weight 1 − a) and the uniform
-     * cdf on [min, max] (weight a); levels (j + 0.5)/m, then min and max replace the ends. Histogram of 4096 cells.
-     */
-    static double[] quantileCentres(double[] x, int n, SampleStats st, int m, double mode) {
-        double a = mode - 1.0; // mode 1: pure quantiles, 1.x: mixture weight 0.x of uniform
-        int cells = 4096;
-        double[] cw = new double[cells];
-        double lo = st.minX;
-        double scale = cells / (st.maxX - st.minX);
-        for (int i = 0; i < n; i++) {
-            int c = (int) ((x[i] - lo) * scale);
-            cw[c < 0 ? 0 : Math.min(cells - 1, c)]++;
-        }
-        double[] cdf = new double[cells + 1];
-        for (int c = 0; c < cells; c++) {
-            cdf[c + 1] = cdf[c] + (1 - a) * cw[c] / n + a / cells;
-        }
-        double[] out = new double[m];
-        out[0] = st.minX;
-        out[m - 1] = st.maxX;
-        int c = 0;
-        for (int j = 1; j < m - 1; j++) {
-            double level = (j - 0.5 + 0.5) / (m - 1); // interior levels j/(m−1)
-            while (c < cells - 1 && cdf[c + 1] < level) {
-                c++;
-            }
-            double w = cdf[c + 1] - cdf[c];
-            double u = w > 0 ? (level - cdf[c]) / w : 0.5;
-            out[j] = lo + (c + Math.min(1, Math.max(0, u))) / scale;
-        }
-        Arrays.sort(out);
-        return out;
     }
 
     /** Widths of the first m (sorted) centres by the configured rule; never below 1e-9 of the range. */

@@ -157,10 +157,12 @@ public final class PurbfReplay {
         }
     }
 
-    /** Named variants: base (shipped default), binning, lambda=L, units=M, scale=A, and combinations by '+'. */
+    /**
+     * Named variants: base (shipped default), binning, ll, rbf, lambda=L, units=M, scale=A, k=K, seed=S, theta=T, and
+     * combinations by '+'. (The branch's temporary commit also had x:key=value switches of an experiment hook.)
+     */
     static ConditionalExpectationEstimator variant(String name) {
         EstimatorConfig c = EstimatorConfig.defaults();
-        String xs = "";
         if (name.equals("binning")) {
             return Estimators.create(EstimatorConfig.of(EstimatorType.BINNING));
         }
@@ -184,21 +186,8 @@ public final class PurbfReplay {
                 c = c.withSeed(Long.parseLong(part.substring(5)));
             } else if (part.startsWith("theta=")) {
                 c = c.withPruning(new EstimatorConfig.Pruning(Double.parseDouble(part.substring(6))));
-            } else if (part.startsWith("x:")) {
-                // x:key=value switches of the temporary experiment hook RbfEstimator.X (study only)
-                xs += part.substring(2) + ";";
             }
         }
-        ConditionalExpectationEstimator e = Estimators.create(c);
-        String switches = xs;
-        return (x, y, n) -> {
-            String before = RbfEstimator.X;
-            RbfEstimator.X = switches;
-            try {
-                return e.fit(x, y, n);
-            } finally {
-                RbfEstimator.X = before;
-            }
-        };
+        return Estimators.create(c);
     }
 }

@@ -24,7 +24,6 @@ public final class PurbfTiming {
             StringBuilder b = new StringBuilder("round " + round + ":");
             for (String v : variants) {
                 ConditionalExpectationEstimator e = PurbfReplay.variant(v);
-                java.util.Arrays.fill(RbfEstimator.PROF, 0);
                 long t0 = mx.getCurrentThreadCpuTime();
                 double sink = 0;
                 for (int r = 0; r < reps; r++) {
@@ -34,11 +33,6 @@ public final class PurbfTiming {
                 }
                 double ms = (mx.getCurrentThreadCpuTime() - t0) / 1e6 / reps / clouds.size();
                 b.append(String.format(" %s %.3f ms", v, ms));
-                long[] pr = RbfEstimator.PROF;
-                double f = 1e6 * pr[8];
-                b.append(String.format(" [stats %.3f units+design %.3f normal %.3f chol %.3f pilot %.3f solve+cond %.3f"
-                        + " nodes %.0f m %.1f]", pr[0] / f, pr[1] / f, pr[2] / f, pr[3] / f, pr[4] / f, pr[5] / f,
-                        pr[6] * 1e6 / f, pr[7] * 1e6 / f));
                 if (sink == 42) {
                     System.out.print("");
                 }
