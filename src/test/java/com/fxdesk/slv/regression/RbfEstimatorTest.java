@@ -200,4 +200,22 @@ class RbfEstimatorTest {
     private static double ridgeAndWing(double x) {
         return 0.03 + 0.12 * Math.exp(-0.5 * Math.pow((x + 0.08) / 0.03, 2)) + 0.5 * x * x + (x < 0 ? -0.1 * x : 0);
     }
+
+    @Test
+    void grownUnitsSitAtEquallySpacedQuantiles() {
+        int n = 100_000;
+        double[] x = new double[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            x[i] = -Math.log(1 - r.nextDouble()); // Exp(1): F(x) = 1 − e^{−x}
+        }
+        SampleStats st = SampleStats.of(x, x, n);
+        double[] c = RbfEstimator.quantileCentres(x, n, st, 87);
+        assertEquals(st.minX, c[0]);
+        assertEquals(st.maxX, c[86]);
+        for (int j = 1; j < 86; j++) {
+            assertTrue(c[j] >= c[j - 1], "nondecreasing at " + j);
+            assertEquals(j / 86.0, 1 - Math.exp(-c[j]), 0.01, "level of centre " + j);
+        }
+    }
 }

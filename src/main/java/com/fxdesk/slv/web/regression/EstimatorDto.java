@@ -24,7 +24,8 @@ public record EstimatorDto(
                 + "(default 1,000)", minimum = "2", maximum = "1000", defaultValue = "40") Integer units,
         @Schema(description = "BINNING: number of equal-count bins; 0 = round(2 N^(1/3))", minimum = "0",
                 maximum = "1000", defaultValue = "0") Integer bins,
-        @Schema(description = "seed of the random choice of RBF centres", defaultValue = "42") Long seed) {
+        @Schema(description = "seed of the random choice of RBF centres (up to 2,048 samples; beyond, the centres "
+                + "are at quantiles of x)", defaultValue = "42") Long seed) {
 
     public enum Type { NADARAYA_WATSON, LOCAL_LINEAR, RBF, PURBF, BINNING }
 
