@@ -171,7 +171,8 @@ class RbfEstimatorTest {
      * with long tails (70 % with sd 0.05, 30 % with sd 0.35 centred at −0.1) and a steep, curved E[V | S] with a
      * narrow ridge of high V just below the centre, V = m(x)·Exp(1). With 40 units at any N (about 20 after pruning)
      * the least-squares fit rang across the ridge: max relative error over the 1–99 % levels of x 0.14, 0.06, 0.11,
-     * 0.22, 0.21 on seeds 1–5; with the units grown to 87 at this N, 0.08, 0.08, 0.05, 0.06, 0.05.
+     * 0.22, 0.21 on seeds 1–5; with the units grown to 87 at this N (and placed at quantiles), 0.08, 0.04, 0.04,
+     * 0.06, 0.08.
      */
     @Test
     void aSteepCurvedConditionalMeanIsFollowedAtALargeParticleCount() {
