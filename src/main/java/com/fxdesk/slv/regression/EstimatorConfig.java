@@ -7,12 +7,12 @@ package com.fxdesk.slv.regression;
  * @param type      which estimator
  * @param kernel    kernel of the kernel regressions, and basis shape of RBF/PURBF units
  * @param bandwidth bandwidth rule of NADARAYA_WATSON and LOCAL_LINEAR
- * @param units     RBF/PURBF units before pruning, M (paper: 40)
+ * @param units     RBF/PURBF units before pruning, M (paper: 40) up to 2,048 samples, grown like N^{1/5} beyond
  * @param width     RBF/PURBF width rule (paper: k = 5 nearest centres)
  * @param pruning   RBF/PURBF pruning constant Θ (θ = 0: no pruning)
  * @param lambda    ridge parameter, relative: see {@link RbfEstimator} for how it is made scale-free and N-aware
  * @param bins      BINNING bins; 0 chooses round(2 N^{1/3})
- * @param seed      seed of the random choice of RBF centres
+ * @param seed      seed of the random choice of RBF centres (up to 2,048 samples; beyond, they are at quantiles)
  * @param floor     every returned value is at least this (and floors are counted in the diagnostics)
  */
 public record EstimatorConfig(EstimatorType type, Kernel kernel, Bandwidth bandwidth, int units, Width width,

@@ -6,7 +6,10 @@ import java.util.SplittableRandom;
 /**
  * RBF and partition-of-unity RBF networks (SPEC.md section 5, the paper's section 3.2).
  *
- * <p>Units: centres min x, max x and a seeded random subset of the other samples, M in all. Widths: KNN
+ * <p>Units: centres min x, max x and a seeded random subset of the other samples, M_N in all: the configured M up to
+ * N_u = 2,048 samples (the paper's particle count), M·(N/N_u)^{1/5} beyond, rounded, never grown past 256 units
+ * ({@link #effectiveUnits}; 87 for M = 40 at 100,000 particles); beyond N_u the inner centres are at equally spaced
+ * quantiles of x instead of random samples ({@link #quantileCentres}; the seed then plays no part). Widths: KNN
  * h_j = α·(distance from c_j to its k-th nearest other centre) or GLOBAL h = α·mean_j of those distances.
  * Pruning (Θ &gt; 0): in increasing x, unit j is dropped when its distance to the nearest kept unit (or to max x)
  * is below Θ·h_j; of a close pair one unit survives, min and max are never dropped; widths are then recomputed on
@@ -31,9 +34,22 @@ import java.util.SplittableRandom;
  * scaling Λ per unit by its own diagonal, penalising differences of neighbouring weights, and shrinking toward an
  * unpenalised linear or quadratic trend instead of the mean (better or worse depending on the tail shape).
  *
+ * <p>Why the units grow with N: with a fixed M the network's resolution is fixed while its noise falls like 1/N, so
+ * at 100,000 particles the fit is all approximation bias, and the ridge (worth a fixed count of pseudo-observations
+ * per unit, see above) no longer hides it. On the crisis skew (usdjpy-2008-10-24-crisis-wide) E[V | S] of the peaked
+ * 6M–3Y clouds has features a few hundredths of ln S wide (a ridge of high V just below the forward, a trough at it,
+ * a steep put wing); 40 random centres, of which pruning keeps about half, put 2–3 units across them, and the least
+ * squares fit rang: 20–60 % off binned means of 1,000 particles, up to 8 of their standard errors, L off by half
+ * that, and the round trip got worse with more particles (docs/calibration-quality.md 9.3). N^{1/5} is the rate at
+ * which a local-constant smoother's bandwidth should shrink (bias O(h²), variance O(1/(N h))); at 2,048 samples and
+ * below nothing changes. Measured on the replayed crisis clouds (fit on half the particles, compared with bins of the
+ * other half): the mean of z² over the bins 5.8 → 1.4, where 70–120 units all give 1.4–1.5; a floor on λ_eff made it
+ * worse (the pilot is coarser than the fit). Quantile-placed centres add little to that average (1.43 → 1.40) but
+ * took the worst of five seeds' round trips on that market from 6.45 to 4.82 bp RMS (mean 5.10 → 4.67).
+ *
  * <p>Cost: BᵀB is accumulated point by point over the units whose (truncated) support covers the point, found by
  * binary search in prefix-max/suffix-min arrays of the support edges; never an N×M matrix. For large N the
- * samples are first linearly binned onto nodes spaced ≤ min_j h_j / 16 (one O(N) pass) and the nodes carry the
+ * samples are first linearly binned onto nodes spaced ≤ min_j h_j / 8 (one O(N) pass) and the nodes carry the
  * weights, whichever gives fewer points; on those equally spaced nodes the Gaussian basis is built unit by unit by an
  * exact recurrence and BᵀB by dot products over overlapping runs ({@code normalEquationsOnNodes}). Weights by a dense
  * Cholesky (M ≤ a few hundred); the 2-norm condition
@@ -43,7 +59,24 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     /** λ_eff = λ at this N (see the class comment for why it is a quarter of the paper's 2,048 particles). */
     static final int REFERENCE_N = 512;
     static final double MIN_LAMBDA = 1e-6;
-    private static final int NODES_PER_WIDTH = 16;
+    /**
+     * Nodes per narrowest width for the binned normal equations: linear binning moves a sample by at most δ = h/8,
+     * which changes BᵀB by O((δ/h)²); 16 per width cost 2–5× the time of the normal equations once the units grow
+     * with N, and 8 (or 4) moved the study fits (PurbfSynth, 2,048 and 100,000 samples) in their fourth digit at most.
+     */
+    private static final int NODES_PER_WIDTH = 8;
+    /** The configured units apply up to this many samples and grow like N^{1/5} beyond (class comment). */
+    static final int UNITS_REFERENCE_N = 2048;
+    /** Growth with N stops here (a larger configured M is used as given): bounds the Cholesky's cost. */
+    static final int MAX_GROWN_UNITS = 256;
+    /**
+     * The pilot is computed on every ⌊N / PILOT_SAMPLE⌋-th sample (the particles are exchangeable): all of them up to
+     * 32,767, about 16,400 beyond, where the prior is a few pseudo-observations per unit against hundreds of samples and
+     * the pilot's own noise no longer matters (at 2,048 samples nothing changes).
+     */
+    static final int PILOT_SAMPLE = 16_384;
+    /** Equal-width cells of the histogram the quantile centres are read from (beyond 2,048 samples). */
+    static final int QUANTILE_CELLS = 4096;
 
     /** Equal-count bins of the PURBF shrinkage target: about N^{1/3}, at least this many. */
     static final int MIN_PILOT_BINS = BinnedMeans.MIN_BINS;
@@ -64,6 +97,15 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         this.config = config;
         this.partitionOfUnity = config.type() == EstimatorType.PURBF;
         this.localTarget = localTarget && partitionOfUnity;
+    }
+
+    /** M_N: units before pruning for n samples (see the class comment), at most n. */
+    static int effectiveUnits(int units, int n) {
+        if (n <= UNITS_REFERENCE_N || units >= MAX_GROWN_UNITS) {
+            return Math.min(units, n);
+        }
+        long grown = Math.round(units * StrictMath.pow((double) n / UNITS_REFERENCE_N, 0.2));
+        return (int) Math.min(n, Math.max(units, Math.min(grown, MAX_GROWN_UNITS)));
     }
 
     /** λ_eff for N samples (see the class comment). */
@@ -232,7 +274,8 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     }
 
     /**
-     * The shrinkage target of PURBF at the centres: means of y over about N^{1/3} bins of equal count in x
+     * The shrinkage target of PURBF at the centres: means of y over about N^{1/3} bins of equal count in x (N: the
+     * samples taken, every ⌊n / PILOT_SAMPLE⌋-th)
      * (merged from equal-width cells), linear in x between the bins' mean x, flat beyond. A PURBF weight is the
      * fitted value near its centre, so shrinking it toward a local mean rather than the global one keeps the sparse
      * wings from being pulled toward the centre of the cloud (with the global mean the 2,048-particle fit in the
@@ -240,7 +283,7 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
      */
     static double[] pilotAtCentres(double[] x, double[] y, int n, SampleStats st, double[] centres) {
         double[] out = new double[centres.length];
-        BinnedMeans.at(x, y, n, 1, st.minX, st.maxX, centres, out);
+        BinnedMeans.at(x, y, n, Math.max(1, n / PILOT_SAMPLE), st.minX, st.maxX, centres, out);
         return out;
     }
 
@@ -383,9 +426,15 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         return basis(u, kernel, x, lo, hi, phi, partitionOfUnity);
     }
 
-    /** min x, max x, then distinct random sample indices until M centres (all samples if N ≤ M), sorted. */
+    /**
+     * min x, max x, then distinct random sample indices until M_N centres (all samples if N ≤ M_N), sorted; beyond
+     * {@link #UNITS_REFERENCE_N} samples the M_N − 2 inner centres are at quantiles instead ({@link #quantileCentres}).
+     */
     private double[] chooseCentres(double[] x, int n, SampleStats st) {
-        int m = Math.min(config.units(), n);
+        int m = effectiveUnits(config.units(), n);
+        if (n > UNITS_REFERENCE_N && m < n) {
+            return quantileCentres(x, n, st, m);
+        }
         double[] c = new double[m];
         if (m == n) {
             System.arraycopy(x, 0, c, 0, n);
@@ -412,6 +461,42 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
         }
         Arrays.sort(c);
         return c;
+    }
+
+    /**
+     * min x, max x and m − 2 centres at the levels j/(m − 1), j = 1 … m − 2, of the distribution of every
+     * ⌊n / PILOT_SAMPLE⌋-th sample: a histogram of {@link #QUANTILE_CELLS} equal-width cells over [min x, max x],
+     * linear within a cell; nondecreasing. Why not random samples beyond 2,048: a random draw clumps (pruning then
+     * drops about half of the units) and leaves gaps of several spacings, which at 100,000 particles decide where the
+     * fit can follow E[V | S]; quantiles space the units evenly by count (crisis-wide 100,000 particles, seed 1: the
+     * 6M–1Y put wing, where a trough of E[V | S] lies between the ridge below the forward and the steep wing, 6.45 →
+     * 4.82 bp RMS over the round trip; docs).
+     */
+    static double[] quantileCentres(double[] x, int n, SampleStats st, int m) {
+        int stride = Math.max(1, n / PILOT_SAMPLE);
+        double[] cells = new double[QUANTILE_CELLS];
+        double scale = QUANTILE_CELLS / (st.maxX - st.minX);
+        int count = 0;
+        for (int i = 0; i < n; i += stride) {
+            int c = (int) ((x[i] - st.minX) * scale);
+            cells[c < 0 ? 0 : Math.min(QUANTILE_CELLS - 1, c)]++;
+            count++;
+        }
+        double[] out = new double[m];
+        out[0] = st.minX;
+        out[m - 1] = st.maxX;
+        int c = 0;
+        double below = 0.0; // samples in the cells before c
+        for (int j = 1; j < m - 1; j++) {
+            double level = count * (double) j / (m - 1);
+            while (c < QUANTILE_CELLS - 1 && below + cells[c] < level) {
+                below += cells[c];
+                c++;
+            }
+            double u = cells[c] > 0 ? (level - below) / cells[c] : 0.5;
+            out[j] = Math.min(st.maxX, st.minX + (c + Math.min(1.0, Math.max(0.0, u))) / scale);
+        }
+        return out;
     }
 
     /** Widths of the first m (sorted) centres by the configured rule; never below 1e-9 of the range. */

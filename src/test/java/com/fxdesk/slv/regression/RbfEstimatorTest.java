@@ -155,4 +155,68 @@ class RbfEstimatorTest {
         rmsBias = Math.sqrt(rmsBias);
         assertTrue(rmsBias < 0.04, "RMS relative bias of the fit over the quantiles: " + rmsBias);
     }
+
+    @Test
+    void unitsGrowLikeTheFifthRootOfTheSamplesBeyondThePapersParticleCount() {
+        assertEquals(40, RbfEstimator.effectiveUnits(40, 500));
+        assertEquals(40, RbfEstimator.effectiveUnits(40, 2048));
+        assertEquals(30, RbfEstimator.effectiveUnits(40, 30));
+        assertEquals(87, RbfEstimator.effectiveUnits(40, 100_000));
+        assertEquals(256, RbfEstimator.effectiveUnits(200, 100_000_000));
+        assertEquals(400, RbfEstimator.effectiveUnits(400, 1_000_000)); // a larger configured M is used as given
+    }
+
+    /**
+     * The crisis market's failure at 100,000 particles (docs/calibration-quality.md 9.3) in miniature: a peaked cloud
+     * with long tails (70 % with sd 0.05, 30 % with sd 0.35 centred at −0.1) and a steep, curved E[V | S] with a
+     * narrow ridge of high V just below the centre, V = m(x)·Exp(1). With 40 units at any N (about 20 after pruning)
+     * the least-squares fit rang across the ridge: max relative error over the 1–99 % levels of x 0.14, 0.06, 0.11,
+     * 0.22, 0.21 on seeds 1–5; with the units grown to 87 at this N (and placed at quantiles), 0.08, 0.04, 0.04,
+     * 0.06, 0.08.
+     */
+    @Test
+    void aSteepCurvedConditionalMeanIsFollowedAtALargeParticleCount() {
+        int n = 100_000;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int seed = 1; seed <= 5; seed++) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+            for (int i = 0; i < n; i++) {
+                double z = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+                x[i] = r.nextDouble() < 0.7 ? 0.05 * z : -0.1 + 0.35 * z;
+                y[i] = ridgeAndWing(x[i]) * -Math.log(1 - r.nextDouble());
+            }
+            RegressionFit fit = Estimators.create(EstimatorConfig.defaults()).fit(x, y, n);
+            double[] sorted = java.util.Arrays.copyOf(x, n);
+            java.util.Arrays.sort(sorted);
+            double worst = 0;
+            for (int k = 0; k <= 40; k++) {
+                double at = sorted[(int) Math.round((0.01 + 0.98 * k / 40.0) * (n - 1))];
+                worst = Math.max(worst, Math.abs(fit.value(at) / ridgeAndWing(at) - 1));
+            }
+            assertTrue(worst < 0.12, "seed " + seed + ": max relative error " + worst);
+        }
+    }
+
+    private static double ridgeAndWing(double x) {
+        return 0.03 + 0.12 * Math.exp(-0.5 * Math.pow((x + 0.08) / 0.03, 2)) + 0.5 * x * x + (x < 0 ? -0.1 * x : 0);
+    }
+
+    @Test
+    void grownUnitsSitAtEquallySpacedQuantiles() {
+        int n = 100_000;
+        double[] x = new double[n];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            x[i] = -Math.log(1 - r.nextDouble()); // Exp(1): F(x) = 1 − e^{−x}
+        }
+        SampleStats st = SampleStats.of(x, x, n);
+        double[] c = RbfEstimator.quantileCentres(x, n, st, 87);
+        assertEquals(st.minX, c[0]);
+        assertEquals(st.maxX, c[86]);
+        for (int j = 1; j < 86; j++) {
+            assertTrue(c[j] >= c[j - 1], "nondecreasing at " + j);
+            assertEquals(j / 86.0, 1 - Math.exp(-c[j]), 0.01, "level of centre " + j);
+        }
+    }
 }

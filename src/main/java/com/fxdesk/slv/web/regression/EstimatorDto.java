@@ -19,11 +19,13 @@ public record EstimatorDto(
         @Schema(description = "greedy pruning of RBF units") Pruning pruning,
         @Schema(description = "ridge penalty λ of RBF and PURBF weights (scale-free: λ applies as given at 512 "
                 + "samples, λ·512/N at N); 0 to 10⁶", minimum = "0", maximum = "1000000", defaultValue = "0.2") Double lambda,
-        @Schema(description = "RBF / PURBF units (centres) before pruning; 2 to slv.limits.max-rbf-units (default "
-                + "1,000)", minimum = "2", maximum = "1000", defaultValue = "40") Integer units,
+        @Schema(description = "RBF / PURBF units (centres) before pruning, as given up to 2,048 samples; beyond, "
+                + "units·(N/2,048)^(1/5) (87 for 40 at 100,000), grown to 256 at most; 2 to slv.limits.max-rbf-units "
+                + "(default 1,000)", minimum = "2", maximum = "1000", defaultValue = "40") Integer units,
         @Schema(description = "BINNING: number of equal-count bins; 0 = round(2 N^(1/3))", minimum = "0",
                 maximum = "1000", defaultValue = "0") Integer bins,
-        @Schema(description = "seed of the random choice of RBF centres", defaultValue = "42") Long seed) {
+        @Schema(description = "seed of the random choice of RBF centres (up to 2,048 samples; beyond, the centres "
+                + "are at quantiles of x)", defaultValue = "42") Long seed) {
 
     public enum Type { NADARAYA_WATSON, LOCAL_LINEAR, RBF, PURBF, BINNING }
 
