@@ -226,8 +226,8 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
 
         /**
          * Particle counts below this use the companion control variate. Why only there: it removes most of the
-         * estimator's noise (docs/calibration-quality.md 2.7: the round trip's noise over seeds at 2,048 particles
-         * falls 3–7 fold), which is what limits the sparse grid's results; from 10,000 particles on (the dense grading,
+         * estimator's noise (NOTES-noise.md on wip/noise: the round trip's noise over seeds at 2,048 particles
+         * falls 3–9 fold), which is what limits the sparse grid's results; from 10,000 particles on (the dense grading,
          * daily steps) the noise is no longer the limit and the second fit would cost an eighth more work per
          * regression there, so those calibrations keep their grid and bits.
          */
@@ -237,9 +237,10 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * Regression steps of the grid in units of {@link #timeStep}: 2 with the companion control and automatic
          * sub-steps (each regression interval then holds two propagation steps of {@code timeStepDays}), else 1.
          * Why: the control's second fit doubles a regression's cost, and at 2,048 particles the fits are most of the
-         * calibration's CPU (about 85%); regressing on every other propagation step keeps the calibration's cost where it
-         * was (586 → 575 steps, 586 → 288 regressions to 5Y on EURUSD) for a time-discretisation cost of about 1 bp
-         * in the round trip, against a 3–7 fold fall of its noise (docs/calibration-quality.md 2.7).
+         * calibration's CPU (85–95% under load); regressing on every other propagation step (586 → 575 steps to 5Y on
+         * EURUSD, about half the regressions) holds the added CPU to about 15% instead of about 2×, for a
+         * time-discretisation cost of 0.3–1 bp in the round trip, against a 3–9 fold fall of its noise
+         * (NOTES-noise.md on wip/noise).
          */
         public int regressionStride() {
             return companionControl() && subSteps <= 0 ? 2 : 1;

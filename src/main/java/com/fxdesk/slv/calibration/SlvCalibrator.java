@@ -421,25 +421,15 @@ public final class SlvCalibrator {
         }
 
         /**
-         * m_n ≥ GUARD × the particles' binned local mean ({@link BinnedMeans}, on a strided sample of about
-         * QUANTILE_SAMPLE particles) at every grid node. L = σ_LV/√m turns a dip of the fitted m toward zero into a
-         * spike of L up to its cap: PURBF's units overlap unevenly where the cloud is peaked with long tails (high
-         * vol-of-vol: at 2Y on the crisis market m went to 0 at 1–2 sd below the forward and rang on either side),
-         * and the paths crossing the spike got ten times the local vol for weeks (docs/calibration-quality.md 9.3).
-         * A sane fit sits within the binned mean's noise (a few %), so the bound only binds on such dips; it is
-         * one-sided because a fit above the data lowers L, which cannot blow up (a two-sided bound was tried: no better,
-         * and it binds on EURUSD).
-         */
-        /**
          * The Heston companion control variate (below {@link SlvCalibrationInput.Particles#COMPANION_CONTROL_BELOW}
          * particles): mGrid[q] += m_H(s′_q) − m̂_H(s′_q), where m̂_H is the same estimator fitted on the companion cloud
          * (x^H, V) — the particles' own V values, moved by the same normals with L ≡ 1 — and m_H = E[V | ln S^H = ·] its
          * known value ({@link HestonConditionalVariance}), both read at s′_q, the companion's quantile at the SLV
          * cloud's empirical CDF at gridX[q] ({@link #matchByQuantile}). Why it works: the estimator's error at 2,048
          * particles is mostly the noise of the V values near a level; the companion's fit sees the same V values on
-         * nearly the same particles of the same rank, so its error, which is known, is 0.85–0.97 correlated with the
-         * SLV fit's (usdtry, frozen leverage, 40 seeds: the variance of m̂ falls 3–20 fold at the 1%–99% quantiles,
-         * docs/calibration-quality.md 2.7). Matched by quantile rather than at the same spot: where L is far from 1
+         * nearly the same particles of the same rank, so its error, which is known, is 0.76–0.98 correlated with the
+         * SLV fit's (usdtry, frozen leverage, 40 seeds, 1M–5Y: the variance of m̂ falls 2–30 fold, typically 6, at the
+         * 1%–99% quantiles, NOTES-noise.md on wip/noise). Matched by quantile rather than at the same spot: where L is far from 1
          * the SLV cloud reaches past the companion's, and there the companion's fit is an extrapolation (on the test's
          * skewed market the same-spot form cut no noise, the quantile form cut the variance 2.9 fold). The fitted m
          * then has m_H's exact level, so the level control ({@link #levelControl}) is not applied on top: it would put
@@ -507,6 +497,16 @@ public final class SlvCalibrator {
             }
         }
 
+        /**
+         * m_n ≥ GUARD × the particles' binned local mean ({@link BinnedMeans}, on a strided sample of about
+         * QUANTILE_SAMPLE particles) at every grid node. L = σ_LV/√m turns a dip of the fitted m toward zero into a
+         * spike of L up to its cap: PURBF's units overlap unevenly where the cloud is peaked with long tails (high
+         * vol-of-vol: at 2Y on the crisis market m went to 0 at 1–2 sd below the forward and rang on either side),
+         * and the paths crossing the spike got ten times the local vol for weeks (docs/calibration-quality.md 9.3).
+         * A sane fit sits within the binned mean's noise (a few %), so the bound only binds on such dips; it is
+         * one-sided because a fit above the data lowers L, which cannot blow up (a two-sided bound was tried: no better,
+         * and it binds on EURUSD).
+         */
         private void guardAgainstDips() {
             int stride = Math.max(1, n / QUANTILE_SAMPLE);
             BinnedMeans.at(x, v, n, stride, gridX[0], gridX[m - 1], gridX, pilotGrid);
