@@ -216,6 +216,46 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
             return subSteps > 0 ? subSteps : defaultSubSteps(count);
         }
 
+        /**
+         * Whether the calibration fits E[V | S] with the Heston companion control variate (below
+         * {@link #COMPANION_CONTROL_BELOW} particles; see {@code SlvCalibrator}).
+         */
+        public boolean companionControl() {
+            return count < COMPANION_CONTROL_BELOW;
+        }
+
+        /**
+         * Particle counts below this use the companion control variate. Why only there: it removes most of the
+         * estimator's noise (NOTES-noise.md on wip/noise: the round trip's noise over seeds at 2,048 particles
+         * falls 3–9 fold), which is what limits the sparse grid's results; from 10,000 particles on (the dense grading,
+         * daily steps) the noise is no longer the limit and the second fit would cost an eighth more work per
+         * regression there, so those calibrations keep their grid and bits.
+         */
+        public static final int COMPANION_CONTROL_BELOW = GridGrading.DENSE_FROM_PARTICLES;
+
+        /**
+         * Regression steps of the grid in units of {@link #timeStep}: 2 with the companion control and automatic
+         * sub-steps (each regression interval then holds two propagation steps of {@code timeStepDays}), else 1.
+         * Why: the control's second fit doubles a regression's cost, and at 2,048 particles the fits are most of the
+         * calibration's CPU (85–95% under load); regressing on every other propagation step (586 → 575 steps to 5Y on
+         * EURUSD, about half the regressions) holds the added CPU to about 15% instead of about 2×, for a
+         * time-discretisation cost of 0.3–1 bp in the round trip, against a 3–9 fold fall of its noise
+         * (NOTES-noise.md on wip/noise).
+         */
+        public int regressionStride() {
+            return companionControl() && subSteps <= 0 ? 2 : 1;
+        }
+
+        /** The regression grid's step Δt in years: {@link #timeStep} × {@link #regressionStride}. */
+        public double regressionStep() {
+            return timeStep() * regressionStride();
+        }
+
+        /** Propagation steps per regression step Δt of the grid: {@link #effectiveSubSteps} × {@link #regressionStride}. */
+        public int gridSubSteps() {
+            return effectiveSubSteps() * regressionStride();
+        }
+
         /** Propagation sub-steps per regression step when the caller does not choose: see {@code subSteps}. */
         public static int defaultSubSteps(int particles) {
             return particles < DAILY_FROM_PARTICLES ? 1 : MAX_DEFAULT_SUB_STEPS;
@@ -395,7 +435,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
      */
     public static GridSize gridSize(double maturity, Particles p, double[] mandatory, double kappa, double volOfVol,
                                     double stepBound) {
-        RegressionGrid g = RegressionGrid.graded(maturity, p.timeStep(), p.effectiveSubSteps(),
+        RegressionGrid g = RegressionGrid.graded(maturity, p.regressionStep(), p.gridSubSteps(),
                 p.shortEndRefinement(), mandatory, kappa, volOfVol, stepBound, p.effectiveGrading());
         int regressions = g.regressionTimes.length - 1;
         double[] expiries = DoubleStream.concat(Arrays.stream(mandatory).filter(t -> t > 0 && t < maturity),

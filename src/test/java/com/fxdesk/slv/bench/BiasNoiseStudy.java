@@ -29,6 +29,8 @@ import java.util.concurrent.ForkJoinPool;
  *
  * <p>Args: seeds (20), round-trip paths (100,000), market filter (substring, comma list), particles (2048),
  * points to list per market (8), λ of PURBF (default 0.2), units M (40).
+ * JVM options -Dstudy.days=D, -Dstudy.sub=K: the particles' timeStepDays and sub-steps (chosen sub-steps keep the
+ * regression stride at 1: {@code Particles#regressionStride}).
  */
 public final class BiasNoiseStudy {
 
@@ -63,7 +65,9 @@ public final class BiasNoiseStudy {
             EstimatorConfig ec = EstimatorConfig.defaults().withLambda(lambda).withUnits(units);
             List<RoundTripResult> runs = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
-                SlvCalibrationInput in = base.withParticles(base.particles().withCount(particles).withSeed(seed))
+                SlvCalibrationInput in = base.withParticles(base.particles().withCount(particles).withSeed(seed)
+                                .withTimeStepDays(Integer.getInteger("study.days", base.particles().timeStepDays()))
+                                .withSubSteps(Integer.getInteger("study.sub", base.particles().subSteps())))
                         .withRegression(base.regression().withEstimator(Estimators.create(ec.withSeed(seed))));
                 runs.add(cal.calibrate(in, null, null).roundTrip());
             }

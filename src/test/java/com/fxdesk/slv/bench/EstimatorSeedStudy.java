@@ -38,6 +38,8 @@ import java.util.stream.Stream;
  * quoted 10Δ–10Δ points have 2–5 bp).
  * Args: seeds (20), round-trip paths (100,000), estimators (comma list of purbf, purbf-mean, nw, ll, binning, rbf),
  * resolution threshold bp (5), market name filter (substring; all markets by default).
+ * JVM options -Dstudy.days=D, -Dstudy.sub=K: the particles' timeStepDays and sub-steps (chosen sub-steps keep the
+ * regression stride at 1: {@code Particles#regressionStride}).
  * Run: java -cp target/test-classes:target/classes:$(deps) com.fxdesk.slv.bench.EstimatorSeedStudy 20
  */
 public final class EstimatorSeedStudy {
@@ -75,7 +77,9 @@ public final class EstimatorSeedStudy {
                 double noise = 0;
                 int unresolved = 0;
                 for (int seed = 1; seed <= seeds; seed++) {
-                    SlvCalibrationResult r = cal.calibrate(base.withParticles(base.particles().withSeed(seed))
+                    SlvCalibrationResult r = cal.calibrate(base.withParticles(base.particles().withSeed(seed)
+                                    .withTimeStepDays(Integer.getInteger("study.days", base.particles().timeStepDays()))
+                                    .withSubSteps(Integer.getInteger("study.sub", base.particles().subSteps())))
                             .withRegression(base.regression().withEstimator(all.get(name).apply(seed))), null, null);
                     RoundTripResult rt = r.roundTrip();
                     RoundTripStatistics st = RoundTripStatistics.of(rt, threshold);

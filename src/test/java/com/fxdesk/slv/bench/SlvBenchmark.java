@@ -43,7 +43,7 @@ public final class SlvBenchmark {
         SlvSetups eur = SlvSetups.load(TestMarkets.EURUSD_2018, 5.0);
         System.out.printf("EURUSD Heston %s; cores %d; load %s; effective cores %.2f%n", eur.heston(),
                 Runtime.getRuntime().availableProcessors(), loadAverage(), effectiveCores());
-        Particles p = Particles.DEFAULTS;
+        Particles p = Particles.DEFAULTS.withTimeStepDays(Integer.getInteger("study.days", 5));
         if (System.getProperty("grading") != null) { // -Dgrading=none (the uniform grid) or α,f,…: for comparison
             p = new Particles(p.count(), p.timeStepDays(), p.subSteps(), p.shortEndRefinement(),
                     QualityEvidence.grading(System.getProperty("grading")), p.seed(), p.chunkSize());

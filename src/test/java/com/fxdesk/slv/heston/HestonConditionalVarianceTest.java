@@ -1,0 +1,121 @@
+package com.fxdesk.slv.heston;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fxdesk.slv.model.SlvStep;
+import com.fxdesk.slv.random.RandomStreams;
+import com.fxdesk.slv.random.ZigguratNormals;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class HestonConditionalVarianceTest {
+
+    @Test
+    void deterministicVarianceGivesTheMeanEverywhere() {
+        HestonParameters p = new HestonParameters(0.04, 2, 0.09, 0, -0.5);
+        double[] out = new double[5];
+        HestonConditionalVariance.onGrid(p, 1, 0, -0.2, 0.1, out);
+        double ev = 0.09 + (0.04 - 0.09) * Math.exp(-2);
+        for (double o : out) {
+            assertEquals(ev, o, 1e-15);
+        }
+    }
+
+    @Test
+    void uncorrelatedShortDatedLimitIsSymmetricAndAveragesToTheMean() {
+        // with ρ = 0 the law of Y + ½∫V is symmetric; the density-weighted mean of m_H is E[V_t]
+        HestonParameters p = new HestonParameters(0.04, 1.5, 0.04, 0.8, 0.0);
+        double t = 0.5;
+        int m = 801;
+        double[] out = new double[m];
+        double sd = Math.sqrt(0.04 * t);
+        HestonConditionalVariance.onGrid(p, t, 0, -10 * sd, 20 * sd / (m - 1), out);
+        for (double o : out) {
+            assertTrue(o > 0 && Double.isFinite(o));
+        }
+        // convex in y around the centre: the tails carry more variance (ρ = 0)
+        assertTrue(out[0] > out[m / 2] && out[m - 1] > out[m / 2]);
+    }
+
+    /** 101 nodes and the log-cubic interpolant against m_H on 200 points: within 1e-3 relative, ends included. */
+    @Test
+    void interpolationOnAHundredNodesIsWithinATenthOfAPercent() {
+        HestonParameters[] ps = {new HestonParameters(0.0225, 2.39, 0.053, 0.757, 0.56),
+                new HestonParameters(0.03, 2.0, 0.05, 1.3, -0.7), new HestonParameters(0.1795, 3.59, 0.077, 1.99, -0.66)};
+        for (HestonParameters p : ps) {
+            for (double t : new double[] {0.003, 0.1, 1, 5}) {
+                double sd = Math.sqrt(HestonPricer.integratedVariance(p, t));
+                double lo = -3.5 * sd;
+                double hi = 3.5 * sd;
+                double[] full = new double[200];
+                HestonConditionalVariance.onGrid(p, t, 0, lo, (hi - lo) / 199, full);
+                double[] nodes = new double[101];
+                HestonConditionalVariance.onGrid(p, t, 0, lo, (hi - lo) / 100, nodes);
+                for (int q = 0; q < 200; q++) {
+                    double x = lo + q * (hi - lo) / 199;
+                    assertEquals(full[q], HestonConditionalVariance.interpolate(nodes, lo, hi, x), 1e-3 * full[q],
+                            p + " t " + t + " q " + q);
+                }
+            }
+        }
+    }
+
+    /** Against a fine-stepped QE cloud with its binned conditional means (200,000 paths). */
+    @Test
+    void matchesASimulatedCloud() {
+        HestonParameters p = new HestonParameters(0.03, 2.0, 0.05, 0.9, -0.6);
+        double[] horizons = {0.1, 1.0};
+        int n = 200_000;
+        for (double t : horizons) {
+            int steps = (int) Math.ceil(t * 365 * 2);
+            double h = t / steps;
+            double[] x = new double[n];
+            double[] xh = new double[n];
+            double[] v = new double[n];
+            Arrays.fill(v, p.v0());
+            double[] l = new double[n];
+            Arrays.fill(l, 1.0);
+            double[] zS = new double[n];
+            double[] zV = new double[n];
+            double[] next = new double[n];
+            SlvStep step = new SlvStep(p, h, 0.0);
+            for (int j = 0; j < steps; j++) {
+                long st = RandomStreams.stream(11, j, 0).nextLong();
+                st = ZigguratNormals.fill(zS, 0, n, st);
+                ZigguratNormals.fill(zV, 0, n, st);
+                step.step(x, v, l, zS, zV, next, null, xh, 0, n);
+            }
+            double[] sorted = x.clone();
+            Arrays.sort(sorted);
+            double lo = sorted[n / 50];
+            double hi = sorted[n - n / 50];
+            int bins = 12;
+            double[] sum = new double[bins];
+            double[] sum2 = new double[bins];
+            double[] cnt = new double[bins];
+            double[] sx = new double[bins];
+            for (int i = 0; i < n; i++) {
+                int b = (int) ((x[i] - lo) / (hi - lo) * bins);
+                if (b >= 0 && b < bins) {
+                    sum[b] += v[i];
+                    sum2[b] += v[i] * v[i];
+                    cnt[b]++;
+                    sx[b] += x[i];
+                }
+            }
+            double[] out = new double[1];
+            double worst = 0;
+            for (int b = 0; b < bins; b++) {
+                double mean = sum[b] / cnt[b];
+                double se = Math.sqrt((sum2[b] / cnt[b] - mean * mean) / cnt[b]);
+                HestonConditionalVariance.onGrid(p, t, 0, sx[b] / cnt[b], 0.01, out);
+                // binned mean vs m_H at the bin's mean x: the bin's width adds a little curvature bias
+                double z = (out[0] - mean) / Math.max(se, 0.005 * mean);
+                worst = Math.max(worst, Math.abs(z));
+                System.out.printf("t %.2f x %.4f MC %.5f ± %.5f exact %.5f%n", t, sx[b] / cnt[b], mean, se, out[0]);
+            }
+            assertTrue(worst < 4, "worst z " + worst);
+        }
+    }
+}
