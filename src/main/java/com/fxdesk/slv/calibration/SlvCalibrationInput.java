@@ -450,7 +450,10 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
      * expiries, sub-stepped for κ·Δt ≤ 0.1: {@link GridSize#roundTripSteps}). At the measured 1.35·10⁸ particle-steps per second on 2 cores, 2.5·10⁹ units are about 18 s.
      */
     public static long work(int particles, GridSize grid, int roundTripPaths) {
-        return (long) particles * grid.steps() + (long) grid.regressions() * (2L * particles + REGRESSION_FIXED_WORK)
+        // below COMPANION_CONTROL_BELOW a regression fits twice (the companion control) and matches quantiles
+        long perRegression = (2L * particles + REGRESSION_FIXED_WORK)
+                * (particles < Particles.COMPANION_CONTROL_BELOW ? 2 : 1);
+        return (long) particles * grid.steps() + (long) grid.regressions() * perRegression
                 + (long) roundTripPaths * grid.roundTripSteps();
     }
 

@@ -158,6 +158,8 @@ public final class SlvCalibrator {
         final double[] mGrid;
         /** Whether E[V | S] is fitted with the Heston companion control variate ({@code companionControl}). */
         final boolean companion;
+        /** Whether this interval's fit was corrected by the companion (else the level control applies). */
+        private boolean companionApplied;
         /** The Heston companion's log-spots (same V paths and normals, L ≡ 1); null without the control variate. */
         final double[] xh;
         /** The companion's fit m̂_H, its known m_H and the matched levels s′ ({@code companionControl}). */
@@ -281,7 +283,7 @@ public final class SlvCalibrator {
             RegressionDiagnostics diag = regressAndLocalVol(team, initial, spots, j0, k, tn);
             regressionNanos += System.nanoTime() - r0;
             double gn = meanVariance(mixed, tn);
-            if (!initial && !companion) { // with the companion control m has m_H's exact level (companionControl)
+            if (!initial && !companionApplied) { // with the companion control m has m_H's exact level
                 levelControl(gn);
             }
             int varFloored = floorVariance();
@@ -382,7 +384,7 @@ public final class SlvCalibrator {
                     fit.values(gridX, mGrid, m);
                     diag[0] = fit.diagnostics();
                     if (companion) {
-                        companionControl(tn);
+                        companionApplied = companionControl(tn);
                     }
                     guardAgainstDips();
                 } else if (task <= k) {
@@ -437,25 +439,32 @@ public final class SlvCalibrator {
          * then has m_H's exact level, so the level control ({@link #levelControl}) is not applied on top: it would put
          * the particles' mean-variance noise back (measured: round-trip noise 2.8 → 13.6 bp on USDTRY).
          */
-        private void companionControl(double tn) {
+        private boolean companionControl(double tn) {
             RegressionFit fh = in.regression().estimator().fit(xh, v, n);
             matchByQuantile(matched);
             fh.values(matched, mHatH, m);
             double lo = matched[0];
             double hi = matched[m - 1];
             if (!(hi > lo)) {
-                return;
+                return false; // a degenerate companion cloud: the level control instead
             }
             // m_H on M_H_POINTS nodes, interpolated (HestonConditionalVariance.interpolate): half the cost of all m
             HestonConditionalVariance.onGrid(mixed, tn, Math.log(in.market().fx().forward(tn)), lo,
                     (hi - lo) / (M_H_POINTS - 1), mExactH);
+            if (!(mExactH[M_H_POINTS / 2] > 0)) {
+                return false; // m_H did not converge (NaN everywhere): the level control instead
+            }
             for (int q = 0; q < m; q++) {
                 double e = HestonConditionalVariance.interpolate(mExactH, lo, hi, matched[q]);
                 double h = mHatH[q];
-                if (e > 0 && h > 0) { // a NaN or floored value corrects nothing
+                // a NaN m_H corrects nothing, nor does a correction beyond half the fitted value either way: the fits'
+                // noise is a few %, a larger difference is one of them failing (e.g. a companion fit at the
+                // estimator's floor, which would add about m_H), not noise
+                if (e > 0 && h > 0 && Math.abs(e - h) <= 0.5 * mGrid[q]) {
                     mGrid[q] += e - h;
                 }
             }
+            return true;
         }
 
         /**

@@ -12,9 +12,12 @@ package com.fxdesk.slv.heston;
  * the principal logarithm stays on one branch). Then E[V_t e^{iuY}] = φ(u)(∂_wA + ∂_wB v0) at w = 0, with
  * ∂_wB = (r+ − r−)² e^{dt}/(r−² (1 − z)²) and ∂_wA = (κθ/c) ∂_w z0 (e^{dt}/(1 − z) − 1/(1 − z0)),
  * ∂_w z0 = (r+ − r−)/r−². Inverting both transforms by the trapezoid rule in u (the density p and ∫ v p(x, v) dv share
- * the nodes; their ratio is m_H): period 2π/Δu of at least four times the grid's largest distance from the forward
- * (the aliased images of the density lie beyond three such distances past the grid), truncation where |φ| is below
- * 1e-12. e^{−iux} along the grid by a complex rotation per node. Cost O(nodes × grid) per call (tens of nodes).
+ * the nodes; their ratio is m_H): period 2π/Δu from four times the grid's largest distance from the forward, doubled
+ * until two periods agree ({@link #PERIOD_TOLERANCE}; heavy tails need more), truncation where |φ| is below 1e-12; NaN
+ * everywhere when no period up to {@link #MAX_PERIOD_FACTOR} × converges. e^{−iux} along the grid by a complex rotation
+ * per node; NaN at grid points whose density is below {@link #RESOLVED} of the grid's largest. Cost O(nodes × grid) per
+ * evaluation: tens of nodes for light tails, hundreds to thousands at low Feller
+ * ratios.
  * Immutable and stateless.
  */
 public final class HestonConditionalVariance {
@@ -22,6 +25,17 @@ public final class HestonConditionalVariance {
     static final double TRUNCATION = 1e-12;
     /** Nodes at most (a 1-day cloud of a 5%-vol pair needs about a hundred). */
     static final int MAX_NODES = 4096;
+    /**
+     * The period is doubled from 4 × the grid's reach until two evaluations agree to this (relative, every grid point):
+     * a fixed 4 × was enough for light tails only — at a low Feller ratio (κθ ≪ ξ²) the fat tail's aliased images
+     * land on the grid's thin wing, and with ξ = 1.5, 2κθ/ξ² ≈ 0.003, on the whole grid (20–100 % off; the review of
+     * this class). The noise this control removes is a few % of m, so 1e-3 is far below it.
+     */
+    static final double PERIOD_TOLERANCE = 1e-3;
+    /** Relative density (to the grid's largest) below which a grid point gets no value (NaN). */
+    static final double RESOLVED = 1e-9;
+    /** Longest period tried, in units of the grid's reach (beyond: NaN, the caller corrects nothing). */
+    static final double MAX_PERIOD_FACTOR = 64;
 
     private HestonConditionalVariance() {
     }
@@ -36,20 +50,55 @@ public final class HestonConditionalVariance {
      */
     public static void onGrid(HestonParameters p, double t, double lnFwd, double x0, double dx, double[] out) {
         int m = out.length;
+        double ev = p.theta() + (p.v0() - p.theta()) * Math.exp(-p.kappa() * t);
+        if (p.xi() < 1e-10 || !(t > 0)) {
+            java.util.Arrays.fill(out, ev);
+            return;
+        }
+        double reach = Math.max(Math.abs(x0 - lnFwd), Math.abs(x0 + (m - 1) * dx - lnFwd));
+        reach = Math.max(reach, 4 * Math.sqrt(HestonPricer.integratedVariance(p, t)));
+        double[] prev = null;
+        for (double period = 4 * reach; period <= MAX_PERIOD_FACTOR * reach; period *= 2) {
+            double[] cur = new double[m];
+            if (!sum(p, t, lnFwd, x0, dx, 2 * Math.PI / period, ev, cur)) {
+                break; // φ not small by MAX_NODES: the series is not converged at this period or any longer one
+            }
+            if (prev != null && agree(prev, cur)) {
+                System.arraycopy(cur, 0, out, 0, m);
+                return;
+            }
+            prev = cur;
+        }
+        java.util.Arrays.fill(out, Double.NaN); // not converged: the caller falls back (no control)
+    }
+
+    /**
+     * Whether two evaluations agree to {@link #PERIOD_TOLERANCE} relative at every grid point where both resolve the
+     * density (NaN: below {@link #RESOLVED}), and resolve it at the same points.
+     */
+    private static boolean agree(double[] a, double[] b) {
+        for (int q = 0; q < a.length; q++) {
+            if (Double.isNaN(a[q]) != Double.isNaN(b[q])
+                    || !Double.isNaN(a[q]) && !(Math.abs(a[q] - b[q]) <= PERIOD_TOLERANCE * Math.abs(b[q]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The trapezoid sums at node spacing du into out (m_H, NaN where the density sum is not positive); false when
+     * |φ| is still above the truncation at {@link #MAX_NODES} nodes.
+     */
+    private static boolean sum(HestonParameters p, double t, double lnFwd, double x0, double dx, double du, double ev,
+                               double[] out) {
+        int m = out.length;
         double kappa = p.kappa();
         double theta = p.theta();
         double xi = p.xi();
         double rho = p.rho();
         double v0 = p.v0();
-        double ev = theta + (v0 - theta) * Math.exp(-kappa * t);
-        if (xi < 1e-10 || !(t > 0)) {
-            java.util.Arrays.fill(out, ev);
-            return;
-        }
-        double reach = Math.max(Math.abs(x0 - lnFwd), Math.abs(x0 + (m - 1) * dx - lnFwd));
-        double sd = Math.sqrt(HestonPricer.integratedVariance(p, t));
-        reach = Math.max(reach, 4 * sd);
-        double du = 2 * Math.PI / (4 * reach);
+        boolean truncated = false;
         double[] num = new double[m];
         double[] den = new double[m];
         double c = 0.5 * xi * xi;
@@ -70,11 +119,15 @@ public final class HestonConditionalVariance {
                 dr = -dr;
                 di = -di;
             }
-            // r± = (−b ± d)/(2c)
-            double rpR = (-br + dr) / (2 * c);
-            double rpI = (-bi + di) / (2 * c);
-            double rmR = (-br - dr) / (2 * c);
-            double rmI = (-bi - di) / (2 * c);
+            // r− = (−b − d)/(2c) (Re(−b − d) ≥ κ: no cancellation); r+ = (a/c)/r− = 2a/(−b − d) by Vieta, because
+            // (−b + d)/(2c) cancels as ξ → 0 (|d| → |b|; NaN in the wings at ξ = 1e-9)
+            double sR = -br - dr;
+            double sI = -bi - di;
+            double rmR = sR / (2 * c);
+            double rmI = sI / (2 * c);
+            double s2 = sR * sR + sI * sI;
+            double rpR = 2 * (ar * sR + ai * sI) / s2;
+            double rpI = 2 * (ai * sR - ar * sI) / s2;
             // z0 = r+/r−
             double rm2 = rmR * rmR + rmI * rmI;
             double z0R = (rpR * rmR + rpI * rmI) / rm2;
@@ -130,16 +183,17 @@ public final class HestonConditionalVariance {
             double e1I = (edI * omzR - edR * omzI) / omz2;
             double e0R = omz0R / omz02;
             double e0I = -omz0I / omz02;
-            double sR = e1R - e0R;
-            double sI = e1I - e0I;
-            double awR = kappa * theta / c * (dz0R * sR - dz0I * sI);
-            double awI = kappa * theta / c * (dz0R * sI + dz0I * sR);
+            double fR = e1R - e0R;
+            double fI = e1I - e0I;
+            double awR = kappa * theta / c * (dz0R * fR - dz0I * fI);
+            double awI = kappa * theta / c * (dz0R * fI + dz0I * fR);
             // ψ = φ (∂_wA + ∂_wB v0)
             double gR = awR + bwR * v0;
             double gI = awI + bwI * v0;
             double psiR = phiR * gR - phiI * gI;
             double psiI = phiR * gI + phiI * gR;
             if (!Double.isFinite(psiR + psiI + phiR + phiI)) {
+                truncated = k > 0 && phiMod < TRUNCATION; // underflow past the truncation ends the sum; else it failed
                 break;
             }
             double w = k == 0 ? 0.5 : 1.0;
@@ -157,12 +211,19 @@ public final class HestonConditionalVariance {
                 cR = nr;
             }
             if (k > 0 && phiMod < TRUNCATION && Math.hypot(psiR, psiI) < TRUNCATION * ev) {
+                truncated = true;
                 break;
             }
         }
+        double denMax = 0;
         for (int q = 0; q < m; q++) {
-            out[q] = den[q] > 0 ? num[q] / den[q] : Double.NaN;
+            denMax = Math.max(denMax, den[q]);
         }
+        for (int q = 0; q < m; q++) {
+            // a density below RESOLVED × the grid's largest is the sums' rounding, not the density: no value there
+            out[q] = den[q] > RESOLVED * denMax ? num[q] / den[q] : Double.NaN;
+        }
+        return truncated;
     }
 
     /**

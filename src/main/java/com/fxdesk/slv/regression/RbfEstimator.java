@@ -45,7 +45,7 @@ import java.util.SplittableRandom;
  * below nothing changes. Measured on the replayed crisis clouds (fit on half the particles, compared with bins of the
  * other half): the mean of z² over the bins 5.8 → 1.4, where 70–120 units all give 1.4–1.5; a floor on λ_eff made it
  * worse (the pilot is coarser than the fit). Quantile-placed centres add little to that average (1.43 → 1.40) but
- * took the worst of five seeds' round trips on that market from 6.45 to 4.82 bp RMS (mean 5.10 → 4.67).
+ * took the worst of five seeds' round trips on that market from 6.45 to 4.92 bp RMS (five-seed mean 5.10 → 4.71; docs/calibration-quality.md 9.4).
  *
  * <p>Cost: BᵀB is accumulated point by point over the units whose (truncated) support covers the point, found by
  * binary search in prefix-max/suffix-min arrays of the support edges; never an N×M matrix. For large N the
@@ -167,7 +167,7 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
     private record DesignPoints(double[] x, double[] w, double[] y, int size) {
     }
 
-    /** The samples themselves, or their linear binning onto nodes ≤ min_j h_j / 16 apart when that is fewer points. */
+    /** The samples themselves, or their linear binning onto nodes ≤ min_j h_j / 8 apart when that is fewer points. */
     private static DesignPoints designPoints(double[] x, double[] y, int n, SampleStats st, double[] widths) {
         double minWidth = Double.POSITIVE_INFINITY;
         for (double h : widths) {
@@ -470,7 +470,7 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
      * drops about half of the units) and leaves gaps of several spacings, which at 100,000 particles decide where the
      * fit can follow E[V | S]; quantiles space the units evenly by count (crisis-wide 100,000 particles, seed 1: the
      * 6M–1Y put wing, where a trough of E[V | S] lies between the ridge below the forward and the steep wing, 6.45 →
-     * 4.82 bp RMS over the round trip; docs).
+     * 4.92 bp RMS over the round trip; docs/calibration-quality.md 9.4).
      */
     static double[] quantileCentres(double[] x, int n, SampleStats st, int m) {
         int stride = Math.max(1, n / PILOT_SAMPLE);
