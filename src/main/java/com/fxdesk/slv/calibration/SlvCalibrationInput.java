@@ -226,7 +226,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
 
         /**
          * Particle counts below this use the companion control variate. Why only there: it removes most of the
-         * estimator's noise (NOTES-noise.md on wip/noise: the round trip's noise over seeds at 2,048 particles
+         * estimator's noise (docs/calibration-quality.md 2.7: the round trip's noise over seeds at 2,048 particles
          * falls 3–9 fold), which is what limits the sparse grid's results; from 10,000 particles on (the dense grading,
          * daily steps) the noise is no longer the limit and the second fit would cost an eighth more work per
          * regression there, so those calibrations keep their grid and bits.
@@ -240,7 +240,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * calibration's CPU (85–95% under load); regressing on every other propagation step (586 → 575 steps to 5Y on
          * EURUSD, about half the regressions) holds the added CPU to about 15% instead of about 2×, for a
          * time-discretisation cost of 0.3–1 bp in the round trip, against a 3–9 fold fall of its noise
-         * (NOTES-noise.md on wip/noise).
+         * (docs/calibration-quality.md 2.7).
          */
         public int regressionStride() {
             return companionControl() && subSteps <= 0 ? 2 : 1;

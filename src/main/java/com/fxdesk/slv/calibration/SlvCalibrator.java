@@ -433,7 +433,7 @@ public final class SlvCalibrator {
          * particles is mostly the noise of the V values near a level; the companion's fit sees the same V values on
          * nearly the same particles of the same rank, so its error, which is known, is 0.76–0.98 correlated with the
          * SLV fit's (usdtry, frozen leverage, 40 seeds, 1M–5Y: the variance of m̂ falls 2–30 fold, typically 6, at the
-         * 1%–99% quantiles, NOTES-noise.md on wip/noise). Matched by quantile rather than at the same spot: where L is far from 1
+         * 1%–99% quantiles, docs/calibration-quality.md 2.7). Matched by quantile rather than at the same spot: where L is far from 1
          * the SLV cloud reaches past the companion's, and there the companion's fit is an extrapolation (on the test's
          * skewed market the same-spot form cut no noise, the quantile form cut the variance 2.9 fold). The fitted m
          * then has m_H's exact level, so the level control ({@link #levelControl}) is not applied on top: it would put

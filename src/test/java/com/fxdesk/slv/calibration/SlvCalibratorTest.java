@@ -175,7 +175,7 @@ class SlvCalibratorTest {
      * The Heston companion control variate of E[V | S] (below {@link Particles#COMPANION_CONTROL_BELOW} particles):
      * at 2,048 particles with the shipped PURBF, a vol-of-vol of 1 (ρ = −0.5) and the skewed local vol, the leverage's
      * spread over 8 particle seeds — RMS over t ∈ {0.25, 0.5, 1} and spots at ±1.5 and 0 sd of the sd of ln L — is
-     * less than half of the plain estimate's. Measured (wip/noise, NOTES-noise.md): 0.0226 with the
+     * less than half of the plain estimate's. Measured (docs/calibration-quality.md 2.7): 0.0226 with the
      * control; 0.0385 on main (0.0383 with this grid and the control disabled): fails without it.
      */
     @Test
