@@ -3,9 +3,6 @@ package com.fxdesk.slv.heston;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fxdesk.slv.model.SlvStep;
-import com.fxdesk.slv.random.RandomStreams;
-import com.fxdesk.slv.random.ZigguratNormals;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -107,22 +104,12 @@ class HestonConditionalVarianceTest {
         for (double t : horizons) {
             int steps = (int) Math.ceil(t * 365 * 2);
             double h = t / steps;
-            double[] x = new double[n];
-            double[] xh = new double[n];
-            double[] v = new double[n];
-            Arrays.fill(v, p.v0());
-            double[] l = new double[n];
-            Arrays.fill(l, 1.0);
-            double[] zS = new double[n];
-            double[] zV = new double[n];
-            double[] next = new double[n];
-            SlvStep step = new SlvStep(p, h, 0.0);
+            HestonCloud cloud = new HestonCloud(p, h, n, 11);
             for (int j = 0; j < steps; j++) {
-                long st = RandomStreams.stream(11, j, 0).nextLong();
-                st = ZigguratNormals.fill(zS, 0, n, st);
-                ZigguratNormals.fill(zV, 0, n, st);
-                step.step(x, v, l, zS, zV, next, null, xh, 0, n);
+                cloud.step();
             }
+            double[] x = cloud.x;
+            double[] v = cloud.v;
             double[] sorted = x.clone();
             Arrays.sort(sorted);
             double lo = sorted[n / 50];
