@@ -103,7 +103,7 @@ public record PricingRequest(
             @Schema(description = "particles", minimum = "16", maximum = "100000", defaultValue = "2048")
             Integer particles,
             @Schema(description = "regression grid spacing, calendar days (below 10,000 particles: the particles' "
-                    + "step, with a regression on every other one)", minimum = "1", maximum = "365",
+                    + "step, with a regression at most every other one)", minimum = "1", maximum = "365",
                     defaultValue = "5") Integer timeStepDays,
             @Schema(description = "estimator of E[V | S]") EstimatorDto estimator,
             @Schema(description = "spot grid points per regression time", minimum = "10", maximum = "2000",
