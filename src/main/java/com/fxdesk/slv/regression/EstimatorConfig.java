@@ -19,6 +19,11 @@ public record EstimatorConfig(EstimatorType type, Kernel kernel, Bandwidth bandw
                               Pruning pruning, double lambda, int bins, long seed, double floor) {
 
     public static final int DEFAULT_UNITS = 40;
+
+    /** RBF/PURBF units actually fitted for {@code units} configured and {@code samples} samples (grown with N). */
+    public static int effectiveUnits(int units, int samples) {
+        return RbfEstimator.effectiveUnits(units, samples);
+    }
     public static final int DEFAULT_K = 5;
     public static final double DEFAULT_WIDTH_SCALE = 1.0;
     public static final double DEFAULT_THETA = 0.5;

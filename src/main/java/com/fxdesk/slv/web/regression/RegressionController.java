@@ -28,8 +28,9 @@ public class RegressionController {
 
     /** Fitting is O(samples × units) per iteration; evaluation O(points × units). In path-steps. */
     private static long cost(RegressionRequest r) {
-        long units = r.estimator() != null && r.estimator().units() != null ? r.estimator().units()
+        int configured = r.estimator() != null && r.estimator().units() != null ? r.estimator().units()
                 : EstimatorConfig.defaults().units();
+        long units = EstimatorConfig.effectiveUnits(configured, r.samples().x().size()); // grown beyond 2,048
         return r.samples().x().size() * units * 4 + (r.evaluateAt() == null ? 0 : r.evaluateAt().size() * units);
     }
 
