@@ -221,7 +221,12 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
          * {@link #COMPANION_CONTROL_BELOW} particles; see {@code SlvCalibrator}).
          */
         public boolean companionControl() {
-            return count < COMPANION_CONTROL_BELOW;
+            return companionControl(count);
+        }
+
+        /** Whether a calibration of this many particles uses the companion control (one rule for engine and budget). */
+        public static boolean companionControl(int particles) {
+            return particles < COMPANION_CONTROL_BELOW;
         }
 
         /**
@@ -452,7 +457,7 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
     public static long work(int particles, GridSize grid, int roundTripPaths) {
         // below COMPANION_CONTROL_BELOW a regression fits twice (the companion control) and matches quantiles
         long perRegression = (2L * particles + REGRESSION_FIXED_WORK)
-                * (particles < Particles.COMPANION_CONTROL_BELOW ? 2 : 1);
+                * (Particles.companionControl(particles) ? 2 : 1);
         return (long) particles * grid.steps() + (long) grid.regressions() * perRegression
                 + (long) roundTripPaths * grid.roundTripSteps();
     }
