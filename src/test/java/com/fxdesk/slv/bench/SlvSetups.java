@@ -41,7 +41,9 @@ record SlvSetups(String name, MarketData data, VolSurface surface, DupireLocalVo
 
     private static SlvSetups build(String name, MarketData data, VolSurface surface, double maturity,
                                    double minExpiry) {
-        DupireLocalVol lv = new DupireLocalVol(surface);
+        // scratch switch for the SABR attribution (wip/sabr): -DlvCap=3 lowers the local vol's last-guard cap
+        DupireLocalVol lv = new DupireLocalVol(surface, DupireLocalVol.DEFAULT_FLOOR,
+                Double.parseDouble(System.getProperty("lvCap", String.valueOf(DupireLocalVol.DEFAULT_CAP))));
         List<CalibrationQuote> cq = SlvPipeline.vanillaQuotes(surface);
         List<RoundTripQuote> rq = new ArrayList<>();
         for (RoundTripQuote q : SlvPipeline.roundTripQuotes(cq)) {
