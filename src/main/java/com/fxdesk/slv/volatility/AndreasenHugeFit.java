@@ -45,10 +45,6 @@ final class AndreasenHugeFit {
     private final double[] targetK;
     private final double[] targetPrice;
     private final double[] weight;
-    /** SCRATCH: wing shape multiplier per node beyond the outer knots (null: flat). */
-    static double[] scratchWing;
-    /** Upper bound of each knot's log-vol. */
-    private final double[] maxTheta;
     // node → knots: σ_j depends on θ[ia_j] and θ[ib_j] (interior: linear in σ; wings: the outer knot's, ib = ia)
     private final int[] ia;
     private final int[] ib;
@@ -69,12 +65,8 @@ final class AndreasenHugeFit {
     private final ExponentialStep.Work work = new ExponentialStep.Work();
 
     private AndreasenHugeFit(StrikeLattice lat, double[] prev, double tau, double[] knotX,
-                             double[] targetK, double[] targetPrice, double[] weight, double[] maxSigma) {
+                             double[] targetK, double[] targetPrice, double[] weight) {
         this.lat = lat;
-        this.maxTheta = new double[knotX.length];
-        for (int i = 0; i < knotX.length; i++) {
-            maxTheta[i] = Math.log(maxSigma == null ? MAX_SIGMA : Math.min(MAX_SIGMA, maxSigma[i]));
-        }
         this.prev = prev;
         this.tau = tau;
         this.knotX = knotX;
@@ -143,14 +135,7 @@ final class AndreasenHugeFit {
      */
     static Result fit(StrikeLattice lat, double[] prev, double tau, double[] knotX,
                       double[] targetK, double[] targetPrice, double[] weight, double[] sigma0, double[] altSigma) {
-        return fit(lat, prev, tau, knotX, targetK, targetPrice, weight, sigma0, altSigma, null);
-    }
-
-    /** As above, each knot's σ bounded by maxSigma (null: {@value #MAX_SIGMA} everywhere). */
-    static Result fit(StrikeLattice lat, double[] prev, double tau, double[] knotX, double[] targetK,
-                      double[] targetPrice, double[] weight, double[] sigma0, double[] altSigma, double[] maxSigma) {
-        return new AndreasenHugeFit(lat, prev, tau, knotX, targetK, targetPrice, weight, maxSigma)
-                .run(sigma0, altSigma);
+        return new AndreasenHugeFit(lat, prev, tau, knotX, targetK, targetPrice, weight).run(sigma0, altSigma);
     }
 
     /** Prices at the end of the interval on the band: the exact flow of the semi-discrete equation from prev. */
@@ -185,7 +170,7 @@ final class AndreasenHugeFit {
                 return (1 - w) * a + w * b;
             }
             default -> { // beyond the outer knot: flat
-                double s = Math.exp(theta[ia[j]]) * (scratchWing != null ? scratchWing[j] : 1);
+                double s = Math.exp(theta[ia[j]]);
                 d[0] = s;
                 d[1] = 0;
                 return s;
@@ -213,7 +198,7 @@ final class AndreasenHugeFit {
                 double w = pos[j];
                 s = (1 - w) * e[ia[j]] + w * e[ib[j]];
             } else {
-                s = e[ia[j]] * (scratchWing != null ? scratchWing[j] : 1);
+                s = e[ia[j]];
             }
             v[j - a] = s * s;
         }
@@ -246,7 +231,7 @@ final class AndreasenHugeFit {
     private double[] logSigma(double[] sigma) {
         double[] t = new double[sigma.length];
         for (int i = 0; i < sigma.length; i++) {
-            t[i] = Math.min(maxTheta[i], Math.log(Math.max(MIN_SIGMA, Math.min(MAX_SIGMA, sigma[i]))));
+            t[i] = Math.log(Math.max(MIN_SIGMA, Math.min(MAX_SIGMA, sigma[i])));
         }
         return t;
     }
@@ -401,7 +386,7 @@ final class AndreasenHugeFit {
                 double maxStep = 0;
                 for (int i = 0; i < p; i++) {
                     trial[i] -= Math.max(-1.0, Math.min(1.0, step0[i]));
-                    trial[i] = Math.max(Math.log(MIN_SIGMA), Math.min(maxTheta[i], trial[i]));
+                    trial[i] = Math.max(Math.log(MIN_SIGMA), Math.min(Math.log(MAX_SIGMA), trial[i]));
                     maxStep = Math.max(maxStep, Math.abs(trial[i] - theta[i]));
                 }
                 double[] tr = new double[mT];

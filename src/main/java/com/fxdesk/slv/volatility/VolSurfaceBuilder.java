@@ -90,7 +90,7 @@ public final class VolSurfaceBuilder {
             sdMax = Math.max(sdMax, Math.min(maxVols[i], 3.0) * Math.sqrt(expiries[i]));
         }
         sdMin = Math.max(sdMin, 1e-4);
-        double xMax = Math.min(Math.max(Math.max(Double.parseDouble(System.getProperty("xsd", "10")) * sdMax, maxAbsX + 4 * sdMax), 1.0), Double.parseDouble(System.getProperty("xcap", "16")));
+        double xMax = Math.min(Math.max(Math.max(10 * sdMax, maxAbsX + 4 * sdMax), 1.0), 16.0);
         // spacing at the money resolves the shortest time the surface serves (firstExpiry / 16) with ~7 nodes per sd
         return StrikeLattice.sinh(4 * sdMin / NODES_PER_SD, 8 * sdMin, xMax);
     }
@@ -292,137 +292,11 @@ public final class VolSurfaceBuilder {
             double[] s0 = warm != null && warm.length == in.length ? warm : pick(startVols(i, t, tg, tau), in);
             double[] knots = pick(tg.x, in);
             double[] alt = warm == null && i > 0 ? previousLocalVol(i, knots) : null;
-            double[] pv = prev(i);
-            if (Boolean.getBoolean("haganPrev") && i == Integer.getInteger("flowAt", t.length - 1)) { // SCRATCH: the generator's prices at T_{i−1}
-                pv = new double[lat.n];
-                for (int j = 0; j < lat.n; j++) {
-                    double hv = scratchHagan(lat.x[j], t[i - 1]);
-                    pv[j] = BlackFormula.undiscounted(true, 1, lat.k[j], hv * Math.sqrt(t[i - 1]));
-                }
-                prices[i - 1] = pv;
-            }
-            if (Boolean.getBoolean("trueFlow") && i == Integer.getInteger("flowAt", t.length - 1)) { // SCRATCH: the generator's own LV, 64 steps
-                int m = Integer.getInteger("trueFlowSteps", 64);
-                double[] u = pv.clone();
-                for (int st = 0; st < m; st++) {
-                    double tm = t[i - 1] + (st + 0.5) * tau / m;
-                    double[] var = new double[lat.n];
-                    double lastV = 0;
-                    for (int j = 0; j < lat.n; j++) {
-                        double lv = scratchTrueLv(lat.x[j], tm);
-                        double capLv = Double.parseDouble(System.getProperty("trueFlowCap", "50")); var[j] = Double.isFinite(lv) ? Math.min(lv, capLv) * Math.min(lv, capLv) : capLv * capLv;
-                        lastV = var[j];
-                    }
-                    double[] o = new double[lat.n];
-                    new ExponentialStep(lat, tau / m, var).advance(u, o);
-                    u = o;
-                }
-                StringBuilder b = new StringBuilder("trueFlow residual bp (z:res):");
-                for (int j = 0; j < tg.k.length; j++) {
-                    double c = lat.interpolate(u, tg.k[j]);
-                    double v = BlackFormula.impliedVol(true, 1.0, tg.k[j], tg.t, c, 1.0);
-                    b.append(String.format(Locale.ROOT, " %.2f:%.2f", tg.x[j] / tg.atmSd, 1e4 * (v - tg.vols[j])));
-                }
-                System.out.println(b);
-            }
-            AndreasenHugeFit.scratchWing = null;
-            if (Boolean.getBoolean("trueWing") && i == t.length - 1) { // SCRATCH: the generator's LV shape beyond
-                double tm = 0.5 * (t[i] + t[i - 1]);
-                double[] m = new double[lat.n];
-                double lo = scratchTrueLv(knots[0], tm);
-                double hi = scratchTrueLv(knots[knots.length - 1], tm);
-                double last = 1;
-                for (int j = 0; j < lat.n; j++) {
-                    double xj = lat.x[j];
-                    if (xj > knots[knots.length - 1]) {
-                        double v = scratchTrueLv(xj, tm) / hi;
-                        last = Double.isFinite(v) && v > last ? Math.min(v, 50) : last;
-                        m[j] = last;
-                    } else if (xj < knots[0]) {
-                        double v = scratchTrueLv(xj, tm) / lo;
-                        m[j] = Double.isFinite(v) ? Math.min(v, 50) : 1;
-                    } else {
-                        m[j] = 1;
-                    }
-                }
-                AndreasenHugeFit.scratchWing = m;
-            }
-            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, pv, tau, knots, pick(tg.k, in),
+            AndreasenHugeFit.Result r = AndreasenHugeFit.fit(lat, prev(i), tau, knots, pick(tg.k, in),
                     pick(tg.price, in), pick(tg.weight, in), s0, alt);
-            // SCRATCH (wip/sabr): outer knots beyond ±OUTER_SD whose exact fit needs σ above the bound: refit
-            double outerSd = Double.parseDouble(System.getProperty("outerSd", "3"));
-            double outerMax = Double.parseDouble(System.getProperty("outerMax", "1e9"));
-            double outerW = Double.parseDouble(System.getProperty("outerW", "1"));
-            boolean needsUp = false;
-            boolean needsDown = false;
-            for (int j = 0; j < in.length; j++) {
-                boolean outer = Math.abs(knots[j]) > outerSd * tg.atmSd;
-                needsUp |= outer && knots[j] > 0 && Math.exp(r.theta()[j]) > outerMax;
-                needsDown |= outer && knots[j] < 0 && Math.exp(r.theta()[j]) > outerMax;
-            }
-            boolean needs = needsUp || needsDown;
-            double[] bound = new double[in.length];
-            double[] w = pick(tg.weight, in);
-            for (int j = 0; j < in.length; j++) {
-                boolean outer = Math.abs(knots[j]) > outerSd * tg.atmSd
-                        && (knots[j] > 0 ? needsUp : needsDown || !Boolean.getBoolean("outerSide"));
-                bound[j] = outer ? outerMax : Double.POSITIVE_INFINITY;
-                w[j] *= outer ? outerW : 1;
-            }
-            if (needs) {
-                r = AndreasenHugeFit.fit(lat, pv, tau, knots, pick(tg.k, in), pick(tg.price, in), w, s0, alt,
-                        bound);
-                if (Boolean.getBoolean("outerLog")) {
-                    StringBuilder b = new StringBuilder("refit " + tg.t + ":");
-                    for (int j = 0; j < in.length; j++) {
-                        b.append(String.format(java.util.Locale.ROOT, " %.2f:%.3f/%.3g", knots[j] / tg.atmSd,
-                                Math.exp(r.theta()[j]), r.residuals()[j] / w[j] * 1e4));
-                    }
-                    System.out.println(b);
-                }
-            }
-            if (System.getProperty("capFlow") != null && i == t.length - 1) { // SCRATCH: the fitted σ capped
-                double cap = Double.parseDouble(System.getProperty("capFlow"));
-                double[] var = r.variance().clone();
-                for (int j = 0; j < var.length; j++) {
-                    var[j] = Math.min(var[j], cap * cap);
-                }
-                double[] o = new double[lat.n];
-                new ExponentialStep(lat, tau, var).advance(pv, o);
-                StringBuilder b = new StringBuilder("capFlow " + cap + " residual bp (z:res):");
-                for (int j = 0; j < tg.k.length; j++) {
-                    double c = lat.interpolate(o, tg.k[j]);
-                    double v = BlackFormula.impliedVol(true, 1.0, tg.k[j], tg.t, c, 1.0);
-                    b.append(String.format(Locale.ROOT, " %.2f:%.2f", tg.x[j] / tg.atmSd, 1e4 * (v - tg.vols[j])));
-                }
-                System.out.println(b);
-            }
             variance[i] = r.variance();
             prices[i] = r.prices();
             return r;
-        }
-
-        static double scratchTrueLv(double y, double t) {
-            double h = 1e-4, dt = 1e-5;
-            double w0 = scratchW(y, t);
-            double w1 = (scratchW(y + h, t) - scratchW(y - h, t)) / (2 * h);
-            double w2 = (scratchW(y + h, t) - 2 * w0 + scratchW(y - h, t)) / (h * h);
-            double wt = (scratchW(y, t + dt) - scratchW(y, t - dt)) / (2 * dt);
-            double a = 1 - y * w1 / (2 * w0);
-            double g = a * a - w1 * w1 / 4 * (1 / w0 + 0.25) + w2 / 2;
-            return g > 0 ? Math.sqrt(wt / g) : Double.NaN;
-        }
-
-        static double scratchW(double y, double t) {
-            double s = scratchHagan(y, t);
-            return s * s * t;
-        }
-
-        static double scratchHagan(double y, double t) {
-            double a = 0.12, rho = 0.3, nu = 1.2;
-            double z = -nu / a * y;
-            double zx = Math.abs(z) < 1e-9 ? 1 : z / Math.log((Math.sqrt(1 - 2 * rho * z + z * z) + z - rho) / (1 - rho));
-            return a * zx * (1 + (rho * nu * a / 4 + (2 - 3 * rho * rho) * nu * nu / 24) * t);
         }
 
         /** The previous interval's local vol at x (linear between nodes): a second start for the fit. */
