@@ -217,38 +217,17 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
         }
 
         /**
-         * Whether the calibration fits E[V | S] with the Heston companion control variate (below
-         * {@link #COMPANION_CONTROL_BELOW} particles; see {@code SlvCalibrator}).
-         */
-        public boolean companionControl() {
-            return companionControl(count);
-        }
-
-        /** Whether a calibration of this many particles uses the companion control (one rule for engine and budget). */
-        public static boolean companionControl(int particles) {
-            return particles < COMPANION_CONTROL_BELOW;
-        }
-
-        /**
-         * Particle counts below this use the companion control variate. Why only there: it removes most of the
-         * estimator's noise (docs/calibration-quality.md 2.7: the round trip's noise over seeds at 2,048 particles
-         * falls 3–9 fold), which is what limits the sparse grid's results; from 10,000 particles on (the dense grading,
-         * daily steps) the noise is no longer the limit and the second fit would cost an eighth more work per
-         * regression there, so those calibrations keep their grid and bits.
-         */
-        public static final int COMPANION_CONTROL_BELOW = GridGrading.DENSE_FROM_PARTICLES;
-
-        /**
-         * Regression steps of the grid in units of {@link #timeStep}: 2 with the companion control and automatic
-         * sub-steps (each regression interval then holds two propagation steps of {@code timeStepDays}), else 1.
-         * Why: the control's second fit doubles a regression's cost, and at 2,048 particles the fits are most of the
-         * calibration's CPU (85–95% under load); regressing on every other propagation step (586 → 575 steps to 5Y on
-         * EURUSD, about half the regressions) holds the added CPU to about 15% instead of about 2×, for a
-         * time-discretisation cost of 0.3–1 bp in the round trip, against a 3–9 fold fall of its noise
-         * (docs/calibration-quality.md 2.7).
+         * Regression steps of the grid in units of {@link #timeStep}: 2 on the sparse grid (below
+         * {@link GridGrading#DENSE_FROM_PARTICLES} particles) with automatic sub-steps (each regression interval then
+         * holds two propagation steps of {@code timeStepDays}), else 1. Why: the companion control's second fit
+         * doubles a regression's cost, and at 2,048 particles the fits are most of the calibration's CPU (85–95% under
+         * load); regressing on every other propagation step (586 → 575 steps to 5Y on EURUSD, about half the
+         * regressions) holds the added CPU to about 15% instead of about 2×, for a time-discretisation cost of 0.3–1 bp
+         * in the round trip, against a 3–9 fold fall of its noise (docs/calibration-quality.md 2.7). On the dense grid
+         * the propagation step is the regression step's sub-step already, and the fits are a smaller share.
          */
         public int regressionStride() {
-            return companionControl() && subSteps <= 0 ? 2 : 1;
+            return count < GridGrading.DENSE_FROM_PARTICLES && subSteps <= 0 ? 2 : 1;
         }
 
         /** The regression grid's step Δt in years: {@link #timeStep} × {@link #regressionStride}. */
@@ -450,14 +429,16 @@ public record SlvCalibrationInput(Market market, Heston heston, Particles partic
 
     /**
      * Work of one calibration job in particle-step units, the one budget for calibration and round trip: particles
-     * × propagation steps, plus per regression about two passes over the particles (quantiles, binning) and a fixed
-     * {@link #REGRESSION_FIXED_WORK} (the fit itself), plus round-trip paths × its steps (the slice times and
-     * expiries, sub-stepped for κ·Δt ≤ 0.1: {@link GridSize#roundTripSteps}). At the measured 1.35·10⁸ particle-steps per second on 2 cores, 2.5·10⁹ units are about 18 s.
+     * × propagation steps, plus per regression two fits (E[V | S] and the Heston companion's control variate), each
+     * one pass over the particles and a fixed {@link #REGRESSION_FIXED_WORK}, plus round-trip paths × its steps (the
+     * slice times and expiries, sub-stepped for κ·Δt ≤ 0.1: {@link GridSize#roundTripSteps}). A fit as one pass:
+     * measured at 100,000 particles (LeverageProfile, EURUSD 2018 to 5Y, 713 regressions, one thread, load 8):
+     * 0.96–1.46 ms of CPU per fit against about 15 ns per particle-step in the same runs, i.e. 0.6–1.0 passes (the
+     * former count of two passes per fit was from before the grid's ends and the dip guard read a 16,384-particle
+     * stride). At the measured 1.35·10⁸ particle-steps per second on 2 cores, 2.5·10⁹ units are about 18 s.
      */
     public static long work(int particles, GridSize grid, int roundTripPaths) {
-        // below COMPANION_CONTROL_BELOW a regression fits twice (the companion control) and matches quantiles
-        long perRegression = (2L * particles + REGRESSION_FIXED_WORK)
-                * (Particles.companionControl(particles) ? 2 : 1);
+        long perRegression = 2 * ((long) particles + REGRESSION_FIXED_WORK);
         return (long) particles * grid.steps() + (long) grid.regressions() * perRegression
                 + (long) roundTripPaths * grid.roundTripSteps();
     }

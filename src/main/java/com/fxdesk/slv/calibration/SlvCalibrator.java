@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -40,13 +41,13 @@ import java.util.function.BooleanSupplier;
  * {@code leverageRow}). With η = 0 this makes L² V̄ = σ_LV² exactly: the
  * method reduces to local vol with a mid-point rule in time. L is stored per propagation step. Level control: the
  * fitted m_n is multiplied by g(t_n) / V̄_n, V̄_n the particles' mean variance (see {@code Run.levelControl}).
- * Below {@link SlvCalibrationInput.Particles#COMPANION_CONTROL_BELOW} particles instead the Heston companion control
- * variate: every particle also carries a pure-Heston log-spot x^H driven by its own V path and spot normals (L ≡ 1),
- * the estimator is fitted on (x^H, V) too, and its known error against the semi-analytic E[V | ln S^H]
- * ({@link HestonConditionalVariance}) is subtracted at the quantile-matched level (see {@code Run.companionControl});
- * there the grid regresses on every other propagation step ({@link SlvCalibrationInput.Particles#regressionStride}). The
- * grid of regression and propagation times is {@link RegressionGrid#graded}, refined near t = 0, after expiries and for
- * fast mean reversion ({@link GridGrading}).
+ * With a stochastic variance (ξ > 0) the Heston companion control variate replaces the level control: every
+ * particle also carries a pure-Heston log-spot x^H driven by its own V path and spot normals (L ≡ 1), the estimator
+ * is fitted on (x^H, V) too, and its known error against the semi-analytic E[V | ln S^H]
+ * ({@link HestonConditionalVariance}) is subtracted at the quantile-matched level (see {@code Run.companionPart});
+ * below 10,000 particles the grid regresses on every other propagation step
+ * ({@link SlvCalibrationInput.Particles#regressionStride}). The grid of regression and propagation times is
+ * {@link RegressionGrid#graded}, refined near t = 0, after expiries and for fast mean reversion ({@link GridGrading}).
  *
  * <p>Parallelism: particles are cut into fixed chunks; chunk c on step j draws its normals from the stream seeded by
  * {@link RandomStreams#stream}(seed, j, c), so the result is bit-identical for any pool size. Within a regression
@@ -156,13 +157,20 @@ public final class SlvCalibrator {
         // the interval's spot grid (uniform in ln S), m_n on it, and σ_LV at each of its steps
         final double[] gridX;
         final double[] mGrid;
-        /** Whether E[V | S] is fitted with the Heston companion control variate ({@code companionControl}). */
+        /** Whether E[V | S] is fitted with the Heston companion control variate ({@code companionPart}). */
         final boolean companion;
         /** Whether this interval's fit was corrected by the companion (else the level control applies). */
         private boolean companionApplied;
+        /** Whether this interval's companion fit and m_H are usable ({@code companionPart}). */
+        private volatile boolean companionReady;
         /** The Heston companion's log-spots (same V paths and normals, L ≡ 1); null without the control variate. */
         final double[] xh;
-        /** The companion's fit m̂_H, its known m_H and the matched levels s′ ({@code companionControl}). */
+        /**
+         * The stride of the particle samples that statistics of the cloud are read on (the grid's ends, the dip
+         * guard's binned means, the companion's quantile matching): about QUANTILE_SAMPLE of them; 1 below twice that.
+         */
+        final int sampleStride;
+        /** The companion's fit m̂_H, its known m_H and the matched levels s′ ({@code companionPart}). */
         final double[] mHatH;
         final double[] mExactH;
         final double[] matched;
@@ -217,6 +225,7 @@ public final class SlvCalibrator {
             n = p.count();
             chunk = p.chunkSize();
             chunks = (n + chunk - 1) / chunk;
+            sampleStride = Math.max(1, n / QUANTILE_SAMPLE);
             m = in.regression().spotGridSize();
             x0 = Math.log(in.market().fx().spot());
             v0 = mixed.v0();
@@ -234,7 +243,7 @@ public final class SlvCalibrator {
             Arrays.fill(v, v0);
             gridX = new double[m];
             mGrid = new double[m];
-            companion = !deterministicVariance && p.companionControl();
+            companion = !deterministicVariance; // the control variate needs a stochastic V (none to control otherwise)
             xh = companion ? new double[n] : null;
             if (companion) {
                 Arrays.fill(xh, x0);
@@ -347,7 +356,7 @@ public final class SlvCalibrator {
                 Arrays.fill(mGrid, v0);
             } else {
                 // the grid's ends need not be exact order statistics: a fixed stride keeps selection O(16k)
-                int stride = Math.max(1, n / QUANTILE_SAMPLE);
+                int stride = sampleStride;
                 int ns = (n + stride - 1) / stride;
                 int kLo = (int) Math.floor(in.regression().gridQuantile() * (ns - 1));
                 int kHi = (int) Math.ceil((1 - in.regression().gridQuantile()) * (ns - 1));
@@ -377,16 +386,30 @@ public final class SlvCalibrator {
             RegressionDiagnostics[] diag = new RegressionDiagnostics[1];
             int first = initial ? 1 : 0;
             int preDrawn = Math.min(k, 2);
-            team.run(k + 1 + preDrawn * chunks - first, t -> {
-                int task = t + first;
+            // the companion's half of the control variate (its fit, m_H, the quantile matching) is its own task,
+            // placed at the start of the second participant's block so that the two fits run side by side; whichever
+            // of the two finishes last combines them and guards against dips
+            boolean pair = companion && !initial;
+            int tasks = k + 1 + preDrawn * chunks - first + (pair ? 1 : 0);
+            int pairTask = pair ? tasks / 2 : -1;
+            AtomicInteger pending = new AtomicInteger(pair ? 2 : 1);
+            team.run(tasks, t -> {
+                if (t == pairTask) {
+                    boolean ready = companionPart(tn);
+                    companionReady = ready;
+                    if (pending.decrementAndGet() == 0) {
+                        finishFit();
+                    }
+                    return;
+                }
+                int task = (pair && t > pairTask ? t - 1 : t) + first;
                 if (task == 0) {
                     RegressionFit fit = in.regression().estimator().fit(x, v, n);
                     fit.values(gridX, mGrid, m);
                     diag[0] = fit.diagnostics();
-                    if (companion) {
-                        companionApplied = companionControl(tn);
+                    if (pending.decrementAndGet() == 0) {
+                        finishFit();
                     }
-                    guardAgainstDips();
                 } else if (task <= k) {
                     double a = grid.stepTimes[j0 + task - 1];
                     double b = grid.stepTimes[j0 + task];
@@ -425,35 +448,47 @@ public final class SlvCalibrator {
         }
 
         /**
-         * The Heston companion control variate (below {@link SlvCalibrationInput.Particles#COMPANION_CONTROL_BELOW}
-         * particles): mGrid[q] += m_H(s′_q) − m̂_H(s′_q), where m̂_H is the same estimator fitted on the companion cloud
-         * (x^H, V) — the particles' own V values, moved by the same normals with L ≡ 1 — and m_H = E[V | ln S^H = ·] its
-         * known value ({@link HestonConditionalVariance}), both read at s′_q, the companion's quantile at the SLV
-         * cloud's empirical CDF at gridX[q] ({@link #matchByQuantile}). Why it works: the estimator's error at 2,048
-         * particles is mostly the noise of the V values near a level; the companion's fit sees the same V values on
-         * nearly the same particles of the same rank, so its error, which is known, is 0.76–0.98 correlated with the
-         * SLV fit's (usdtry, frozen leverage, 40 seeds, 1M–5Y: the variance of m̂ falls 2–30 fold, typically 6, at the
-         * 1%–99% quantiles, docs/calibration-quality.md 2.7). Matched by quantile rather than at the same spot: where L is far from 1
-         * the SLV cloud reaches past the companion's, and there the companion's fit is an extrapolation (on the test's
+         * The companion's half of the Heston companion control variate, at every particle count
+         * (docs/calibration-quality.md 2.7 at 2,048 particles, 13 at 100,000: the resolved round-trip RMS 30–50 % lower
+         * on most markets); {@link #applyCompanion} then adds mGrid[q] += m_H(s′_q) − m̂_H(s′_q), where m̂_H is the
+         * same estimator fitted on the companion cloud (x^H, V) — the particles' own V values, moved by the same
+         * normals with L ≡ 1 — and m_H = E[V | ln S^H = ·] its known value ({@link HestonConditionalVariance}), both
+         * read at s′_q, the companion's quantile at the SLV cloud's empirical CDF at gridX[q] ({@link
+         * #matchByQuantile}). Why it works: the estimator's error at 2,048 particles is mostly the noise of the V
+         * values near a level; the companion's fit sees the same V values on nearly the same particles of the same
+         * rank, so its error, which is known, is 0.76–0.98 correlated with the SLV fit's (usdtry, frozen leverage, 40
+         * seeds, 1M–5Y: the variance of m̂ falls 2–30 fold, typically 6, at the 1%–99% quantiles,
+         * docs/calibration-quality.md 2.7). Matched by quantile rather than at the same spot: where L is far from 1 the
+         * SLV cloud reaches past the companion's, and there the companion's fit is an extrapolation (on the test's
          * skewed market the same-spot form cut no noise, the quantile form cut the variance 2.9 fold). The fitted m
          * then has m_H's exact level, so the level control ({@link #levelControl}) is not applied on top: it would put
          * the particles' mean-variance noise back (measured: round-trip noise 2.8 → 13.6 bp on USDTRY).
          */
-        private boolean companionControl(double tn) {
-            RegressionFit fh = in.regression().estimator().fit(xh, v, n);
+        private boolean companionPart(double tn) {
             matchByQuantile(matched);
-            fh.values(matched, mHatH, m);
             double lo = matched[0];
             double hi = matched[m - 1];
             if (!(hi > lo)) {
                 return false; // a degenerate companion cloud: the level control instead
             }
+            RegressionFit fh = in.regression().estimator().fit(xh, v, n);
+            fh.values(matched, mHatH, m);
             // m_H on M_H_POINTS nodes, interpolated (HestonConditionalVariance.interpolate): half the cost of all m
             HestonConditionalVariance.onGrid(mixed, tn, Math.log(in.market().fx().forward(tn)), lo,
                     (hi - lo) / (M_H_POINTS - 1), mExactH);
-            if (!(mExactH[M_H_POINTS / 2] > 0)) {
-                return false; // m_H did not converge (NaN everywhere): the level control instead
-            }
+            return mExactH[M_H_POINTS / 2] > 0; // else m_H did not converge (NaN everywhere): the level control
+        }
+
+        /** After both fits: the companion's correction where ready ({@link #companionPart}), then the dip guard. */
+        private void finishFit() {
+            companionApplied = companion && companionReady && applyCompanion();
+            guardAgainstDips();
+        }
+
+        /** mGrid[q] += m_H(s′_q) − m̂_H(s′_q) from {@link #companionPart}'s results. */
+        private boolean applyCompanion() {
+            double lo = matched[0];
+            double hi = matched[m - 1];
             for (int q = 0; q < m; q++) {
                 double e = HestonConditionalVariance.interpolate(mExactH, lo, hi, matched[q]);
                 double h = mHatH[q];
@@ -471,27 +506,31 @@ public final class SlvCalibrator {
         /**
          * out[q] = the companion cloud's quantile at the SLV cloud's empirical CDF at gridX[q]: counts of x on the
          * grid's cells (the grid is uniform), counts of xh on COMPANION_CELLS cells between its extremes, inverted
-         * linearly within a cell. O(N + cells).
+         * linearly within a cell. Both clouds are read on the same stride ({@link #sampleStride}) of about
+         * QUANTILE_SAMPLE particles: the CDFs are then known to ≈ 0.4 %, and a shifted s′ moves m_H and m̂_H alike, so
+         * the correction (their difference) barely moves, while three passes over 100,000 particles per regression were
+         * 7 % of the calibration's CPU. O(N / stride + cells).
          */
         private void matchByQuantile(double[] out) {
             double lo = gridX[0];
             double dx = (gridX[m - 1] - lo) / (m - 1);
             int[] below = new int[m + 1];
-            for (int i = 0; i < n; i++) {
+            int stride = sampleStride;
+            for (int i = 0; i < n; i += stride) {
                 double u = (x[i] - lo) / dx;
                 int c = u < 0 ? 0 : (int) Math.min(m, Math.floor(u) + 1);
                 below[c]++;
             }
             double hMin = Double.POSITIVE_INFINITY;
             double hMax = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; i += stride) {
                 hMin = Math.min(hMin, xh[i]);
                 hMax = Math.max(hMax, xh[i]);
             }
             int cells = COMPANION_CELLS;
             double hdx = (hMax - hMin) / cells;
             int[] hc = new int[cells];
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n; i += stride) {
                 hc[(int) Math.min(cells - 1, Math.max(0, (xh[i] - hMin) / hdx))]++;
             }
             int cum = 0;
@@ -520,7 +559,7 @@ public final class SlvCalibrator {
          * and it binds on EURUSD).
          */
         private void guardAgainstDips() {
-            int stride = Math.max(1, n / QUANTILE_SAMPLE);
+            int stride = sampleStride;
             BinnedMeans.at(x, v, n, stride, gridX[0], gridX[m - 1], gridX, pilotGrid);
             for (int q = 0; q < m; q++) {
                 double g = GUARD * pilotGrid[q];

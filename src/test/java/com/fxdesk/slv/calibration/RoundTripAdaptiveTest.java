@@ -180,8 +180,8 @@ class RoundTripAdaptiveTest {
         RoundTripConfig cfg = config(4_000, 1, 0.01, 5.0).withAdaptive(new RoundTripConfig.Adaptive(0.01, 5.0,
                 1_000_000_000L));
         RoundTripConfig left = SlvCalibrator.roundTripConfig(cfg, 2_000, 300, 100);
-        // below COMPANION_CONTROL_BELOW particles a regression is counted twice (the companion's second fit)
-        long used = 2_000L * 300 + 100L * (2 * 2_000 + SlvCalibrationInput.REGRESSION_FIXED_WORK) * 2;
+        // a regression is counted twice (the Heston companion control variate's second fit)
+        long used = 2_000L * 300 + 100L * (2_000 + SlvCalibrationInput.REGRESSION_FIXED_WORK) * 2;
         assertEquals(1_000_000_000L - used, left.adaptive().workBudget());
         assertEquals(config(4_000, 1, 0.01, 5.0), SlvCalibrator.roundTripConfig(config(4_000, 1, 0.01, 5.0), 2_000,
                 300, 100),

@@ -18,9 +18,9 @@ public record CalibrationRequest(
                 + "propagation steps ≤ slv.limits.max-particle-steps (default 5·10⁷)", minimum = "16",
                 maximum = "100000", defaultValue = "2048") Integer particles,
         @Schema(description = "regression grid spacing, calendar days (pillar expiries are added); particles move "
-                + "in daily sub-steps from 10,000 particles on; below 10,000 particles (E[V | S] with the Heston "
-                + "companion control variate) the particles move on steps of this spacing and regress at most every "
-                + "other one (every one where the grid refines: near t = 0, before expiries, at large mean reversion)", minimum = "1", maximum = "365",
+                + "in daily sub-steps from 10,000 particles on; below 10,000 particles the particles move on steps "
+                + "of this spacing and regress at most every other one (every one where the grid refines: near t = 0, "
+                + "before expiries, at large mean reversion)", minimum = "1", maximum = "365",
                 defaultValue = "5") Integer timeStepDays,
         @Schema(description = "calibration horizon: years ACT/365F (> 0, at most slv.limits.max-maturity, default "
                 + "30), a tenor (\"1Y\") or an ISO date (both need market.valuationDate); default the last pillar",
