@@ -21,7 +21,8 @@ import java.util.concurrent.ForkJoinPool;
  * expiry); the error against the closed-form Heston vol is the QE scheme's bias plus noise. That bias enters the
  * round trip's estimate times β (about 1 at the quote's own strike). Prints per market the RMS and max |error|, the
  * max |z| and the median standard error.
- * Args: paths (1,000,000), step days (5), η (0.66), market name filter (all); -Dpoints=true prints every point.
+ * Args: paths (1,000,000), step days (5), η (0.66), market name filter (all); -Dpoints=true prints every point;
+ * -DmaxExpiry=T keeps the quotes to T years only (the round trip then stops there).
  */
 public final class HestonControlBiasStudy {
     public static void main(String[] args) {
@@ -47,7 +48,8 @@ public final class HestonControlBiasStudy {
             for (RoundTripQuote q : s.quotes()) {
                 RoundTripResult.Point p = new RoundTripResult.Point(q.expiry(), q.strike(), q.label(), true,
                         q.marketVol(), 0, 0, 0, 0);
-                if (!QualityEvidence.within10Delta(fx, p)) {
+                if (!QualityEvidence.within10Delta(fx, p)
+                        || q.expiry() > Double.parseDouble(System.getProperty("maxExpiry", "Infinity"))) {
                     continue;
                 }
                 double t = q.expiry();
