@@ -386,6 +386,15 @@ final class RbfEstimator implements ConditionalExpectationEstimator {
             }
             rhs[j] += acc;
         }
+        gram(m, runFrom, runTo, start, wb, b, ata);
+    }
+
+    /**
+     * ata[j·m + k] += Σ_p wb_j(p) b_k(p) over the overlap of the runs of units j ≤ k, in four partial sums. A method
+     * of its own: inlined in the long method above, C2 compiled this loop to about 1.2–1.5 × the time per term
+     * (2,048 particles: about 30,000 terms per fit, ~20 units on ~250 nodes; FitReplayTiming-style replay, same bits).
+     */
+    private static void gram(int m, int[] runFrom, int[] runTo, int[] start, double[] wb, double[] b, double[] ata) {
         for (int j = 0; j < m; j++) {
             int oj = start[j] - runFrom[j];
             for (int k = j; k < m; k++) {
