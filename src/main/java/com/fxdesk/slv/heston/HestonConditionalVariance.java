@@ -19,7 +19,7 @@ package com.fxdesk.slv.heston;
  * each grid point as the k-th power of e^{−iΔu y}, one complex product per node and point (independent across the
  * grid); NaN at grid points whose density is below {@link #RESOLVED} of the grid's largest. Cost O(nodes × grid) for the
  * longest period tried: tens of nodes for light tails, hundreds to thousands at low Feller ratios. Against the former
- * form (every period summed afresh, a rotation chained along the grid) the values agree to 1e-10 relative within ±3 sd
+ * form (every period summed afresh, a rotation chained along the grid) the values agree to 4e-10 relative within ±3 sd
  * and 5e-5 at ±8 sd, where the density is a few 1e-9 of its peak and the sums' rounding dominates (branch wip/speed2k).
  * Immutable and stateless.
  */
