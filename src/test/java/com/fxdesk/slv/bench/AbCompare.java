@@ -9,7 +9,7 @@ import java.net.URLClassLoader;
  * Two builds' leverage and E[V | S] slices for the same seeds ({@link AbLoop#values}), each build in its own class
  * loader ({@link AbDriver#build}): per seed the max and RMS relative difference, how many values are bit-identical,
  * and the max difference of m slice by slice (the first 80). Args: dirA dirB particles seeds market|- (-: EURUSD 2018
- * to 5Y). Run like {@link AbDriver}.
+ * to 5Y); -Dslice=k also prints the grid points of slice k whose m differs by 1e-6 or more. Run like {@link AbDriver}.
  */
 public final class AbCompare {
     public static void main(String[] args) throws Exception {
@@ -51,6 +51,15 @@ public final class AbCompare {
                 sb.append(String.format("%d:%.0e ", sl, mx));
             }
             System.out.println(sb);
+            if (System.getProperty("slice") != null) {
+                int sl = Integer.getInteger("slice");
+                StringBuilder d = new StringBuilder("slice " + sl + " rel diff by grid point:");
+                for (int q = 0; q < 200; q += 1) { if (Math.abs(b[start + sl * 200 + q] / a[start + sl * 200 + q] - 1) < 1e-6) continue;
+                    int i = start + sl * 200 + q;
+                    d.append(String.format(" %d:%.1e", q, b[i] / a[i] - 1));
+                }
+                System.out.println(d);
+            }
             System.out.printf("%s n %d seed %d: leverage %d values max rel diff %.2e RMS %.2e; slices' m %d values max %.2e RMS %.2e; bit-identical %d of %d%n",
                     market == null ? "eurusd-2018 5Y" : market, n, seed, nL, maxL, Math.sqrt(sumL / nL), nM, maxM, Math.sqrt(sumM / nM), identical, nL + nM);
         }
