@@ -174,6 +174,8 @@ public final class SlvCalibrator {
         final double[] mHatH;
         final double[] mExactH;
         final double[] matched;
+        /** m_H interpolated at the matched levels. */
+        final double[] mExactAtMatched;
         /** The binned local means of V on the grid (the dip guard's reference). */
         final double[] pilotGrid;
         final double[][] sigma;
@@ -251,6 +253,7 @@ public final class SlvCalibrator {
             mHatH = new double[m];
             mExactH = new double[M_H_POINTS];
             matched = new double[m];
+            mExactAtMatched = new double[m];
             pilotGrid = new double[m];
             sigma = new double[grid.maxStepsPerInterval()][m];
             carried = new double[grid.maxStepsPerInterval()][m];
@@ -489,8 +492,9 @@ public final class SlvCalibrator {
         private boolean applyCompanion() {
             double lo = matched[0];
             double hi = matched[m - 1];
+            HestonConditionalVariance.interpolate(mExactH, lo, hi, matched, mExactAtMatched, m);
             for (int q = 0; q < m; q++) {
-                double e = HestonConditionalVariance.interpolate(mExactH, lo, hi, matched[q]);
+                double e = mExactAtMatched[q];
                 double h = mHatH[q];
                 // a NaN m_H corrects nothing, nor does a companion fit 1,000 × below m_H (at the estimator's floor: the
                 // correction would add about m_H) or a correction that leaves m not positive. Not a bound on |e − h|

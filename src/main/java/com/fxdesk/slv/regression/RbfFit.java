@@ -1,6 +1,7 @@
 package com.fxdesk.slv.regression;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.DoubleSupplier;
 
 /** A fitted RBF/PURBF network f(x) = ȳ + Σ_j w_j b_j(x), held flat beyond [min x, max x] (the outer centres). */
 final class RbfFit implements RegressionFit {
@@ -12,9 +13,17 @@ final class RbfFit implements RegressionFit {
     private final double floor;
     private final RegressionDiagnostics base;
     private final LongAdder floored = new LongAdder();
+    /** Estimates the condition number on the first {@link #diagnostics()} (then dropped with the matrices it holds). */
+    private DoubleSupplier conditionEstimate;
+    private double conditionNumber = Double.NaN;
 
+    /**
+     * @param base              diagnostics without the condition number
+     * @param conditionEstimate the normal equations' condition number, estimated when first asked for
+     */
     RbfFit(RbfEstimator.Units units, Kernel kernel, double[] weights, double mean, boolean partitionOfUnity,
-           double floor, RegressionDiagnostics base) {
+           double floor, RegressionDiagnostics base, DoubleSupplier conditionEstimate) {
+        this.conditionEstimate = conditionEstimate;
         this.units = units;
         this.kernel = kernel;
         this.weights = weights;
@@ -143,7 +152,15 @@ final class RbfFit implements RegressionFit {
     @Override
     public RegressionDiagnostics diagnostics() {
         return new RegressionDiagnostics(base.estimator(), base.bandwidth(), base.unitsKept(), base.meanWidth(),
-                base.lambda(), base.conditionNumber(), base.cvScore(), base.fallbacks(), floored.sum(),
+                base.lambda(), conditionNumber(), base.cvScore(), base.fallbacks(), floored.sum(),
                 base.elapsedMicros());
+    }
+
+    private synchronized double conditionNumber() {
+        if (conditionEstimate != null) {
+            conditionNumber = conditionEstimate.getAsDouble();
+            conditionEstimate = null;
+        }
+        return conditionNumber;
     }
 }

@@ -141,6 +141,34 @@ class HestonConditionalVarianceTest {
         }
     }
 
+    /**
+     * The calibration's bulk interpolation (node logarithms taken once) gives the per-point interpolant to the bit, at
+     * increasing and unordered points, inside and beyond the nodes, and passes a non-positive node on as NaN alike.
+     */
+    @Test
+    void bulkInterpolationIsThePerPointOneToTheBit() {
+        HestonParameters p = new HestonParameters(0.0225, 2.39, 0.053, 0.757, 0.56);
+        double sd = Math.sqrt(HestonPricer.integratedVariance(p, 1));
+        double lo = -3.5 * sd;
+        double hi = 3.5 * sd;
+        double[] nodes = new double[101];
+        HestonConditionalVariance.onGrid(p, 1, 0, lo, (hi - lo) / 100, nodes);
+        double[] xs = new double[257];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i < 200 ? lo - 0.1 * sd + i * (hi - lo + 0.2 * sd) / 199 : lo + (hi - lo) * (1.4 * rnd.nextDouble() - 0.2);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            double[] out = new double[xs.length];
+            HestonConditionalVariance.interpolate(nodes, lo, hi, xs, out, xs.length);
+            for (int i = 0; i < xs.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(HestonConditionalVariance.interpolate(nodes, lo, hi, xs[i])),
+                        Double.doubleToRawLongBits(out[i]), "x " + xs[i]);
+            }
+            nodes[50] = -1; // a failed node: NaN near it in both
+        }
+    }
+
     /** Against a fine-stepped QE cloud with its binned conditional means (200,000 paths). */
     @Test
     void matchesASimulatedCloud() {
