@@ -220,8 +220,9 @@ public final class QuantLibCrossCheck {
         }
         List<Object> sameSteps = new ArrayList<>();
         for (int n : DEFAULT_GRID_PARTICLES) {
-            int steps = SlvCalibrationInput.gridSize(tLast, SlvCalibrationInput.Particles.DEFAULTS.timeStepDays(), n,
-                    expiriesT, h.kappa()).steps();
+            // the grid this fit runs on (its κ and mixed vol-of-vol), not admission's worst case over κ
+            int steps = SlvCalibrationInput.gridSize(tLast, SlvCalibrationInput.Particles.DEFAULTS.withCount(n),
+                    expiriesT, h.kappa(), 0.66 * h.xi(), Double.POSITIVE_INFINITY).steps();
             // the harness takes steps per year and truncates (end_days/365 · spy): round up to reach `steps`
             int perYear = (int) Math.ceil(steps / tLast);
             sameSteps.add(map("label", "mc_" + n + "_default_grid", "paths", n, "steps_per_year", perYear,
