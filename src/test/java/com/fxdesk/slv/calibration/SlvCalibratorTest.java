@@ -175,8 +175,8 @@ class SlvCalibratorTest {
      * The Heston companion control variate of E[V | S], at 2,048 particles (the sparse grid, regressing on every
      * other propagation step) with the shipped PURBF, a vol-of-vol of 1 (ρ = −0.5) and the skewed local vol: the
      * leverage's spread over 8 particle seeds — RMS over t ∈ {0.25, 0.5, 1} and spots at ±1.5 and 0 sd of the sd of
-     * ln L — is less than half of the plain estimate's. Measured (docs/calibration-quality.md 2.7): 0.0226 with the
-     * control; 0.0385 without (0.0383 with this grid): fails without it.
+     * ln L — is less than half of the plain estimate's. Measured (docs/calibration-quality.md 2.7, 13.1): 0.0229
+     * with the control (0.0226 before 13.1's faster m_H); 0.0385 without (0.0383 with this grid): fails without it.
      */
     @Test
     void companionControlCutsTheLeveragesNoiseOverSeeds() {
