@@ -484,7 +484,7 @@ public final class SlvCalibrator {
 
         /** After both fits: the companion's correction where ready ({@link #companionPart}), then the dip guard. */
         private void finishFit() {
-            companionApplied = companion && companionReady && applyCompanion();
+            companionApplied = companionReady && applyCompanion(); // ready only where a companion exists
             guardAgainstDips();
         }
 

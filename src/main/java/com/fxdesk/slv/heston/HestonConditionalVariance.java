@@ -283,20 +283,7 @@ public final class HestonConditionalVariance {
      * not positive.
      */
     public static double interpolate(double[] values, double lo, double hi, double x) {
-        int k = values.length;
-        double u = (x - lo) / (hi - lo) * (k - 1);
-        u = u > 0 ? u : 0.0;
-        u = u < k - 1 ? u : k - 1;
-        int j = Math.min(k - 2, (int) u);
-        double w = u - j;
-        double p1 = Math.log(values[j]);
-        double p2 = Math.log(values[j + 1]);
-        double p0 = j > 0 ? Math.log(values[j - 1]) : 3 * p1 - 3 * p2 + Math.log(values[j + 2]);
-        double p3 = j + 2 < k ? Math.log(values[j + 2]) : 3 * p2 - 3 * p1 + Math.log(values[j - 1]);
-        double a = -0.5 * p0 + 1.5 * p1 - 1.5 * p2 + 0.5 * p3;
-        double b = p0 - 2.5 * p1 + 2 * p2 - 0.5 * p3;
-        double c = -0.5 * p0 + 0.5 * p2;
-        return Math.exp(((a * w + b) * w + c) * w + p1);
+        return inLogs(logs(values), lo, hi, x);
     }
 
     /**
@@ -304,25 +291,35 @@ public final class HestonConditionalVariance {
      * each node taken once instead of four times per point (the calibration reads 200 points off 101 nodes).
      */
     public static void interpolate(double[] values, double lo, double hi, double[] xs, double[] out, int n) {
-        int k = values.length;
-        double[] logs = new double[k];
-        for (int j = 0; j < k; j++) {
+        double[] logs = logs(values);
+        for (int i = 0; i < n; i++) {
+            out[i] = inLogs(logs, lo, hi, xs[i]);
+        }
+    }
+
+    private static double[] logs(double[] values) {
+        double[] logs = new double[values.length];
+        for (int j = 0; j < values.length; j++) {
             logs[j] = Math.log(values[j]);
         }
-        for (int i = 0; i < n; i++) {
-            double u = (xs[i] - lo) / (hi - lo) * (k - 1);
-            u = u > 0 ? u : 0.0;
-            u = u < k - 1 ? u : k - 1;
-            int j = Math.min(k - 2, (int) u);
-            double w = u - j;
-            double p1 = logs[j];
-            double p2 = logs[j + 1];
-            double p0 = j > 0 ? logs[j - 1] : 3 * p1 - 3 * p2 + logs[j + 2];
-            double p3 = j + 2 < k ? logs[j + 2] : 3 * p2 - 3 * p1 + logs[j - 1];
-            double a = -0.5 * p0 + 1.5 * p1 - 1.5 * p2 + 0.5 * p3;
-            double b = p0 - 2.5 * p1 + 2 * p2 - 0.5 * p3;
-            double c = -0.5 * p0 + 0.5 * p2;
-            out[i] = Math.exp(((a * w + b) * w + c) * w + p1);
-        }
+        return logs;
+    }
+
+    /** The Catmull–Rom step of {@link #interpolate} on the nodes' logarithms. */
+    private static double inLogs(double[] logs, double lo, double hi, double x) {
+        int k = logs.length;
+        double u = (x - lo) / (hi - lo) * (k - 1);
+        u = u > 0 ? u : 0.0;
+        u = u < k - 1 ? u : k - 1;
+        int j = Math.min(k - 2, (int) u);
+        double w = u - j;
+        double p1 = logs[j];
+        double p2 = logs[j + 1];
+        double p0 = j > 0 ? logs[j - 1] : 3 * p1 - 3 * p2 + logs[j + 2];
+        double p3 = j + 2 < k ? logs[j + 2] : 3 * p2 - 3 * p1 + logs[j - 1];
+        double a = -0.5 * p0 + 1.5 * p1 - 1.5 * p2 + 0.5 * p3;
+        double b = p0 - 2.5 * p1 + 2 * p2 - 0.5 * p3;
+        double c = -0.5 * p0 + 0.5 * p2;
+        return Math.exp(((a * w + b) * w + c) * w + p1);
     }
 }
